@@ -1,0 +1,36 @@
+/* br-dataset-private.h: how the loader builds a dataset
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "br-dataset.h"
+
+G_BEGIN_DECLS
+
+struct _BrDataset
+{
+  GObject       parent_instance;
+
+  GStringChunk *strings;
+  char         *display_name;
+  BrText        title;
+  BrText        description;
+  GDate         updated;
+
+  BrSource     *sources;
+  guint         n_sources;
+  BrFxRate     *fx_rates;
+  guint         n_fx_rates;
+  BrCompany    *companies;
+  guint         n_companies;
+
+  GHashTable   *source_index;   /* id → BrSource* */
+  GHashTable   *company_index;  /* id → BrCompany* */
+};
+
+BrDataset *_br_dataset_new     (const char *display_name);
+char      *_br_dataset_intern  (BrDataset  *self,
+                                const char *str);
+
+G_END_DECLS

@@ -1,0 +1,398 @@
+/* br-dataset.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "br-dataset"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "br-dataset-private.h"
+
+G_DEFINE_FINAL_TYPE (BrDataset, br_dataset, G_TYPE_OBJECT)
+
+static void
+br_company_clear (BrCompany *company)
+{
+  for (guint i = 0; i < company->n_concentrations; i++)
+    g_free (company->concentrations[i].customers);
+
+  g_free (company->periods);
+  g_free (company->figures);
+  g_free (company->concentrations);
+  g_free (company->market_caps);
+}
+
+static void
+br_dataset_finalize (GObject *object)
+{
+  BrDataset *self = (BrDataset *)object;
+
+  for (guint i = 0; i < self->n_companies; i++)
+    br_company_clear (&self->companies[i]);
+
+  g_clear_pointer (&self->source_index, g_hash_table_unref);
+  g_clear_pointer (&self->company_index, g_hash_table_unref);
+  g_clear_pointer (&self->companies, g_free);
+  g_clear_pointer (&self->sources, g_free);
+  g_clear_pointer (&self->fx_rates, g_free);
+  g_clear_pointer (&self->display_name, g_free);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+
+  G_OBJECT_CLASS (br_dataset_parent_class)->finalize (object);
+}
+
+static void
+br_dataset_class_init (BrDatasetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = br_dataset_finalize;
+}
+
+static void
+br_dataset_init (BrDataset *self)
+{
+  self->strings = g_string_chunk_new (4096);
+  self->source_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->company_index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_date_clear (&self->updated, 1);
+}
+
+BrDataset *
+_br_dataset_new (const char *display_name)
+{
+  BrDataset *self = g_object_new (BR_TYPE_DATASET, NULL);
+
+  self->display_name = g_strdup (display_name);
+
+  return self;
+}
+
+char *
+_br_dataset_intern (BrDataset  *self,
+                    const char *str)
+{
+  if (str == NULL)
+    return NULL;
+
+  return g_string_chunk_insert_const (self->strings, str);
+}
+
+const BrText *
+br_dataset_get_title (BrDataset *self)
+{
+  g_return_val_if_fail (BR_IS_DATASET (self), NULL);
+
+  return &self->title;
+}
+
+const BrText *
+br_dataset_get_description (BrDataset *self)
+{
+  g_return_val_if_fail (BR_IS_DATASET (self), NULL);
+
+  return &self->description;
+}
+
+const GDate *
+br_dataset_get_updated (BrDataset *self)
+{
+  g_return_val_if_fail (BR_IS_DATASET (self), NULL);
+
+  return &self->updated;
+}
+
+/**
+ * br_dataset_get_display_name:
+ *
+ * Returns: the name of the file the dataset came from, as shown to people
+ */
+const char *
+br_dataset_get_display_name (BrDataset *self)
+{
+  g_return_val_if_fail (BR_IS_DATASET (self), NULL);
+
+  return self->display_name;
+}
+
+guint
+br_dataset_get_n_companies (BrDataset *self)
+{
+  g_return_val_if_fail (BR_IS_DATASET (self), 0);
+
+  return self->n_companies;
+}
+
+const BrCompany *
+br_dataset_get_company (BrDataset *self,
+                        guint      index)
+{
+  g_return_val_if_fail (BR_IS_DATASET (self), NULL);
+  g_return_val_if_fail (index < self->n_companies, NULL);
+
+  return &self->companies[index];
+}
+
+const BrCompany *
+br_dataset_lookup_company (BrDataset  *self,
+                           const char *id)
+{
+  g_return_val_if_fail (BR_IS_DATASET (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->company_index, id);
+}
+
+/**
+ * br_dataset_get_benchmark:
+ *
+ * Returns: (nullable): the first company whose role is "benchmark" (Nvidia)
+ */
+const BrCompany *
+br_dataset_get_benchmark (BrDataset *self)
+{
+  g_return_val_if_fail (BR_IS_DATASET (self), NULL);
+
+  for (guint i = 0; i < self->n_companies; i++)
+    {
+      if (self->companies[i].role == BR_ROLE_BENCHMARK)
+        return &self->companies[i];
+    }
+
+  return NULL;
+}
+
+guint
+br_dataset_get_n_sources (BrDataset *self)
+{
+  g_return_val_if_fail (BR_IS_DATASET (self), 0);
+
+  return self->n_sources;
+}
+
+const BrSource *
+br_dataset_get_source (BrDataset *self,
+                       guint      index)
+{
+  g_return_val_if_fail (BR_IS_DATASET (self), NULL);
+  g_return_val_if_fail (index < self->n_sources, NULL);
+
+  return &self->sources[index];
+}
+
+const BrSource *
+br_dataset_lookup_source (BrDataset  *self,
+                          const char *id)
+{
+  g_return_val_if_fail (BR_IS_DATASET (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->source_index, id);
+}
+
+guint
+br_dataset_get_n_fx_rates (BrDataset *self)
+{
+  g_return_val_if_fail (BR_IS_DATASET (self), 0);
+
+  return self->n_fx_rates;
+}
+
+const BrFxRate *
+br_dataset_get_fx_rate (BrDataset *self,
+                        guint      index)
+{
+  g_return_val_if_fail (BR_IS_DATASET (self), NULL);
+  g_return_val_if_fail (index < self->n_fx_rates, NULL);
+
+  return &self->fx_rates[index];
+}
+
+static gboolean
+rate_joins (const BrFxRate   *rate,
+            const BrCurrency *from,
+            const BrCurrency *to)
+{
+  return (br_currency_equal (&rate->base, from) && br_currency_equal (&rate->quote, to)) ||
+         (br_currency_equal (&rate->base, to) && br_currency_equal (&rate->quote, from));
+}
+
+/**
+ * br_dataset_find_rate:
+ * @date: the day of a market capitalisation, or the middle of a period
+ * @spot_allowed: whether a spot rate of @date may be used (market capitalisations)
+ *
+ * Finds the rate that converts between @from and @to for @date: the spot rate of that
+ * day when allowed, else the annual average of that calendar year.
+ *
+ * Returns: (nullable): the rate, in either direction
+ */
+const BrFxRate *
+br_dataset_find_rate (BrDataset        *self,
+                      const BrCurrency *from,
+                      const BrCurrency *to,
+                      const GDate      *date,
+                      gboolean          spot_allowed)
+{
+  const BrFxRate *annual = NULL;
+  int year;
+
+  g_return_val_if_fail (BR_IS_DATASET (self), NULL);
+  g_return_val_if_fail (g_date_valid (date), NULL);
+
+  year = g_date_get_year (date);
+
+  for (guint i = 0; i < self->n_fx_rates; i++)
+    {
+      const BrFxRate *rate = &self->fx_rates[i];
+
+      if (!rate_joins (rate, from, to))
+        continue;
+
+      if (rate->kind == BR_FX_SPOT && spot_allowed && g_date_compare (&rate->date, date) == 0)
+        return rate;
+
+      if (rate->kind == BR_FX_ANNUAL_AVERAGE && rate->year == year && annual == NULL)
+        annual = rate;
+    }
+
+  return annual;
+}
+
+/**
+ * br_dataset_convert:
+ * @amount: the amount to convert
+ * @date: the date that picks the rate, see br_dataset_find_rate()
+ * @to: the currency wanted
+ * @to_scale: the scale wanted
+ * @out: (out): the result and the rate it used
+ *
+ * Returns: %FALSE if the dataset has no rate for the conversion
+ */
+gboolean
+br_dataset_convert (BrDataset        *self,
+                    const BrAmount   *amount,
+                    const GDate      *date,
+                    gboolean          spot_allowed,
+                    const BrCurrency *to,
+                    BrScale           to_scale,
+                    BrConversion     *out)
+{
+  double value;
+
+  g_return_val_if_fail (BR_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (amount != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  value = amount->value * (br_scale_factor (amount->scale) / br_scale_factor (to_scale));
+  out->rate = NULL;
+  out->inverted = FALSE;
+
+  if (!br_currency_equal (&amount->currency, to))
+    {
+      const BrFxRate *rate = br_dataset_find_rate (self, &amount->currency, to, date,
+                                                   spot_allowed);
+
+      if (rate == NULL)
+        return FALSE;
+
+      out->rate = rate;
+      out->inverted = !br_currency_equal (&rate->base, &amount->currency);
+      value = out->inverted ? value / rate->rate : value * rate->rate;
+    }
+
+  out->value = value;
+
+  return TRUE;
+}
+
+/**
+ * br_dataset_uses_currency:
+ * @code: an ISO 4217 code
+ *
+ * Returns: whether any amount in the dataset is stated in @code
+ */
+gboolean
+br_dataset_uses_currency (BrDataset  *self,
+                          const char *code)
+{
+  BrCurrency wanted = { { 0 } };
+
+  g_return_val_if_fail (BR_IS_DATASET (self), FALSE);
+
+  g_strlcpy (wanted.code, code, sizeof wanted.code);
+
+  for (guint i = 0; i < self->n_companies; i++)
+    {
+      const BrCompany *company = &self->companies[i];
+
+      for (guint j = 0; j < company->n_figures; j++)
+        if (br_currency_equal (&company->figures[j].amount.currency, &wanted))
+          return TRUE;
+
+      for (guint j = 0; j < company->n_market_caps; j++)
+        if (br_currency_equal (&company->market_caps[j].amount.currency, &wanted))
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+const BrPeriod *
+br_company_lookup_period (const BrCompany *company,
+                          const char      *id)
+{
+  g_return_val_if_fail (company != NULL, NULL);
+
+  for (guint i = 0; i < company->n_periods; i++)
+    {
+      if (g_strcmp0 (company->periods[i].id, id) == 0)
+        return &company->periods[i];
+    }
+
+  return NULL;
+}
+
+const BrFigure *
+br_company_find_figure (const BrCompany *company,
+                        const BrPeriod  *period,
+                        BrMetric         metric)
+{
+  g_return_val_if_fail (company != NULL, NULL);
+
+  for (guint i = 0; i < company->n_figures; i++)
+    {
+      const BrFigure *figure = &company->figures[i];
+
+      if (figure->period == period && figure->metric == metric)
+        return figure;
+    }
+
+  return NULL;
+}
+
+const BrConcentration *
+br_company_find_concentration (const BrCompany *company,
+                               const BrPeriod  *period)
+{
+  g_return_val_if_fail (company != NULL, NULL);
+
+  for (guint i = 0; i < company->n_concentrations; i++)
+    {
+      if (company->concentrations[i].period == period)
+        return &company->concentrations[i];
+    }
+
+  return NULL;
+}
+
+const char *
+br_company_get_name (const BrCompany *company,
+                     const char      *language)
+{
+  g_return_val_if_fail (company != NULL, NULL);
+
+  return br_text_get (&company->name, language);
+}

@@ -1,0 +1,63 @@
+/* br-loader.h: reads and validates dataset files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "br-dataset.h"
+
+G_BEGIN_DECLS
+
+#define BR_LOADER_ERROR (br_loader_error_quark ())
+
+typedef enum
+{
+  BR_LOADER_ERROR_IO = 1,
+  BR_LOADER_ERROR_TOO_LARGE,
+  BR_LOADER_ERROR_INVALID,
+} BrLoaderError;
+
+#define BR_BUNDLED_DATASET_PATH "/io/github/burnrate/Burnrate/datasets/china-gpu.json"
+
+typedef struct
+{
+  gsize max_file_size;
+  guint max_depth;
+  gsize max_string;
+  guint max_companies;
+  guint max_periods;
+  guint max_sources;
+  guint max_problems;
+} BrLimits;
+
+/* One fault in a file: where it is, and what is wrong. */
+typedef struct
+{
+  char  *file;
+  guint  line;
+  guint  column;
+  char  *path;
+  char  *message;
+} BrProblem;
+
+GQuark     br_loader_error_quark   (void);
+void       br_limits_init_default  (BrLimits         *limits);
+void       br_problem_free         (BrProblem        *problem);
+char      *br_problem_to_string    (const BrProblem  *problem);
+BrDataset *br_dataset_load_bytes   (GBytes           *bytes,
+                                    const char       *display_name,
+                                    const BrLimits   *limits,
+                                    GPtrArray       **problems,
+                                    GError          **error);
+BrDataset *br_dataset_load_file    (GFile            *file,
+                                    const BrLimits   *limits,
+                                    GCancellable     *cancellable,
+                                    GPtrArray       **problems,
+                                    GError          **error);
+BrDataset *br_dataset_load_bundled (GError          **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BrProblem, br_problem_free)
+
+G_END_DECLS

@@ -1,0 +1,211 @@
+/* br-types.h: the plain values a dataset is made of
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  BR_PERIOD_FISCAL_YEAR,
+  BR_PERIOD_HALF_YEAR,
+  BR_PERIOD_QUARTER,
+} BrPeriodKind;
+
+typedef enum
+{
+  BR_METRIC_REVENUE,
+  BR_METRIC_NET_INCOME_ATTRIBUTABLE,
+  BR_METRIC_NET_INCOME_TOTAL,
+  BR_METRIC_RND_EXPENSE,
+  BR_METRIC_RND_INVESTMENT,
+  BR_METRIC_CASH,
+  BR_N_METRICS
+} BrMetric;
+
+typedef enum
+{
+  BR_STATUS_AUDITED,
+  BR_STATUS_UNAUDITED,
+  BR_STATUS_FLASH,
+} BrStatus;
+
+typedef enum
+{
+  BR_SCALE_ONE,
+  BR_SCALE_THOUSAND,
+  BR_SCALE_WAN,
+  BR_SCALE_MILLION,
+  BR_SCALE_YI,
+  BR_SCALE_BILLION,
+  BR_SCALE_TRILLION,
+  BR_N_SCALES
+} BrScale;
+
+typedef enum
+{
+  BR_BOUND_EXACT,
+  BR_BOUND_AT_LEAST,
+  BR_BOUND_MORE_THAN,
+} BrBound;
+
+typedef enum
+{
+  BR_CAP_CLOSE,
+  BR_CAP_INTRADAY,
+  BR_CAP_IPO_FIRST_DAY_CLOSE,
+  BR_CAP_PRIVATE_ROUND,
+} BrCapBasis;
+
+typedef enum
+{
+  BR_FX_ANNUAL_AVERAGE,
+  BR_FX_SPOT,
+} BrFxKind;
+
+typedef enum
+{
+  BR_ROLE_CHALLENGER,
+  BR_ROLE_BENCHMARK,
+} BrRole;
+
+/* ISO 4217 code, NUL-terminated */
+typedef struct { char code[4]; } BrCurrency;
+
+/* Text in English, with an optional Chinese translation. */
+typedef struct
+{
+  char *en;
+  char *zh;
+} BrText;
+
+typedef struct
+{
+  double     value;
+  BrCurrency currency;
+  BrScale    scale;
+} BrAmount;
+
+typedef struct
+{
+  char   *id;
+  BrText  title;
+  char   *publisher;
+  GDate   date;
+  char   *url;
+} BrSource;
+
+typedef struct
+{
+  BrCurrency      base;
+  BrCurrency      quote;
+  double          rate;
+  BrFxKind        kind;
+  int             year;
+  GDate           date;
+  const BrSource *source;
+} BrFxRate;
+
+typedef struct
+{
+  char         *id;
+  BrPeriodKind  kind;
+  GDate         start;
+  GDate         end;
+  BrText        label;
+} BrPeriod;
+
+typedef struct
+{
+  const BrPeriod *period;
+  BrMetric        metric;
+  BrAmount        amount;
+  BrStatus        status;
+  const BrSource *source;
+  BrText          note;
+} BrFigure;
+
+typedef struct
+{
+  BrText name;
+  double share;
+} BrCustomer;
+
+typedef struct
+{
+  const BrPeriod *period;
+  double          top5_share;
+  BrBound         bound;
+  BrCustomer     *customers;
+  guint           n_customers;
+  const BrSource *source;
+} BrConcentration;
+
+typedef struct
+{
+  GDate           date;
+  BrAmount        amount;
+  BrCapBasis      basis;
+  BrText          label;
+  const BrSource *source;
+} BrMarketCap;
+
+typedef struct
+{
+  gboolean        present;
+  GDate           date;
+  double          price;
+  BrCurrency      currency;
+  const BrSource *source;
+} BrIpo;
+
+typedef struct
+{
+  char            *id;
+  BrText           name;
+  char            *ticker;
+  char            *exchange;
+  BrRole           role;
+  gboolean         has_color;
+  guint32          color;   /* 0xRRGGBB */
+  BrIpo            ipo;
+  BrPeriod        *periods;
+  guint            n_periods;
+  BrFigure        *figures;
+  guint            n_figures;
+  BrConcentration *concentrations;
+  guint            n_concentrations;
+  BrMarketCap     *market_caps;
+  guint            n_market_caps;
+} BrCompany;
+
+const char *br_text_get            (const BrText  *text,
+                                    const char    *language);
+const char *br_metric_to_string    (BrMetric       metric);
+gboolean    br_metric_from_string  (const char    *str,
+                                    BrMetric      *metric);
+const char *br_period_kind_to_string (BrPeriodKind kind);
+gboolean    br_period_kind_from_string (const char *str,
+                                        BrPeriodKind *kind);
+const char *br_scale_to_string     (BrScale        scale);
+gboolean    br_scale_from_string   (const char    *str,
+                                    BrScale       *scale);
+double      br_scale_factor        (BrScale        scale);
+const char *br_status_to_string    (BrStatus       status);
+const char *br_cap_basis_to_string (BrCapBasis     basis);
+gboolean    br_currency_is_known   (const char    *code);
+gboolean    br_currency_equal      (const BrCurrency *a,
+                                    const BrCurrency *b);
+void        br_period_midpoint     (const BrPeriod *period,
+                                    GDate          *midpoint);
+gboolean    br_period_overlaps     (const BrPeriod *a,
+                                    const BrPeriod *b);
+gboolean    br_period_contains     (const BrPeriod *outer,
+                                    const BrPeriod *inner);
+const char *br_period_get_label    (const BrPeriod *period,
+                                    const char     *language);
+
+G_END_DECLS

@@ -1,0 +1,358 @@
+/* test-loader.c: every fault class the loader must catch, at its exact place
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "br-model.h"
+
+typedef struct
+{
+  const char *file;
+  guint       line;
+  guint       column;
+  const char *path;
+  const char *message;  /* a part of the message */
+} FaultCase;
+
+/* Lines and columns as tests/data/make-fixtures.py finds them by text search. */
+static const FaultCase fault_cases[] = {
+  { "negative-share", 23, 44, "$.companies[0].customers[0].top5_share", "cannot be negative" },
+  { "share-over-100", 23, 44, "$.companies[0].customers[0].top5_share", "above 100 %" },
+  { "non-finite", 20, 60, "$.companies[0].figures[0].value", "1e400 is out of range" },
+  { "nan", 20, 60, "$.companies[0].figures[0].value", "NaN" },
+  { "no-currency", 20, 9, "$.companies[0].figures[0]", "missing member “currency”" },
+  { "unknown-currency", 20, 78, "$.companies[0].figures[0].currency", "unknown currency “XBT”" },
+  { "unknown-period-kind", 17, 34, "$.companies[0].periods[0].kind", "“fiscal-decade”" },
+  { "duplicate-source-id", 8, 12, "$.sources[1].id", "duplicate source id “src”" },
+  { "dangling-source", 20, 110, "$.companies[0].figures[0].source", "no source has the id" },
+  { "fx-missing", 20, 78, "$.companies[0].figures[0].currency", "no CNY/USD rate for 2023" },
+  { "trailing-garbage", 31, 1, "$", "after the end of the JSON document" },
+  { "trailing-comma", 21, 7, NULL, "trailing comma" },
+};
+
+static GBytes *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "invalid", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, length);
+}
+
+static BrDataset *
+load_expecting_failure (GBytes         *bytes,
+                        const BrLimits *limits,
+                        GPtrArray     **problems)
+{
+  g_autoptr(GError) error = NULL;
+  BrDataset *dataset;
+
+  dataset = br_dataset_load_bytes (bytes, "fixture.json", limits, problems, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, BR_LOADER_ERROR, BR_LOADER_ERROR_INVALID);
+  g_assert_nonnull (*problems);
+  g_assert_cmpuint ((*problems)->len, >=, 1);
+
+  return dataset;
+}
+
+static void
+assert_problem (const BrProblem *problem,
+                guint            line,
+                guint            column,
+                const char      *path,
+                const char      *message)
+{
+  g_assert_cmpstr (problem->file, ==, "fixture.json");
+  g_assert_cmpuint (problem->line, ==, line);
+  g_assert_cmpuint (problem->column, ==, column);
+  if (path != NULL)
+    g_assert_cmpstr (problem->path, ==, path);
+  if (strstr (problem->message, message) == NULL)
+    g_error ("“%s” does not say “%s”", problem->message, message);
+}
+
+static void
+test_fault (gconstpointer data)
+{
+  const FaultCase *fault = data;
+  g_autofree char *name = g_strconcat (fault->file, ".json", NULL);
+  g_autoptr(GBytes) bytes = load_fixture (name);
+  g_autoptr(GPtrArray) problems = NULL;
+
+  load_expecting_failure (bytes, NULL, &problems);
+  assert_problem (g_ptr_array_index (problems, 0), fault->line, fault->column, fault->path,
+                  fault->message);
+}
+
+static void
+test_valid_base (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid-base.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BrDataset) dataset = NULL;
+  const BrCompany *company;
+  const BrConcentration *concentration;
+
+  dataset = br_dataset_load_file (file, NULL, NULL, &problems, &error);
+  g_assert_no_error (error);
+  g_assert_null (problems);
+  g_assert_nonnull (dataset);
+
+  g_assert_cmpuint (br_dataset_get_n_companies (dataset), ==, 1);
+  company = br_dataset_lookup_company (dataset, "mt");
+  g_assert_nonnull (company);
+  g_assert_cmpstr (br_company_get_name (company, "zh_CN"), ==, "摩尔线程");
+  g_assert_cmpstr (br_company_get_name (company, NULL), ==, "Moore Threads");
+  g_assert_cmpuint (company->n_figures, ==, 1);
+  g_assert_cmpfloat_with_epsilon (company->figures[0].amount.value, 1.24, 1e-12);
+  g_assert_cmpint (company->figures[0].amount.scale, ==, BR_SCALE_YI);
+  g_assert_cmpstr (company->figures[0].source->publisher, ==, "SSE");
+  concentration = br_company_find_concentration (company, company->figures[0].period);
+  g_assert_nonnull (concentration);
+  g_assert_cmpint (concentration->bound, ==, BR_BOUND_MORE_THAN);
+}
+
+/* A file with several faults reports each of them, in file order. */
+static void
+test_every_problem (void)
+{
+  static const char text[] =
+    "{\"format\": \"burnrate-dataset\", \"version\": 1,\n"
+    " \"title\": 3, \"updated\": \"2025-13-01\",\n"
+    " \"sources\": [], \"companies\": [{\"id\": \"bad id\"}], \"extra\": 1}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GPtrArray) problems = NULL;
+
+  load_expecting_failure (bytes, NULL, &problems);
+  g_assert_cmpuint (problems->len, ==, 7);
+  assert_problem (g_ptr_array_index (problems, 0), 2, 11, "$.title", "must be a string");
+  assert_problem (g_ptr_array_index (problems, 1), 2, 25, "$.updated", "is not a date");
+  assert_problem (g_ptr_array_index (problems, 2), 3, 13, "$.sources", "at least one source");
+  assert_problem (g_ptr_array_index (problems, 3), 3, 31, "$.companies[0]",
+                  "missing member “name”");
+  assert_problem (g_ptr_array_index (problems, 4), 3, 31, "$.companies[0]",
+                  "missing member “periods”");
+  assert_problem (g_ptr_array_index (problems, 5), 3, 38, "$.companies[0].id",
+                  "not a valid id");
+  assert_problem (g_ptr_array_index (problems, 6), 3, 59, "$.extra", "unknown member");
+}
+
+/* The cap on problems bounds the work and the output, and the error counts them all. */
+static void
+test_problem_cap (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"burnrate-dataset\", \"version\": 1");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  BrLimits limits;
+
+  for (guint i = 0; i < 500; i++)
+    g_string_append_printf (text, ", \"unknown%u\": %u", i, i);
+  g_string_append (text, "}");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+
+  br_limits_init_default (&limits);
+  limits.max_problems = 100;
+  g_assert_null (br_dataset_load_bytes (bytes, "fixture.json", &limits, &problems, &error));
+  g_assert_cmpuint (problems->len, ==, 100);
+  g_assert_nonnull (strstr (error->message, "504 problems"));
+}
+
+typedef struct
+{
+  const char *name;
+  const char *bytes;
+  gsize       length;
+  guint       line;
+  guint       column;
+  const char *message;
+} ByteCase;
+
+#define B(literal) literal, sizeof (literal) - 1
+
+static const ByteCase byte_cases[] = {
+  { "bom", B ("\xef\xbb\xbf{}"), 1, 1, "byte-order mark" },
+  { "nul", B ("{\"a\":\n \"x\0y\"}"), 2, 4, "NUL byte" },
+  { "bad-utf8", B ("{\"a\":\n  \"caf\xe9\"}"), 2, 7, "invalid UTF-8" },
+  { "gzip", B ("\x1f\x8b\x08\x00\x00\x00\x00\x00"), 1, 1, "gzip" },
+  { "xml", B ("<?xml version=\"1.0\"?>\n<dataset/>"), 1, 1, "XML" },
+  { "empty", B ("  \n"), 2, 1, "empty" },
+  { "array-root", B ("[1, 2]"), 1, 1, "top level must be a JSON object" },
+  { "truncated", B ("{\"a\": [1, 2"), 1, 12, "unexpected end of file" },
+  { "duplicate-member", B ("{\"a\": 1,\n \"a\": 2}"), 2, 2, "duplicate member “a”" },
+  { "lone-surrogate", B ("{\"a\": \"\\ud800\"}"), 1, 8, "surrogate" },
+  { "control-char", B ("{\"a\": \"x\ty\"}"), 1, 9, "control character U+0009" },
+  { "huge-integer", B ("{\"a\": 123456789012345678901234}"), 1, 7, "too large" },
+  { "leading-zero", B ("{\"a\": 012}"), 1, 7, "start with 0" },
+  { "bareword", B ("{\"a\": yes}"), 1, 7, "unexpected character “y”" },
+  { "infinity", B ("{\"a\": -Infinity}"), 1, 7, "Infinity" },
+};
+
+static void
+test_bytes (gconstpointer data)
+{
+  const ByteCase *c = data;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (c->bytes, c->length);
+  g_autoptr(GPtrArray) problems = NULL;
+
+  load_expecting_failure (bytes, NULL, &problems);
+  g_assert_cmpuint (problems->len, ==, 1);
+  assert_problem (g_ptr_array_index (problems, 0), c->line, c->column, NULL, c->message);
+}
+
+/* json-glib 1.6 overflows the stack on deep nesting: the scanner must stop it first. */
+static void
+test_deep_nesting (void)
+{
+  const gsize depth = 200000;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GString *text = g_string_new ("{\"a\": ");
+
+  for (gsize i = 0; i < depth; i++)
+    g_string_append_c (text, '[');
+  bytes = g_string_free_to_bytes (text);
+
+  load_expecting_failure (bytes, NULL, &problems);
+  assert_problem (g_ptr_array_index (problems, 0), 1, 7 + 63, NULL, "nesting deeper than the "
+                  "limit of 64 levels; set BURNRATE_MAX_DEPTH");
+}
+
+static void
+test_long_string (void)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GString *text = g_string_new ("{\"title\": \"");
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (text, "亿");
+  g_string_append (text, "\"}");
+  bytes = g_string_free_to_bytes (text);
+
+  load_expecting_failure (bytes, NULL, &problems);
+  assert_problem (g_ptr_array_index (problems, 0), 1, 11, "$.title",
+                  "longer than the limit of 4096 characters");
+}
+
+static void
+test_size_limit (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid-base.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  BrLimits limits;
+
+  br_limits_init_default (&limits);
+  g_assert_cmpuint (limits.max_file_size, ==, 64 * 1024 * 1024);
+  limits.max_file_size = 100;
+  g_assert_null (br_dataset_load_file (file, &limits, NULL, &problems, &error));
+  g_assert_error (error, BR_LOADER_ERROR, BR_LOADER_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "BURNRATE_MAX_FILE_SIZE"));
+  g_assert_null (problems);
+}
+
+static void
+test_limits_from_environment (void)
+{
+  BrLimits limits;
+
+  g_setenv ("BURNRATE_MAX_DEPTH", "9", TRUE);
+  g_setenv ("BURNRATE_MAX_STRING", "not a number", TRUE);
+  br_limits_init_default (&limits);
+  g_unsetenv ("BURNRATE_MAX_DEPTH");
+  g_unsetenv ("BURNRATE_MAX_STRING");
+
+  g_assert_cmpuint (limits.max_depth, ==, 9);
+  g_assert_cmpuint (limits.max_string, ==, 4096);
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/burnrate.json");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (br_dataset_load_file (file, NULL, NULL, NULL, &error));
+  g_assert_error (error, BR_LOADER_ERROR, BR_LOADER_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/burnrate.json"));
+}
+
+static void
+test_directory (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_get_tmp_dir ());
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (br_dataset_load_file (file, NULL, NULL, NULL, &error));
+  g_assert_error (error, BR_LOADER_ERROR, BR_LOADER_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "folder"));
+}
+
+/* Text from a file is kept literally: markup and format directives are only text. */
+static void
+test_hostile_text_is_literal (void)
+{
+  static const char text[] =
+    "{\"format\": \"burnrate-dataset\", \"version\": 1, \"title\": \"<b>%s%n</b> &amp;\","
+    " \"updated\": \"2025-01-01\","
+    " \"sources\": [{\"id\": \"s\", \"title\": \"\\u202eevil\", \"publisher\": \"%x\","
+    "  \"date\": \"2025-01-01\"}],"
+    " \"companies\": [{\"id\": \"c\", \"name\": \"A\\u200dB 🚀\", \"periods\": []}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BrDataset) dataset = NULL;
+
+  dataset = br_dataset_load_bytes (bytes, "hostile.json", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (br_dataset_get_title (dataset)->en, ==, "<b>%s%n</b> &amp;");
+  g_assert_cmpstr (br_dataset_get_source (dataset, 0)->publisher, ==, "%x");
+  g_assert_cmpstr (br_dataset_get_company (dataset, 0)->name.en, ==, "A\u200dB 🚀");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/Br/Loader/valid-base", test_valid_base);
+  g_test_add_func ("/Br/Loader/every-problem", test_every_problem);
+  g_test_add_func ("/Br/Loader/problem-cap", test_problem_cap);
+  g_test_add_func ("/Br/Loader/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/Br/Loader/long-string", test_long_string);
+  g_test_add_func ("/Br/Loader/size-limit", test_size_limit);
+  g_test_add_func ("/Br/Loader/limits-from-environment", test_limits_from_environment);
+  g_test_add_func ("/Br/Loader/missing-file", test_missing_file);
+  g_test_add_func ("/Br/Loader/directory", test_directory);
+  g_test_add_func ("/Br/Loader/hostile-text-is-literal", test_hostile_text_is_literal);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fault_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/Br/Loader/fault/%s", fault_cases[i].file);
+
+      g_test_add_data_func (path, &fault_cases[i], test_fault);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (byte_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/Br/Loader/bytes/%s", byte_cases[i].name);
+
+      g_test_add_data_func (path, &byte_cases[i], test_bytes);
+    }
+
+  return g_test_run ();
+}
