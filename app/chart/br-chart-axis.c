@@ -1,0 +1,321 @@
+/* br-chart-axis.c: round ticks, linear, logarithmic and in time
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "br-chart"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "br-chart-private.h"
+
+static double
+nice_step (double raw)
+{
+  double magnitude = pow (10, floor (log10 (raw)));
+  double fraction = raw / magnitude;
+
+  if (fraction <= 1)
+    return magnitude;
+  if (fraction <= 2)
+    return 2 * magnitude;
+  if (fraction <= 2.5)
+    return 2.5 * magnitude;
+  if (fraction <= 5)
+    return 5 * magnitude;
+  return 10 * magnitude;
+}
+
+void
+_br_axis_clear (BrAxis *axis)
+{
+  g_clear_pointer (&axis->ticks, g_free);
+  axis->n_ticks = 0;
+}
+
+/**
+ * _br_axis_linear:
+ * @max_ticks: at most this many ticks, at least 2
+ * @include_zero: stretch the range to 0 (bars start at zero)
+ *
+ * A linear axis from @lo to @hi, widened to round ticks.
+ */
+void
+_br_axis_linear (BrAxis  *axis,
+                 double   lo,
+                 double   hi,
+                 double   p0,
+                 double   p1,
+                 guint    max_ticks,
+                 gboolean include_zero)
+{
+  double step;
+  guint n;
+
+  if (include_zero)
+    {
+      lo = MIN (lo, 0);
+      hi = MAX (hi, 0);
+    }
+
+  if (!(hi > lo))
+    {
+      double around = isfinite (lo) ? lo : 0;
+
+      lo = around - (around != 0 ? fabs (around) / 2 : 1);
+      hi = around + (around != 0 ? fabs (around) / 2 : 1);
+      if (include_zero)
+        {
+          lo = MIN (lo, 0);
+          hi = MAX (hi, 0);
+        }
+    }
+
+  max_ticks = MAX (max_ticks, 2);
+  step = nice_step ((hi - lo) / (max_ticks - 1));
+  axis->min = floor (lo / step + 1e-9) * step;
+  axis->max = ceil (hi / step - 1e-9) * step;
+  axis->log = FALSE;
+  axis->p0 = p0;
+  axis->p1 = p1;
+  axis->decimals = _br_decimals_for (step);
+
+  n = (guint)llround ((axis->max - axis->min) / step) + 1;
+  axis->ticks = g_new (double, n);
+  axis->n_ticks = n;
+  for (guint i = 0; i < n; i++)
+    {
+      axis->ticks[i] = axis->min + i * step;
+      if (fabs (axis->ticks[i]) < step * 1e-9)
+        axis->ticks[i] = 0;
+    }
+}
+
+/**
+ * _br_axis_log:
+ *
+ * A base-10 logarithmic axis over whole decades; @lo and @hi must be positive. Few
+ * decades get 2 and 5 ticks between them.
+ */
+void
+_br_axis_log (BrAxis *axis,
+              double  lo,
+              double  hi,
+              double  p0,
+              double  p1)
+{
+  int d0, d1;
+  GArray *ticks = g_array_new (FALSE, FALSE, sizeof (double));
+
+  g_assert (lo > 0 && hi > 0);
+
+  d0 = (int)floor (log10 (lo) + 1e-9);
+  d1 = (int)ceil (log10 (hi) - 1e-9);
+  if (d1 <= d0)
+    d1 = d0 + 1;
+
+  axis->min = pow (10, d0);
+  axis->max = pow (10, d1);
+  axis->log = TRUE;
+  axis->p0 = p0;
+  axis->p1 = p1;
+  axis->decimals = d0 < 0 ? -d0 : 0;
+
+  for (int d = d0; d <= d1; d++)
+    {
+      double decade = pow (10, d);
+
+      g_array_append_val (ticks, decade);
+      if (d1 - d0 <= 3 && d < d1)
+        {
+          double two = 2 * decade, five = 5 * decade;
+
+          g_array_append_val (ticks, two);
+          g_array_append_val (ticks, five);
+        }
+    }
+
+  axis->n_ticks = ticks->len;
+  axis->ticks = (double *)g_array_free (ticks, FALSE);
+}
+
+double
+_br_axis_map (const BrAxis *axis,
+              double        value)
+{
+  double t;
+
+  if (axis->log)
+    t = (log10 (MAX (value, 1e-300)) - log10 (axis->min)) / (log10 (axis->max) - log10 (axis->min));
+  else
+    t = (value - axis->min) / (axis->max - axis->min);
+
+  return axis->p0 + t * (axis->p1 - axis->p0);
+}
+
+/**
+ * _br_axis_draw_y:
+ * @title: what the axis measures; the unit is added to it
+ *
+ * Draws the horizontal grid lines and their labels left of the plot, a stronger zero
+ * line, and the axis title above the plot. The caller has left room for the labels.
+ */
+void
+_br_axis_draw_y (BrChartContext *ctx,
+                 const BrAxis   *axis,
+                 const char     *title,
+                 const BrUnit   *unit)
+{
+  cairo_t *cr = ctx->cr;
+  double size = ctx->em * 0.85;
+  g_autofree char *full_title = NULL;
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, MAX (1, ctx->em / 18));
+
+  for (guint i = 0; i < axis->n_ticks; i++)
+    {
+      double y = round (_br_axis_map (axis, axis->ticks[i])) + 0.5;
+      g_autofree char *label = NULL;
+
+      if (axis->log)
+        label = _br_format_number (axis->ticks[i], axis->ticks[i] < 1 ? axis->decimals : 0,
+                                   FALSE);
+      else
+        label = _br_format_number (axis->ticks[i], axis->decimals, FALSE);
+
+      _br_set_rgb (cr, axis->ticks[i] == 0 && !axis->log ? &ctx->palette.axis
+                                                          : &ctx->palette.grid);
+      if (axis->ticks[i] == 0 && !axis->log)
+        cairo_set_line_width (cr, MAX (1.5, ctx->em / 9));
+      else
+        cairo_set_line_width (cr, MAX (1, ctx->em / 18));
+      cairo_move_to (cr, ctx->px0, y);
+      cairo_line_to (cr, ctx->px1, y);
+      cairo_stroke (cr);
+
+      _br_text_draw (ctx, label, ctx->px0 - ctx->em * 0.4, y, size, 0,
+                     TEXT_RIGHT | TEXT_MIDDLE, &ctx->palette.secondary, "tick");
+    }
+
+  if (unit != NULL)
+    {
+      /* TRANSLATORS: an axis title: what is measured, then its unit, e.g. "Net income, 亿元" */
+      full_title = g_strdup_printf (_("%s, %s"), title, _br_unit_label (unit, ctx->lang));
+    }
+  else
+    {
+      full_title = g_strdup (title);
+    }
+
+  if (axis->log)
+    {
+      /* TRANSLATORS: added to an axis title when the axis is logarithmic */
+      char *with_log = g_strdup_printf (_("%s (log scale)"), full_title);
+
+      g_free (full_title);
+      full_title = with_log;
+    }
+
+  _br_text_draw (ctx, full_title, ctx->px0 - ctx->em * 0.4 - ctx->em * 2, ctx->py0 - ctx->em * 0.5,
+                 size, ctx->px1 - ctx->px0, TEXT_BOTTOM | TEXT_BOLD, &ctx->palette.secondary,
+                 "axis-title");
+  cairo_restore (cr);
+}
+
+void
+_br_axis_time (BrAxis      *axis,
+               const GDate *first,
+               const GDate *last,
+               double       p0,
+               double       p1)
+{
+  int y0 = g_date_get_year (first);
+  int y1 = g_date_get_year (last);
+  GDate start, end;
+  guint n_years;
+
+  /* whole years around the data, with a little room at both ends */
+  g_date_clear (&start, 1);
+  g_date_clear (&end, 1);
+  g_date_set_dmy (&start, 1, 1, y0);
+  g_date_set_dmy (&end, 31, 12, y1);
+
+  axis->min = g_date_get_julian (&start) - 45;
+  axis->max = g_date_get_julian (&end) + 45;
+  axis->log = FALSE;
+  axis->p0 = p0;
+  axis->p1 = p1;
+  axis->decimals = 0;
+
+  /* one tick a year, in the middle of it, labelled with the year */
+  n_years = y1 - y0 + 1;
+  axis->n_ticks = n_years;
+  axis->ticks = g_new (double, n_years);
+  for (guint i = 0; i < n_years; i++)
+    axis->ticks[i] = y0 + i;
+}
+
+double
+_br_axis_map_date (const BrAxis *axis,
+                   const GDate  *date)
+{
+  double t = (g_date_get_julian (date) - axis->min) / (axis->max - axis->min);
+
+  return axis->p0 + t * (axis->p1 - axis->p0);
+}
+
+/* Year bands: a label under the middle of each year, a faint line between years. */
+void
+_br_axis_draw_time (BrChartContext *ctx,
+                    const BrAxis   *axis)
+{
+  cairo_t *cr = ctx->cr;
+  double size = ctx->em * 0.85;
+  double year_width = 0;
+  guint every = 1;
+
+  if (axis->n_ticks > 1)
+    {
+      GDate a, b;
+
+      g_date_clear (&a, 1);
+      g_date_clear (&b, 1);
+      g_date_set_dmy (&a, 1, 1, (int)axis->ticks[0]);
+      g_date_set_dmy (&b, 1, 1, (int)axis->ticks[0] + 1);
+      year_width = _br_axis_map_date (axis, &b) - _br_axis_map_date (axis, &a);
+    }
+
+  /* skip labels when years are too narrow for "2024" */
+  if (year_width > 0)
+    every = (guint)MAX (1, ceil (size * 3.2 / year_width));
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, MAX (1, ctx->em / 18));
+  for (guint i = 0; i < axis->n_ticks; i++)
+    {
+      int year = (int)axis->ticks[i];
+      g_autofree char *label = g_strdup_printf ("%d", year);
+      GDate jan1, jul1;
+      double x;
+
+      g_date_clear (&jan1, 1);
+      g_date_clear (&jul1, 1);
+      g_date_set_dmy (&jan1, 1, 1, year);
+      g_date_set_dmy (&jul1, 2, 7, year);
+
+      x = round (_br_axis_map_date (axis, &jan1)) + 0.5;
+      _br_set_rgb (cr, &ctx->palette.grid);
+      cairo_move_to (cr, x, ctx->py0);
+      cairo_line_to (cr, x, ctx->py1);
+      cairo_stroke (cr);
+
+      if (i % every == 0)
+        _br_text_draw (ctx, label, _br_axis_map_date (axis, &jul1), ctx->py1 + ctx->em * 0.4,
+                       size, 0, TEXT_CENTER, &ctx->palette.secondary, "tick");
+    }
+  cairo_restore (cr);
+}

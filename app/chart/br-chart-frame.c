@@ -1,0 +1,467 @@
+/* br-chart-frame.c: what every chart has around its plot
+ *
+ * Title, subtitle, legend, footnote with sources, colours, and the "no data" panel.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "br-chart"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "br-chart-private.h"
+
+/* Okabe–Ito: told apart with every common colour-vision deficiency */
+static const guint32 okabe_ito[] = {
+  0x0072b2, 0xe69f00, 0xcc79a7, 0x009e73, 0xd55e00, 0x56b4e9, 0xf0e442, 0x000000,
+};
+
+static BrRgb
+rgb_from_hex (guint32 hex)
+{
+  BrRgb rgb = { ((hex >> 16) & 0xff) / 255., ((hex >> 8) & 0xff) / 255., (hex & 0xff) / 255. };
+
+  return rgb;
+}
+
+void
+_br_chart_palette (BrTheme    theme,
+                   BrPalette *palette)
+{
+  if (theme == BR_THEME_DARK)
+    {
+      palette->background = rgb_from_hex (0x242424);
+      palette->text = rgb_from_hex (0xffffff);
+      palette->secondary = rgb_from_hex (0xc0bfbc);
+      palette->grid = rgb_from_hex (0x3d3d3d);
+      palette->axis = rgb_from_hex (0xdeddda);
+      palette->rest = rgb_from_hex (0x5e5c64);
+      palette->highlight = rgb_from_hex (0xffffff);
+    }
+  else
+    {
+      palette->background = rgb_from_hex (0xffffff);
+      palette->text = rgb_from_hex (0x1e1e1e);
+      palette->secondary = rgb_from_hex (0x5e5c64);
+      palette->grid = rgb_from_hex (0xe6e5e3);
+      palette->axis = rgb_from_hex (0x3d3846);
+      palette->rest = rgb_from_hex (0xd0cfcc);
+      palette->highlight = rgb_from_hex (0x000000);
+    }
+}
+
+static double
+luminance (const BrRgb *c)
+{
+  return 0.2126 * c->r + 0.7152 * c->g + 0.0722 * c->b;
+}
+
+/**
+ * _br_chart_company_color:
+ * @index: the company's place in the chart, for the default palette
+ *
+ * The dataset's colour for the company, or the palette's; on a dark background, dark
+ * colours are lifted so that lines stay visible.
+ */
+BrRgb
+_br_chart_company_color (BrChartContext  *ctx,
+                         const BrCompany *company,
+                         guint            index)
+{
+  BrRgb rgb = rgb_from_hex (company->has_color ? company->color
+                                               : okabe_ito[index % G_N_ELEMENTS (okabe_ito)]);
+
+  if (ctx->options->theme == BR_THEME_DARK && luminance (&rgb) < 0.35)
+    {
+      rgb.r = rgb.r + (1 - rgb.r) * 0.35;
+      rgb.g = rgb.g + (1 - rgb.g) * 0.35;
+      rgb.b = rgb.b + (1 - rgb.b) * 0.35;
+    }
+  else if (ctx->options->theme == BR_THEME_LIGHT && luminance (&rgb) > 0.8)
+    {
+      rgb.r *= 0.75;
+      rgb.g *= 0.75;
+      rgb.b *= 0.75;
+    }
+
+  return rgb;
+}
+
+void
+_br_set_rgb (cairo_t     *cr,
+             const BrRgb *rgb)
+{
+  cairo_set_source_rgb (cr, rgb->r, rgb->g, rgb->b);
+}
+
+void
+_br_set_rgba (cairo_t     *cr,
+              const BrRgb *rgb,
+              double       alpha)
+{
+  cairo_set_source_rgba (cr, rgb->r, rgb->g, rgb->b, alpha);
+}
+
+/**
+ * _br_chart_companies:
+ * @with_benchmark: whether the benchmark (Nvidia) is shown by default
+ *
+ * Returns: (transfer container) (element-type BrCompany): the companies the options
+ *   choose, in their order, or by default every challenger, and the benchmark if asked
+ */
+GPtrArray *
+_br_chart_companies (BrChartContext *ctx,
+                     gboolean        with_benchmark)
+{
+  GPtrArray *companies = g_ptr_array_new ();
+  const char * const *ids = br_chart_options_get_companies (ctx->options);
+
+  if (ids != NULL)
+    {
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          const BrCompany *company = br_dataset_lookup_company (ctx->dataset, ids[i]);
+
+          if (company != NULL && !g_ptr_array_find (companies, company, NULL))
+            g_ptr_array_add (companies, (gpointer)company);
+        }
+
+      return companies;
+    }
+
+  for (guint i = 0; i < br_dataset_get_n_companies (ctx->dataset); i++)
+    {
+      const BrCompany *company = br_dataset_get_company (ctx->dataset, i);
+
+      if (company->role == BR_ROLE_CHALLENGER || with_benchmark)
+        g_ptr_array_add (companies, (gpointer)company);
+    }
+
+  return companies;
+}
+
+gboolean
+_br_chart_hidden (BrChartContext *ctx,
+                  const char     *key)
+{
+  return br_chart_options_get_hidden (ctx->options, key);
+}
+
+/* Whether a period (or a day, when start == end) lies in the chosen range. */
+gboolean
+_br_chart_in_range (BrChartContext *ctx,
+                    const GDate    *start,
+                    const GDate    *end)
+{
+  const BrChartOptions *o = ctx->options;
+
+  if (g_date_valid (&o->from) && g_date_compare (start, &o->from) < 0)
+    return FALSE;
+  if (g_date_valid (&o->to) && g_date_compare (end, &o->to) > 0)
+    return FALSE;
+
+  return TRUE;
+}
+
+void
+_br_chart_header (BrChartContext *ctx,
+                  const char     *title,
+                  const char     *subtitle)
+{
+  double title_size = ctx->em * 1.55;
+  double width = ctx->width - 2 * ctx->pad;
+  double h;
+
+  g_free (ctx->layout->title);
+  ctx->layout->title = g_strdup (title);
+
+  _br_text_measure (ctx, title, title_size, TEXT_BOLD, NULL, &h);
+  _br_text_draw (ctx, title, ctx->pad, ctx->py0, title_size, width, TEXT_BOLD,
+                 &ctx->palette.text, "title");
+  ctx->py0 += h + ctx->em * 0.15;
+
+  if (subtitle != NULL)
+    {
+      _br_text_measure (ctx, subtitle, ctx->em, 0, NULL, &h);
+      _br_text_draw (ctx, subtitle, ctx->pad, ctx->py0, ctx->em, width, 0,
+                     &ctx->palette.secondary, "subtitle");
+      ctx->py0 += h;
+    }
+
+  ctx->py0 += ctx->em * 0.6;
+}
+
+/**
+ * _br_chart_legend:
+ * @keys: (element-type utf8): the series keys
+ * @labels: (element-type utf8): what the legend says of each
+ * @colors: (element-type BrRgb): their colours
+ * @dashed: (nullable) (element-type gboolean): whether each is drawn dashed
+ *
+ * A row of entries under the header, wrapping onto more rows if need be. Hidden
+ * series stay in the legend, hollow and dimmed, so they can be clicked back.
+ */
+void
+_br_chart_legend (BrChartContext *ctx,
+                  GArray         *keys,
+                  GPtrArray      *labels,
+                  GArray         *colors,
+                  GArray         *dashed)
+{
+  double size = ctx->em * 0.9;
+  double swatch = size * 0.9;
+  double gap = ctx->em * 1.2;
+  double x = ctx->pad;
+  double row_height = size * 1.5;
+  double max_label = (ctx->width - 2 * ctx->pad) * 0.45;
+  double y = ctx->py0;
+  cairo_t *cr = ctx->cr;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *key = g_array_index (keys, const char *, i);
+      const char *label = g_ptr_array_index (labels, i);
+      const BrRgb *color = &g_array_index (colors, BrRgb, i);
+      gboolean hidden = _br_chart_hidden (ctx, key);
+      gboolean is_dashed = dashed != NULL && g_array_index (dashed, gboolean, i);
+      double w, entry_width;
+
+      _br_text_measure (ctx, label, size, 0, &w, NULL);
+      w = MIN (w, max_label);
+      entry_width = swatch + size * 0.4 + w;
+
+      if (x > ctx->pad && x + entry_width > ctx->width - ctx->pad)
+        {
+          x = ctx->pad;
+          y += row_height;
+        }
+
+      cairo_save (cr);
+      _br_set_rgb (cr, color);
+      if (is_dashed)
+        {
+          double dash[] = { swatch / 4, swatch / 6 };
+
+          cairo_set_line_width (cr, MAX (2, size / 6));
+          cairo_set_dash (cr, dash, 2, 0);
+          cairo_move_to (cr, x, y + row_height / 2);
+          cairo_line_to (cr, x + swatch, y + row_height / 2);
+          cairo_stroke (cr);
+        }
+      else if (hidden)
+        {
+          cairo_set_line_width (cr, MAX (1.5, size / 10));
+          cairo_rectangle (cr, x + 1, y + (row_height - swatch) / 2 + 1, swatch - 2, swatch - 2);
+          cairo_stroke (cr);
+        }
+      else
+        {
+          cairo_rectangle (cr, x, y + (row_height - swatch) / 2, swatch, swatch);
+          cairo_fill (cr);
+        }
+      cairo_restore (cr);
+
+      _br_text_draw (ctx, label, x + swatch + size * 0.4, y + row_height / 2, size, w + 1,
+                     TEXT_MIDDLE, hidden ? &ctx->palette.secondary : &ctx->palette.text,
+                     "legend");
+      if (hidden)
+        {
+          cairo_save (cr);
+          _br_set_rgb (cr, &ctx->palette.secondary);
+          cairo_set_line_width (cr, MAX (1, size / 14));
+          cairo_move_to (cr, x + swatch + size * 0.4, y + row_height / 2);
+          cairo_line_to (cr, x + swatch + size * 0.4 + w, y + row_height / 2);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
+
+      _br_chart_layout_add_legend (ctx->layout, key, x, y, x + entry_width, y + row_height,
+                                   hidden);
+      x += entry_width + gap;
+    }
+
+  if (labels->len > 0)
+    ctx->py0 = y + row_height + ctx->em * 0.6;
+}
+
+static char *
+describe_source (const BrSource *source,
+                 const char     *lang)
+{
+  g_autofree char *date = _br_format_date (&source->date, lang);
+
+  return g_strdup_printf ("%s — %s, %s", br_text_get (&source->title, lang),
+                          source->publisher, date);
+}
+
+static char *
+describe_rate (const BrFxRate *rate)
+{
+  if (rate->kind == BR_FX_ANNUAL_AVERAGE)
+    /* TRANSLATORS: an exchange rate the chart used: "USD/CNY 7.0809 (2023 average)" */
+    return g_strdup_printf (_("%s/%s %.4f (%d average)"), rate->base.code, rate->quote.code,
+                            rate->rate, rate->year);
+
+  return g_strdup_printf (_("%s/%s %.4f (%04d-%02d-%02d)"), rate->base.code, rate->quote.code,
+                          rate->rate, g_date_get_year (&rate->date),
+                          g_date_get_month (&rate->date), g_date_get_day (&rate->date));
+}
+
+/* The footnote's height, reserved before the plot is laid out. */
+static double
+footnote_height (BrChartContext *ctx)
+{
+  return ctx->em * 0.75 * 1.3 * 3 + ctx->em * 0.5;
+}
+
+/**
+ * _br_chart_footnote:
+ * @extra: (nullable): a note of the chart's own, put first
+ *
+ * The sources of every mark drawn, numbered, then the exchange rates used and a flag
+ * for flash figures, in at most three lines at the foot of the chart.
+ */
+void
+_br_chart_footnote (BrChartContext *ctx,
+                    const char     *extra)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  BrChartLayout *layout = ctx->layout;
+  double size = ctx->em * 0.75;
+  double y = ctx->height - ctx->pad - footnote_height (ctx) + ctx->em * 0.5;
+
+  if (extra != NULL)
+    g_string_append_printf (text, "%s  ", extra);
+
+  if (layout->has_flash)
+    g_string_append_printf (text, "%s  ", _("* Flash (unaudited) figure."));
+
+  if (layout->sources->len > 0)
+    {
+      g_string_append (text, layout->sources->len == 1 ? _("Source:") : _("Sources:"));
+      for (guint i = 0; i < layout->sources->len; i++)
+        {
+          g_autofree char *s = describe_source (g_ptr_array_index (layout->sources, i), ctx->lang);
+
+          g_string_append_printf (text, " [%u] %s.", i + 1, s);
+        }
+    }
+
+  if (layout->rates->len > 0)
+    {
+      g_string_append_printf (text, "  %s", _("Converted at"));
+      for (guint i = 0; i < layout->rates->len; i++)
+        {
+          g_autofree char *r = describe_rate (g_ptr_array_index (layout->rates, i));
+
+          g_string_append_printf (text, "%s %s", i > 0 ? ";" : "", r);
+        }
+      g_string_append_c (text, '.');
+    }
+
+  _br_text_draw_wrapped (ctx, text->str, ctx->pad, y, size, ctx->width - 2 * ctx->pad, 3,
+                         &ctx->palette.secondary, "footnote");
+}
+
+/* Leaves room for the footnote under the plot. */
+void
+_br_chart_reserve_footnote (BrChartContext *ctx)
+{
+  ctx->py1 = ctx->height - ctx->pad - footnote_height (ctx);
+}
+
+/**
+ * _br_chart_no_data:
+ * @what: what is missing, as a sentence
+ *
+ * An explicit panel instead of an empty or misleading axis.
+ */
+void
+_br_chart_no_data (BrChartContext *ctx,
+                   const char     *what)
+{
+  cairo_t *cr = ctx->cr;
+  double cx = (ctx->px0 + ctx->px1) / 2, cy = (ctx->py0 + ctx->py1) / 2;
+
+  cairo_save (cr);
+  _br_set_rgb (cr, &ctx->palette.grid);
+  cairo_set_line_width (cr, MAX (1, ctx->em / 12));
+  cairo_rectangle (cr, ctx->px0, ctx->py0, ctx->px1 - ctx->px0, ctx->py1 - ctx->py0);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  _br_text_draw (ctx, _("No data"), cx, cy - ctx->em * 0.2, ctx->em * 1.4,
+                 ctx->px1 - ctx->px0 - 2 * ctx->em, TEXT_CENTER | TEXT_BOTTOM | TEXT_BOLD,
+                 &ctx->palette.secondary, "label");
+  _br_text_draw (ctx, what, cx, cy + ctx->em * 0.2, ctx->em, ctx->px1 - ctx->px0 - 2 * ctx->em,
+                 TEXT_CENTER, &ctx->palette.secondary, "label");
+
+  g_string_append (ctx->layout->description, what);
+}
+
+/**
+ * _br_chart_range_subtitle:
+ *
+ * Returns: the period range shown, and whether values are per period or cumulative
+ */
+char *
+_br_chart_range_subtitle (BrChartContext *ctx,
+                          const char     *first,
+                          const char     *last,
+                          const char     *mode)
+{
+  if (first == NULL || last == NULL)
+    return g_strdup (mode);
+
+  if (g_strcmp0 (first, last) == 0)
+    /* TRANSLATORS: a chart's subtitle: the one period shown, then how values are shown */
+    return g_strdup_printf (_("%s · %s"), first, mode);
+
+  /* TRANSLATORS: a chart's subtitle: first period, last period, then how values are
+   * shown, e.g. "2022 – 2025 Q1 · cumulative" */
+  return g_strdup_printf (_("%s – %s · %s"), first, last, mode);
+}
+
+/**
+ * _br_chart_marker:
+ * @hollow: an outline only: sub-annual periods and private valuations
+ * @diamond: a diamond instead of a circle
+ */
+void
+_br_chart_marker (cairo_t  *cr,
+                  double    x,
+                  double    y,
+                  double    r,
+                  gboolean  hollow,
+                  gboolean  diamond)
+{
+  cairo_new_sub_path (cr);
+  if (diamond)
+    {
+      cairo_move_to (cr, x, y - r * 1.25);
+      cairo_line_to (cr, x + r * 1.25, y);
+      cairo_line_to (cr, x, y + r * 1.25);
+      cairo_line_to (cr, x - r * 1.25, y);
+      cairo_close_path (cr);
+    }
+  else
+    {
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+    }
+
+  if (hollow)
+    {
+      cairo_save (cr);
+      cairo_set_line_width (cr, MAX (1.5, r / 2.5));
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+  else
+    {
+      cairo_fill (cr);
+    }
+}

@@ -1,0 +1,319 @@
+/* br-chart-layout.c: what a drawn chart holds, and what is under a point
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "br-chart"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "br-chart-private.h"
+
+static void
+legend_entry_clear (gpointer data)
+{
+  BrLegendEntry *entry = data;
+
+  g_free (entry->key);
+}
+
+BrChartLayout *
+_br_chart_layout_new (double width,
+                      double height)
+{
+  BrChartLayout *layout = g_new0 (BrChartLayout, 1);
+
+  g_atomic_ref_count_init (&layout->ref_count);
+  layout->marks = g_array_new (FALSE, TRUE, sizeof (BrChartMark));
+  layout->shapes = g_array_new (FALSE, TRUE, sizeof (BrShape));
+  layout->legend = g_array_new (FALSE, TRUE, sizeof (BrLegendEntry));
+  g_array_set_clear_func (layout->legend, legend_entry_clear);
+  layout->text_boxes = g_array_new (FALSE, TRUE, sizeof (BrTextBox));
+  layout->sources = g_ptr_array_new ();
+  layout->rates = g_ptr_array_new ();
+  layout->description = g_string_new (NULL);
+  layout->width = width;
+  layout->height = height;
+
+  return layout;
+}
+
+BrChartLayout *
+br_chart_layout_ref (BrChartLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  g_atomic_ref_count_inc (&layout->ref_count);
+  return layout;
+}
+
+void
+br_chart_layout_unref (BrChartLayout *layout)
+{
+  g_return_if_fail (layout != NULL);
+
+  if (!g_atomic_ref_count_dec (&layout->ref_count))
+    return;
+
+  g_array_unref (layout->marks);
+  g_array_unref (layout->shapes);
+  g_array_unref (layout->legend);
+  g_array_unref (layout->text_boxes);
+  g_ptr_array_unref (layout->sources);
+  g_ptr_array_unref (layout->rates);
+  g_string_free (layout->description, TRUE);
+  g_free (layout->title);
+  g_free (layout);
+}
+
+guint
+_br_chart_layout_add_mark (BrChartLayout     *layout,
+                           const BrChartMark *mark,
+                           const BrShape     *shape)
+{
+  g_array_append_vals (layout->marks, mark, 1);
+  g_array_append_vals (layout->shapes, shape, 1);
+
+  if (mark->source != NULL)
+    _br_chart_layout_add_source (layout, mark->source);
+  if (mark->rate != NULL)
+    _br_chart_layout_add_rate (layout, mark->rate);
+  if (mark->status == BR_STATUS_FLASH)
+    layout->has_flash = TRUE;
+  layout->has_data = TRUE;
+
+  return layout->marks->len - 1;
+}
+
+void
+_br_chart_layout_add_legend (BrChartLayout *layout,
+                             const char    *key,
+                             double         x0,
+                             double         y0,
+                             double         x1,
+                             double         y1,
+                             gboolean       hidden)
+{
+  BrLegendEntry entry = { g_strdup (key), x0, y0, x1, y1, hidden };
+
+  g_array_append_val (layout->legend, entry);
+}
+
+void
+_br_chart_layout_add_text_box (BrChartLayout *layout,
+                               double         x0,
+                               double         y0,
+                               double         x1,
+                               double         y1,
+                               const char    *role)
+{
+  BrTextBox box = { x0, y0, x1, y1, role };
+
+  g_array_append_val (layout->text_boxes, box);
+}
+
+void
+_br_chart_layout_add_source (BrChartLayout  *layout,
+                             const BrSource *source)
+{
+  if (!g_ptr_array_find (layout->sources, source, NULL))
+    g_ptr_array_add (layout->sources, (gpointer)source);
+}
+
+void
+_br_chart_layout_add_rate (BrChartLayout  *layout,
+                           const BrFxRate *rate)
+{
+  if (!g_ptr_array_find (layout->rates, rate, NULL))
+    g_ptr_array_add (layout->rates, (gpointer)rate);
+  if (rate->source != NULL)
+    _br_chart_layout_add_source (layout, rate->source);
+}
+
+guint
+br_chart_layout_get_n_marks (BrChartLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, 0);
+
+  return layout->marks->len;
+}
+
+const BrChartMark *
+br_chart_layout_get_mark (BrChartLayout *layout,
+                          guint          index)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+  g_return_val_if_fail (index < layout->marks->len, NULL);
+
+  return &g_array_index (layout->marks, BrChartMark, index);
+}
+
+static gboolean
+shape_contains (const BrShape     *shape,
+                const BrChartMark *mark,
+                double             x,
+                double             y,
+                double            *distance)
+{
+  switch (shape->kind)
+    {
+    case SHAPE_POINT:
+      *distance = hypot (x - shape->cx, y - shape->cy);
+      return *distance <= shape->r1;
+
+    case SHAPE_ARC:
+      {
+        double r = hypot (x - shape->cx, y - shape->cy);
+        /* clockwise from 12 o'clock */
+        double a = atan2 (x - shape->cx, -(y - shape->cy));
+
+        if (a < 0)
+          a += 2 * G_PI;
+        *distance = 0;
+        return r >= shape->r0 && r <= shape->r1 && a >= shape->a0 && a <= shape->a1;
+      }
+
+    case SHAPE_RECT:
+    default:
+      *distance = 0;
+      return x >= mark->x0 && x <= mark->x1 && y >= mark->y0 && y <= mark->y1;
+    }
+}
+
+/**
+ * br_chart_layout_hit_test:
+ * @x: (in chart coordinates, the same as br_chart_draw()'s)
+ *
+ * Returns: the index of the mark under @x, @y (the nearest, where points overlap), or -1
+ */
+int
+br_chart_layout_hit_test (BrChartLayout *layout,
+                          double         x,
+                          double         y)
+{
+  double best_distance = G_MAXDOUBLE;
+  int best = -1;
+
+  g_return_val_if_fail (layout != NULL, -1);
+
+  for (guint i = 0; i < layout->marks->len; i++)
+    {
+      const BrChartMark *mark = &g_array_index (layout->marks, BrChartMark, i);
+      const BrShape *shape = &g_array_index (layout->shapes, BrShape, i);
+      double distance;
+
+      if (x < mark->x0 || x > mark->x1 || y < mark->y0 || y > mark->y1)
+        continue;
+
+      if (shape_contains (shape, mark, x, y, &distance) && distance < best_distance)
+        {
+          best = i;
+          best_distance = distance;
+        }
+    }
+
+  return best;
+}
+
+guint
+br_chart_layout_get_n_legend_entries (BrChartLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, 0);
+
+  return layout->legend->len;
+}
+
+const BrLegendEntry *
+br_chart_layout_get_legend_entry (BrChartLayout *layout,
+                                  guint          index)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+  g_return_val_if_fail (index < layout->legend->len, NULL);
+
+  return &g_array_index (layout->legend, BrLegendEntry, index);
+}
+
+/**
+ * br_chart_layout_hit_legend:
+ *
+ * Returns: (nullable): the key of the legend entry under @x, @y
+ */
+const char *
+br_chart_layout_hit_legend (BrChartLayout *layout,
+                            double         x,
+                            double         y)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  for (guint i = 0; i < layout->legend->len; i++)
+    {
+      const BrLegendEntry *entry = &g_array_index (layout->legend, BrLegendEntry, i);
+
+      if (x >= entry->x0 && x <= entry->x1 && y >= entry->y0 && y <= entry->y1)
+        return entry->key;
+    }
+
+  return NULL;
+}
+
+guint
+br_chart_layout_get_n_text_boxes (BrChartLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, 0);
+
+  return layout->text_boxes->len;
+}
+
+const BrTextBox *
+br_chart_layout_get_text_box (BrChartLayout *layout,
+                              guint          index)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+  g_return_val_if_fail (index < layout->text_boxes->len, NULL);
+
+  return &g_array_index (layout->text_boxes, BrTextBox, index);
+}
+
+/**
+ * br_chart_layout_get_sources:
+ *
+ * Returns: (transfer none) (element-type BrSource): the sources of the figures shown
+ */
+GPtrArray *
+br_chart_layout_get_sources (BrChartLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  return layout->sources;
+}
+
+const char *
+br_chart_layout_get_title (BrChartLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  return layout->title;
+}
+
+/**
+ * br_chart_layout_get_description:
+ *
+ * Returns: a sentence or two saying what the chart shows, for screen readers and the
+ *   `<desc>` of an SVG
+ */
+const char *
+br_chart_layout_get_description (BrChartLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  return layout->description->str;
+}
+
+gboolean
+br_chart_layout_has_data (BrChartLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, FALSE);
+
+  return layout->has_data;
+}

@@ -1,0 +1,399 @@
+/* br-chart-losses.c: net income over time, losses below the zero line
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "br-chart"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "br-chart-private.h"
+
+typedef struct
+{
+  const BrFigure *figure;
+  double          value;
+  BrConversion    conversion;
+} Point;
+
+typedef struct
+{
+  const BrCompany *company;
+  BrRgb            color;
+  GArray          *points;   /* Point, in time order */
+  gboolean         hidden;
+} Line;
+
+static void
+line_clear (gpointer data)
+{
+  Line *line = data;
+
+  g_clear_pointer (&line->points, g_array_unref);
+}
+
+/* The company's net income per period in the range, summed up when cumulative. */
+static GArray *
+collect_points (BrChartContext  *ctx,
+                const BrCompany *company)
+{
+  g_autofree const BrPeriod **periods = g_new0 (const BrPeriod *, MAX (company->n_periods, 1));
+  const BrChartOptions *o = ctx->options;
+  GArray *points = g_array_new (FALSE, TRUE, sizeof (Point));
+  double running = 0;
+  guint n;
+
+  n = br_metrics_select_periods (company, g_date_valid (&o->from) ? &o->from : NULL,
+                                 g_date_valid (&o->to) ? &o->to : NULL, periods);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const BrFigure *figure = br_company_find_figure (company, periods[i],
+                                                       BR_METRIC_NET_INCOME_ATTRIBUTABLE);
+      Point point = { figure };
+
+      if (figure == NULL ||
+          !br_metrics_figure_value (ctx->dataset, figure, &o->unit, &point.conversion, NULL))
+        continue;
+
+      running += point.conversion.value;
+      point.value = o->cumulative ? running : point.conversion.value;
+      g_array_append_val (points, point);
+    }
+
+  return points;
+}
+
+static const char *
+period_label (BrChartContext *ctx,
+              const BrPeriod *period)
+{
+  return br_period_get_label (period, ctx->lang);
+}
+
+static void
+describe (BrChartContext *ctx,
+          GArray         *lines)
+{
+  GString *d = ctx->layout->description;
+
+  g_string_append_printf (d, "%s. ", ctx->layout->title);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+      Point *first, *last;
+      g_autofree char *value = NULL;
+
+      if (line->hidden || line->points->len == 0)
+        continue;
+
+      first = &g_array_index (line->points, Point, 0);
+      last = &g_array_index (line->points, Point, line->points->len - 1);
+      value = _br_format_value (last->value, &ctx->options->unit, ctx->lang);
+      /* TRANSLATORS: in a chart's description: company, first period, last period, value */
+      g_string_append_printf (d, ctx->options->cumulative ? _("%s %s–%s: %s in total. ")
+                                                          : _("%s %s–%s: %s in the last period. "),
+                              br_company_get_name (line->company, ctx->lang),
+                              period_label (ctx, first->figure->period),
+                              period_label (ctx, last->figure->period), value);
+    }
+}
+
+/* Spreads labels wanted at @ys apart by at least @gap, within @lo–@hi. */
+static void
+spread_labels (double *ys,
+               guint   n,
+               double  gap,
+               double  lo,
+               double  hi)
+{
+  g_autofree guint *order = g_new (guint, n);
+
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+
+  /* insertion sort by wanted position: a handful of companies */
+  for (guint i = 1; i < n; i++)
+    for (guint j = i; j > 0 && ys[order[j]] < ys[order[j - 1]]; j--)
+      {
+        guint t = order[j];
+
+        order[j] = order[j - 1];
+        order[j - 1] = t;
+      }
+
+  for (guint i = 0; i < n; i++)
+    {
+      double min = i == 0 ? lo : ys[order[i - 1]] + gap;
+
+      ys[order[i]] = MAX (ys[order[i]], min);
+    }
+
+  /* pushed past the bottom: pull back up */
+  for (guint k = n; k > 0; k--)
+    {
+      guint i = k - 1;
+      double max = i == n - 1 ? hi : ys[order[i + 1]] - gap;
+
+      ys[order[i]] = MIN (ys[order[i]], max);
+    }
+}
+
+static void
+draw_line (BrChartContext *ctx,
+           const BrAxis   *x_axis,
+           const BrAxis   *y_axis,
+           Line           *line)
+{
+  cairo_t *cr = ctx->cr;
+  double r = MAX (3.5, ctx->em * 0.32);
+  double dash[] = { ctx->em * 0.5, ctx->em * 0.3 };
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, MAX (2, ctx->em * 0.14));
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  _br_set_rgb (cr, &line->color);
+
+  /* fiscal years joined by a solid line; a segment into a quarter or half-year dashed */
+  for (guint i = 1; i < line->points->len; i++)
+    {
+      Point *a = &g_array_index (line->points, Point, i - 1);
+      Point *b = &g_array_index (line->points, Point, i);
+      gboolean partial = b->figure->period->kind != BR_PERIOD_FISCAL_YEAR ||
+                         a->figure->period->kind != BR_PERIOD_FISCAL_YEAR;
+
+      cairo_set_dash (cr, dash, partial ? 2 : 0, 0);
+      cairo_move_to (cr, _br_axis_map_date (x_axis, &a->figure->period->end),
+                     _br_axis_map (y_axis, a->value));
+      cairo_line_to (cr, _br_axis_map_date (x_axis, &b->figure->period->end),
+                     _br_axis_map (y_axis, b->value));
+      cairo_stroke (cr);
+    }
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  for (guint i = 0; i < line->points->len; i++)
+    {
+      Point *p = &g_array_index (line->points, Point, i);
+      const BrPeriod *period = p->figure->period;
+      double x = _br_axis_map_date (x_axis, &period->end);
+      double y = _br_axis_map (y_axis, p->value);
+      double hit = MAX (r * 2.2, 10);
+      BrChartMark mark = {
+        .series = BR_SERIES_NET_INCOME,
+        .company = line->company,
+        .period = period,
+        .date = period->end,
+        .value = p->value,
+        .unit = ctx->options->unit,
+        .source = p->figure->source,
+        .rate = p->conversion.rate,
+        .status = p->figure->status,
+        .x = x, .y = y,
+        .x0 = x - hit, .y0 = y - hit, .x1 = x + hit, .y1 = y + hit,
+      };
+      BrShape shape = { SHAPE_POINT, x, y, 0, hit };
+      gboolean sub_annual = period->kind != BR_PERIOD_FISCAL_YEAR;
+      guint index;
+
+      _br_set_rgb (cr, &ctx->palette.background);
+      _br_chart_marker (cr, x, y, r + 1.5, FALSE, sub_annual);
+      _br_set_rgb (cr, &line->color);
+      _br_chart_marker (cr, x, y, r, sub_annual, sub_annual);
+
+      index = _br_chart_layout_add_mark (ctx->layout, &mark, &shape);
+      if ((int)index == ctx->options->highlight)
+        {
+          _br_set_rgb (cr, &ctx->palette.highlight);
+          cairo_set_line_width (cr, MAX (2, ctx->em * 0.12));
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x, y, r * 2, 0, 2 * G_PI);
+          cairo_stroke (cr);
+        }
+    }
+
+  cairo_restore (cr);
+}
+
+/* The value at the end of each line, in the right margin. */
+static char *
+end_label (BrChartContext *ctx,
+           Line           *line)
+{
+  Point *last = &g_array_index (line->points, Point, line->points->len - 1);
+  g_autofree char *value = _br_format_number (last->value, fabs (last->value) >= 1000 ? 0 : 2,
+                                              FALSE);
+
+  if (last->figure->period->kind != BR_PERIOD_FISCAL_YEAR)
+    return g_strdup_printf ("%s · %s", value, period_label (ctx, last->figure->period));
+
+  return g_steal_pointer (&value);
+}
+
+void
+_br_chart_draw_losses (BrChartContext *ctx)
+{
+  g_autoptr(GPtrArray) companies = _br_chart_companies (ctx, FALSE);
+  g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (Line));
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (const char *));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GArray) colors = g_array_new (FALSE, FALSE, sizeof (BrRgb));
+  g_autofree char *subtitle = NULL;
+  g_autofree double *label_ys = NULL;
+  const BrPeriod *first_period = NULL, *last_period = NULL;
+  GDate first, last;
+  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE, label_width = 0, tick_width = 0;
+  BrAxis x_axis = { 0 }, y_axis = { 0 };
+  guint n_visible = 0;
+
+  g_array_set_clear_func (lines, line_clear);
+  g_date_clear (&first, 1);
+  g_date_clear (&last, 1);
+
+  for (guint i = 0; i < companies->len; i++)
+    {
+      Line line = { g_ptr_array_index (companies, i) };
+
+      line.color = _br_chart_company_color (ctx, line.company, i);
+      line.points = collect_points (ctx, line.company);
+      line.hidden = _br_chart_hidden (ctx, line.company->id);
+      if (line.points->len == 0)
+        {
+          line_clear (&line);
+          continue;
+        }
+
+      g_array_append_val (keys, line.company->id);
+      g_ptr_array_add (labels, (gpointer)br_company_get_name (line.company, ctx->lang));
+      g_array_append_val (colors, line.color);
+
+      for (guint j = 0; !line.hidden && j < line.points->len; j++)
+        {
+          Point *p = &g_array_index (line.points, Point, j);
+          const BrPeriod *period = p->figure->period;
+
+          lo = MIN (lo, p->value);
+          hi = MAX (hi, p->value);
+          if (!g_date_valid (&first) || g_date_compare (&period->start, &first) < 0)
+            {
+              first = period->start;
+              first_period = period;
+            }
+          if (!g_date_valid (&last) || g_date_compare (&period->end, &last) > 0)
+            {
+              last = period->end;
+              last_period = period;
+            }
+        }
+
+      n_visible += !line.hidden;
+      g_array_append_val (lines, line);
+    }
+
+  subtitle = _br_chart_range_subtitle (ctx, first_period ? period_label (ctx, first_period) : NULL,
+                                       last_period ? period_label (ctx, last_period) : NULL,
+                                       ctx->options->cumulative
+                                         ? _("cumulative net income attributable to owners")
+                                         : _("net income attributable to owners, per period"));
+  _br_chart_header (ctx, _("Net losses of China’s GPU challengers"), subtitle);
+  _br_chart_legend (ctx, keys, labels, colors, NULL);
+  _br_chart_reserve_footnote (ctx);
+
+  if (n_visible == 0)
+    {
+      ctx->px0 = ctx->pad;
+      ctx->px1 = ctx->width - ctx->pad;
+      _br_chart_no_data (ctx, lines->len == 0
+                                ? _("The dataset has no net income figures for the companies "
+                                    "and periods chosen.")
+                                : _("Every company is hidden; click one in the legend to show it."));
+      _br_chart_footnote (ctx, NULL);
+      return;
+    }
+
+  /* room: axis title above, years below, tick labels left, end labels right */
+  ctx->py0 += ctx->em * 1.3;
+  ctx->py1 -= ctx->em * 1.8;
+  _br_axis_linear (&y_axis, lo, hi, ctx->py1, ctx->py0,
+                   CLAMP ((guint)((ctx->py1 - ctx->py0) / (ctx->em * 2.4)), 2, 9), TRUE);
+  for (guint i = 0; i < y_axis.n_ticks; i++)
+    {
+      g_autofree char *t = _br_format_number (y_axis.ticks[i], y_axis.decimals, FALSE);
+      double w;
+
+      _br_text_measure (ctx, t, ctx->em * 0.85, 0, &w, NULL);
+      tick_width = MAX (tick_width, w);
+    }
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+      g_autofree char *t = NULL;
+      double w;
+
+      if (line->hidden)
+        continue;
+      t = end_label (ctx, line);
+      _br_text_measure (ctx, t, ctx->em * 0.9, TEXT_BOLD, &w, NULL);
+      label_width = MAX (label_width, w);
+    }
+
+  ctx->px0 = ctx->pad + tick_width + ctx->em * 0.6;
+  ctx->px1 = ctx->width - ctx->pad - MIN (label_width + ctx->em * 0.8, ctx->width * 0.3);
+  _br_axis_time (&x_axis, &first, &last, ctx->px0, ctx->px1);
+
+  _br_axis_draw_y (ctx, &y_axis, _("Net income"), &ctx->options->unit);
+  _br_axis_draw_time (ctx, &x_axis);
+
+  label_ys = g_new0 (double, lines->len);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+
+      if (line->hidden)
+        continue;
+      draw_line (ctx, &x_axis, &y_axis, line);
+      label_ys[i] = _br_axis_map (&y_axis, g_array_index (line->points, Point,
+                                                          line->points->len - 1).value);
+    }
+
+  /* end labels, spread apart so that none overlaps another */
+  {
+    g_autofree double *ys = g_new0 (double, n_visible);
+    double h;
+    guint k = 0;
+
+    _br_text_measure (ctx, "0", ctx->em * 0.9, TEXT_BOLD, NULL, &h);
+    for (guint i = 0; i < lines->len; i++)
+      if (!g_array_index (lines, Line, i).hidden)
+        ys[k++] = label_ys[i];
+    spread_labels (ys, n_visible, h * 1.05, ctx->py0 + h / 2, ctx->py1 - h / 2);
+
+    k = 0;
+    for (guint i = 0; i < lines->len; i++)
+      {
+        Line *line = &g_array_index (lines, Line, i);
+        Point *lastp;
+        g_autofree char *text = NULL;
+        double x;
+
+        if (line->hidden)
+          continue;
+        lastp = &g_array_index (line->points, Point, line->points->len - 1);
+        x = _br_axis_map_date (&x_axis, &lastp->figure->period->end);
+        text = end_label (ctx, line);
+        _br_text_draw (ctx, text, MAX (x, ctx->px1) + ctx->em * 0.6, ys[k++], ctx->em * 0.9,
+                       ctx->width - ctx->pad - ctx->px1 - ctx->em * 0.6,
+                       TEXT_MIDDLE | TEXT_BOLD, &line->color, "label");
+      }
+  }
+
+  _br_chart_footnote (ctx, _("Net income attributable to owners of the parent; losses are "
+                             "negative. Hollow diamonds are quarters or half-years, not "
+                             "whole years."));
+  describe (ctx, lines);
+
+  _br_axis_clear (&x_axis);
+  _br_axis_clear (&y_axis);
+}

@@ -1,0 +1,284 @@
+/* br-chart-options.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "br-chart"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "br-chart-private.h"
+
+BrChartOptions *
+br_chart_options_new (BrChartKind kind)
+{
+  BrChartOptions *options = g_new0 (BrChartOptions, 1);
+
+  g_return_val_if_fail (kind < BR_N_CHART_KINDS, NULL);
+
+  options->kind = kind;
+  g_date_clear (&options->from, 1);
+  g_date_clear (&options->to, 1);
+  br_unit_init (&options->unit, "CNY", BR_SCALE_YI);
+  options->log_scale = TRUE;
+  options->percent = 1.0;
+  options->language = g_strdup (br_chart_default_language ());
+  options->theme = BR_THEME_LIGHT;
+  options->text_scale = 1.0;
+  options->highlight = -1;
+  options->hidden = g_ptr_array_new_with_free_func (g_free);
+
+  return options;
+}
+
+BrChartOptions *
+br_chart_options_copy (const BrChartOptions *options)
+{
+  BrChartOptions *copy;
+
+  g_return_val_if_fail (options != NULL, NULL);
+
+  copy = g_memdup2 (options, sizeof *options);
+  copy->companies = g_strdupv (options->companies);
+  copy->language = g_strdup (options->language);
+  copy->hidden = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < options->hidden->len; i++)
+    g_ptr_array_add (copy->hidden, g_strdup (g_ptr_array_index (options->hidden, i)));
+
+  return copy;
+}
+
+void
+br_chart_options_free (BrChartOptions *options)
+{
+  if (options == NULL)
+    return;
+
+  g_strfreev (options->companies);
+  g_free (options->language);
+  g_ptr_array_unref (options->hidden);
+  g_free (options);
+}
+
+BrChartKind
+br_chart_options_get_kind (const BrChartOptions *options)
+{
+  return options->kind;
+}
+
+void
+br_chart_options_set_kind (BrChartOptions *options,
+                           BrChartKind     kind)
+{
+  g_return_if_fail (kind < BR_N_CHART_KINDS);
+
+  options->kind = kind;
+}
+
+void
+br_chart_options_set_companies (BrChartOptions     *options,
+                                const char * const *ids)
+{
+  g_strfreev (options->companies);
+  options->companies = g_strdupv ((char **)ids);
+}
+
+const char * const *
+br_chart_options_get_companies (const BrChartOptions *options)
+{
+  return (const char * const *)options->companies;
+}
+
+void
+br_chart_options_set_range (BrChartOptions *options,
+                            const GDate    *from,
+                            const GDate    *to)
+{
+  g_date_clear (&options->from, 1);
+  g_date_clear (&options->to, 1);
+  if (from != NULL && g_date_valid (from))
+    options->from = *from;
+  if (to != NULL && g_date_valid (to))
+    options->to = *to;
+}
+
+void
+br_chart_options_get_range (const BrChartOptions *options,
+                            GDate                *from,
+                            GDate                *to)
+{
+  *from = options->from;
+  *to = options->to;
+}
+
+void
+br_chart_options_set_cumulative (BrChartOptions *options,
+                                 gboolean        cumulative)
+{
+  options->cumulative = !!cumulative;
+}
+
+gboolean
+br_chart_options_get_cumulative (const BrChartOptions *options)
+{
+  return options->cumulative;
+}
+
+void
+br_chart_options_set_unit (BrChartOptions *options,
+                           const BrUnit   *unit)
+{
+  options->unit = *unit;
+}
+
+const BrUnit *
+br_chart_options_get_unit (const BrChartOptions *options)
+{
+  return &options->unit;
+}
+
+void
+br_chart_options_set_log_scale (BrChartOptions *options,
+                                gboolean        log_scale)
+{
+  options->log_scale = !!log_scale;
+}
+
+gboolean
+br_chart_options_get_log_scale (const BrChartOptions *options)
+{
+  return options->log_scale;
+}
+
+void
+br_chart_options_set_percent (BrChartOptions *options,
+                              double          percent)
+{
+  g_return_if_fail (percent > 0 && percent <= 100);
+
+  options->percent = percent;
+}
+
+double
+br_chart_options_get_percent (const BrChartOptions *options)
+{
+  return options->percent;
+}
+
+void
+br_chart_options_set_language (BrChartOptions *options,
+                               const char     *language)
+{
+  g_free (options->language);
+  options->language = g_strdup (language != NULL && g_str_has_prefix (language, "zh") ? "zh" : "en");
+}
+
+const char *
+br_chart_options_get_language (const BrChartOptions *options)
+{
+  return options->language;
+}
+
+void
+br_chart_options_set_theme (BrChartOptions *options,
+                            BrTheme         theme)
+{
+  options->theme = theme;
+}
+
+BrTheme
+br_chart_options_get_theme (const BrChartOptions *options)
+{
+  return options->theme;
+}
+
+void
+br_chart_options_set_text_scale (BrChartOptions *options,
+                                 double          text_scale)
+{
+  g_return_if_fail (text_scale >= 0.5 && text_scale <= 5);
+
+  options->text_scale = text_scale;
+}
+
+double
+br_chart_options_get_text_scale (const BrChartOptions *options)
+{
+  return options->text_scale;
+}
+
+void
+br_chart_options_set_transparent (BrChartOptions *options,
+                                  gboolean        transparent)
+{
+  options->transparent = !!transparent;
+}
+
+gboolean
+br_chart_options_get_transparent (const BrChartOptions *options)
+{
+  return options->transparent;
+}
+
+static guint
+hidden_index (const BrChartOptions *options,
+              const char           *key)
+{
+  for (guint i = 0; i < options->hidden->len; i++)
+    {
+      if (g_strcmp0 (g_ptr_array_index (options->hidden, i), key) == 0)
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
+void
+br_chart_options_set_hidden (BrChartOptions *options,
+                             const char     *key,
+                             gboolean        hidden)
+{
+  guint index = hidden_index (options, key);
+
+  if (hidden && index == G_MAXUINT)
+    g_ptr_array_add (options->hidden, g_strdup (key));
+  else if (!hidden && index != G_MAXUINT)
+    g_ptr_array_remove_index (options->hidden, index);
+}
+
+gboolean
+br_chart_options_get_hidden (const BrChartOptions *options,
+                             const char           *key)
+{
+  return hidden_index (options, key) != G_MAXUINT;
+}
+
+void
+br_chart_options_set_highlight (BrChartOptions *options,
+                                int             mark_index)
+{
+  options->highlight = mark_index;
+}
+
+int
+br_chart_options_get_highlight (const BrChartOptions *options)
+{
+  return options->highlight;
+}
+
+const char *
+br_chart_default_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (names[i], "zh"))
+        return "zh";
+      if (g_str_has_prefix (names[i], "en"))
+        return "en";
+    }
+
+  return "en";
+}

@@ -1,0 +1,259 @@
+/* br-chart-private.h: what the chart renderers share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "br-chart.h"
+
+G_BEGIN_DECLS
+
+struct _BrChartOptions
+{
+  BrChartKind  kind;
+  char       **companies;
+  GDate        from;
+  GDate        to;
+  gboolean     cumulative;
+  BrUnit       unit;
+  gboolean     log_scale;
+  double       percent;
+  char        *language;
+  BrTheme      theme;
+  double       text_scale;
+  gboolean     transparent;
+  GPtrArray   *hidden;
+  int          highlight;
+};
+
+typedef struct
+{
+  double r, g, b;
+} BrRgb;
+
+typedef struct
+{
+  BrRgb background;
+  BrRgb text;
+  BrRgb secondary;
+  BrRgb grid;
+  BrRgb axis;
+  BrRgb rest;        /* the "other customers" slice */
+  BrRgb highlight;
+} BrPalette;
+
+typedef enum
+{
+  SHAPE_RECT,
+  SHAPE_POINT,
+  SHAPE_ARC,
+} ShapeKind;
+
+/* How a mark answers hits, beyond its bounding box. */
+typedef struct
+{
+  ShapeKind kind;
+  double    cx, cy;
+  double    r0, r1;     /* point: r1 is the radius */
+  double    a0, a1;     /* arc: angles, clockwise from 12 o'clock, in radians */
+} BrShape;
+
+struct _BrChartLayout
+{
+  gatomicrefcount ref_count;
+  GArray         *marks;        /* BrChartMark */
+  GArray         *shapes;       /* BrShape, parallel to marks */
+  GArray         *legend;       /* BrLegendEntry */
+  GArray         *text_boxes;   /* BrTextBox */
+  GPtrArray      *sources;      /* const BrSource * */
+  GPtrArray      *rates;        /* const BrFxRate * */
+  char           *title;
+  GString        *description;
+  gboolean        has_data;
+  gboolean        has_flash;
+  double          width, height;
+};
+
+/* Everything a renderer needs while it draws. */
+typedef struct
+{
+  cairo_t              *cr;
+  BrDataset            *dataset;
+  const BrChartOptions *options;
+  BrChartLayout        *layout;
+  PangoLayout          *pango;
+  BrPalette             palette;
+  double                width, height;
+  double                em;          /* body text size, in pixels */
+  double                pad;         /* outer margin */
+  /* the area left for the plot once title, legend and footnote are placed */
+  double                px0, py0, px1, py1;
+  const char           *lang;
+} BrChartContext;
+
+typedef struct
+{
+  const BrCompany *company;
+  BrRgb            color;
+} BrChartSeries;
+
+/* br-chart-layout.c */
+BrChartLayout *_br_chart_layout_new          (double                width,
+                                              double                height);
+guint          _br_chart_layout_add_mark     (BrChartLayout        *layout,
+                                              const BrChartMark    *mark,
+                                              const BrShape        *shape);
+void           _br_chart_layout_add_legend   (BrChartLayout        *layout,
+                                              const char           *key,
+                                              double x0, double y0, double x1, double y1,
+                                              gboolean              hidden);
+void           _br_chart_layout_add_text_box (BrChartLayout        *layout,
+                                              double x0, double y0, double x1, double y1,
+                                              const char           *role);
+void           _br_chart_layout_add_source   (BrChartLayout        *layout,
+                                              const BrSource       *source);
+void           _br_chart_layout_add_rate     (BrChartLayout        *layout,
+                                              const BrFxRate       *rate);
+
+/* br-chart-text.c */
+typedef enum
+{
+  TEXT_LEFT   = 0,
+  TEXT_CENTER = 1 << 0,
+  TEXT_RIGHT  = 1 << 1,
+  TEXT_MIDDLE = 1 << 2,   /* y is the vertical centre, not the top */
+  TEXT_BOTTOM = 1 << 3,   /* y is the bottom */
+  TEXT_BOLD   = 1 << 4,
+} TextFlags;
+
+void     _br_text_measure    (BrChartContext *ctx,
+                              const char     *text,
+                              double          size,
+                              TextFlags       flags,
+                              double         *width,
+                              double         *height);
+void     _br_text_draw       (BrChartContext *ctx,
+                              const char     *text,
+                              double          x,
+                              double          y,
+                              double          size,
+                              double          max_width,
+                              TextFlags       flags,
+                              const BrRgb    *color,
+                              const char     *role);
+int      _br_text_draw_wrapped (BrChartContext *ctx,
+                                const char     *text,
+                                double          x,
+                                double          y,
+                                double          size,
+                                double          max_width,
+                                int             max_lines,
+                                const BrRgb    *color,
+                                const char     *role);
+
+/* br-chart-format.c */
+char       *_br_format_number   (double        value,
+                                 int           decimals,
+                                 gboolean      sign);
+char       *_br_format_value    (double        value,
+                                 const BrUnit *unit,
+                                 const char   *lang);
+char       *_br_format_percent  (double        value,
+                                 int           decimals);
+char       *_br_format_date     (const GDate  *date,
+                                 const char   *lang);
+const char *_br_unit_label      (const BrUnit *unit,
+                                 const char   *lang);
+int         _br_decimals_for    (double        step);
+
+/* br-chart-frame.c */
+void     _br_chart_palette        (BrTheme              theme,
+                                   BrPalette           *palette);
+BrRgb    _br_chart_company_color  (BrChartContext      *ctx,
+                                   const BrCompany     *company,
+                                   guint                index);
+void     _br_set_rgb              (cairo_t             *cr,
+                                   const BrRgb         *rgb);
+void     _br_set_rgba             (cairo_t             *cr,
+                                   const BrRgb         *rgb,
+                                   double               alpha);
+GPtrArray *_br_chart_companies    (BrChartContext      *ctx,
+                                   gboolean             with_benchmark);
+void     _br_chart_header         (BrChartContext      *ctx,
+                                   const char          *title,
+                                   const char          *subtitle);
+void     _br_chart_legend         (BrChartContext      *ctx,
+                                   GArray              *keys,
+                                   GPtrArray           *labels,
+                                   GArray              *colors,
+                                   GArray              *dashed);
+void     _br_chart_footnote       (BrChartContext      *ctx,
+                                   const char          *extra);
+void     _br_chart_no_data        (BrChartContext      *ctx,
+                                   const char          *what);
+char    *_br_chart_range_subtitle (BrChartContext      *ctx,
+                                   const char          *first,
+                                   const char          *last,
+                                   const char          *mode);
+void     _br_chart_reserve_footnote (BrChartContext    *ctx);
+gboolean _br_chart_in_range       (BrChartContext      *ctx,
+                                   const GDate         *start,
+                                   const GDate         *end);
+gboolean _br_chart_hidden         (BrChartContext      *ctx,
+                                   const char          *key);
+void     _br_chart_marker         (cairo_t             *cr,
+                                   double               x,
+                                   double               y,
+                                   double               r,
+                                   gboolean             hollow,
+                                   gboolean             diamond);
+
+/* axes: br-chart-axis.c */
+typedef struct
+{
+  double   min, max;       /* data range shown */
+  gboolean log;
+  double   p0, p1;         /* pixel positions of min and max */
+  double  *ticks;
+  guint    n_ticks;
+  int      decimals;
+} BrAxis;
+
+void     _br_axis_linear          (BrAxis              *axis,
+                                   double               lo,
+                                   double               hi,
+                                   double               p0,
+                                   double               p1,
+                                   guint                max_ticks,
+                                   gboolean             include_zero);
+void     _br_axis_log             (BrAxis              *axis,
+                                   double               lo,
+                                   double               hi,
+                                   double               p0,
+                                   double               p1);
+void     _br_axis_clear           (BrAxis              *axis);
+double   _br_axis_map             (const BrAxis        *axis,
+                                   double               value);
+void     _br_axis_draw_y          (BrChartContext      *ctx,
+                                   const BrAxis        *axis,
+                                   const char          *title,
+                                   const BrUnit        *unit);
+void     _br_axis_time            (BrAxis              *axis,
+                                   const GDate         *first,
+                                   const GDate         *last,
+                                   double               p0,
+                                   double               p1);
+double   _br_axis_map_date        (const BrAxis        *axis,
+                                   const GDate         *date);
+void     _br_axis_draw_time       (BrChartContext      *ctx,
+                                   const BrAxis        *axis);
+
+/* renderers */
+void     _br_chart_draw_losses     (BrChartContext *ctx);
+void     _br_chart_draw_rnd        (BrChartContext *ctx);
+void     _br_chart_draw_customers  (BrChartContext *ctx);
+void     _br_chart_draw_valuation  (BrChartContext *ctx);
+
+G_END_DECLS

@@ -1,0 +1,242 @@
+/* br-chart.c: one entry point for every chart
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "br-chart"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "br-chart-private.h"
+
+static const char *kind_names[BR_N_CHART_KINDS] = {
+  "losses", "rnd", "customers", "valuation",
+};
+
+const char *
+br_chart_kind_to_string (BrChartKind kind)
+{
+  g_return_val_if_fail (kind < BR_N_CHART_KINDS, NULL);
+
+  return kind_names[kind];
+}
+
+gboolean
+br_chart_kind_from_string (const char  *str,
+                           BrChartKind *kind)
+{
+  for (guint i = 0; i < BR_N_CHART_KINDS; i++)
+    {
+      if (g_strcmp0 (str, kind_names[i]) == 0)
+        {
+          *kind = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * br_chart_kind_get_title:
+ *
+ * Returns: the chart's short name, translated, as the view switcher shows it
+ */
+const char *
+br_chart_kind_get_title (BrChartKind kind)
+{
+  switch (kind)
+    {
+    case BR_CHART_LOSSES:
+      return _("Losses");
+    case BR_CHART_RND:
+      return _("Revenue vs R&D");
+    case BR_CHART_CUSTOMERS:
+      return _("Customers");
+    case BR_CHART_VALUATION:
+      return _("Valuation");
+    case BR_N_CHART_KINDS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+br_series_to_string (BrSeries series)
+{
+  switch (series)
+    {
+    case BR_SERIES_NET_INCOME:
+      return "net_income_attributable";
+    case BR_SERIES_REVENUE:
+      return "revenue";
+    case BR_SERIES_RND:
+      return "rnd_expense";
+    case BR_SERIES_TOP5:
+      return "top5_share";
+    case BR_SERIES_CUSTOMER:
+      return "customer_share";
+    case BR_SERIES_MARKET_CAP:
+      return "market_cap";
+    case BR_SERIES_IMPLIED:
+      return "implied_value";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+set_font_options (cairo_t *cr)
+{
+  cairo_font_options_t *font_options = cairo_font_options_create ();
+
+  /* the same glyph advances on screen, in PNG and in PDF: layouts do not shift */
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_SLIGHT);
+  cairo_font_options_set_antialias (font_options, CAIRO_ANTIALIAS_GRAY);
+  cairo_set_font_options (cr, font_options);
+  cairo_font_options_destroy (font_options);
+}
+
+/**
+ * br_chart_draw:
+ * @cr: where to draw; the chart fills (0, 0)–(@width, @height) in its user space
+ * @width: the chart's width in user units (pixels at scale 1, points in PDF)
+ *
+ * Draws one chart. The same call draws the widget, every export and every slide.
+ *
+ * Returns: (transfer full): the layout of what was drawn, for hit-testing
+ */
+BrChartLayout *
+br_chart_draw (cairo_t              *cr,
+               BrDataset            *dataset,
+               const BrChartOptions *options,
+               double                width,
+               double                height)
+{
+  BrChartContext ctx = { 0 };
+  double unit;
+
+  g_return_val_if_fail (cr != NULL, NULL);
+  g_return_val_if_fail (BR_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  ctx.cr = cr;
+  ctx.dataset = dataset;
+  ctx.options = options;
+  ctx.width = width;
+  ctx.height = height;
+  ctx.lang = options->language;
+  ctx.layout = _br_chart_layout_new (width, height);
+  _br_chart_palette (options->theme, &ctx.palette);
+
+  /* type that scales with the canvas, readable at 640×360 */
+  unit = MIN (width / 1920., height / 1080.);
+  ctx.em = MAX (11, 20 * unit) * options->text_scale;
+  ctx.pad = MAX (12, 40 * unit) * MIN (options->text_scale, 1.5);
+  ctx.px0 = ctx.pad;
+  ctx.py0 = ctx.pad;
+  ctx.px1 = width - ctx.pad;
+  ctx.py1 = height - ctx.pad;
+
+  cairo_save (cr);
+  set_font_options (cr);
+  ctx.pango = pango_cairo_create_layout (cr);
+
+  if (!options->transparent)
+    {
+      _br_set_rgb (cr, &ctx.palette.background);
+      cairo_rectangle (cr, 0, 0, width, height);
+      cairo_fill (cr);
+    }
+
+  switch (options->kind)
+    {
+    case BR_CHART_LOSSES:
+      _br_chart_draw_losses (&ctx);
+      break;
+    case BR_CHART_RND:
+      _br_chart_draw_rnd (&ctx);
+      break;
+    case BR_CHART_CUSTOMERS:
+      _br_chart_draw_customers (&ctx);
+      break;
+    case BR_CHART_VALUATION:
+      _br_chart_draw_valuation (&ctx);
+      break;
+    case BR_N_CHART_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_object_unref (ctx.pango);
+  cairo_restore (cr);
+
+  return ctx.layout;
+}
+
+/**
+ * br_chart_mark_describe:
+ *
+ * Returns: what a tooltip says of @mark, as plain text: company, period, the exact
+ *   value with its unit, and its source
+ */
+char *
+br_chart_mark_describe (const BrChartMark *mark,
+                        const char        *language)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *value = NULL;
+  g_autofree char *date = _br_format_date (&mark->date, language);
+
+  if (mark->company != NULL)
+    g_string_append (text, br_company_get_name (mark->company, language));
+
+  if (mark->name != NULL)
+    g_string_append_printf (text, " · %s", mark->name);
+
+  if (mark->period != NULL)
+    g_string_append_printf (text, " · %s", br_period_get_label (mark->period, language));
+  else
+    g_string_append_printf (text, " · %s", date);
+
+  if (mark->percent)
+    value = _br_format_percent (mark->value, 2);
+  else
+    value = _br_format_value (mark->value, &mark->unit, language);
+
+  g_string_append_printf (text, "\n%s", value);
+  if (mark->status == BR_STATUS_FLASH)
+    g_string_append_printf (text, " %s", _("(flash, unaudited)"));
+  else if (mark->status == BR_STATUS_UNAUDITED)
+    g_string_append_printf (text, " %s", _("(unaudited)"));
+
+  if (mark->rate != NULL)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("Converted at %s/%s %.4f"), mark->rate->base.code,
+                              mark->rate->quote.code, mark->rate->rate);
+      if (mark->rate->kind == BR_FX_ANNUAL_AVERAGE)
+        g_string_append_printf (text, _(" (%d average)"), mark->rate->year);
+      else
+        g_string_append_printf (text, " (%04d-%02d-%02d)", g_date_get_year (&mark->rate->date),
+                                g_date_get_month (&mark->rate->date),
+                                g_date_get_day (&mark->rate->date));
+    }
+
+  if (mark->source != NULL)
+    {
+      g_autofree char *source_date = _br_format_date (&mark->source->date, language);
+
+      g_string_append_printf (text, "\n%s %s — %s, %s", _("Source:"),
+                              br_text_get (&mark->source->title, language),
+                              mark->source->publisher, source_date);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

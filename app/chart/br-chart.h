@@ -1,0 +1,176 @@
+/* br-chart.h: the four charts, drawn into any cairo context
+ *
+ * A chart is a pure function of (dataset, options, size): the same call draws the
+ * window's widget, the exported PNG, PDF and SVG, and the presentation slide. It
+ * returns a layout that answers "what is under x,y" from the geometry it drew.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "br-model.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  BR_CHART_LOSSES,
+  BR_CHART_RND,
+  BR_CHART_CUSTOMERS,
+  BR_CHART_VALUATION,
+  BR_N_CHART_KINDS
+} BrChartKind;
+
+typedef enum
+{
+  BR_THEME_LIGHT,
+  BR_THEME_DARK,
+} BrTheme;
+
+/* What a drawn mark is: one value of one series. */
+typedef enum
+{
+  BR_SERIES_NET_INCOME,    /* losses: attributable net income */
+  BR_SERIES_REVENUE,       /* rnd */
+  BR_SERIES_RND,           /* rnd */
+  BR_SERIES_TOP5,          /* customers: the top-five share */
+  BR_SERIES_CUSTOMER,      /* customers: one named customer */
+  BR_SERIES_MARKET_CAP,    /* valuation */
+  BR_SERIES_IMPLIED,       /* valuation: x % of the benchmark */
+} BrSeries;
+
+typedef struct _BrChartOptions BrChartOptions;
+typedef struct _BrChartLayout  BrChartLayout;
+
+/* A mark the chart drew, and everything a tooltip or a table needs to say of it. */
+typedef struct
+{
+  BrSeries        series;
+  const BrCompany *company;
+  const BrPeriod  *period;     /* NULL for dated values (market caps) */
+  GDate           date;        /* the period's end, or the value's date */
+  double          value;       /* in the chart's unit; cumulative when the chart is */
+  BrUnit          unit;        /* unit.scale is meaningless for percentages */
+  gboolean        percent;     /* value is a percentage */
+  const BrSource *source;      /* the figure's source (the last one, when cumulative) */
+  const BrFxRate *rate;        /* the rate a conversion used, or NULL */
+  BrStatus        status;
+  const char     *name;        /* a named customer, or the implied line's label */
+  double          x, y;        /* the mark's centre, in chart coordinates */
+  double          x0, y0, x1, y1;  /* its bounds: the area that answers a hit */
+} BrChartMark;
+
+/* A legend entry: clicking it toggles the series it names. */
+typedef struct
+{
+  char   *key;                 /* the series key for br_chart_options_set_hidden() */
+  double  x0, y0, x1, y1;
+  gboolean hidden;
+} BrLegendEntry;
+
+/* The box of a piece of text the chart drew, for overlap checks. */
+typedef struct
+{
+  double x0, y0, x1, y1;
+  const char *role;            /* "title", "tick", "legend", "label", "footnote", ... */
+} BrTextBox;
+
+const char     *br_chart_kind_to_string          (BrChartKind           kind);
+gboolean        br_chart_kind_from_string        (const char           *str,
+                                                  BrChartKind          *kind);
+const char     *br_chart_kind_get_title          (BrChartKind           kind);
+const char     *br_series_to_string              (BrSeries              series);
+
+BrChartOptions *br_chart_options_new             (BrChartKind           kind);
+BrChartOptions *br_chart_options_copy            (const BrChartOptions *options);
+void            br_chart_options_free            (BrChartOptions       *options);
+BrChartKind     br_chart_options_get_kind        (const BrChartOptions *options);
+void            br_chart_options_set_kind        (BrChartOptions       *options,
+                                                  BrChartKind           kind);
+/* NULL for every company the chart can show */
+void            br_chart_options_set_companies   (BrChartOptions       *options,
+                                                  const char * const   *ids);
+const char * const *br_chart_options_get_companies (const BrChartOptions *options);
+/* from, to: NULL or invalid for no bound */
+void            br_chart_options_set_range       (BrChartOptions       *options,
+                                                  const GDate          *from,
+                                                  const GDate          *to);
+void            br_chart_options_get_range       (const BrChartOptions *options,
+                                                  GDate                *from,
+                                                  GDate                *to);
+void            br_chart_options_set_cumulative  (BrChartOptions       *options,
+                                                  gboolean              cumulative);
+gboolean        br_chart_options_get_cumulative  (const BrChartOptions *options);
+void            br_chart_options_set_unit        (BrChartOptions       *options,
+                                                  const BrUnit         *unit);
+const BrUnit   *br_chart_options_get_unit        (const BrChartOptions *options);
+void            br_chart_options_set_log_scale   (BrChartOptions       *options,
+                                                  gboolean              log_scale);
+gboolean        br_chart_options_get_log_scale   (const BrChartOptions *options);
+void            br_chart_options_set_percent     (BrChartOptions       *options,
+                                                  double                percent);
+double          br_chart_options_get_percent     (const BrChartOptions *options);
+/* "en" or "zh": which names and labels of the dataset to show */
+void            br_chart_options_set_language    (BrChartOptions       *options,
+                                                  const char           *language);
+const char     *br_chart_options_get_language    (const BrChartOptions *options);
+void            br_chart_options_set_theme       (BrChartOptions       *options,
+                                                  BrTheme               theme);
+BrTheme         br_chart_options_get_theme       (const BrChartOptions *options);
+/* 1 in the window and exports; 2.5 on presentation slides */
+void            br_chart_options_set_text_scale  (BrChartOptions       *options,
+                                                  double                text_scale);
+double          br_chart_options_get_text_scale  (const BrChartOptions *options);
+void            br_chart_options_set_transparent (BrChartOptions       *options,
+                                                  gboolean              transparent);
+gboolean        br_chart_options_get_transparent (const BrChartOptions *options);
+/* a legend key, as in BrLegendEntry */
+void            br_chart_options_set_hidden      (BrChartOptions       *options,
+                                                  const char           *key,
+                                                  gboolean              hidden);
+gboolean        br_chart_options_get_hidden      (const BrChartOptions *options,
+                                                  const char           *key);
+/* the mark drawn highlighted, or -1 */
+void            br_chart_options_set_highlight   (BrChartOptions       *options,
+                                                  int                   mark_index);
+int             br_chart_options_get_highlight   (const BrChartOptions *options);
+/* the language of the process's locale: "zh" under a Chinese locale, else "en" */
+const char     *br_chart_default_language        (void);
+
+BrChartLayout  *br_chart_draw                    (cairo_t              *cr,
+                                                  BrDataset            *dataset,
+                                                  const BrChartOptions *options,
+                                                  double                width,
+                                                  double                height);
+
+BrChartLayout  *br_chart_layout_ref              (BrChartLayout        *layout);
+void            br_chart_layout_unref            (BrChartLayout        *layout);
+guint           br_chart_layout_get_n_marks      (BrChartLayout        *layout);
+const BrChartMark *br_chart_layout_get_mark      (BrChartLayout        *layout,
+                                                  guint                 index);
+int             br_chart_layout_hit_test         (BrChartLayout        *layout,
+                                                  double                x,
+                                                  double                y);
+guint           br_chart_layout_get_n_legend_entries (BrChartLayout    *layout);
+const BrLegendEntry *br_chart_layout_get_legend_entry (BrChartLayout   *layout,
+                                                       guint            index);
+const char     *br_chart_layout_hit_legend       (BrChartLayout        *layout,
+                                                  double                x,
+                                                  double                y);
+guint           br_chart_layout_get_n_text_boxes (BrChartLayout        *layout);
+const BrTextBox *br_chart_layout_get_text_box    (BrChartLayout        *layout,
+                                                  guint                 index);
+/* the sources of every figure shown, in footnote order */
+GPtrArray      *br_chart_layout_get_sources      (BrChartLayout        *layout);
+const char     *br_chart_layout_get_title        (BrChartLayout        *layout);
+const char     *br_chart_layout_get_description  (BrChartLayout        *layout);
+gboolean        br_chart_layout_has_data         (BrChartLayout        *layout);
+char           *br_chart_mark_describe           (const BrChartMark    *mark,
+                                                  const char           *language);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BrChartOptions, br_chart_options_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BrChartLayout, br_chart_layout_unref)
+
+G_END_DECLS
