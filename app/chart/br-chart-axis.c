@@ -220,8 +220,8 @@ _br_axis_draw_y (BrChartContext *ctx,
       full_title = with_log;
     }
 
-  _br_text_draw (ctx, full_title, ctx->px0 - ctx->em * 0.4 - ctx->em * 2, ctx->py0 - ctx->em * 0.5,
-                 size, ctx->px1 - ctx->px0, TEXT_BOTTOM | TEXT_BOLD, &ctx->palette.secondary,
+  _br_text_draw (ctx, full_title, ctx->pad, ctx->py0 - ctx->em * 0.5,
+                 size, ctx->px1 - ctx->pad, TEXT_BOTTOM | TEXT_BOLD, &ctx->palette.secondary,
                  "axis-title");
   cairo_restore (cr);
 }

@@ -1,4 +1,4 @@
-/* br-chart-customers.c
+/* br-chart-customers.c: customer concentration, a donut per company and period
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,15 +6,322 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "br-chart-private.h"
 
+typedef struct
+{
+  const BrCompany  *company;
+  BrRgb             color;
+  GPtrArray        *entries;   /* const BrConcentration *, in time order */
+} Row;
+
+static void
+row_clear (gpointer data)
+{
+  Row *row = data;
+
+  g_clear_pointer (&row->entries, g_ptr_array_unref);
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const BrConcentration *ca = *(const BrConcentration **)a;
+  const BrConcentration *cb = *(const BrConcentration **)b;
+
+  return g_date_compare (&ca->period->end, &cb->period->end);
+}
+
+static GPtrArray *
+collect_entries (BrChartContext  *ctx,
+                 const BrCompany *company)
+{
+  GPtrArray *entries = g_ptr_array_new ();
+
+  for (guint i = 0; i < company->n_concentrations; i++)
+    {
+      const BrConcentration *c = &company->concentrations[i];
+
+      if (_br_chart_in_range (ctx, &c->period->start, &c->period->end))
+        g_ptr_array_add (entries, (gpointer)c);
+    }
+
+  g_ptr_array_sort (entries, compare_entries);
+  return entries;
+}
+
+/* "98.29%", "≥ 98%", "> 89%" */
+static char *
+share_text (const BrConcentration *c)
+{
+  g_autofree char *number = _br_format_percent (c->top5_share,
+                                                c->top5_share == floor (c->top5_share) ? 0 : 2);
+
+  switch (c->bound)
+    {
+    case BR_BOUND_AT_LEAST:
+      return g_strdup_printf ("≥%s", number);
+    case BR_BOUND_MORE_THAN:
+      return g_strdup_printf (">%s", number);
+    case BR_BOUND_EXACT:
+    default:
+      return g_steal_pointer (&number);
+    }
+}
+
+static BrRgb
+shade (const BrRgb *color,
+       guint        index)
+{
+  double t = 0.18 * index;
+  BrRgb out = { color->r + (1 - color->r) * t, color->g + (1 - color->g) * t,
+                color->b + (1 - color->b) * t };
+
+  return out;
+}
+
+static void
+arc_path (cairo_t *cr,
+          double   cx,
+          double   cy,
+          double   r0,
+          double   r1,
+          double   a0,
+          double   a1)
+{
+  /* angles clockwise from 12 o'clock; cairo's start at 3 o'clock */
+  cairo_new_path (cr);
+  cairo_arc (cr, cx, cy, r1, a0 - G_PI / 2, a1 - G_PI / 2);
+  cairo_arc_negative (cr, cx, cy, r0, a1 - G_PI / 2, a0 - G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+add_arc_mark (BrChartContext        *ctx,
+              const Row             *row,
+              const BrConcentration *c,
+              BrSeries               series,
+              const char            *name,
+              double                 value,
+              double cx, double cy, double r0, double r1, double a0, double a1)
+{
+  double mid = (a0 + a1) / 2, rm = (r0 + r1) / 2;
+  BrChartMark mark = {
+    .series = series,
+    .company = row->company,
+    .period = c->period,
+    .date = c->period->end,
+    .value = value,
+    .percent = TRUE,
+    .source = c->source,
+    .name = name,
+    .x = cx + rm * sin (mid), .y = cy - rm * cos (mid),
+    .x0 = cx - r1, .y0 = cy - r1, .x1 = cx + r1, .y1 = cy + r1,
+  };
+  BrShape shape = { SHAPE_ARC, cx, cy, r0, r1, a0, a1 };
+  guint index = _br_chart_layout_add_mark (ctx->layout, &mark, &shape);
+
+  if ((int)index == ctx->options->highlight)
+    {
+      _br_set_rgb (ctx->cr, &ctx->palette.highlight);
+      cairo_set_line_width (ctx->cr, MAX (2, ctx->em * 0.12));
+      arc_path (ctx->cr, cx, cy, r0, r1, a0, a1);
+      cairo_stroke (ctx->cr);
+    }
+}
+
+static void
+draw_donut (BrChartContext        *ctx,
+            const Row             *row,
+            const BrConcentration *c,
+            double                 cx,
+            double                 cy,
+            double                 r)
+{
+  cairo_t *cr = ctx->cr;
+  double r0 = r * 0.62;
+  double share = c->top5_share / 100.;
+  double a = 0, named = 0;
+  g_autofree char *center = share_text (c);
+  double size = MIN (r0 * 0.55, ctx->em * 2.2);
+
+  /* the rest of revenue first, as a full ring under the top five */
+  _br_set_rgb (cr, &ctx->palette.rest);
+  arc_path (cr, cx, cy, r0, r, 0, 2 * G_PI);
+  cairo_fill (cr);
+
+  /* named customers, largest first, in shades of the company's colour */
+  for (guint i = 0; i < c->n_customers; i++)
+    {
+      double span = c->customers[i].share / 100. * 2 * G_PI;
+      BrRgb color = shade (&row->color, i);
+
+      _br_set_rgb (cr, &color);
+      arc_path (cr, cx, cy, r0, r, a, a + span);
+      cairo_fill (cr);
+      add_arc_mark (ctx, row, c, BR_SERIES_CUSTOMER, br_text_get (&c->customers[i].name, ctx->lang),
+                    c->customers[i].share, cx, cy, r0, r, a, a + span);
+      a += span;
+      named += c->customers[i].share;
+    }
+
+  /* the top five's unnamed remainder, or all of it */
+  _br_set_rgb (cr, &row->color);
+  arc_path (cr, cx, cy, r0, r, a, share * 2 * G_PI);
+  cairo_fill (cr);
+  add_arc_mark (ctx, row, c, BR_SERIES_TOP5, NULL, c->top5_share, cx, cy, r0, r,
+                c->n_customers > 0 ? a : 0, share * 2 * G_PI);
+
+  /* thin separators read as slices in print */
+  _br_set_rgb (cr, &ctx->palette.background);
+  cairo_set_line_width (cr, MAX (1, r / 60));
+  cairo_move_to (cr, cx, cy - r0);
+  cairo_line_to (cr, cx, cy - r);
+  cairo_move_to (cr, cx + r0 * sin (share * 2 * G_PI), cy - r0 * cos (share * 2 * G_PI));
+  cairo_line_to (cr, cx + r * sin (share * 2 * G_PI), cy - r * cos (share * 2 * G_PI));
+  cairo_stroke (cr);
+
+  /* the share is the point of the chart: shrink it to fit rather than cut it */
+  {
+    double w;
+
+    _br_text_measure (ctx, center, size, TEXT_BOLD, &w, NULL);
+    if (w > r0 * 1.7)
+      size *= r0 * 1.7 / w;
+  }
+  _br_text_draw (ctx, center, cx, cy, size, r0 * 1.9, TEXT_CENTER | TEXT_MIDDLE | TEXT_BOLD,
+                 &ctx->palette.text, "label");
+  _br_text_draw (ctx, br_period_get_label (c->period, ctx->lang), cx, cy + r + ctx->em * 0.3,
+                 ctx->em * 0.85, r * 2.4, TEXT_CENTER, &ctx->palette.secondary, "label");
+}
+
+static void
+describe (BrChartContext *ctx,
+          GArray         *rows)
+{
+  GString *d = ctx->layout->description;
+
+  g_string_append_printf (d, "%s. ", ctx->layout->title);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+
+      g_string_append_printf (d, "%s:", br_company_get_name (row->company, ctx->lang));
+      for (guint j = 0; j < row->entries->len; j++)
+        {
+          const BrConcentration *c = g_ptr_array_index (row->entries, j);
+          g_autofree char *share = share_text (c);
+
+          g_string_append_printf (d, "%s %s %s", j > 0 ? "," : "",
+                                  br_period_get_label (c->period, ctx->lang), share);
+        }
+      g_string_append (d, ". ");
+    }
+}
+
 void
 _br_chart_draw_customers (BrChartContext *ctx)
 {
-  _br_chart_header (ctx, "customers", NULL);
+  g_autoptr(GPtrArray) companies = _br_chart_companies (ctx, FALSE);
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (const char *));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GArray) colors = g_array_new (FALSE, FALSE, sizeof (BrRgb));
+  g_autofree char *subtitle = NULL;
+  const BrPeriod *first = NULL, *last = NULL;
+  guint n_columns = 0;
+  double name_width = 0, cell_w, cell_h, r;
+
+  g_array_set_clear_func (rows, row_clear);
+
+  for (guint i = 0; i < companies->len; i++)
+    {
+      Row row = { g_ptr_array_index (companies, i) };
+
+      row.color = _br_chart_company_color (ctx, row.company, i);
+      row.entries = collect_entries (ctx, row.company);
+      if (row.entries->len == 0)
+        {
+          row_clear (&row);
+          continue;
+        }
+
+      g_array_append_val (keys, row.company->id);
+      g_ptr_array_add (labels, (gpointer)br_company_get_name (row.company, ctx->lang));
+      g_array_append_val (colors, row.color);
+
+      if (_br_chart_hidden (ctx, row.company->id))
+        {
+          row_clear (&row);
+          continue;
+        }
+
+      for (guint j = 0; j < row.entries->len; j++)
+        {
+          const BrConcentration *c = g_ptr_array_index (row.entries, j);
+
+          if (first == NULL || g_date_compare (&c->period->start, &first->start) < 0)
+            first = c->period;
+          if (last == NULL || g_date_compare (&c->period->end, &last->end) > 0)
+            last = c->period;
+        }
+
+      n_columns = MAX (n_columns, row.entries->len);
+      g_array_append_val (rows, row);
+    }
+
+  subtitle = _br_chart_range_subtitle (ctx, first ? br_period_get_label (first, ctx->lang) : NULL,
+                                       last ? br_period_get_label (last, ctx->lang) : NULL,
+                                       _("share of revenue from the five largest customers"));
+  _br_chart_header (ctx, _("Customer concentration"), subtitle);
+  _br_chart_legend (ctx, keys, labels, colors, NULL);
   _br_chart_reserve_footnote (ctx);
-  _br_chart_no_data (ctx, "not drawn yet");
-  _br_chart_footnote (ctx, NULL);
+
+  if (rows->len == 0)
+    {
+      _br_chart_no_data (ctx, keys->len == 0
+                                ? _("The dataset has no customer concentration for the companies "
+                                    "and periods chosen.")
+                                : _("Every company is hidden; click one in the legend to show it."));
+      _br_chart_footnote (ctx, NULL);
+      return;
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      double w;
+
+      _br_text_measure (ctx, br_company_get_name (g_array_index (rows, Row, i).company, ctx->lang),
+                        ctx->em, TEXT_BOLD, &w, NULL);
+      name_width = MAX (name_width, w);
+    }
+  name_width = MIN (name_width, (ctx->px1 - ctx->px0) * 0.22);
+
+  /* small multiples: a row per company, a column per period, the same radius for all */
+  ctx->px0 += name_width + ctx->em;
+  cell_w = (ctx->px1 - ctx->px0) / n_columns;
+  cell_h = (ctx->py1 - ctx->py0) / rows->len;
+  r = MAX (4, MIN (cell_w * 0.42, (cell_h - ctx->em * 1.6) * 0.46));
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+      double cy = ctx->py0 + cell_h * i + (cell_h - ctx->em * 1.4) / 2;
+
+      _br_text_draw (ctx, br_company_get_name (row->company, ctx->lang), ctx->pad, cy, ctx->em,
+                     name_width, TEXT_MIDDLE | TEXT_BOLD, &row->color, "label");
+
+      for (guint j = 0; j < row->entries->len; j++)
+        draw_donut (ctx, row, g_ptr_array_index (row->entries, j),
+                    ctx->px0 + cell_w * (j + 0.5), cy, r);
+    }
+
+  _br_chart_footnote (ctx, _("Coloured: the five largest customers; grey: all others. "
+                             "“>” and “≥” mark shares the filing gives only as a bound."));
+  describe (ctx, rows);
 }

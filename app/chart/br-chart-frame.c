@@ -322,17 +322,16 @@ footnote_height (BrChartContext *ctx)
  * _br_chart_footnote:
  * @extra: (nullable): a note of the chart's own, put first
  *
- * The sources of every mark drawn, numbered, then the exchange rates used and a flag
- * for flash figures, in at most three lines at the foot of the chart.
+ * A flag for flash figures, the exchange rates used, then the sources of every mark
+ * drawn, numbered, in at most three lines at the foot of the chart.
  */
-void
-_br_chart_footnote (BrChartContext *ctx,
-                    const char     *extra)
+static char *
+footnote_text (BrChartContext *ctx,
+               const char     *extra,
+               gboolean        compact)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  GString *text = g_string_new (NULL);
   BrChartLayout *layout = ctx->layout;
-  double size = ctx->em * 0.75;
-  double y = ctx->height - ctx->pad - footnote_height (ctx) + ctx->em * 0.5;
 
   if (extra != NULL)
     g_string_append_printf (text, "%s  ", extra);
@@ -340,31 +339,78 @@ _br_chart_footnote (BrChartContext *ctx,
   if (layout->has_flash)
     g_string_append_printf (text, "%s  ", _("* Flash (unaudited) figure."));
 
-  if (layout->sources->len > 0)
-    {
-      g_string_append (text, layout->sources->len == 1 ? _("Source:") : _("Sources:"));
-      for (guint i = 0; i < layout->sources->len; i++)
-        {
-          g_autofree char *s = describe_source (g_ptr_array_index (layout->sources, i), ctx->lang);
-
-          g_string_append_printf (text, " [%u] %s.", i + 1, s);
-        }
-    }
-
   if (layout->rates->len > 0)
     {
-      g_string_append_printf (text, "  %s", _("Converted at"));
+      g_string_append_printf (text, "%s", _("Converted at"));
       for (guint i = 0; i < layout->rates->len; i++)
         {
           g_autofree char *r = describe_rate (g_ptr_array_index (layout->rates, i));
 
           g_string_append_printf (text, "%s %s", i > 0 ? ";" : "", r);
         }
-      g_string_append_c (text, '.');
+      g_string_append (text, ".  ");
     }
 
-  _br_text_draw_wrapped (ctx, text->str, ctx->pad, y, size, ctx->width - 2 * ctx->pad, 3,
-                         &ctx->palette.secondary, "footnote");
+  if (layout->sources->len > 0)
+    {
+      g_string_append (text, layout->sources->len == 1 ? _("Source:") : _("Sources:"));
+      for (guint i = 0; i < layout->sources->len; i++)
+        {
+          const BrSource *source = g_ptr_array_index (layout->sources, i);
+          g_autofree char *s = NULL;
+
+          if (compact)
+            {
+              g_autofree char *date = _br_format_date (&source->date, ctx->lang);
+
+              s = g_strdup_printf ("%s, %s", source->publisher, date);
+            }
+          else
+            {
+              s = describe_source (source, ctx->lang);
+            }
+          g_string_append_printf (text, " [%u] %s.", i + 1, s);
+        }
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * _br_chart_footnote:
+ * @extra: (nullable): a note of the chart's own, put first
+ *
+ * A flag for flash figures, the exchange rates used, then the sources of every mark
+ * drawn, numbered, in at most three lines at the foot of the chart: with titles when
+ * they fit, else publisher and date only (the tooltip and the table give the rest).
+ */
+void
+_br_chart_footnote (BrChartContext *ctx,
+                    const char     *extra)
+{
+  g_autofree char *text = footnote_text (ctx, extra, FALSE);
+  double size = ctx->em * 0.75;
+  double y = ctx->height - ctx->pad - footnote_height (ctx) + ctx->em * 0.5;
+  double max_width = ctx->width - 2 * ctx->pad;
+  PangoFontDescription *font;
+
+  font = pango_font_description_from_string ("Cantarell, Noto Sans CJK SC, sans-serif");
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_layout_set_font_description (ctx->pango, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (ctx->pango, text, -1);
+  pango_layout_set_width (ctx->pango, (int)(max_width * PANGO_SCALE));
+  pango_layout_set_height (ctx->pango, -1);
+  pango_layout_set_ellipsize (ctx->pango, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_wrap (ctx->pango, PANGO_WRAP_WORD_CHAR);
+  if (pango_layout_get_line_count (ctx->pango) > 3)
+    {
+      g_free (text);
+      text = footnote_text (ctx, extra, TRUE);
+    }
+
+  _br_text_draw_wrapped (ctx, text, ctx->pad, y, size, max_width, 3, &ctx->palette.secondary,
+                         "footnote");
 }
 
 /* Leaves room for the footnote under the plot. */

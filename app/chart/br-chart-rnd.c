@@ -1,4 +1,4 @@
-/* br-chart-rnd.c
+/* br-chart-rnd.c: revenue against R&D expense, grouped bars from zero
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,15 +6,447 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "br-chart-private.h"
 
+static const BrRgb revenue_color = { 0x56 / 255., 0xb4 / 255., 0xe9 / 255. };
+static const BrRgb rnd_color = { 0xd5 / 255., 0x5e / 255., 0x00 / 255. };
+
+typedef struct
+{
+  const BrPeriod *period;        /* the last period of a cumulative pair */
+  const BrPeriod *first_period;  /* the first, when cumulative */
+  guint           n_periods;
+  guint           n_skipped;     /* periods in between that lack one of the two */
+  const BrFigure *revenue;       /* the last figure added */
+  const BrFigure *rnd;
+  double          revenue_value;
+  double          rnd_value;
+  gboolean        has_revenue;
+  gboolean        has_rnd;
+  const BrFxRate *rate;
+  BrStatus        status;
+} Pair;
+
+typedef struct
+{
+  const BrCompany *company;
+  GArray          *pairs;
+} Group;
+
+static void
+group_clear (gpointer data)
+{
+  Group *group = data;
+
+  g_clear_pointer (&group->pairs, g_array_unref);
+}
+
+static gboolean
+figure_value (BrChartContext *ctx,
+              const BrFigure *figure,
+              double         *value,
+              const BrFxRate **rate)
+{
+  BrConversion conversion;
+
+  if (figure == NULL ||
+      !br_metrics_figure_value (ctx->dataset, figure, &ctx->options->unit, &conversion, NULL))
+    return FALSE;
+
+  *value = conversion.value;
+  if (conversion.rate != NULL)
+    *rate = conversion.rate;
+
+  return TRUE;
+}
+
+/* Per period: a pair for each period with either figure. Cumulative: one pair adding
+ * up the periods that have both, so that the ratio compares like with like. */
+static GArray *
+collect_pairs (BrChartContext  *ctx,
+               const BrCompany *company)
+{
+  g_autofree const BrPeriod **periods = g_new0 (const BrPeriod *, MAX (company->n_periods, 1));
+  const BrChartOptions *o = ctx->options;
+  GArray *pairs = g_array_new (FALSE, TRUE, sizeof (Pair));
+  Pair total = { 0 };
+  guint pending_skips = 0;
+  guint n;
+
+  n = br_metrics_select_periods (company, g_date_valid (&o->from) ? &o->from : NULL,
+                                 g_date_valid (&o->to) ? &o->to : NULL, periods);
+
+  for (guint i = 0; i < n; i++)
+    {
+      Pair pair = { periods[i], periods[i], 1 };
+
+      pair.revenue = br_company_find_figure (company, periods[i], BR_METRIC_REVENUE);
+      pair.rnd = br_company_find_figure (company, periods[i], BR_METRIC_RND_EXPENSE);
+      pair.has_revenue = figure_value (ctx, pair.revenue, &pair.revenue_value, &pair.rate);
+      pair.has_rnd = figure_value (ctx, pair.rnd, &pair.rnd_value, &pair.rate);
+      pair.status = MAX (pair.has_revenue ? pair.revenue->status : BR_STATUS_AUDITED,
+                         pair.has_rnd ? pair.rnd->status : BR_STATUS_AUDITED);
+
+      if (!o->cumulative)
+        {
+          if (pair.has_revenue || pair.has_rnd)
+            g_array_append_val (pairs, pair);
+          continue;
+        }
+
+      if (!pair.has_revenue || !pair.has_rnd)
+        {
+          /* a gap counts only once a later period closes it */
+          pending_skips += total.n_periods > 0;
+          continue;
+        }
+
+      total.n_skipped += pending_skips;
+      pending_skips = 0;
+
+      if (total.n_periods == 0)
+        total.first_period = pair.period;
+      total.period = pair.period;
+      total.n_periods++;
+      total.revenue = pair.revenue;
+      total.rnd = pair.rnd;
+      total.revenue_value += pair.revenue_value;
+      total.rnd_value += pair.rnd_value;
+      total.has_revenue = total.has_rnd = TRUE;
+      total.status = MAX (total.status, pair.status);
+      if (pair.rate != NULL)
+        total.rate = pair.rate;
+    }
+
+  if (o->cumulative && total.n_periods > 0)
+    g_array_append_val (pairs, total);
+
+  return pairs;
+}
+
+static char *
+pair_label (BrChartContext *ctx,
+            const Pair     *pair)
+{
+  const char *last = br_period_get_label (pair->period, ctx->lang);
+
+  if (pair->n_periods <= 1)
+    return g_strdup (last);
+
+  if (pair->n_skipped > 0)
+    /* TRANSLATORS: a range of periods with gaps: "2019–2024, 4 periods" */
+    return g_strdup_printf (_("%s–%s, %u periods"),
+                            br_period_get_label (pair->first_period, ctx->lang), last,
+                            pair->n_periods);
+
+  return g_strdup_printf ("%s–%s", br_period_get_label (pair->first_period, ctx->lang), last);
+}
+
+static void
+hatch (cairo_t *cr,
+       double   x,
+       double   y,
+       double   w,
+       double   h,
+       double   step)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_clip (cr);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.55);
+  cairo_set_line_width (cr, MAX (1, step / 4));
+  for (double d = -h; d < w; d += step)
+    {
+      cairo_move_to (cr, x + d, y + h);
+      cairo_line_to (cr, x + d + h, y);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+draw_bar (BrChartContext  *ctx,
+          const BrAxis    *axis,
+          const BrCompany *company,
+          const Pair      *pair,
+          BrSeries         series,
+          double           x,
+          double           w)
+{
+  gboolean revenue = series == BR_SERIES_REVENUE;
+  double value = revenue ? pair->revenue_value : pair->rnd_value;
+  const BrFigure *figure = revenue ? pair->revenue : pair->rnd;
+  double y0 = _br_axis_map (axis, 0), y1 = _br_axis_map (axis, value);
+  double top = MIN (y0, y1), height = MAX (fabs (y0 - y1), 1);
+  BrChartMark mark = {
+    .series = series,
+    .company = company,
+    .period = pair->period,
+    .date = pair->period->end,
+    .value = value,
+    .unit = ctx->options->unit,
+    .source = figure->source,
+    .rate = pair->rate,
+    .status = figure->status,
+    .x = x + w / 2, .y = top + height / 2,
+    .x0 = x, .y0 = MIN (top, y0 - 4), .x1 = x + w, .y1 = MAX (top + height, y0),
+  };
+  BrShape shape = { SHAPE_RECT };
+  guint index;
+
+  _br_set_rgb (ctx->cr, revenue ? &revenue_color : &rnd_color);
+  cairo_rectangle (ctx->cr, x, top, w, height);
+  cairo_fill (ctx->cr);
+
+  if (pair->period->kind != BR_PERIOD_FISCAL_YEAR && pair->n_periods <= 1)
+    hatch (ctx->cr, x, top, w, height, MAX (4, ctx->em * 0.4));
+
+  index = _br_chart_layout_add_mark (ctx->layout, &mark, &shape);
+  if ((int)index == ctx->options->highlight)
+    {
+      _br_set_rgb (ctx->cr, &ctx->palette.highlight);
+      cairo_set_line_width (ctx->cr, MAX (2, ctx->em * 0.12));
+      cairo_rectangle (ctx->cr, x - 1, top - 1, w + 2, height + 2);
+      cairo_stroke (ctx->cr);
+    }
+}
+
+/* Draws @text centred at @x if it fits in @room; returns whether it did. */
+static gboolean
+label_if_fits (BrChartContext *ctx,
+               const char     *text,
+               double          x,
+               double          y,
+               double          size,
+               double          room,
+               TextFlags       flags,
+               const BrRgb    *color)
+{
+  double w;
+
+  _br_text_measure (ctx, text, size, flags, &w, NULL);
+  if (w > room)
+    return FALSE;
+
+  _br_text_draw (ctx, text, x, y, size, 0, flags | TEXT_CENTER, color, "label");
+  return TRUE;
+}
+
+static void
+value_label (BrChartContext *ctx,
+             const BrAxis   *axis,
+             double          value,
+             double          x,
+             double          room)
+{
+  g_autofree char *text = _br_format_number (value, fabs (value) >= 1000 ? 0 : 2, FALSE);
+
+  label_if_fits (ctx, text, x, _br_axis_map (axis, value) - ctx->em * 0.15, ctx->em * 0.85,
+                 room, TEXT_BOTTOM | TEXT_BOLD, &ctx->palette.text);
+}
+
+static void
+describe (BrChartContext *ctx,
+          GArray         *groups)
+{
+  GString *d = ctx->layout->description;
+
+  g_string_append_printf (d, "%s. ", ctx->layout->title);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *g = &g_array_index (groups, Group, i);
+      double revenue = 0, rnd = 0;
+
+      for (guint j = 0; j < g->pairs->len; j++)
+        {
+          Pair *p = &g_array_index (g->pairs, Pair, j);
+
+          if (p->has_revenue && p->has_rnd)
+            {
+              revenue += p->revenue_value;
+              rnd += p->rnd_value;
+            }
+        }
+
+      if (revenue > 0)
+        {
+          g_autofree char *r = _br_format_value (revenue, &ctx->options->unit, ctx->lang);
+          g_autofree char *s = _br_format_value (rnd, &ctx->options->unit, ctx->lang);
+
+          /* TRANSLATORS: in a chart's description: company, revenue, R&D, ratio */
+          g_string_append_printf (d, _("%s: revenue %s, R&D %s, %.1f× revenue. "),
+                                  br_company_get_name (g->company, ctx->lang), r, s, rnd / revenue);
+        }
+    }
+}
+
 void
 _br_chart_draw_rnd (BrChartContext *ctx)
 {
-  _br_chart_header (ctx, "rnd", NULL);
+  g_autoptr(GPtrArray) companies = _br_chart_companies (ctx, FALSE);
+  g_autoptr(GArray) groups = g_array_new (FALSE, TRUE, sizeof (Group));
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (const char *));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GArray) colors = g_array_new (FALSE, FALSE, sizeof (BrRgb));
+  g_autofree char *subtitle = NULL;
+  gboolean show_revenue = !_br_chart_hidden (ctx, "revenue");
+  gboolean show_rnd = !_br_chart_hidden (ctx, "rnd");
+  const char *revenue_key = "revenue", *rnd_key = "rnd";
+  const BrPeriod *first = NULL, *last = NULL;
+  double hi = 0, tick_width = 0, slot, x;
+  guint n_pairs = 0;
+  BrAxis axis = { 0 };
+
+  g_array_set_clear_func (groups, group_clear);
+
+  for (guint i = 0; i < companies->len; i++)
+    {
+      Group group = { g_ptr_array_index (companies, i) };
+
+      if (_br_chart_hidden (ctx, group.company->id))
+        continue;
+      group.pairs = collect_pairs (ctx, group.company);
+      if (group.pairs->len == 0)
+        {
+          group_clear (&group);
+          continue;
+        }
+
+      for (guint j = 0; j < group.pairs->len; j++)
+        {
+          Pair *p = &g_array_index (group.pairs, Pair, j);
+
+          if (first == NULL || g_date_compare (&p->first_period->start, &first->start) < 0)
+            first = p->first_period;
+          if (last == NULL || g_date_compare (&p->period->end, &last->end) > 0)
+            last = p->period;
+          if (show_revenue && p->has_revenue)
+            hi = MAX (hi, p->revenue_value);
+          if (show_rnd && p->has_rnd)
+            hi = MAX (hi, p->rnd_value);
+        }
+      n_pairs += group.pairs->len;
+      g_array_append_val (groups, group);
+    }
+
+  g_array_append_val (keys, revenue_key);
+  g_ptr_array_add (labels, _("Revenue"));
+  g_array_append_val (colors, revenue_color);
+  g_array_append_val (keys, rnd_key);
+  g_ptr_array_add (labels, _("R&D expense"));
+  g_array_append_val (colors, rnd_color);
+
+  subtitle = _br_chart_range_subtitle (ctx, first ? br_period_get_label (first, ctx->lang) : NULL,
+                                       last ? br_period_get_label (last, ctx->lang) : NULL,
+                                       ctx->options->cumulative
+                                         ? _("cumulative over the periods that report both")
+                                         : _("per period; the figure above each pair is R&D "
+                                             "as a multiple of revenue"));
+  _br_chart_header (ctx, _("Revenue against R&D expense"), subtitle);
+  _br_chart_legend (ctx, keys, labels, colors, NULL);
   _br_chart_reserve_footnote (ctx);
-  _br_chart_no_data (ctx, "not drawn yet");
-  _br_chart_footnote (ctx, NULL);
+
+  if (n_pairs == 0 || (!show_revenue && !show_rnd))
+    {
+      _br_chart_no_data (ctx, n_pairs == 0
+                                ? _("The dataset has no revenue or R&D figures for the "
+                                    "companies and periods chosen.")
+                                : _("Both series are hidden; click one in the legend to show it."));
+      _br_chart_footnote (ctx, NULL);
+      return;
+    }
+
+  /* axis title above; period and company labels below */
+  ctx->py0 += ctx->em * 1.3 + ctx->em * 1.2;
+  ctx->py1 -= ctx->em * 2.9;
+  _br_axis_linear (&axis, 0, hi, ctx->py1, ctx->py0,
+                   CLAMP ((guint)((ctx->py1 - ctx->py0) / (ctx->em * 2.4)), 2, 9), TRUE);
+  for (guint i = 0; i < axis.n_ticks; i++)
+    {
+      g_autofree char *t = _br_format_number (axis.ticks[i], axis.decimals, FALSE);
+      double w;
+
+      _br_text_measure (ctx, t, ctx->em * 0.85, 0, &w, NULL);
+      tick_width = MAX (tick_width, w);
+    }
+  ctx->px0 = ctx->pad + tick_width + ctx->em * 0.6;
+  ctx->px1 = ctx->width - ctx->pad;
+  _br_axis_draw_y (ctx, &axis, _("Amount"), &ctx->options->unit);
+
+  /* a slot per pair, and half a slot between companies */
+  slot = (ctx->px1 - ctx->px0) / (n_pairs + 0.5 * (groups->len + 1));
+  x = ctx->px0 + slot * 0.5;
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *g = &g_array_index (groups, Group, i);
+      double group_x0 = x;
+      BrRgb company_color = _br_chart_company_color (ctx, g->company, i);
+
+      for (guint j = 0; j < g->pairs->len; j++)
+        {
+          Pair *p = &g_array_index (g->pairs, Pair, j);
+          double bar = slot * 0.36;
+          double left = x + slot * 0.14;
+          g_autofree char *period = pair_label (ctx, p);
+          double top = ctx->py1;
+
+          if (show_revenue && p->has_revenue)
+            {
+              draw_bar (ctx, &axis, g->company, p, BR_SERIES_REVENUE, left, bar);
+              top = MIN (top, _br_axis_map (&axis, p->revenue_value));
+            }
+          if (show_rnd && p->has_rnd)
+            {
+              draw_bar (ctx, &axis, g->company, p, BR_SERIES_RND, left + bar, bar);
+              top = MIN (top, _br_axis_map (&axis, p->rnd_value));
+            }
+
+          /* cumulative bars are few and wide: their values read at a glance */
+          if (ctx->options->cumulative)
+            {
+              if (show_revenue && p->has_revenue)
+                value_label (ctx, &axis, p->revenue_value, left + bar / 2, bar * 0.98);
+              if (show_rnd && p->has_rnd)
+                value_label (ctx, &axis, p->rnd_value, left + bar * 1.5, bar * 0.98);
+              top -= ctx->em * 1.2;
+            }
+
+          if (p->has_revenue && p->has_rnd && p->revenue_value > 0 && show_revenue && show_rnd)
+            {
+              g_autofree char *ratio = g_strdup_printf ("%.1f×", p->rnd_value / p->revenue_value);
+
+              label_if_fits (ctx, ratio, x + slot / 2, top - ctx->em * 0.2, ctx->em * 0.8,
+                             slot * 0.98, TEXT_BOTTOM, &ctx->palette.text);
+            }
+          else if (!p->has_revenue || !p->has_rnd)
+            {
+              label_if_fits (ctx, p->has_rnd ? _("no revenue") : _("no R&D"), x + slot / 2,
+                             top - ctx->em * 0.2, ctx->em * 0.7, slot * 0.98, TEXT_BOTTOM,
+                             &ctx->palette.secondary);
+            }
+
+          label_if_fits (ctx, period, x + slot / 2, ctx->py1 + ctx->em * 0.35, ctx->em * 0.8,
+                         slot * 0.98, 0, &ctx->palette.secondary);
+          x += slot;
+        }
+
+      /* the company under its group, in its colour */
+      _br_set_rgb (ctx->cr, &company_color);
+      cairo_rectangle (ctx->cr, group_x0 + slot * 0.1, ctx->py1 + ctx->em * 1.55,
+                       x - group_x0 - slot * 0.2, MAX (2, ctx->em * 0.12));
+      cairo_fill (ctx->cr);
+      _br_text_draw (ctx, br_company_get_name (g->company, ctx->lang), (group_x0 + x) / 2,
+                     ctx->py1 + ctx->em * 1.8, ctx->em * 0.9, x - group_x0, TEXT_CENTER | TEXT_BOLD,
+                     &ctx->palette.text, "label");
+      x += slot * 0.5;
+    }
+
+  _br_chart_footnote (ctx, _("Bars start at zero. Hatched bars are quarters or half-years."));
+  describe (ctx, groups);
+  _br_axis_clear (&axis);
 }
