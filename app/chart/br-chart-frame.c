@@ -511,3 +511,43 @@ _br_chart_marker (cairo_t  *cr,
       cairo_fill (cr);
     }
 }
+
+/* Spreads labels wanted at @ys apart by at least @gap, within @lo–@hi. */
+void
+_br_chart_spread_labels (double *ys,
+                         guint   n,
+                         double  gap,
+                         double  lo,
+                         double  hi)
+{
+  g_autofree guint *order = g_new (guint, n);
+
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+
+  /* insertion sort by wanted position: a handful of companies */
+  for (guint i = 1; i < n; i++)
+    for (guint j = i; j > 0 && ys[order[j]] < ys[order[j - 1]]; j--)
+      {
+        guint t = order[j];
+
+        order[j] = order[j - 1];
+        order[j - 1] = t;
+      }
+
+  for (guint i = 0; i < n; i++)
+    {
+      double min = i == 0 ? lo : ys[order[i - 1]] + gap;
+
+      ys[order[i]] = MAX (ys[order[i]], min);
+    }
+
+  /* pushed past the bottom: pull back up */
+  for (guint k = n; k > 0; k--)
+    {
+      guint i = k - 1;
+      double max = i == n - 1 ? hi : ys[order[i + 1]] - gap;
+
+      ys[order[i]] = MIN (ys[order[i]], max);
+    }
+}

@@ -102,46 +102,6 @@ describe (BrChartContext *ctx,
     }
 }
 
-/* Spreads labels wanted at @ys apart by at least @gap, within @lo–@hi. */
-static void
-spread_labels (double *ys,
-               guint   n,
-               double  gap,
-               double  lo,
-               double  hi)
-{
-  g_autofree guint *order = g_new (guint, n);
-
-  for (guint i = 0; i < n; i++)
-    order[i] = i;
-
-  /* insertion sort by wanted position: a handful of companies */
-  for (guint i = 1; i < n; i++)
-    for (guint j = i; j > 0 && ys[order[j]] < ys[order[j - 1]]; j--)
-      {
-        guint t = order[j];
-
-        order[j] = order[j - 1];
-        order[j - 1] = t;
-      }
-
-  for (guint i = 0; i < n; i++)
-    {
-      double min = i == 0 ? lo : ys[order[i - 1]] + gap;
-
-      ys[order[i]] = MAX (ys[order[i]], min);
-    }
-
-  /* pushed past the bottom: pull back up */
-  for (guint k = n; k > 0; k--)
-    {
-      guint i = k - 1;
-      double max = i == n - 1 ? hi : ys[order[i + 1]] - gap;
-
-      ys[order[i]] = MIN (ys[order[i]], max);
-    }
-}
-
 static void
 draw_line (BrChartContext *ctx,
            const BrAxis   *x_axis,
@@ -364,11 +324,21 @@ _br_chart_draw_losses (BrChartContext *ctx)
     double h;
     guint k = 0;
 
-    _br_text_measure (ctx, "0", ctx->em * 0.9, TEXT_BOLD, NULL, &h);
+    h = 0;
     for (guint i = 0; i < lines->len; i++)
-      if (!g_array_index (lines, Line, i).hidden)
+      {
+        Line *line = &g_array_index (lines, Line, i);
+        g_autofree char *t = NULL;
+        double th;
+
+        if (line->hidden)
+          continue;
+        t = end_label (ctx, line);
+        _br_text_measure (ctx, t, ctx->em * 0.9, TEXT_BOLD, NULL, &th);
+        h = MAX (h, th);
         ys[k++] = label_ys[i];
-    spread_labels (ys, n_visible, h * 1.05, ctx->py0 + h / 2, ctx->py1 - h / 2);
+      }
+    _br_chart_spread_labels (ys, n_visible, h * 1.05, ctx->py0 + h / 2, ctx->py1 - h / 2);
 
     k = 0;
     for (guint i = 0; i < lines->len; i++)

@@ -198,6 +198,11 @@ char    *_br_chart_range_subtitle (BrChartContext      *ctx,
                                    const char          *last,
                                    const char          *mode);
 void     _br_chart_reserve_footnote (BrChartContext    *ctx);
+void     _br_chart_spread_labels  (double              *ys,
+                                   guint                n,
+                                   double               gap,
+                                   double               lo,
+                                   double               hi);
 gboolean _br_chart_in_range       (BrChartContext      *ctx,
                                    const GDate         *start,
                                    const GDate         *end);

@@ -180,8 +180,9 @@ draw_bar (BrChartContext  *ctx,
   gboolean revenue = series == BR_SERIES_REVENUE;
   double value = revenue ? pair->revenue_value : pair->rnd_value;
   const BrFigure *figure = revenue ? pair->revenue : pair->rnd;
-  double y0 = _br_axis_map (axis, 0), y1 = _br_axis_map (axis, value);
-  double top = MIN (y0, y1), height = MAX (fabs (y0 - y1), 1);
+  double y0 = _br_axis_map (axis, 0);
+  /* values here are never negative; the smallest still shows a pixel above zero */
+  double height = MAX (y0 - _br_axis_map (axis, value), 1), top = y0 - height;
   BrChartMark mark = {
     .series = series,
     .company = company,
@@ -193,7 +194,7 @@ draw_bar (BrChartContext  *ctx,
     .rate = pair->rate,
     .status = figure->status,
     .x = x + w / 2, .y = top + height / 2,
-    .x0 = x, .y0 = MIN (top, y0 - 4), .x1 = x + w, .y1 = MAX (top + height, y0),
+    .x0 = x, .y0 = MIN (top, y0 - 4), .x1 = x + w, .y1 = y0,
   };
   BrShape shape = { SHAPE_RECT };
   guint index;
@@ -430,8 +431,13 @@ _br_chart_draw_rnd (BrChartContext *ctx)
                              &ctx->palette.secondary);
             }
 
-          label_if_fits (ctx, period, x + slot / 2, ctx->py1 + ctx->em * 0.35, ctx->em * 0.8,
-                         slot * 0.98, 0, &ctx->palette.secondary);
+          /* a cumulative pair's range is the point of it: ellipsize rather than drop it */
+          if (ctx->options->cumulative)
+            _br_text_draw (ctx, period, x + slot / 2, ctx->py1 + ctx->em * 0.35, ctx->em * 0.8,
+                           slot * 0.98, TEXT_CENTER, &ctx->palette.secondary, "label");
+          else
+            label_if_fits (ctx, period, x + slot / 2, ctx->py1 + ctx->em * 0.35, ctx->em * 0.8,
+                           slot * 0.98, 0, &ctx->palette.secondary);
           x += slot;
         }
 

@@ -270,37 +270,6 @@ ratio_text (BrChartContext *ctx,
 }
 
 static void
-spread (double *ys,
-        guint   n,
-        double  gap,
-        double  lo,
-        double  hi)
-{
-  /* few labels: bubble them apart in order of position */
-  for (guint pass = 0; pass < n * n + 1; pass++)
-    {
-      gboolean moved = FALSE;
-
-      for (guint i = 0; i < n; i++)
-        for (guint j = 0; j < n; j++)
-          if (i != j && ys[i] <= ys[j] && ys[j] - ys[i] < gap)
-            {
-              double mid = (ys[i] + ys[j]) / 2;
-
-              ys[i] = mid - gap / 2 - 0.01;
-              ys[j] = mid + gap / 2 + 0.01;
-              moved = TRUE;
-            }
-
-      for (guint i = 0; i < n; i++)
-        ys[i] = CLAMP (ys[i], lo, hi);
-
-      if (!moved)
-        break;
-    }
-}
-
-static void
 describe (BrChartContext *ctx,
           GArray         *all)
 {
@@ -488,15 +457,21 @@ _br_chart_draw_valuation (BrChartContext *ctx)
     double h;
     guint k = 0;
 
-    _br_text_measure (ctx, "0", ctx->em * 0.8, TEXT_BOLD, NULL, &h);
+    h = 0;
     for (guint i = 0; i < all->len; i++)
       {
         Series *s = &g_array_index (all, Series, i);
+        g_autofree char *t = NULL;
+        double th;
 
-        if (!s->hidden)
-          ys[k++] = _br_axis_map (&y_axis, g_array_index (s->points, Point, s->points->len - 1).value);
+        if (s->hidden)
+          continue;
+        t = ratio_text (ctx, s);
+        _br_text_measure (ctx, t, ctx->em * 0.8, TEXT_BOLD, NULL, &th);
+        h = MAX (h, th);
+        ys[k++] = _br_axis_map (&y_axis, g_array_index (s->points, Point, s->points->len - 1).value);
       }
-    spread (ys, n_visible, h * 1.1, ctx->py0 + h / 2, ctx->py1 - h / 2);
+    _br_chart_spread_labels (ys, n_visible, h * 1.1, ctx->py0 + h / 2, ctx->py1 - h / 2);
 
     k = 0;
     for (guint i = 0; i < all->len; i++)

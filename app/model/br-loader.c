@@ -70,7 +70,7 @@ br_limits_init_default (BrLimits *limits)
 
   limits->max_file_size = env_size ("BURNRATE_MAX_FILE_SIZE", 64 * 1024 * 1024);
   limits->max_depth = MIN (env_size ("BURNRATE_MAX_DEPTH", 64), 100000);
-  limits->max_string = env_size ("BURNRATE_MAX_STRING", 4096);
+  limits->max_string = env_size ("BURNRATE_MAX_STRING", 16384);
   limits->max_companies = MIN (env_size ("BURNRATE_MAX_COMPANIES", 10000), G_MAXUINT);
   limits->max_periods = MIN (env_size ("BURNRATE_MAX_PERIODS", 10000), G_MAXUINT);
   limits->max_sources = MIN (env_size ("BURNRATE_MAX_SOURCES", 100000), G_MAXUINT);

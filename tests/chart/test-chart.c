@@ -7,6 +7,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <pango/pangocairo.h>
+
 #include "br-chart.h"
 
 static BrDataset *dataset;
@@ -147,6 +149,316 @@ render_case_new (BrChartKind kind,
   return c;
 }
 
+static GDate
+day (int year, int month, int d)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, month, year);
+  return date;
+}
+
+/* Bars start at zero: every bar's base is the same line, and heights are proportional
+ * to values. */
+static void
+test_bars_from_zero (void)
+{
+  g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_RND);
+  g_autoptr(BrChartLayout) layout = render (options, 1920, 1080, 1, NULL);
+  const BrChartMark *reference = NULL;
+  guint n_bars = 0;
+
+  for (guint i = 0; i < br_chart_layout_get_n_marks (layout); i++)
+    {
+      const BrChartMark *m = br_chart_layout_get_mark (layout, i);
+
+      g_assert_true (m->series == BR_SERIES_REVENUE || m->series == BR_SERIES_RND);
+      g_assert_cmpfloat (m->value, >=, 0);
+      if (reference == NULL || m->value > reference->value)
+        reference = m;
+    }
+
+  for (guint i = 0; i < br_chart_layout_get_n_marks (layout); i++)
+    {
+      const BrChartMark *m = br_chart_layout_get_mark (layout, i);
+      double height = m->y1 - (m->y - (m->y1 - m->y));   /* base − top */
+      double expected = (reference->y1 - (reference->y - (reference->y1 - reference->y))) *
+                        m->value / reference->value;
+
+      g_assert_cmpfloat_with_epsilon (m->y1, reference->y1, 0.01);
+      if (expected > 2)
+        g_assert_cmpfloat_with_epsilon (height, expected, 0.02 * expected + 0.5);
+      n_bars++;
+    }
+
+  g_assert_cmpuint (n_bars, >, 20);
+}
+
+/* On a linear axis, y is an affine function of the value; on a log axis, of its log. */
+static void
+assert_axis (BrChartLayout *layout,
+             BrSeries       series,
+             gboolean       log)
+{
+  double slope = NAN;
+  const BrChartMark *first = NULL;
+
+  for (guint i = 0; i < br_chart_layout_get_n_marks (layout); i++)
+    {
+      const BrChartMark *m = br_chart_layout_get_mark (layout, i);
+      double dv;
+
+      if (m->series != series)
+        continue;
+      if (first == NULL)
+        {
+          first = m;
+          continue;
+        }
+
+      dv = log ? log10 (m->value) - log10 (first->value) : m->value - first->value;
+      if (fabs (dv) < 1e-6)
+        continue;
+      if (isnan (slope))
+        slope = (m->y - first->y) / dv;
+      else
+        g_assert_cmpfloat_with_epsilon ((m->y - first->y) / dv, slope, fabs (slope) * 0.01);
+    }
+
+  g_assert_false (isnan (slope));
+  g_assert_cmpfloat (slope, <, 0);   /* larger values higher up */
+}
+
+static void
+test_linear_and_log_axes (void)
+{
+  g_autoptr(BrChartOptions) losses = br_chart_options_new (BR_CHART_LOSSES);
+  g_autoptr(BrChartOptions) valuation = br_chart_options_new (BR_CHART_VALUATION);
+  g_autoptr(BrChartLayout) a = render (losses, 1280, 720, 1, NULL);
+  g_autoptr(BrChartLayout) b = NULL;
+  g_autoptr(BrChartLayout) c = NULL;
+
+  assert_axis (a, BR_SERIES_NET_INCOME, FALSE);
+
+  g_assert_true (br_chart_options_get_log_scale (valuation));
+  b = render (valuation, 1280, 720, 1, NULL);
+  assert_axis (b, BR_SERIES_MARKET_CAP, TRUE);
+
+  br_chart_options_set_log_scale (valuation, FALSE);
+  c = render (valuation, 1280, 720, 1, NULL);
+  assert_axis (c, BR_SERIES_MARKET_CAP, FALSE);
+}
+
+/* C2, C5: cumulative losses end at the article's totals. */
+static void
+test_cumulative_losses (void)
+{
+  g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_LOSSES);
+  g_autoptr(BrChartLayout) layout = NULL;
+  GDate from = day (2022, 1, 1), to = day (2025, 3, 31);
+  double moore_threads = NAN, metax = NAN;
+
+  br_chart_options_set_cumulative (options, TRUE);
+  br_chart_options_set_range (options, &from, &to);
+  layout = render (options, 1920, 1080, 1, NULL);
+
+  for (guint i = 0; i < br_chart_layout_get_n_marks (layout); i++)
+    {
+      const BrChartMark *m = br_chart_layout_get_mark (layout, i);
+
+      if (g_str_equal (m->company->id, "moore-threads"))
+        moore_threads = m->value;   /* marks come in time order: the last is the total */
+      else if (g_str_equal (m->company->id, "metax"))
+        metax = m->value;
+    }
+
+  g_assert_cmpfloat_with_epsilon (moore_threads, -50.05, 0.01);
+  g_assert_cmpfloat_with_epsilon (metax, -32.90, 0.01);
+}
+
+/* Clicking a legend entry names the series; hiding it removes its marks. */
+static void
+test_legend_toggles (void)
+{
+  g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_LOSSES);
+  g_autoptr(BrChartLayout) before = render (options, 1280, 720, 1, NULL);
+  g_autoptr(BrChartLayout) after = NULL;
+  const BrLegendEntry *entry = NULL;
+  const char *key;
+
+  for (guint i = 0; i < br_chart_layout_get_n_legend_entries (before); i++)
+    if (g_str_equal (br_chart_layout_get_legend_entry (before, i)->key, "metax"))
+      entry = br_chart_layout_get_legend_entry (before, i);
+
+  g_assert_nonnull (entry);
+  key = br_chart_layout_hit_legend (before, (entry->x0 + entry->x1) / 2,
+                                    (entry->y0 + entry->y1) / 2);
+  g_assert_cmpstr (key, ==, "metax");
+
+  br_chart_options_set_hidden (options, key, TRUE);
+  after = render (options, 1280, 720, 1, NULL);
+  g_assert_cmpuint (br_chart_layout_get_n_marks (after), <, br_chart_layout_get_n_marks (before));
+  for (guint i = 0; i < br_chart_layout_get_n_marks (after); i++)
+    g_assert_cmpstr (br_chart_layout_get_mark (after, i)->company->id, !=, "metax");
+
+  /* the hidden entry stays in the legend, to be clicked back */
+  g_assert_cmpuint (br_chart_layout_get_n_legend_entries (after), ==,
+                    br_chart_layout_get_n_legend_entries (before));
+}
+
+/* A chart without what it needs says so instead of drawing an empty axis. */
+static void
+test_no_data_panel (void)
+{
+  static const char * const nvidia_only[] = { "nvidia", NULL };
+  g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_CUSTOMERS);
+  g_autoptr(BrChartLayout) layout = NULL;
+
+  br_chart_options_set_companies (options, nvidia_only);
+  layout = render (options, 1280, 720, 1, NULL);
+  g_assert_false (br_chart_layout_has_data (layout));
+  g_assert_cmpuint (br_chart_layout_get_n_marks (layout), ==, 0);
+  g_assert_nonnull (strstr (br_chart_layout_get_description (layout), "customer concentration"));
+}
+
+/* The tooltip names company, period, exact value with unit, and the source. */
+static void
+test_tooltip_text (void)
+{
+  g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_LOSSES);
+  g_autoptr(BrChartLayout) layout = NULL;
+
+  br_chart_options_set_language (options, "zh");
+  layout = render (options, 1280, 720, 1, NULL);
+  for (guint i = 0; i < br_chart_layout_get_n_marks (layout); i++)
+    {
+      const BrChartMark *m = br_chart_layout_get_mark (layout, i);
+      g_autofree char *zh = NULL;
+      g_autofree char *en = NULL;
+
+      if (!g_str_equal (m->company->id, "moore-threads") || g_date_get_year (&m->date) != 2022)
+        continue;
+
+      zh = br_chart_mark_describe (m, "zh");
+      en = br_chart_mark_describe (m, "en");
+      g_assert_nonnull (strstr (zh, "摩尔线程"));
+      g_assert_nonnull (strstr (zh, "−18.40 亿元"));
+      g_assert_nonnull (strstr (en, "Moore Threads · 2022\n−18.40 (100M CNY)"));
+      g_assert_nonnull (strstr (en, m->source->publisher));
+      return;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Chinese text has a font: no glyph is drawn as a missing-glyph box. */
+static void
+test_cjk_glyphs (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
+  cairo_t *cr = cairo_create (surface);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Cantarell, Noto Sans CJK SC, sans-serif 12");
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, "摩尔线程 沐曦 寒武纪 英伟达 亿元 归母净利润", -1);
+  g_assert_cmpint (pango_layout_get_unknown_glyphs_count (layout), ==, 0);
+
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* Presentation type, 2.5× larger, still fits a 1080p slide. */
+static void
+test_presentation_scale (gconstpointer data)
+{
+  BrChartKind kind = GPOINTER_TO_UINT (data);
+  g_autoptr(BrChartOptions) options = br_chart_options_new (kind);
+  g_autoptr(BrChartLayout) layout = NULL;
+
+  br_chart_options_set_text_scale (options, 2.5);
+  br_chart_options_set_language (options, "zh");
+  layout = render (options, 1920, 1080, 1, NULL);
+  g_assert_true (br_chart_layout_has_data (layout));
+  assert_text_fits (layout, 1920, 1080);
+}
+
+/* Names from a file are only text: markup, format directives, bidi controls and very
+ * long names are drawn literally, ellipsized, inside the canvas. */
+static void
+test_hostile_names (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) long_name = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BrDataset) hostile = NULL;
+  static const char *names[] = {
+    "<b>Bold</b> &amp; <span foreground=\\\"red\\\">red</span>",
+    "%s%n%x%p",
+    "\\u202eevil\\u202c \\u200d zero\\u200bwidth",
+    "🚀🔥 GPU",
+    NULL,
+  };
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append_c (long_name, 'W');
+  names[G_N_ELEMENTS (names) - 1] = long_name->str;
+
+  g_string_append (text, "{\"format\": \"burnrate-dataset\", \"version\": 1, \"title\": \"<i>t</i>\","
+                         " \"updated\": \"2025-01-01\", \"sources\": [{\"id\": \"s\","
+                         " \"title\": \"%n <b>src</b>\", \"publisher\": \"%s\", \"date\": \"2025-01-01\"}],"
+                         " \"companies\": [");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_string_append_printf (text,
+                            "%s{\"id\": \"c%u\", \"name\": \"%s\", \"periods\": [{\"id\": \"FY2024\","
+                            " \"kind\": \"fiscal-year\", \"start\": \"2024-01-01\", \"end\": \"2024-12-31\","
+                            " \"label\": \"<u>2024</u>\"}],"
+                            " \"figures\": [{\"period\": \"FY2024\", \"metric\": \"net_income_attributable\","
+                            " \"value\": -%u, \"currency\": \"CNY\", \"scale\": \"yi\", \"source\": \"s\"},"
+                            " {\"period\": \"FY2024\", \"metric\": \"revenue\", \"value\": %u,"
+                            " \"currency\": \"CNY\", \"scale\": \"yi\", \"source\": \"s\"}],"
+                            " \"customers\": [{\"period\": \"FY2024\", \"top5_share\": 50, \"source\": \"s\"}],"
+                            " \"market_caps\": [{\"date\": \"2024-06-30\", \"value\": %u, \"currency\": \"CNY\","
+                            " \"scale\": \"yi\", \"source\": \"s\"}]}",
+                            i > 0 ? "," : "", i, names[i], i + 1, i + 2, i + 3);
+  g_string_append (text, "]}");
+  bytes = g_bytes_new (text->str, text->len);
+  hostile = br_dataset_load_bytes (bytes, "hostile.json", NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
+    for (guint s = 0; s < 2; s++)
+      {
+        g_autoptr(BrChartOptions) options = br_chart_options_new (kind);
+        double width = s == 0 ? 640 : 1920, height = s == 0 ? 360 : 1080;
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+        cairo_t *cr = cairo_create (surface);
+        g_autoptr(BrChartLayout) layout = br_chart_draw (cr, hostile, options, width, height);
+
+        g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+        g_assert_true (br_chart_layout_has_data (layout));
+        for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+          {
+            const BrTextBox *b = br_chart_layout_get_text_box (layout, i);
+
+            g_assert_cmpfloat (b->x0, >=, -0.5);
+            g_assert_cmpfloat (b->x1, <=, width + 0.5);
+          }
+        for (guint i = 0; i < br_chart_layout_get_n_marks (layout); i++)
+          {
+            g_autofree char *tip = br_chart_mark_describe (br_chart_layout_get_mark (layout, i), "en");
+
+            g_assert_nonnull (strstr (tip, "%s"));   /* the publisher, literally */
+          }
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -178,6 +490,22 @@ main (int   argc,
             g_ptr_array_add (cases, c);
             g_test_add_data_func (path, c, test_render);
           }
+
+  g_test_add_func ("/Br/Chart/bars-from-zero", test_bars_from_zero);
+  g_test_add_func ("/Br/Chart/linear-and-log-axes", test_linear_and_log_axes);
+  g_test_add_func ("/Br/Chart/cumulative-losses", test_cumulative_losses);
+  g_test_add_func ("/Br/Chart/legend-toggles", test_legend_toggles);
+  g_test_add_func ("/Br/Chart/no-data-panel", test_no_data_panel);
+  g_test_add_func ("/Br/Chart/tooltip-text", test_tooltip_text);
+  g_test_add_func ("/Br/Chart/cjk-glyphs", test_cjk_glyphs);
+  g_test_add_func ("/Br/Chart/hostile-names", test_hostile_names);
+  for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
+    {
+      g_autofree char *path = g_strdup_printf ("/Br/Chart/presentation-scale/%s",
+                                               br_chart_kind_to_string (kind));
+
+      g_test_add_data_func (path, GUINT_TO_POINTER (kind), test_presentation_scale);
+    }
 
   status = g_test_run ();
   g_clear_object (&dataset);

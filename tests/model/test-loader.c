@@ -237,14 +237,14 @@ test_long_string (void)
   g_autoptr(GBytes) bytes = NULL;
   GString *text = g_string_new ("{\"title\": \"");
 
-  for (guint i = 0; i < 5000; i++)
+  for (guint i = 0; i < 20000; i++)
     g_string_append (text, "亿");
   g_string_append (text, "\"}");
   bytes = g_string_free_to_bytes (text);
 
   load_expecting_failure (bytes, NULL, &problems);
   assert_problem (g_ptr_array_index (problems, 0), 1, 11, "$.title",
-                  "longer than the limit of 4096 characters");
+                  "longer than the limit of 16384 characters");
 }
 
 static void
@@ -277,7 +277,7 @@ test_limits_from_environment (void)
   g_unsetenv ("BURNRATE_MAX_STRING");
 
   g_assert_cmpuint (limits.max_depth, ==, 9);
-  g_assert_cmpuint (limits.max_string, ==, 4096);
+  g_assert_cmpuint (limits.max_string, ==, 16384);
 }
 
 static void
