@@ -27,10 +27,12 @@ struct _BrDataset
 
   GHashTable   *source_index;   /* id → BrSource* */
   GHashTable   *company_index;  /* id → BrCompany* */
+  GHashTable   *fx_index;       /* "CNY/USD/2024" or "CNY/USD/2024-07-09" → BrFxRate* */
 };
 
 BrDataset *_br_dataset_new     (const char *display_name);
 char      *_br_dataset_intern  (BrDataset  *self,
                                 const char *str);
+void       _br_dataset_index_fx (BrDataset *self);
 
 G_END_DECLS

@@ -34,6 +34,7 @@ br_dataset_finalize (GObject *object)
 
   g_clear_pointer (&self->source_index, g_hash_table_unref);
   g_clear_pointer (&self->company_index, g_hash_table_unref);
+  g_clear_pointer (&self->fx_index, g_hash_table_unref);
   g_clear_pointer (&self->companies, g_free);
   g_clear_pointer (&self->sources, g_free);
   g_clear_pointer (&self->fx_rates, g_free);
@@ -210,6 +211,48 @@ br_dataset_get_fx_rate (BrDataset *self,
   return &self->fx_rates[index];
 }
 
+/* The same key whichever way round the pair is asked for. */
+static char *
+fx_key (const BrCurrency *a,
+        const BrCurrency *b,
+        BrFxKind          kind,
+        const GDate      *date,
+        int               year)
+{
+  const char *first = strcmp (a->code, b->code) < 0 ? a->code : b->code;
+  const char *second = first == a->code ? b->code : a->code;
+
+  if (kind == BR_FX_SPOT)
+    return g_strdup_printf ("%s/%s/%04d-%02d-%02d", first, second, g_date_get_year (date),
+                            g_date_get_month (date), g_date_get_day (date));
+
+  return g_strdup_printf ("%s/%s/%d", first, second, year);
+}
+
+/**
+ * _br_dataset_index_fx:
+ *
+ * Indexes the rates by pair and year or day, so that a dataset with many rates and
+ * figures converts in constant time; the first rate in the file wins.
+ */
+void
+_br_dataset_index_fx (BrDataset *self)
+{
+  g_clear_pointer (&self->fx_index, g_hash_table_unref);
+  self->fx_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < self->n_fx_rates; i++)
+    {
+      const BrFxRate *rate = &self->fx_rates[i];
+      char *key = fx_key (&rate->base, &rate->quote, rate->kind, &rate->date, rate->year);
+
+      if (g_hash_table_contains (self->fx_index, key))
+        g_free (key);
+      else
+        g_hash_table_insert (self->fx_index, key, (gpointer)rate);
+    }
+}
+
 static gboolean
 rate_joins (const BrFxRate   *rate,
             const BrCurrency *from,
@@ -243,6 +286,25 @@ br_dataset_find_rate (BrDataset        *self,
   g_return_val_if_fail (g_date_valid (date), NULL);
 
   year = g_date_get_year (date);
+
+  if (self->fx_index != NULL)
+    {
+      const BrFxRate *rate = NULL;
+
+      if (spot_allowed)
+        {
+          g_autofree char *key = fx_key (from, to, BR_FX_SPOT, date, 0);
+
+          rate = g_hash_table_lookup (self->fx_index, key);
+        }
+      if (rate == NULL)
+        {
+          g_autofree char *key = fx_key (from, to, BR_FX_ANNUAL_AVERAGE, NULL, year);
+
+          rate = g_hash_table_lookup (self->fx_index, key);
+        }
+      return rate;
+    }
 
   for (guint i = 0; i < self->n_fx_rates; i++)
     {

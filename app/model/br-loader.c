@@ -32,7 +32,17 @@ typedef struct
   GPtrArray      *faults;
   guint           n_faults;   /* including those past the cap */
   GPtrArray      *currencies; /* every currency an amount uses, as const char * */
+  /* the company being read: its periods by id, and what it has per period, so that
+   * look-ups and duplicate checks stay linear in the file's size */
+  GHashTable     *period_ids;  /* id → BrPeriod * */
+  GHashTable     *seen;        /* (period, what) → TRUE */
 } Loader;
+
+typedef struct
+{
+  const BrPeriod *period;
+  guint           index;      /* in the file's array */
+} PeriodRef;
 
 typedef gsize Mark;
 
@@ -732,6 +742,7 @@ read_fx (Loader     *l,
       pop (l, item);
     }
 
+  _br_dataset_index_fx (l->ds);
   pop (l, mark);
 }
 
@@ -755,6 +766,41 @@ check_period_length (Loader         *l,
             bounds[period->kind][1], days);
 }
 
+static int
+compare_refs (gconstpointer a,
+              gconstpointer b)
+{
+  const BrPeriod *pa = ((const PeriodRef *)a)->period;
+  const BrPeriod *pb = ((const PeriodRef *)b)->period;
+
+  if (pa->kind != pb->kind)
+    return pa->kind < pb->kind ? -1 : 1;
+  return g_date_compare (&pa->start, &pb->start);
+}
+
+/* Periods of one kind must not overlap: sorted by kind and start, only neighbours can. */
+static void
+check_overlaps (Loader *l,
+                GArray *refs)
+{
+  g_array_sort (refs, compare_refs);
+
+  for (guint i = 1; i < refs->len; i++)
+    {
+      const PeriodRef *a = &g_array_index (refs, PeriodRef, i - 1);
+      const PeriodRef *b = &g_array_index (refs, PeriodRef, i);
+
+      if (a->period->kind == b->period->kind && br_period_overlaps (a->period, b->period))
+        {
+          g_autofree char *quoted = _br_json_quote (a->period->id);
+          Mark item = push_index (l, b->index);
+
+          report (l, "start", "overlaps period %s of the same kind", quoted);
+          pop (l, item);
+        }
+    }
+}
+
 static void
 read_periods (Loader     *l,
               JsonObject *object,
@@ -762,6 +808,7 @@ read_periods (Loader     *l,
 {
   static const char *allowed[] = { "id", "kind", "start", "end", "label", NULL };
   static const char *kinds[] = { "fiscal-year", "half-year", "quarter", NULL };
+  g_autoptr(GArray) refs = NULL;
   JsonArray *array;
   Mark mark;
   guint n;
@@ -779,6 +826,7 @@ read_periods (Loader     *l,
     }
 
   company->periods = g_new0 (BrPeriod, n);
+  refs = g_array_sized_new (FALSE, FALSE, sizeof (PeriodRef), n);
   for (guint i = 0; i < n; i++)
     {
       Mark item = push_index (l, i);
@@ -802,7 +850,7 @@ read_periods (Loader     *l,
       get_text (l, period_object, "label", FALSE, &period->label);
       period->kind = kind;
 
-      if (ok && br_company_lookup_period (company, id) != NULL)
+      if (ok && g_hash_table_contains (l->period_ids, id))
         {
           g_autofree char *quoted = _br_json_quote (id);
 
@@ -814,21 +862,13 @@ read_periods (Loader     *l,
       else if (ok)
         check_period_length (l, period);
 
-      for (guint j = 0; ok && j < company->n_periods; j++)
-        {
-          const BrPeriod *other = &company->periods[j];
-
-          if (other->kind == period->kind && br_period_overlaps (other, period))
-            {
-              g_autofree char *quoted = _br_json_quote (other->id);
-
-              ok = (report (l, "start", "overlaps period %s of the same kind", quoted), FALSE);
-            }
-        }
-
       if (ok)
         {
+          PeriodRef ref = { period, i };
+
           period->id = _br_dataset_intern (l->ds, id);
+          g_hash_table_insert (l->period_ids, period->id, period);
+          g_array_append_val (refs, ref);
           company->n_periods++;
         }
       else
@@ -839,6 +879,7 @@ read_periods (Loader     *l,
       pop (l, item);
     }
 
+  check_overlaps (l, refs);
   pop (l, mark);
 }
 
@@ -853,7 +894,7 @@ get_period (Loader          *l,
   if (!get_string (l, object, "period", TRUE, &id))
     return NULL;
 
-  if ((period = br_company_lookup_period (company, id)) == NULL)
+  if ((period = g_hash_table_lookup (l->period_ids, id)) == NULL)
     {
       g_autofree char *quoted = _br_json_quote (id);
 
@@ -861,6 +902,19 @@ get_period (Loader          *l,
     }
 
   return period;
+}
+
+/* Records that the company has @what (a metric, or BR_N_METRICS for customer shares)
+ * for @period; returns FALSE if it already had. */
+static gboolean
+mark_seen (Loader          *l,
+           const BrCompany *company,
+           const BrPeriod  *period,
+           guint            what)
+{
+  gsize key = (gsize)(period - company->periods) * (BR_N_METRICS + 1) + what + 1;
+
+  return g_hash_table_add (l->seen, GSIZE_TO_POINTER (key));
 }
 
 static void
@@ -916,7 +970,7 @@ read_figures (Loader     *l,
         ok = (report (l, "value", "%s cannot be negative; only net income can",
                       br_metric_to_string (figure.metric)), FALSE);
 
-      if (ok && br_company_find_figure (company, figure.period, figure.metric) != NULL)
+      if (ok && !mark_seen (l, company, figure.period, figure.metric))
         ok = (report (l, NULL, "a second %s figure for period “%s”",
                       br_metric_to_string (figure.metric), figure.period->id), FALSE);
 
@@ -1041,7 +1095,7 @@ read_concentrations (Loader     *l,
       if (ok)
         read_customers (l, entry, &c);
 
-      if (ok && br_company_find_concentration (company, c.period) != NULL)
+      if (ok && !mark_seen (l, company, c.period, BR_N_METRICS))
         ok = (report (l, "period", "a second customer entry for period “%s”", c.period->id),
               FALSE);
 
@@ -1175,6 +1229,8 @@ read_company (Loader     *l,
   const char *ticker, *exchange;
   guint role = BR_ROLE_CHALLENGER;
 
+  g_hash_table_remove_all (l->period_ids);
+  g_hash_table_remove_all (l->seen);
   check_members (l, object, allowed);
   get_text (l, object, "name", TRUE, &company->name);
   if (get_string (l, object, "ticker", FALSE, &ticker))
@@ -1519,6 +1575,8 @@ br_dataset_load_bytes (GBytes          *bytes,
   l.path = g_string_new ("$");
   l.faults = g_ptr_array_new_with_free_func ((GDestroyNotify)fault_free);
   l.currencies = g_ptr_array_new ();
+  l.period_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  l.seen = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   read_root (&l, json_node_get_object (json_parser_get_root (parser)));
 
@@ -1532,6 +1590,8 @@ br_dataset_load_bytes (GBytes          *bytes,
   g_string_free (l.path, TRUE);
   g_ptr_array_unref (l.faults);
   g_ptr_array_unref (l.currencies);
+  g_hash_table_unref (l.period_ids);
+  g_hash_table_unref (l.seen);
 
   return g_steal_pointer (&ds);
 }
