@@ -9,6 +9,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "br-json-scan.h"
 
 #define MAX_NUMBER_LENGTH 64
@@ -198,14 +200,14 @@ read_hex4 (Scanner  *s,
   gunichar value = 0;
 
   if (s->end - at < 4)
-    return fail (s, at, g_strdup ("unfinished \\u escape"));
+    return fail (s, at, g_strdup (_("unfinished \\u escape")));
 
   for (guint i = 0; i < 4; i++)
     {
       int digit = hex_value (at[i]);
 
       if (digit < 0)
-        return fail (s, at, g_strdup ("\\u must be followed by four hexadecimal digits"));
+        return fail (s, at, g_strdup (_("\\u must be followed by four hexadecimal digits")));
       value = value * 16 + digit;
     }
 
@@ -222,7 +224,7 @@ read_escape (Scanner *s,
   gunichar c;
 
   if (s->pos + 1 >= s->end)
-    return fail (s, at, g_strdup ("unexpected end of file in a string"));
+    return fail (s, at, g_strdup (_("unexpected end of file in a string")));
 
   switch (s->pos[1])
     {
@@ -239,25 +241,25 @@ read_escape (Scanner *s,
         return FALSE;
       s->pos += 4;
       if (c == 0)
-        return fail (s, at, g_strdup ("\\u0000 is not allowed in text"));
+        return fail (s, at, g_strdup (_("\\u0000 is not allowed in text")));
       if (c >= 0xDC00 && c <= 0xDFFF)
-        return fail (s, at, g_strdup ("unpaired surrogate in a \\u escape"));
+        return fail (s, at, g_strdup (_("unpaired surrogate in a \\u escape")));
       if (c >= 0xD800 && c <= 0xDBFF)
         {
           gunichar low;
 
           if (s->end - s->pos < 8 || s->pos[2] != '\\' || s->pos[3] != 'u')
-            return fail (s, at, g_strdup ("unpaired surrogate in a \\u escape"));
+            return fail (s, at, g_strdup (_("unpaired surrogate in a \\u escape")));
           if (!read_hex4 (s, s->pos + 4, &low))
             return FALSE;
           if (low < 0xDC00 || low > 0xDFFF)
-            return fail (s, at, g_strdup ("unpaired surrogate in a \\u escape"));
+            return fail (s, at, g_strdup (_("unpaired surrogate in a \\u escape")));
           c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
           s->pos += 6;
         }
       break;
     default:
-      return fail (s, at, g_strdup_printf ("invalid escape “\\%c” in a string",
+      return fail (s, at, g_strdup_printf (_("invalid escape “\\%c” in a string"),
                                            g_ascii_isprint (s->pos[1]) ? s->pos[1] : '?'));
     }
 
@@ -290,9 +292,9 @@ read_string (Scanner *s,
 
       if (++n_chars > s->max_string)
         return fail (s, start,
-                     g_strdup_printf ("string longer than the limit of %" G_GSIZE_FORMAT
-                                      " characters; set BURNRATE_MAX_STRING to raise it",
-                                      s->max_string));
+                     g_strdup_printf (_("string longer than the limit of %lu characters; set "
+                                        "BURNRATE_MAX_STRING to raise it"),
+                                      (unsigned long)s->max_string));
 
       if (c == '\\')
         {
@@ -303,8 +305,8 @@ read_string (Scanner *s,
 
       if (c < 0x20)
         return fail (s, s->pos,
-                     g_strdup_printf ("control character U+%04X in a string; write it as an "
-                                      "escape such as \\n", c));
+                     g_strdup_printf (_("control character U+%04X in a string; write it as an "
+                                      "escape such as \\n"), c));
 
       if (out != NULL)
         {
@@ -319,7 +321,7 @@ read_string (Scanner *s,
         }
     }
 
-  return fail (s, start, g_strdup ("unterminated string"));
+  return fail (s, start, g_strdup (_("unterminated string")));
 }
 
 static gboolean
@@ -345,17 +347,17 @@ read_number (Scanner *s)
     s->pos++;
 
   if (s->pos < s->end && *s->pos == 'I')
-    return fail (s, start, g_strdup ("Infinity is not a number JSON allows"));
+    return fail (s, start, g_strdup (_("Infinity is not a number JSON allows")));
 
   if (s->pos < s->end && *s->pos == '0')
     {
       s->pos++;
       if (s->pos < s->end && g_ascii_isdigit (*s->pos))
-        return fail (s, start, g_strdup ("numbers must not start with 0"));
+        return fail (s, start, g_strdup (_("numbers must not start with 0")));
     }
   else if (!read_digits (s))
     {
-      return fail (s, start, g_strdup ("invalid number"));
+      return fail (s, start, g_strdup (_("invalid number")));
     }
 
   if (s->pos < s->end && *s->pos == '.')
@@ -363,7 +365,7 @@ read_number (Scanner *s)
       s->pos++;
       integer = FALSE;
       if (!read_digits (s))
-        return fail (s, start, g_strdup ("invalid number: digits must follow the point"));
+        return fail (s, start, g_strdup (_("invalid number: digits must follow the point")));
     }
 
   if (s->pos < s->end && (*s->pos == 'e' || *s->pos == 'E'))
@@ -373,11 +375,11 @@ read_number (Scanner *s)
       if (s->pos < s->end && (*s->pos == '+' || *s->pos == '-'))
         s->pos++;
       if (!read_digits (s))
-        return fail (s, start, g_strdup ("invalid number: digits must follow the exponent"));
+        return fail (s, start, g_strdup (_("invalid number: digits must follow the exponent")));
     }
 
   if (s->pos - start > MAX_NUMBER_LENGTH)
-    return fail (s, start, g_strdup_printf ("number longer than %d characters",
+    return fail (s, start, g_strdup_printf (_("number longer than %d characters"),
                                             MAX_NUMBER_LENGTH));
 
   memcpy (buffer, start, s->pos - start);
@@ -385,11 +387,11 @@ read_number (Scanner *s)
   value = g_ascii_strtod (buffer, NULL);
 
   if (!isfinite (value))
-    return fail (s, start, g_strdup_printf ("number %s is out of range", buffer));
+    return fail (s, start, g_strdup_printf (_("number %s is out of range"), buffer));
 
   /* json-glib reads integers as gint64; past 2^53 they are no longer exact doubles */
   if (integer && fabs (value) > 9007199254740992.)
-    return fail (s, start, g_strdup_printf ("integer %s is too large", buffer));
+    return fail (s, start, g_strdup_printf (_("integer %s is too large"), buffer));
 
   return TRUE;
 }
@@ -411,7 +413,7 @@ read_literal (Scanner *s)
     }
 
   if ((gsize)(s->end - s->pos) >= 3 && memcmp (s->pos, "NaN", 3) == 0)
-    return fail (s, s->pos, g_strdup ("NaN is not a number JSON allows"));
+    return fail (s, s->pos, g_strdup (_("NaN is not a number JSON allows")));
 
   return FALSE;
 }
@@ -423,13 +425,13 @@ describe_char (Scanner    *s,
   gunichar c;
 
   if (at >= s->end)
-    return g_strdup ("unexpected end of file");
+    return g_strdup (_("unexpected end of file"));
 
   c = g_utf8_get_char (at);
   if (c < 0x80 && g_ascii_isprint (c))
-    return g_strdup_printf ("unexpected character “%c”", (char)c);
+    return g_strdup_printf (_("unexpected character “%c”"), (char)c);
 
-  return g_strdup_printf ("unexpected character U+%04X", c);
+  return g_strdup_printf (_("unexpected character U+%04X"), c);
 }
 
 static void
@@ -448,8 +450,8 @@ push (Scanner *s,
 
   if (s->depth >= s->max_depth)
     return fail (s, s->pos,
-                 g_strdup_printf ("nesting deeper than the limit of %u levels; set "
-                                  "BURNRATE_MAX_DEPTH to raise it", s->max_depth));
+                 g_strdup_printf (_("nesting deeper than the limit of %u levels; set "
+                                  "BURNRATE_MAX_DEPTH to raise it"), s->max_depth));
 
   if (s->depth == s->n_frames)
     {
@@ -493,8 +495,8 @@ read_member_name (Scanner *s,
   if (s->pos >= s->end || *s->pos != '"')
     {
       if (s->pos < s->end && *s->pos == '}')
-        return fail (s, s->pos, g_strdup ("trailing comma before “}”"));
-      return fail (s, s->pos, g_strdup ("expected a member name in double quotes"));
+        return fail (s, s->pos, g_strdup (_("trailing comma before “}”")));
+      return fail (s, s->pos, g_strdup (_("expected a member name in double quotes")));
     }
 
   g_string_truncate (s->key, 0);
@@ -507,7 +509,7 @@ read_member_name (Scanner *s,
 
       g_string_truncate (s->path, frame->path_len);
       _br_json_path_append_member (s->path, s->key->str);
-      return fail (s, start, g_strdup_printf ("duplicate member %s", quoted));
+      return fail (s, start, g_strdup_printf (_("duplicate member %s"), quoted));
     }
   g_hash_table_add (frame->keys, g_strndup (s->key->str, s->key->len));
 
@@ -516,7 +518,7 @@ read_member_name (Scanner *s,
 
   skip_ws (s);
   if (s->pos >= s->end || *s->pos != ':')
-    return fail (s, s->pos, g_strdup ("expected “:” after the member name"));
+    return fail (s, s->pos, g_strdup (_("expected “:” after the member name")));
   s->pos++;
   skip_ws (s);
 
@@ -535,7 +537,7 @@ next_value (Scanner *s)
 
       skip_ws (s);
       if (s->pos >= s->end)
-        return fail (s, s->pos, g_strdup ("unexpected end of file"));
+        return fail (s, s->pos, g_strdup (_("unexpected end of file")));
 
       if (*s->pos == close)
         {
@@ -544,7 +546,7 @@ next_value (Scanner *s)
         }
 
       if (*s->pos != ',')
-        return fail (s, s->pos, g_strdup_printf ("expected “,” or “%c”", close));
+        return fail (s, s->pos, g_strdup_printf (_("expected “,” or “%c”"), close));
 
       s->pos++;
       skip_ws (s);
@@ -554,7 +556,7 @@ next_value (Scanner *s)
         return read_member_name (s, frame);
 
       if (s->pos < s->end && *s->pos == ']')
-        return fail (s, s->pos, g_strdup ("trailing comma before “]”"));
+        return fail (s, s->pos, g_strdup (_("trailing comma before “]”")));
       set_index_path (s, frame);
       return TRUE;
     }
@@ -596,7 +598,7 @@ scan_value (Scanner *s)
     {
       skip_ws (s);
       if (s->pos >= s->end)
-        return fail (s, s->pos, g_strdup ("unexpected end of file"));
+        return fail (s, s->pos, g_strdup (_("unexpected end of file")));
 
       value_starts (s);
 
@@ -666,17 +668,17 @@ sniff_non_json (const char *data,
                 gsize       length)
 {
   if (length >= 2 && (guchar)data[0] == 0x1f && (guchar)data[1] == 0x8b)
-    return "the file is gzip-compressed, not JSON; decompress it first";
+    return _("the file is gzip-compressed, not JSON; decompress it first");
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    return "the file starts with a byte-order mark; save it as UTF-8 without BOM";
+    return _("the file starts with a byte-order mark; save it as UTF-8 without BOM");
   if (length >= 2 && ((guchar)data[0] == 0xff || (guchar)data[0] == 0xfe))
-    return "the file looks like UTF-16; save it as UTF-8";
+    return _("the file looks like UTF-16; save it as UTF-8");
   if (length >= 4 && memcmp (data, "%PDF", 4) == 0)
-    return "the file is a PDF document, not JSON";
+    return _("the file is a PDF document, not JSON");
   if (length >= 8 && memcmp (data, "\x89PNG", 4) == 0)
-    return "the file is a PNG image, not JSON";
+    return _("the file is a PNG image, not JSON");
   if (length >= 2 && (memcmp (data, "PK", 2) == 0))
-    return "the file is a ZIP archive (a spreadsheet?), not JSON";
+    return _("the file is a ZIP archive (a spreadsheet?), not JSON");
 
   return NULL;
 }
@@ -719,10 +721,10 @@ _br_json_scan_check (const char  *data,
   else if (!g_utf8_validate_len (data, length, &invalid))
     {
       if (*invalid == '\0')
-        fail (&s, invalid, g_strdup ("the file contains a NUL byte; it is not a text file"));
+        fail (&s, invalid, g_strdup (_("the file contains a NUL byte; it is not a text file")));
       else
-        fail (&s, invalid, g_strdup_printf ("invalid UTF-8 (byte 0x%02X); save the file as "
-                                            "UTF-8", (guchar)*invalid));
+        fail (&s, invalid, g_strdup_printf (_("invalid UTF-8 (byte 0x%02X); save the file as "
+                                            "UTF-8"), (guchar)*invalid));
       /* lines and columns are only counted up to the fault, which is valid text */
       length = invalid - data;
       s.end = invalid;
@@ -731,16 +733,16 @@ _br_json_scan_check (const char  *data,
     {
       skip_ws (&s);
       if (s.pos >= s.end)
-        fail (&s, s.pos, g_strdup ("the file is empty"));
+        fail (&s, s.pos, g_strdup (_("the file is empty")));
       else if (*s.pos == '<')
-        fail (&s, s.pos, g_strdup ("the file looks like XML or HTML, not JSON"));
+        fail (&s, s.pos, g_strdup (_("the file looks like XML or HTML, not JSON")));
       else if (*s.pos != '{')
-        fail (&s, s.pos, g_strdup ("the top level must be a JSON object, “{ … }”"));
+        fail (&s, s.pos, g_strdup (_("the top level must be a JSON object, “{ … }”")));
       else if (scan_value (&s))
         {
           skip_ws (&s);
           if (s.pos < s.end)
-            fail (&s, s.pos, g_strdup ("unexpected text after the end of the JSON document"));
+            fail (&s, s.pos, g_strdup (_("unexpected text after the end of the JSON document")));
         }
     }
 

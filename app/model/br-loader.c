@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
 #include "br-dataset-private.h"
@@ -189,7 +190,7 @@ report (Loader     *l,
   fault = g_new0 (Fault, 1);
   fault->path = g_strdup (l->path->str);
   va_start (args, format);
-  fault->message = g_strdup_vprintf (format, args);
+  fault->message = g_strdup_vprintf (g_dgettext (GETTEXT_PACKAGE, format), args);
   va_end (args);
   g_ptr_array_add (l->faults, fault);
 
@@ -1481,12 +1482,13 @@ fail_with_problems (GPtrArray  *problems,
     {
       g_autofree char *first = br_problem_to_string (g_ptr_array_index (problems, 0));
 
-      g_set_error (error, BR_LOADER_ERROR, BR_LOADER_ERROR_INVALID, "%s", first);
+      g_set_error_literal (error, BR_LOADER_ERROR, BR_LOADER_ERROR_INVALID, first);
     }
   else
     {
       g_set_error (error, BR_LOADER_ERROR, BR_LOADER_ERROR_INVALID,
-                   g_dngettext (NULL, "%s has %u problem", "%s has %u problems", n_total),
+                   g_dngettext (GETTEXT_PACKAGE, "%s has %u problem", "%s has %u problems",
+                                n_total),
                    display_name, n_total);
     }
 
@@ -1542,10 +1544,13 @@ br_dataset_load_bytes (GBytes          *bytes,
 
   if (length > limits->max_file_size)
     {
+      g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_LONG_FORMAT);
+      g_autofree char *limit = g_format_size_full (limits->max_file_size,
+                                                   G_FORMAT_SIZE_LONG_FORMAT);
+
       g_set_error (error, BR_LOADER_ERROR, BR_LOADER_ERROR_TOO_LARGE,
-                   "%s: %" G_GSIZE_FORMAT " bytes, over the limit of %" G_GSIZE_FORMAT
-                   " bytes; set BURNRATE_MAX_FILE_SIZE to raise it",
-                   display_name, length, limits->max_file_size);
+                   _("%s: %s, over the limit of %s; set BURNRATE_MAX_FILE_SIZE to raise it"),
+                   display_name, size, limit);
       return NULL;
     }
 
@@ -1641,16 +1646,20 @@ br_dataset_load_file (GFile           *file,
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
       g_set_error (error, BR_LOADER_ERROR, BR_LOADER_ERROR_IO,
-                   "%s: is a folder, not a dataset file", display_name);
+                   _("%s: is a folder, not a dataset file"), display_name);
       return NULL;
     }
 
   if ((guint64)g_file_info_get_size (info) > limits->max_file_size)
     {
+      g_autofree char *size = g_format_size_full (g_file_info_get_size (info),
+                                                  G_FORMAT_SIZE_LONG_FORMAT);
+      g_autofree char *limit = g_format_size_full (limits->max_file_size,
+                                                   G_FORMAT_SIZE_LONG_FORMAT);
+
       g_set_error (error, BR_LOADER_ERROR, BR_LOADER_ERROR_TOO_LARGE,
-                   "%s: %" G_GUINT64_FORMAT " bytes, over the limit of %" G_GSIZE_FORMAT
-                   " bytes; set BURNRATE_MAX_FILE_SIZE to raise it", display_name,
-                   (guint64)g_file_info_get_size (info), limits->max_file_size);
+                   _("%s: %s, over the limit of %s; set BURNRATE_MAX_FILE_SIZE to raise it"),
+                   display_name, size, limit);
       return NULL;
     }
 

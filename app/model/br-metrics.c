@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "br-metrics.h"
 
 G_DEFINE_QUARK (br-metrics-error-quark, br_metrics_error)
@@ -120,7 +122,7 @@ br_metrics_figure_value (BrDataset      *dataset,
                            unit->scale, out))
     {
       g_set_error (error, BR_METRICS_ERROR, BR_METRICS_ERROR_NO_RATE,
-                   "No %s/%s rate for %d in the dataset", figure->amount.currency.code,
+                   _("No %s/%s rate for %d in the dataset"), figure->amount.currency.code,
                    unit->currency.code, g_date_get_year (&midpoint));
       return FALSE;
     }
@@ -228,7 +230,7 @@ br_metrics_rnd_intensity (BrDataset        *dataset,
   if (revenue <= 0)
     {
       g_set_error (error, BR_METRICS_ERROR, BR_METRICS_ERROR_NO_DATA,
-                   "No period with both revenue and R&D expense");
+                   _("No period with both revenue and R&D expense"));
       return FALSE;
     }
 
@@ -284,7 +286,7 @@ br_metrics_market_cap (BrDataset          *dataset,
                            unit->scale, out))
     {
       g_set_error (error, BR_METRICS_ERROR, BR_METRICS_ERROR_NO_RATE,
-                   "No %s/%s rate for %d-%02d-%02d in the dataset", cap->amount.currency.code,
+                   _("No %s/%s rate for %d-%02d-%02d in the dataset"), cap->amount.currency.code,
                    unit->currency.code, g_date_get_year (&cap->date),
                    g_date_get_month (&cap->date), g_date_get_day (&cap->date));
       return FALSE;
@@ -340,7 +342,7 @@ benchmark_cap_near (BrDataset    *dataset,
   if (benchmark == NULL || (cap = br_metrics_nearest_cap (benchmark, date)) == NULL)
     {
       g_set_error (error, BR_METRICS_ERROR, BR_METRICS_ERROR_NO_DATA,
-                   "The dataset has no benchmark company with a market capitalisation");
+                   _("The dataset has no benchmark company with a market capitalisation"));
       return NULL;
     }
 
