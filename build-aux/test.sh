@@ -1,43 +1,68 @@
 #!/usr/bin/env bash
-# Sets up, builds and runs every test headless (the window under Xvfb), then prints
+# Sets up, builds and runs every test headless (the window under Xvfb): once in a
+# plain build, once built with AddressSanitizer and UndefinedBehaviorSanitizer. Prints
 # one closing line: "N passed, N failed".
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
-build=_build-test
-
-"$here/setup.sh" "$build" || { echo "0 passed, 1 failed"; exit 1; }
 cd "$top"
 
-xvfb-run -a -s "-screen 0 1920x1080x24" \
-  meson test -C "$build" --print-errorlogs --num-processes 2
-status=$?
+status=0
+logs=()
+
+run_suite () {
+  local build=$1
+  shift
+  xvfb-run -a -s "-screen 0 1920x1080x24" \
+    meson test -C "$build" --print-errorlogs --num-processes 2 "$@" || status=1
+  logs+=("$build/meson-logs/testlog.json")
+}
+
+if "$here/setup.sh" _build-test; then
+  run_suite _build-test
+else
+  status=1
+fi
+
+# the same suites under the sanitizers (the fuzz run has its own)
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0
+if "$here/setup.sh" _build-asan -Db_sanitize=address,undefined -Db_lundef=false; then
+  run_suite _build-asan --no-suite fuzz
+else
+  status=1
+fi
 
 # every TAP subtest counts; a test without TAP output counts once
-summary=$(python3 - "$build/meson-logs/testlog.json" <<'PY'
+python3 - "${logs[@]}" <<'PY'
 import json, re, sys
 passed = failed = skipped = 0
-for line in open(sys.argv[1]):
-    test = json.loads(line)
-    lines = (test.get("stdout") or "").splitlines()
-    oks = [l for l in lines if re.match(r"ok \d+", l)]
-    bad = [l for l in lines if re.match(r"not ok \d+", l)]
-    skips = [l for l in oks if "# SKIP" in l]
-    if oks or bad:
-        passed += len(oks) - len(skips)
-        skipped += len(skips)
-        failed += len(bad)
-        if test["result"] not in ("OK", "SKIP", "EXPECTEDFAIL") and not bad:
-            failed += 1
-    elif test["result"] in ("OK", "EXPECTEDFAIL"):
-        passed += 1
-    elif test["result"] == "SKIP":
-        skipped += 1
-    else:
+for path in sys.argv[1:]:
+    try:
+        lines = open(path).readlines()
+    except OSError:
         failed += 1
+        continue
+    for line in lines:
+        test = json.loads(line)
+        out = (test.get("stdout") or "").splitlines()
+        oks = [l for l in out if re.match(r"ok \d+", l)]
+        bad = [l for l in out if re.match(r"not ok \d+", l)]
+        skips = [l for l in oks if "# SKIP" in l]
+        if oks or bad:
+            passed += len(oks) - len(skips)
+            skipped += len(skips)
+            failed += len(bad)
+            if test["result"] not in ("OK", "SKIP", "EXPECTEDFAIL") and not bad:
+                failed += 1
+        elif test["result"] in ("OK", "EXPECTEDFAIL"):
+            passed += 1
+        elif test["result"] == "SKIP":
+            skipped += 1
+        else:
+            failed += 1
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
-)
-echo "$summary"
 exit $status
