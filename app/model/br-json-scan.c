@@ -40,6 +40,9 @@ typedef struct
   GHashTable *wanted;
   char       *message;    /* set on the first fault */
   const char *fault_at;
+  BrScanLayout *layout;   /* filled when not NULL */
+  gboolean    in_companies;
+  gsize       span_start;
 } Scanner;
 
 static gboolean
@@ -168,6 +171,19 @@ static void
 value_starts (Scanner *s)
 {
   BrScanPosition *position;
+
+  if (s->layout != NULL)
+    {
+      if (s->depth == 1 && strcmp (s->path->str, "$.companies") == 0 && *s->pos == '[')
+        {
+          s->layout->companies_start = s->pos - s->data;
+          s->in_companies = TRUE;
+        }
+      else if (s->depth == 2 && s->in_companies)
+        {
+          s->span_start = s->pos - s->data;
+        }
+    }
 
   if (s->wanted == NULL)
     return;
@@ -477,12 +493,28 @@ push (Scanner *s,
 }
 
 static void
+span_ends (Scanner *s)
+{
+  BrScanSpan span = { s->span_start, s->pos - s->data };
+
+  g_array_append_val (s->layout->company_spans, span);
+}
+
+static void
 pop (Scanner *s)
 {
   Frame *frame = &s->frames[--s->depth];
 
   g_string_truncate (s->path, frame->path_len);
   s->pos++;
+
+  if (s->in_companies && s->depth == 2)
+    span_ends (s);
+  else if (s->in_companies && s->depth == 1)
+    {
+      s->layout->companies_end = s->pos - s->data;
+      s->in_companies = FALSE;
+    }
 }
 
 /* On the opening quote of a member name: reads it, checks it, and moves past the colon. */
@@ -630,6 +662,11 @@ scan_value (Scanner *s)
           break;
         }
 
+      /* a company that is not a container ends with its scalar */
+      if (s->in_companies && s->depth == 2 && s->data + s->span_start < s->pos &&
+          strchr ("{[", s->data[s->span_start]) == NULL)
+        span_ends (s);
+
       if (!next_value (s))
         return s->message == NULL;
     }
@@ -688,6 +725,8 @@ sniff_non_json (const char *data,
  * @data: the file's bytes
  * @max_depth: how deep arrays and objects may nest
  * @max_string: how many characters a string may hold
+ * @layout: (out caller-allocates) (optional): where the companies stand; its
+ *   company_spans must be an empty array of #BrScanSpan
  * @fault: (out): where and what the first fault is
  *
  * Checks that @data is one JSON object, well formed, within the limits, with
@@ -696,11 +735,12 @@ sniff_non_json (const char *data,
  * Returns: %TRUE if it is; else @fault is filled and must be cleared by the caller
  */
 gboolean
-_br_json_scan_check (const char  *data,
-                     gsize        length,
-                     guint        max_depth,
-                     gsize        max_string,
-                     BrScanFault *fault)
+_br_json_scan_check (const char   *data,
+                     gsize         length,
+                     guint         max_depth,
+                     gsize         max_string,
+                     BrScanLayout *layout,
+                     BrScanFault  *fault)
 {
   Scanner s;
   const char *sniffed;
@@ -713,6 +753,7 @@ _br_json_scan_check (const char  *data,
   scanner_init (&s, data, length);
   s.max_depth = max_depth;
   s.max_string = max_string;
+  s.layout = layout;
 
   if ((sniffed = sniff_non_json (data, length)) != NULL)
     {

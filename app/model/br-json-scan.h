@@ -27,11 +27,27 @@ typedef struct
   guint column;
 } BrScanPosition;
 
-gboolean _br_json_scan_check  (const char  *data,
-                               gsize        length,
-                               guint        max_depth,
-                               gsize        max_string,
-                               BrScanFault *fault);
+/* Where the top-level "companies" array and each of its elements stand, so that the
+ * loader can parse one company at a time and keep its memory bounded. */
+typedef struct
+{
+  gsize   companies_start;   /* the array's "[", or 0 when absent or not an array */
+  gsize   companies_end;     /* just past its "]" */
+  GArray *company_spans;     /* BrScanSpan, one per element */
+} BrScanLayout;
+
+typedef struct
+{
+  gsize start;
+  gsize end;
+} BrScanSpan;
+
+gboolean _br_json_scan_check  (const char   *data,
+                               gsize         length,
+                               guint         max_depth,
+                               gsize         max_string,
+                               BrScanLayout *layout,
+                               BrScanFault  *fault);
 void     _br_json_scan_locate (const char  *data,
                                gsize        length,
                                GHashTable  *wanted);

@@ -37,6 +37,8 @@ typedef struct
    * look-ups and duplicate checks stay linear in the file's size */
   GHashTable     *period_ids;  /* id → BrPeriod * */
   GHashTable     *seen;        /* (period, what) → TRUE */
+  const char     *data;        /* the whole file */
+  BrScanLayout   *layout;      /* where its companies stand */
 } Loader;
 
 typedef struct
@@ -1249,19 +1251,41 @@ read_company (Loader     *l,
   read_market_caps (l, object, company);
 }
 
+static const char *
+json_type_name (char first)
+{
+  switch (first)
+    {
+    case '[':
+      return _("an array");
+    case '"':
+      return _("a string");
+    case 't':
+    case 'f':
+      return _("true or false");
+    case 'n':
+      return _("null");
+    default:
+      return _("a number");
+    }
+}
+
+/* Companies are parsed one at a time from where the scanner found them, so that only
+ * one company's tree is in memory at once, however large the file. */
 static void
 read_companies (Loader     *l,
                 JsonObject *root)
 {
-  JsonArray *array;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  GArray *spans = l->layout->company_spans;
   Mark mark;
   guint n;
 
-  if ((array = get_array (l, root, "companies", TRUE)) == NULL)
+  if (get_array (l, root, "companies", TRUE) == NULL)
     return;
 
   mark = push_member (l, "companies");
-  n = json_array_get_length (array);
+  n = spans->len;
   if (n == 0)
     report (l, NULL, "a dataset needs at least one company");
   else if (n > l->limits->max_companies)
@@ -1274,30 +1298,44 @@ read_companies (Loader     *l,
   l->ds->companies = g_new0 (BrCompany, n);
   for (guint i = 0; i < n; i++)
     {
-      Mark item = push_index (l, i);
-      JsonObject *object = element_object (l, array, i);
+      const BrScanSpan *span = &g_array_index (spans, BrScanSpan, i);
       BrCompany *company = &l->ds->companies[l->ds->n_companies];
+      Mark item = push_index (l, i);
+      g_autoptr(GError) error = NULL;
+      JsonObject *object;
       const char *id;
 
-      if (object != NULL)
+      if (l->data[span->start] != '{')
         {
-          read_company (l, object, company);
-          if (get_id (l, object, "id", &id) && br_dataset_lookup_company (l->ds, id) != NULL)
-            {
-              g_autofree char *quoted = _br_json_quote (id);
-
-              report (l, "id", "duplicate company id %s", quoted);
-            }
-          else if (id != NULL)
-            {
-              company->id = _br_dataset_intern (l->ds, id);
-              g_hash_table_insert (l->ds->company_index, company->id, company);
-            }
-
-          /* keep the company even when invalid: it is freed with the dataset */
-          l->ds->n_companies++;
+          report (l, NULL, "must be an object, not %s", json_type_name (l->data[span->start]));
+          pop (l, item);
+          continue;
         }
 
+      if (!json_parser_load_from_data (parser, l->data + span->start, span->end - span->start,
+                                       &error))
+        {
+          report (l, NULL, "%s", error->message);
+          pop (l, item);
+          continue;
+        }
+
+      object = json_node_get_object (json_parser_get_root (parser));
+      read_company (l, object, company);
+      if (get_id (l, object, "id", &id) && br_dataset_lookup_company (l->ds, id) != NULL)
+        {
+          g_autofree char *quoted = _br_json_quote (id);
+
+          report (l, "id", "duplicate company id %s", quoted);
+        }
+      else if (id != NULL)
+        {
+          company->id = _br_dataset_intern (l->ds, id);
+          g_hash_table_insert (l->ds->company_index, company->id, company);
+        }
+
+      /* keep the company even when invalid: it is freed with the dataset */
+      l->ds->n_companies++;
       pop (l, item);
     }
 
@@ -1411,7 +1449,11 @@ compare_problems (gconstpointer a,
     return pa->line < pb->line ? -1 : 1;
   if (pa->column != pb->column)
     return pa->column < pb->column ? -1 : 1;
-  return 0;
+
+  /* the same place: a stable order, whatever the sort */
+  if (g_strcmp0 (pa->path, pb->path) != 0)
+    return g_strcmp0 (pa->path, pb->path);
+  return g_strcmp0 (pa->message, pb->message);
 }
 
 /* Turns the faults' JSON paths into problems with lines and columns. */
@@ -1520,6 +1562,9 @@ br_dataset_load_bytes (GBytes          *bytes,
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(BrDataset) ds = NULL;
+  g_autoptr(GString) skeleton = NULL;
+  g_autoptr(GArray) spans = NULL;
+  BrScanLayout layout = { 0 };
   BrLimits default_limits;
   BrScanFault fault;
   const char *data;
@@ -1554,7 +1599,10 @@ br_dataset_load_bytes (GBytes          *bytes,
       return NULL;
     }
 
-  if (!_br_json_scan_check (data, length, limits->max_depth, limits->max_string, &fault))
+  spans = g_array_new (FALSE, FALSE, sizeof (BrScanSpan));
+  layout.company_spans = spans;
+  if (!_br_json_scan_check (data, length, limits->max_depth, limits->max_string, &layout,
+                            &fault))
     {
       found = g_ptr_array_new_with_free_func ((GDestroyNotify)br_problem_free);
       g_ptr_array_add (found, problem_new (display_name, fault.line, fault.column, fault.path,
@@ -1565,8 +1613,23 @@ br_dataset_load_bytes (GBytes          *bytes,
       return NULL;
     }
 
+  /* everything but the companies, which read_companies() parses one by one */
+  skeleton = g_string_sized_new (layout.companies_end > 0 ? length - (layout.companies_end -
+                                                                      layout.companies_start)
+                                                        : length);
+  if (layout.companies_end > 0)
+    {
+      g_string_append_len (skeleton, data, layout.companies_start);
+      g_string_append (skeleton, "[]");
+      g_string_append_len (skeleton, data + layout.companies_end, length - layout.companies_end);
+    }
+  else
+    {
+      g_string_append_len (skeleton, data, length);
+    }
+
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+  if (!json_parser_load_from_data (parser, skeleton->str, skeleton->len, &parse_error))
     {
       found = g_ptr_array_new_with_free_func ((GDestroyNotify)br_problem_free);
       g_ptr_array_add (found, problem_new (display_name, 1, 1, "$", parse_error->message));
@@ -1582,6 +1645,8 @@ br_dataset_load_bytes (GBytes          *bytes,
   l.currencies = g_ptr_array_new ();
   l.period_ids = g_hash_table_new (g_str_hash, g_str_equal);
   l.seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  l.data = data;
+  l.layout = &layout;
 
   read_root (&l, json_node_get_object (json_parser_get_root (parser)));
 

@@ -323,6 +323,38 @@ test_hostile_text_is_literal (void)
   g_assert_cmpstr (br_dataset_get_company (dataset, 0)->name.en, ==, "A\u200dB 🚀");
 }
 
+/* Companies are parsed one at a time: what is not a company object is still reported
+ * where it stands, and a "companies" that is not an array says so. */
+static void
+test_companies_shape (void)
+{
+  static const char head[] =
+    "{\"format\": \"burnrate-dataset\", \"version\": 1, \"title\": \"t\","
+    " \"updated\": \"2025-01-01\","
+    " \"sources\": [{\"id\": \"s\", \"title\": \"t\", \"publisher\": \"p\", \"date\": \"2025-01-01\"}],\n";
+  g_autofree char *elements = g_strconcat (head, " \"companies\": [7, \"x\", {\"id\": \"c\", \"name\": \"C\","
+                                           " \"periods\": []}, [], {}]}", NULL);
+  g_autofree char *object = g_strconcat (head, " \"companies\": {}}", NULL);
+  g_autoptr(GBytes) a = g_bytes_new (elements, strlen (elements));
+  g_autoptr(GBytes) b = g_bytes_new (object, strlen (object));
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) more = NULL;
+
+  load_expecting_failure (a, NULL, &problems);
+  g_assert_cmpuint (problems->len, ==, 6);
+  assert_problem (g_ptr_array_index (problems, 0), 2, 16, "$.companies[0]", "not a number");
+  assert_problem (g_ptr_array_index (problems, 1), 2, 19, "$.companies[1]", "not a string");
+  assert_problem (g_ptr_array_index (problems, 2), 2, 65, "$.companies[3]", "not an array");
+  assert_problem (g_ptr_array_index (problems, 3), 2, 69, "$.companies[4]", "missing member “id”");
+  assert_problem (g_ptr_array_index (problems, 4), 2, 69, "$.companies[4]", "missing member “name”");
+  assert_problem (g_ptr_array_index (problems, 5), 2, 69, "$.companies[4]",
+                  "missing member “periods”");
+
+  load_expecting_failure (b, NULL, &more);
+  g_assert_cmpuint (more->len, ==, 1);
+  assert_problem (g_ptr_array_index (more, 0), 2, 15, "$.companies", "must be an array, not an object");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -330,6 +362,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/Br/Loader/valid-base", test_valid_base);
+  g_test_add_func ("/Br/Loader/companies-shape", test_companies_shape);
   g_test_add_func ("/Br/Loader/every-problem", test_every_problem);
   g_test_add_func ("/Br/Loader/problem-cap", test_problem_cap);
   g_test_add_func ("/Br/Loader/deep-nesting", test_deep_nesting);
