@@ -311,11 +311,20 @@ describe_rate (const BrFxRate *rate)
                           g_date_get_month (&rate->date), g_date_get_day (&rate->date));
 }
 
+/* Footnotes are read up close: on a slide they grow less than the chart's text. */
+static double
+footnote_size (BrChartContext *ctx)
+{
+  double scale = ctx->options->text_scale;
+
+  return ctx->em * 0.75 / scale * MIN (scale, 1.5);
+}
+
 /* The footnote's height, reserved before the plot is laid out. */
 static double
 footnote_height (BrChartContext *ctx)
 {
-  return ctx->em * 0.75 * 1.3 * 3 + ctx->em * 0.5;
+  return footnote_size (ctx) * 1.3 * 3 + ctx->em * 0.5;
 }
 
 /**
@@ -389,7 +398,7 @@ _br_chart_footnote (BrChartContext *ctx,
                     const char     *extra)
 {
   g_autofree char *text = footnote_text (ctx, extra, FALSE);
-  double size = ctx->em * 0.75;
+  double size = footnote_size (ctx);
   double y = ctx->height - ctx->pad - footnote_height (ctx) + ctx->em * 0.5;
   double max_width = ctx->width - 2 * ctx->pad;
   PangoFontDescription *font;

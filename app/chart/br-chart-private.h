@@ -99,6 +99,15 @@ typedef struct
   BrRgb            color;
 } BrChartSeries;
 
+/* br-chart.c */
+void           _br_chart_context_begin       (BrChartContext       *ctx,
+                                              cairo_t              *cr,
+                                              BrDataset            *dataset,
+                                              const BrChartOptions *options,
+                                              double                width,
+                                              double                height);
+BrChartLayout *_br_chart_context_end         (BrChartContext       *ctx);
+
 /* br-chart-layout.c */
 BrChartLayout *_br_chart_layout_new          (double                width,
                                               double                height);

@@ -293,6 +293,7 @@ void
 _br_chart_draw_valuation (BrChartContext *ctx)
 {
   g_autoptr(GPtrArray) companies = _br_chart_companies (ctx, TRUE);
+  const BrCompany *reference = br_dataset_get_benchmark (ctx->dataset);
   g_autoptr(GArray) all = g_array_new (FALSE, TRUE, sizeof (Series));
   g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (const char *));
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
@@ -308,6 +309,10 @@ _br_chart_draw_valuation (BrChartContext *ctx)
   GDate first, last;
   BrAxis x_axis = { 0 }, y_axis = { 0 };
   guint n_visible = 0;
+
+  /* the benchmark is what this chart compares with: always there */
+  if (reference != NULL && !g_ptr_array_find (companies, reference, NULL))
+    g_ptr_array_add (companies, (gpointer)reference);
 
   g_array_set_clear_func (all, series_clear);
   g_date_clear (&first, 1);

@@ -119,41 +119,13 @@ br_chart_draw (cairo_t              *cr,
                double                height)
 {
   BrChartContext ctx = { 0 };
-  double unit;
 
   g_return_val_if_fail (cr != NULL, NULL);
   g_return_val_if_fail (BR_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (width > 0 && height > 0, NULL);
 
-  ctx.cr = cr;
-  ctx.dataset = dataset;
-  ctx.options = options;
-  ctx.width = width;
-  ctx.height = height;
-  ctx.lang = options->language;
-  ctx.layout = _br_chart_layout_new (width, height);
-  _br_chart_palette (options->theme, &ctx.palette);
-
-  /* type that scales with the canvas, readable at 640×360 */
-  unit = MIN (width / 1920., height / 1080.);
-  ctx.em = MAX (11, 20 * unit) * options->text_scale;
-  ctx.pad = MAX (12, 40 * unit) * MIN (options->text_scale, 1.5);
-  ctx.px0 = ctx.pad;
-  ctx.py0 = ctx.pad;
-  ctx.px1 = width - ctx.pad;
-  ctx.py1 = height - ctx.pad;
-
-  cairo_save (cr);
-  set_font_options (cr);
-  ctx.pango = pango_cairo_create_layout (cr);
-
-  if (!options->transparent)
-    {
-      _br_set_rgb (cr, &ctx.palette.background);
-      cairo_rectangle (cr, 0, 0, width, height);
-      cairo_fill (cr);
-    }
+  _br_chart_context_begin (&ctx, cr, dataset, options, width, height);
 
   switch (options->kind)
     {
@@ -174,10 +146,62 @@ br_chart_draw (cairo_t              *cr,
       g_assert_not_reached ();
     }
 
-  g_object_unref (ctx.pango);
-  cairo_restore (cr);
+  return _br_chart_context_end (&ctx);
+}
 
-  return ctx.layout;
+/**
+ * _br_chart_context_begin:
+ *
+ * Sets up what every chart and slide draws with: palette, type size for the canvas,
+ * margins, a Pango layout, and the background unless transparent.
+ */
+void
+_br_chart_context_begin (BrChartContext       *ctx,
+                         cairo_t              *cr,
+                         BrDataset            *dataset,
+                         const BrChartOptions *options,
+                         double                width,
+                         double                height)
+{
+  double unit;
+
+  ctx->cr = cr;
+  ctx->dataset = dataset;
+  ctx->options = options;
+  ctx->width = width;
+  ctx->height = height;
+  ctx->lang = options->language;
+  ctx->layout = _br_chart_layout_new (width, height);
+  _br_chart_palette (options->theme, &ctx->palette);
+
+  /* type that scales with the canvas, readable at 640×360 */
+  unit = MIN (width / 1920., height / 1080.);
+  ctx->em = MAX (11, 20 * unit) * options->text_scale;
+  ctx->pad = MAX (12, 40 * unit) * MIN (options->text_scale, 1.5);
+  ctx->px0 = ctx->pad;
+  ctx->py0 = ctx->pad;
+  ctx->px1 = width - ctx->pad;
+  ctx->py1 = height - ctx->pad;
+
+  cairo_save (cr);
+  set_font_options (cr);
+  ctx->pango = pango_cairo_create_layout (cr);
+
+  if (!options->transparent)
+    {
+      _br_set_rgb (cr, &ctx->palette.background);
+      cairo_rectangle (cr, 0, 0, width, height);
+      cairo_fill (cr);
+    }
+}
+
+BrChartLayout *
+_br_chart_context_end (BrChartContext *ctx)
+{
+  g_clear_object (&ctx->pango);
+  cairo_restore (ctx->cr);
+
+  return g_steal_pointer (&ctx->layout);
 }
 
 /**

@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 
 #include "br-chart.h"
+#include "br-deck.h"
 
 static BrDataset *dataset;
 
@@ -459,6 +460,69 @@ test_hostile_names (void)
       }
 }
 
+/* The deck: a title slide, the four charts in presentation type with the user's
+ * choices, and every source; chart slides answer hover like the window's charts. */
+static void
+test_deck (gconstpointer data)
+{
+  BrTheme theme = GPOINTER_TO_UINT (data);
+  static const char * const two[] = { "metax", "moore-threads", NULL };
+  g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_RND);
+  g_autoptr(BrDeck) deck = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 25, 11, 2026);
+  br_chart_options_set_theme (options, theme);
+  br_chart_options_set_companies (options, two);
+  br_chart_options_set_cumulative (options, TRUE);
+  deck = br_deck_new (dataset, options, &date);
+
+  g_assert_cmpuint (br_deck_get_n_slides (deck), ==, 6);
+  g_assert_cmpint (br_deck_get_slide_kind (deck, 0), ==, BR_SLIDE_TITLE);
+  g_assert_cmpint (br_deck_get_slide_kind (deck, 5), ==, BR_SLIDE_SOURCES);
+  g_assert_null (br_deck_get_slide_options (deck, 0));
+
+  for (guint i = 0; i < br_deck_get_n_slides (deck); i++)
+    {
+      g_autoptr(BrChartLayout) layout = NULL;
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
+      cairo_t *cr = cairo_create (surface);
+
+      layout = br_deck_draw_slide (deck, i, cr, 1920, 1080);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      assert_text_fits (layout, 1920, 1080);
+
+      if (br_deck_get_slide_kind (deck, i) == BR_SLIDE_CHART)
+        {
+          BrChartOptions *slide = br_deck_get_slide_options (deck, i);
+
+          g_assert_cmpfloat (br_chart_options_get_text_scale (slide), >=, 2.5);
+          g_assert_true (br_chart_options_get_cumulative (slide));
+          g_assert_cmpint (br_chart_options_get_kind (slide), ==, i - 1);
+          g_assert_cmpuint (br_deck_find_chart (deck, i - 1), ==, i);
+          assert_hits (layout);
+          for (guint j = 0; j < br_chart_layout_get_n_marks (layout); j++)
+            {
+              const BrChartMark *m = br_chart_layout_get_mark (layout, j);
+
+              /* only the chosen companies, and Nvidia on the chart that compares with it */
+              g_assert_true (g_str_equal (m->company->id, "metax") ||
+                             g_str_equal (m->company->id, "moore-threads") ||
+                             (i - 1 == BR_CHART_VALUATION && g_str_equal (m->company->id, "nvidia")));
+            }
+        }
+      else if (i == 0)
+        {
+          g_assert_cmpstr (br_chart_layout_get_title (layout), ==,
+                           br_text_get (br_dataset_get_title (dataset), "en"));
+        }
+
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +570,9 @@ main (int   argc,
 
       g_test_add_data_func (path, GUINT_TO_POINTER (kind), test_presentation_scale);
     }
+
+  g_test_add_data_func ("/Br/Deck/light", GUINT_TO_POINTER (BR_THEME_LIGHT), test_deck);
+  g_test_add_data_func ("/Br/Deck/dark", GUINT_TO_POINTER (BR_THEME_DARK), test_deck);
 
   status = g_test_run ();
   g_clear_object (&dataset);
