@@ -32,6 +32,9 @@ typedef struct
   guint       line;
   guint       max_depth;
   gsize       max_string;
+  gsize       max_array;
+  gsize       max_values;
+  gsize       n_values;
   GString    *path;
   GString    *key;
   Frame      *frames;
@@ -167,10 +170,16 @@ _br_json_path_append_member (GString    *path,
   g_string_append (path, "']");
 }
 
-static void
+static gboolean
 value_starts (Scanner *s)
 {
   BrScanPosition *position;
+
+  /* json-glib spends about a microsecond and 80 bytes a value: bound the total */
+  if (++s->n_values > s->max_values)
+    return fail (s, s->pos,
+                 g_strdup_printf (_("more than %lu values in the file; set BURNRATE_MAX_VALUES "
+                                    "to raise the limit"), (unsigned long)s->max_values));
 
   if (s->layout != NULL)
     {
@@ -186,7 +195,7 @@ value_starts (Scanner *s)
     }
 
   if (s->wanted == NULL)
-    return;
+    return TRUE;
 
   position = g_hash_table_lookup (s->wanted, s->path->str);
   if (position != NULL && position->line == 0)
@@ -194,6 +203,8 @@ value_starts (Scanner *s)
       position->line = s->line;
       position->column = column_of (s, s->pos);
     }
+
+  return TRUE;
 }
 
 static int
@@ -589,6 +600,14 @@ next_value (Scanner *s)
 
       if (s->pos < s->end && *s->pos == ']')
         return fail (s, s->pos, g_strdup (_("trailing comma before “]”")));
+      if (frame->index >= s->max_array)
+        {
+          g_string_truncate (s->path, frame->path_len);
+          return fail (s, s->pos,
+                       g_strdup_printf (_("array longer than the limit of %lu elements; set "
+                                          "BURNRATE_MAX_ARRAY to raise it"),
+                                        (unsigned long)s->max_array));
+        }
       set_index_path (s, frame);
       return TRUE;
     }
@@ -632,7 +651,8 @@ scan_value (Scanner *s)
       if (s->pos >= s->end)
         return fail (s, s->pos, g_strdup (_("unexpected end of file")));
 
-      value_starts (s);
+      if (!value_starts (s))
+        return FALSE;
 
       switch (*s->pos)
         {
@@ -685,6 +705,8 @@ scanner_init (Scanner    *s,
   s->line = 1;
   s->max_depth = G_MAXUINT;
   s->max_string = G_MAXSIZE;
+  s->max_array = G_MAXSIZE;
+  s->max_values = G_MAXSIZE;
   s->path = g_string_new ("$");
   s->key = g_string_new (NULL);
 }
@@ -723,8 +745,8 @@ sniff_non_json (const char *data,
 /**
  * _br_json_scan_check:
  * @data: the file's bytes
- * @max_depth: how deep arrays and objects may nest
- * @max_string: how many characters a string may hold
+ * @limits: how deep values may nest, how long strings and arrays may be, and how many
+ *   values the file may hold
  * @layout: (out caller-allocates) (optional): where the companies stand; its
  *   company_spans must be an empty array of #BrScanSpan
  * @fault: (out): where and what the first fault is
@@ -735,12 +757,11 @@ sniff_non_json (const char *data,
  * Returns: %TRUE if it is; else @fault is filled and must be cleared by the caller
  */
 gboolean
-_br_json_scan_check (const char   *data,
-                     gsize         length,
-                     guint         max_depth,
-                     gsize         max_string,
-                     BrScanLayout *layout,
-                     BrScanFault  *fault)
+_br_json_scan_check (const char         *data,
+                     gsize               length,
+                     const BrScanLimits *limits,
+                     BrScanLayout       *layout,
+                     BrScanFault        *fault)
 {
   Scanner s;
   const char *sniffed;
@@ -751,8 +772,10 @@ _br_json_scan_check (const char   *data,
 
   memset (fault, 0, sizeof *fault);
   scanner_init (&s, data, length);
-  s.max_depth = max_depth;
-  s.max_string = max_string;
+  s.max_depth = limits->depth;
+  s.max_string = limits->string;
+  s.max_array = limits->array;
+  s.max_values = limits->values;
   s.layout = layout;
 
   if ((sniffed = sniff_non_json (data, length)) != NULL)

@@ -42,12 +42,19 @@ typedef struct
   gsize end;
 } BrScanSpan;
 
-gboolean _br_json_scan_check  (const char   *data,
-                               gsize         length,
-                               guint         max_depth,
-                               gsize         max_string,
-                               BrScanLayout *layout,
-                               BrScanFault  *fault);
+typedef struct
+{
+  guint depth;      /* nesting of arrays and objects */
+  gsize string;     /* characters in a string */
+  gsize array;      /* elements in an array */
+  gsize values;     /* values in the whole file */
+} BrScanLimits;
+
+gboolean _br_json_scan_check  (const char         *data,
+                               gsize               length,
+                               const BrScanLimits *limits,
+                               BrScanLayout       *layout,
+                               BrScanFault        *fault);
 void     _br_json_scan_locate (const char  *data,
                                gsize        length,
                                GHashTable  *wanted);

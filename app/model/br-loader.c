@@ -84,6 +84,8 @@ br_limits_init_default (BrLimits *limits)
   limits->max_file_size = env_size ("BURNRATE_MAX_FILE_SIZE", 64 * 1024 * 1024);
   limits->max_depth = MIN (env_size ("BURNRATE_MAX_DEPTH", 64), 100000);
   limits->max_string = env_size ("BURNRATE_MAX_STRING", 16384);
+  limits->max_array = env_size ("BURNRATE_MAX_ARRAY", 100000);
+  limits->max_values = env_size ("BURNRATE_MAX_VALUES", 6000000);
   limits->max_companies = MIN (env_size ("BURNRATE_MAX_COMPANIES", 10000), G_MAXUINT);
   limits->max_periods = MIN (env_size ("BURNRATE_MAX_PERIODS", 10000), G_MAXUINT);
   limits->max_sources = MIN (env_size ("BURNRATE_MAX_SOURCES", 100000), G_MAXUINT);
@@ -1565,6 +1567,7 @@ br_dataset_load_bytes (GBytes          *bytes,
   g_autoptr(GString) skeleton = NULL;
   g_autoptr(GArray) spans = NULL;
   BrScanLayout layout = { 0 };
+  BrScanLimits scan_limits;
   BrLimits default_limits;
   BrScanFault fault;
   const char *data;
@@ -1601,8 +1604,11 @@ br_dataset_load_bytes (GBytes          *bytes,
 
   spans = g_array_new (FALSE, FALSE, sizeof (BrScanSpan));
   layout.company_spans = spans;
-  if (!_br_json_scan_check (data, length, limits->max_depth, limits->max_string, &layout,
-                            &fault))
+  scan_limits.depth = limits->max_depth;
+  scan_limits.string = limits->max_string;
+  scan_limits.array = limits->max_array;
+  scan_limits.values = limits->max_values;
+  if (!_br_json_scan_check (data, length, &scan_limits, &layout, &fault))
     {
       found = g_ptr_array_new_with_free_func ((GDestroyNotify)br_problem_free);
       g_ptr_array_add (found, problem_new (display_name, fault.line, fault.column, fault.path,

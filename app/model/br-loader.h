@@ -26,6 +26,8 @@ typedef struct
   gsize max_file_size;
   guint max_depth;
   gsize max_string;
+  gsize max_array;
+  gsize max_values;
   guint max_companies;
   guint max_periods;
   guint max_sources;

@@ -247,6 +247,45 @@ test_long_string (void)
                   "longer than the limit of 16384 characters");
 }
 
+/* Giant arrays and files of millions of values stop in the scanner, before json-glib
+ * would spend seconds and gigabytes on them. */
+static void
+test_array_and_value_limits (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"sources\": [");
+  g_autoptr(GString) nested = g_string_new ("{\"x\": [");
+  g_autoptr(GBytes) a = NULL;
+  g_autoptr(GBytes) b = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) more = NULL;
+  BrLimits limits;
+
+  br_limits_init_default (&limits);
+  g_assert_cmpuint (limits.max_array, ==, 100000);
+  g_assert_cmpuint (limits.max_values, ==, 6000000);
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append (text, i > 0 ? ",0" : "0");
+  g_string_append (text, "]}");
+  a = g_string_free_to_bytes (g_steal_pointer (&text));
+  load_expecting_failure (a, NULL, &problems);
+  /* "{"sources": [" is 13 characters, then "0," a value: the 100,001st starts here */
+  assert_problem (g_ptr_array_index (problems, 0), 1, 14 + 2 * 100000, "$.sources",
+                  "longer than the limit of 100000 elements; set BURNRATE_MAX_ARRAY");
+
+  limits.max_values = 1000;
+  for (guint i = 0; i < 20; i++)
+    g_string_append_printf (nested, "%s[%s]", i > 0 ? "," : "",
+                            "0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,"
+                            "0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,"
+                            "0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0");
+  g_string_append (nested, "]}");
+  b = g_string_free_to_bytes (g_steal_pointer (&nested));
+  load_expecting_failure (b, &limits, &more);
+  g_assert_nonnull (strstr (((BrProblem *)g_ptr_array_index (more, 0))->message,
+                            "more than 1000 values in the file; set BURNRATE_MAX_VALUES"));
+}
+
 static void
 test_size_limit (void)
 {
@@ -368,6 +407,7 @@ main (int   argc,
   g_test_add_func ("/Br/Loader/deep-nesting", test_deep_nesting);
   g_test_add_func ("/Br/Loader/long-string", test_long_string);
   g_test_add_func ("/Br/Loader/size-limit", test_size_limit);
+  g_test_add_func ("/Br/Loader/array-and-value-limits", test_array_and_value_limits);
   g_test_add_func ("/Br/Loader/limits-from-environment", test_limits_from_environment);
   g_test_add_func ("/Br/Loader/missing-file", test_missing_file);
   g_test_add_func ("/Br/Loader/directory", test_directory);
