@@ -33,6 +33,7 @@ _br_chart_layout_new (double width,
   layout->sources = g_ptr_array_new ();
   layout->rates = g_ptr_array_new ();
   layout->description = g_string_new (NULL);
+  layout->strings = g_string_chunk_new (256);
   layout->width = width;
   layout->height = height;
 
@@ -63,6 +64,7 @@ br_chart_layout_unref (BrChartLayout *layout)
   g_ptr_array_unref (layout->sources);
   g_ptr_array_unref (layout->rates);
   g_string_free (layout->description, TRUE);
+  g_string_chunk_free (layout->strings);
   g_free (layout->title);
   g_free (layout);
 }
@@ -129,6 +131,14 @@ _br_chart_layout_add_rate (BrChartLayout  *layout,
     g_ptr_array_add (layout->rates, (gpointer)rate);
   if (rate->source != NULL)
     _br_chart_layout_add_source (layout, rate->source);
+}
+
+/* Keeps a copy of @text as long as the layout, for marks to point to. */
+const char *
+_br_chart_layout_intern (BrChartLayout *layout,
+                         const char    *text)
+{
+  return g_string_chunk_insert_const (layout->strings, text);
 }
 
 guint

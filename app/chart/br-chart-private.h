@@ -71,6 +71,7 @@ struct _BrChartLayout
   GPtrArray      *rates;        /* const BrFxRate * */
   char           *title;
   GString        *description;
+  GStringChunk   *strings;      /* text marks point to that the dataset does not own */
   gboolean        has_data;
   gboolean        has_flash;
   double          width, height;
@@ -125,6 +126,8 @@ void           _br_chart_layout_add_source   (BrChartLayout        *layout,
                                               const BrSource       *source);
 void           _br_chart_layout_add_rate     (BrChartLayout        *layout,
                                               const BrFxRate       *rate);
+const char    *_br_chart_layout_intern       (BrChartLayout        *layout,
+                                              const char           *text);
 
 /* br-chart-text.c */
 typedef enum

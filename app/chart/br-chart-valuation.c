@@ -446,7 +446,8 @@ _br_chart_draw_valuation (BrChartContext *ctx)
   _br_axis_draw_time (ctx, &x_axis);
 
   if (show_implied)
-    draw_implied (ctx, &x_axis, &y_axis, benchmark, implied_name);
+    draw_implied (ctx, &x_axis, &y_axis, benchmark,
+                  _br_chart_layout_intern (ctx->layout, implied_name));
 
   for (guint i = 0; i < all->len; i++)
     {

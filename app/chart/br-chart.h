@@ -57,7 +57,8 @@ typedef struct
   const BrSource *source;      /* the figure's source (the last one, when cumulative) */
   const BrFxRate *rate;        /* the rate a conversion used, or NULL */
   BrStatus        status;
-  const char     *name;        /* a named customer, or the implied line's label */
+  const char     *name;        /* a named customer, or the implied line's label; owned by
+                                * the dataset or the layout */
   double          x, y;        /* the mark's centre, in chart coordinates */
   double          x0, y0, x1, y1;  /* its bounds: the area that answers a hit */
 } BrChartMark;

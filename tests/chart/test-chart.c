@@ -107,6 +107,15 @@ assert_hits (BrChartLayout *layout)
           g_assert_cmpfloat (fabs (other->x - mark->x) + fabs (other->y - mark->y), <, 1);
         }
       g_assert_nonnull (mark->source);
+
+      /* what a tooltip says reads only memory the dataset or the layout owns */
+      {
+        g_autofree char *tip = br_chart_mark_describe (mark, "en");
+
+        g_assert_true (g_utf8_validate (tip, -1, NULL));
+        if (mark->name != NULL)
+          g_assert_nonnull (strstr (tip, mark->name));
+      }
     }
 
   g_assert_cmpint (br_chart_layout_hit_test (layout, -10, -10), ==, -1);
