@@ -1,4 +1,7 @@
-/* br-cli.c
+/* br-cli.c: the command line paths that need no display
+ *
+ * --validate and --export run here, before and without GTK: nothing on these paths may
+ * touch a display.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,11 +9,14 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 
 #include <glib/gi18n.h>
 
+#include "br-chart.h"
 #include "br-cli.h"
+#include "br-export.h"
 #include "br-model.h"
 
 typedef struct
@@ -18,7 +24,33 @@ typedef struct
   gboolean   validate;
   gboolean   version;
   char     **files;
+  /* --export and what it takes */
+  char     **exports;
+  char      *chart;
+  char      *dataset;
+  char      *width;
+  char      *height;
+  char      *scale;
+  char      *theme;
+  char     **companies;
+  gboolean   cumulative;
+  char      *from;
+  char      *to;
+  char      *unit;
+  char      *language;
 } Options;
+
+/* The export options, checked. */
+typedef struct
+{
+  gboolean        all;
+  BrChartKind     kind;
+  BrExportFormat  formats[8];
+  double          width;
+  double          height;
+  double          scale;
+  BrChartOptions *chart;
+} Export;
 
 static void options_clear (Options *options);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -27,47 +59,84 @@ static void
 options_clear (Options *options)
 {
   g_clear_pointer (&options->files, g_strfreev);
+  g_clear_pointer (&options->exports, g_strfreev);
+  g_clear_pointer (&options->chart, g_free);
+  g_clear_pointer (&options->dataset, g_free);
+  g_clear_pointer (&options->width, g_free);
+  g_clear_pointer (&options->height, g_free);
+  g_clear_pointer (&options->scale, g_free);
+  g_clear_pointer (&options->theme, g_free);
+  g_clear_pointer (&options->companies, g_strfreev);
+  g_clear_pointer (&options->from, g_free);
+  g_clear_pointer (&options->to, g_free);
+  g_clear_pointer (&options->unit, g_free);
+  g_clear_pointer (&options->language, g_free);
+}
+
+static void
+export_clear (Export *export)
+{
+  g_clear_pointer (&export->chart, br_chart_options_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Export, export_clear)
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("burnrate: %s\n", message);
+  return BR_EXIT_USAGE;
+}
+
+static void
+print_load_failure (GPtrArray    *problems,
+                    const GError *error)
+{
+  if (problems == NULL || problems->len == 0)
+    {
+      g_printerr ("%s\n", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = br_problem_to_string (g_ptr_array_index (problems, i));
+
+      g_printerr ("%s\n", line);
+    }
+
+  if (problems->len > 1)
+    g_printerr ("%s\n", error->message);
+}
+
+/* @file: NULL for the bundled dataset; prints what is wrong when it cannot be loaded */
+static BrDataset *
+load_dataset (GFile *file)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  BrDataset *dataset;
+  BrLimits limits;
+
+  br_limits_init_default (&limits);
+  if (file == NULL)
+    dataset = br_dataset_load_bundled (&error);
+  else
+    dataset = br_dataset_load_file (file, &limits, NULL, &problems, &error);
+
+  if (dataset == NULL)
+    print_load_failure (problems, error);
+
+  return dataset;
 }
 
 static int
 validate_one (GFile *file)
 {
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BrDataset) dataset = NULL;
-
-  if (file == NULL)
-    {
-      dataset = br_dataset_load_bundled (&error);
-    }
-  else
-    {
-      BrLimits limits;
-
-      br_limits_init_default (&limits);
-      dataset = br_dataset_load_file (file, &limits, NULL, &problems, &error);
-    }
+  g_autoptr(BrDataset) dataset = load_dataset (file);
 
   if (dataset == NULL)
-    {
-      if (problems == NULL || problems->len == 0)
-        {
-          g_printerr ("%s\n", error->message);
-          return BR_EXIT_FAILURE;
-        }
-
-      for (guint i = 0; i < problems->len; i++)
-        {
-          g_autofree char *line = br_problem_to_string (g_ptr_array_index (problems, i));
-
-          g_printerr ("%s\n", line);
-        }
-
-      if (problems->len > 1)
-        g_printerr ("%s\n", error->message);
-
-      return BR_EXIT_FAILURE;
-    }
+    return BR_EXIT_FAILURE;
 
   /* TRANSLATORS: the file name, then how many companies and sources it holds */
   g_print (_("%s: valid, %u companies, %u sources\n"), br_dataset_get_display_name (dataset),
@@ -95,12 +164,375 @@ validate (char **files)
   return status;
 }
 
+/* A whole, finite number: "1920", "2.5"; not "12px", "", "nan". */
+static gboolean
+parse_number (const char *option,
+              const char *arg,
+              double     *value,
+              GError    **error)
+{
+  char *end = NULL;
+
+  if (arg == NULL)
+    return TRUE;
+
+  *value = g_ascii_strtod (arg, &end);
+  if (arg[0] == '\0' || end == NULL || *end != '\0' || !isfinite (*value))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s “%s” is not a number"), option, arg);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* An ISO 8601 calendar date, YYYY-MM-DD, and nothing else. */
+static gboolean
+parse_date (const char *option,
+            const char *arg,
+            GDate      *date,
+            GError    **error)
+{
+  int year, month, day, end = 0;
+
+  g_date_clear (date, 1);
+  if (arg == NULL)
+    return TRUE;
+
+  if (sscanf (arg, "%4d-%2d-%2d%n", &year, &month, &day, &end) == 3 && arg[end] == '\0' &&
+      end == 10 && g_date_valid_dmy (day, month, year))
+    {
+      g_date_set_dmy (date, day, month, year);
+      return TRUE;
+    }
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("%s “%s” is not a date of the form YYYY-MM-DD"), option, arg);
+  return FALSE;
+}
+
+static gboolean
+parse_unit (const char *arg,
+            BrUnit     *unit,
+            GError    **error)
+{
+  if (arg == NULL || g_strcmp0 (arg, "yi") == 0)
+    br_unit_init (unit, "CNY", BR_SCALE_YI);
+  else if (g_strcmp0 (arg, "cny-bn") == 0)
+    br_unit_init (unit, "CNY", BR_SCALE_BILLION);
+  else if (g_strcmp0 (arg, "usd-bn") == 0)
+    br_unit_init (unit, "USD", BR_SCALE_BILLION);
+  else
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unknown unit “%s”: use yi (CNY 100 million), cny-bn or usd-bn"), arg);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_theme (const char *arg,
+             BrTheme    *theme,
+             GError    **error)
+{
+  if (arg == NULL || g_strcmp0 (arg, "light") == 0)
+    *theme = BR_THEME_LIGHT;
+  else if (g_strcmp0 (arg, "dark") == 0)
+    *theme = BR_THEME_DARK;
+  else
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unknown theme “%s”: use light or dark"), arg);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_chart (const char *arg,
+             Export     *export,
+             GError    **error)
+{
+  if (arg == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("--export needs --chart losses, rnd, customers, valuation or all"));
+      return FALSE;
+    }
+
+  export->all = g_strcmp0 (arg, "all") == 0;
+  if (!export->all && !br_chart_kind_from_string (arg, &export->kind))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unknown chart “%s”: use losses, rnd, customers, valuation or all"), arg);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_language (const char     *arg,
+                BrChartOptions *chart,
+                GError        **error)
+{
+  if (arg == NULL)
+    return TRUE;
+
+  if (g_strcmp0 (arg, "en") != 0 && g_strcmp0 (arg, "zh") != 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unknown language “%s”: use en or zh"), arg);
+      return FALSE;
+    }
+
+  br_chart_options_set_language (chart, arg);
+  return TRUE;
+}
+
+static gboolean
+parse_range (const Options  *options,
+             BrChartOptions *chart,
+             GError        **error)
+{
+  GDate from, to;
+
+  if (!parse_date ("--from", options->from, &from, error) ||
+      !parse_date ("--to", options->to, &to, error))
+    return FALSE;
+
+  if (g_date_valid (&from) && g_date_valid (&to) && g_date_compare (&from, &to) > 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--from %s is after --to %s"), options->from, options->to);
+      return FALSE;
+    }
+
+  br_chart_options_set_range (chart, &from, &to);
+  return TRUE;
+}
+
+static gboolean
+parse_formats (char   **paths,
+               Export  *export,
+               GError **error)
+{
+  if (g_strv_length (paths) > G_N_ELEMENTS (export->formats))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("Too many --export files"));
+      return FALSE;
+    }
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      if (!br_export_format_from_path (paths[i], &export->formats[i], error))
+        return FALSE;
+      if (!br_export_check_size (export->formats[i], export->width, export->height,
+                                 export->scale, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Everything that can be checked before the dataset is loaded. */
+static gboolean
+parse_export (const Options *options,
+              Export        *export,
+              GError       **error)
+{
+  BrTheme theme;
+  BrUnit unit;
+
+  export->width = 1920;
+  export->height = 1080;
+  export->scale = 1;
+
+  if (!parse_chart (options->chart, export, error) ||
+      !parse_number ("--width", options->width, &export->width, error) ||
+      !parse_number ("--height", options->height, &export->height, error) ||
+      !parse_number ("--scale", options->scale, &export->scale, error) ||
+      !parse_formats (options->exports, export, error) ||
+      !parse_theme (options->theme, &theme, error) ||
+      !parse_unit (options->unit, &unit, error))
+    return FALSE;
+
+  export->chart = br_chart_options_new (export->all ? BR_CHART_LOSSES : export->kind);
+  br_chart_options_set_theme (export->chart, theme);
+  br_chart_options_set_unit (export->chart, &unit);
+  br_chart_options_set_cumulative (export->chart, options->cumulative);
+
+  return parse_language (options->language, export->chart, error) &&
+         parse_range (options, export->chart, error);
+}
+
+static gboolean
+check_companies (BrDataset  *dataset,
+                 char      **companies,
+                 GError    **error)
+{
+  for (guint i = 0; companies != NULL && companies[i] != NULL; i++)
+    {
+      if (br_dataset_lookup_company (dataset, companies[i]) == NULL)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("Unknown company “%s”: “%s” has no company with that id"),
+                       companies[i], br_dataset_get_display_name (dataset));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static int
+write_exports (BrDataset    *dataset,
+               const Export *export,
+               char        **paths)
+{
+  static const BrChartKind all[] = {
+    BR_CHART_LOSSES, BR_CHART_RND, BR_CHART_CUSTOMERS, BR_CHART_VALUATION,
+  };
+  g_autoptr(GError) error = NULL;
+  BrExportTarget targets[G_N_ELEMENTS (export->formats)];
+  guint n_targets = g_strv_length (paths);
+
+  for (guint i = 0; i < n_targets; i++)
+    {
+      targets[i].format = export->formats[i];
+      targets[i].path = paths[i];
+    }
+
+  if (br_export_charts (dataset, export->chart, export->all ? all : &export->kind,
+                        export->all ? G_N_ELEMENTS (all) : 1, targets, n_targets, export->width,
+                        export->height, export->scale, &error))
+    return BR_EXIT_OK;
+
+  g_printerr ("burnrate: %s\n", error->message);
+  return g_error_matches (error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_SIZE) ? BR_EXIT_USAGE
+                                                                        : BR_EXIT_FAILURE;
+}
+
+static int
+run_export (const Options *options)
+{
+  g_auto(Export) export = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(BrDataset) dataset = NULL;
+
+  if (options->files != NULL)
+    return usage_error (_("--export takes no FILE.json; give the dataset with --dataset"));
+
+  if (!parse_export (options, &export, &error))
+    return usage_error (error->message);
+
+  if (options->dataset != NULL)
+    file = g_file_new_for_commandline_arg (options->dataset);
+  dataset = load_dataset (file);
+  if (dataset == NULL)
+    return BR_EXIT_FAILURE;
+
+  if (!check_companies (dataset, options->companies, &error))
+    return usage_error (error->message);
+  br_chart_options_set_companies (export.chart, (const char * const *)options->companies);
+
+  return write_exports (dataset, &export, options->exports);
+}
+
+static gboolean
+has_export_options (const Options *options)
+{
+  return options->chart != NULL || options->dataset != NULL || options->width != NULL ||
+         options->height != NULL || options->scale != NULL || options->theme != NULL ||
+         options->companies != NULL || options->cumulative || options->from != NULL ||
+         options->to != NULL || options->unit != NULL || options->language != NULL;
+}
+
+static GOptionGroup *
+export_group (Options *options)
+{
+  GOptionEntry entries[] = {
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &options->chart,
+      N_("The chart to export, or all of them"), "losses|rnd|customers|valuation|all" },
+    { "dataset", 0, 0, G_OPTION_ARG_FILENAME, &options->dataset,
+      N_("The dataset to draw (default: the bundled one)"), N_("FILE.json") },
+    { "width", 0, 0, G_OPTION_ARG_STRING, &options->width,
+      N_("Width in pixels (PNG, SVG) or points (PDF), default 1920"), "W" },
+    { "height", 0, 0, G_OPTION_ARG_STRING, &options->height,
+      N_("Height, default 1080"), "H" },
+    { "scale", 0, 0, G_OPTION_ARG_STRING, &options->scale,
+      N_("Pixels per unit in a PNG, default 1"), "S" },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &options->theme,
+      N_("Colours, default light"), "light|dark" },
+    { "company", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->companies,
+      N_("Show this company (repeat for more; default: all)"), N_("ID") },
+    { "cumulative", 0, 0, G_OPTION_ARG_NONE, &options->cumulative,
+      N_("Running totals instead of values per period"), NULL },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &options->from,
+      N_("Show the periods that start on or after this date"), "YYYY-MM-DD" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &options->to,
+      N_("Show the periods that end on or before this date"), "YYYY-MM-DD" },
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &options->unit,
+      N_("Unit of amounts: CNY 100 million (default), CNY billion or USD billion"),
+      "yi|cny-bn|usd-bn" },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &options->language,
+      N_("Language of names and labels (default: the locale’s)"), "en|zh" },
+    { NULL }
+  };
+  GOptionGroup *group = g_option_group_new ("export", _("Export options:"),
+                                            _("Show the options of --export"), NULL, NULL);
+
+  g_option_group_add_entries (group, entries);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+
+  return group;
+}
+
+static GOptionContext *
+option_context (Options *options)
+{
+  GOptionEntry entries[] = {
+    { "validate", 0, 0, G_OPTION_ARG_NONE, &options->validate,
+      N_("Check dataset files (the bundled one if none is given) and print each problem "
+         "as FILE:LINE:COLUMN: PATH: message"), NULL },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->exports,
+      N_("Write a chart without a display; the format follows the extension; repeat to "
+         "write several formats in one run (see --help-export)"), N_("OUT.png|pdf|svg|csv") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
+      N_("Print the version and exit"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->files, NULL,
+      N_("[FILE.json…]") },
+    { NULL }
+  };
+  GOptionContext *context = g_option_context_new (NULL);
+
+  g_option_context_set_summary (context,
+                                _("Explore how China’s GPU challengers burn cash against Nvidia."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_group (context, export_group (options));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  return context;
+}
+
+static int
+print_version (void)
+{
+  g_print ("burnrate %s\n", PACKAGE_VERSION);
+  return BR_EXIT_OK;
+}
+
 /**
  * br_cli_run:
  * @exit_status: (out): the status to exit with, when handled
  *
- * Handles the options that need no display (--validate, --version) before GTK is
- * initialised.
+ * Handles the options that need no display (--validate, --export, --version) before GTK
+ * is initialised.
  *
  * Returns: %TRUE if the command line was handled and the program should exit
  */
@@ -110,45 +542,29 @@ br_cli_run (int    *argc,
             int    *exit_status)
 {
   g_auto(Options) options = { 0 };
-  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GOptionContext) context = option_context (&options);
   g_autoptr(GError) error = NULL;
-  GOptionEntry entries[] = {
-    { "validate", 0, 0, G_OPTION_ARG_NONE, &options.validate,
-      N_("Check dataset files (the bundled one if none is given) and print each problem "
-         "as FILE:LINE:COLUMN: PATH: message"), NULL },
-    { "version", 0, 0, G_OPTION_ARG_NONE, &options.version,
-      N_("Print the version and exit"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.files, NULL,
-      N_("[FILE.json…]") },
-    { NULL }
-  };
-
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context,
-                                _("Explore how China’s GPU challengers burn cash against Nvidia."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      g_printerr ("burnrate: %s\n", error->message);
-      g_printerr (_("Run “burnrate --help” to see the options.\n"));
+      /* TRANSLATORS: what is wrong with the command line */
+      g_printerr (_("burnrate: %s (run “burnrate --help” to see the options)\n"), error->message);
       *exit_status = BR_EXIT_USAGE;
       return TRUE;
     }
 
   if (options.version)
-    {
-      g_print ("burnrate %s\n", PACKAGE_VERSION);
-      *exit_status = BR_EXIT_OK;
-      return TRUE;
-    }
+    *exit_status = print_version ();
+  else if (options.validate && options.exports != NULL)
+    *exit_status = usage_error (_("--validate and --export cannot be combined"));
+  else if (options.validate)
+    *exit_status = validate (options.files);
+  else if (options.exports != NULL)
+    *exit_status = run_export (&options);
+  else if (has_export_options (&options))
+    *exit_status = usage_error (_("--chart and the other export options need --export OUT"));
+  else
+    return FALSE;
 
-  if (options.validate)
-    {
-      *exit_status = validate (options.files);
-      return TRUE;
-    }
-
-  return FALSE;
+  return TRUE;
 }

@@ -1,0 +1,83 @@
+/* br-export.h: charts written as PNG, PDF, SVG and CSV files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "br-chart.h"
+
+G_BEGIN_DECLS
+
+#define BR_EXPORT_ERROR (br_export_error_quark ())
+
+typedef enum
+{
+  BR_EXPORT_ERROR_FORMAT = 1,   /* the file name ends in no known extension */
+  BR_EXPORT_ERROR_SIZE,         /* a size or scale out of range */
+  BR_EXPORT_ERROR_DRAW,         /* cairo could not draw or encode the chart */
+  BR_EXPORT_ERROR_WRITE,        /* the file could not be written */
+} BrExportError;
+
+typedef enum
+{
+  BR_EXPORT_PNG,
+  BR_EXPORT_PDF,
+  BR_EXPORT_SVG,
+  BR_EXPORT_CSV,
+  BR_N_EXPORT_FORMATS
+} BrExportFormat;
+
+/* One file to write: its format, and its name (or, for several charts in a format that
+ * holds one, the name each chart's file is derived from with br_export_path_for_chart()). */
+typedef struct
+{
+  BrExportFormat  format;
+  const char     *path;
+} BrExportTarget;
+
+/* the largest width or height, in units and, for PNG, in pixels */
+#define BR_EXPORT_MAX_SIZE 16384
+#define BR_EXPORT_MAX_SCALE 8.0
+
+GQuark       br_export_error_quark          (void);
+gboolean     br_export_format_from_path     (const char           *path,
+                                             BrExportFormat       *format,
+                                             GError              **error);
+const char  *br_export_format_to_extension  (BrExportFormat        format);
+gboolean     br_export_check_size           (BrExportFormat        format,
+                                             double                width,
+                                             double                height,
+                                             double                scale,
+                                             GError              **error);
+char        *br_export_path_for_chart       (const char           *path,
+                                             BrChartKind           kind);
+gboolean     br_export_chart                (BrDataset            *dataset,
+                                             const BrChartOptions *options,
+                                             BrExportFormat        format,
+                                             const char           *path,
+                                             double                width,
+                                             double                height,
+                                             double                scale,
+                                             GError              **error);
+gboolean     br_export_all                  (BrDataset            *dataset,
+                                             const BrChartOptions *options,
+                                             BrExportFormat        format,
+                                             const char           *path,
+                                             double                width,
+                                             double                height,
+                                             double                scale,
+                                             GError              **error);
+gboolean     br_export_charts               (BrDataset            *dataset,
+                                             const BrChartOptions *options,
+                                             const BrChartKind    *kinds,
+                                             guint                 n_kinds,
+                                             const BrExportTarget *targets,
+                                             guint                 n_targets,
+                                             double                width,
+                                             double                height,
+                                             double                scale,
+                                             GError              **error);
+char        *br_export_csv                  (BrChartLayout        *layout,
+                                             const char           *language);
+
+G_END_DECLS

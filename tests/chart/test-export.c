@@ -1,0 +1,1458 @@
+/* test-export.c: charts written as PNG, PDF, SVG and CSV, by the library and by
+ * `burnrate --export` with no display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "br-export.h"
+#include "br-png.h"
+
+static BrDataset *dataset;
+
+typedef struct
+{
+  char      *dir;
+  GPtrArray *mounts;   /* tmpfs mounted under dir, unmounted on teardown */
+} Fixture;
+
+/* ---- helpers ---------------------------------------------------------------------- */
+
+static void
+remove_tree (const char *path)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    return;
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+
+      g_chmod (path, 0755);
+      dir = g_dir_open (path, 0, NULL);
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    {
+      g_unlink (path);
+    }
+}
+
+static gboolean
+run_quietly (const char * const *argv)
+{
+  int status = -1;
+
+  return g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                       G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL) &&
+         g_spawn_check_wait_status (status, NULL);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("burnrate-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->mounts = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  for (guint i = f->mounts->len; i > 0; i--)
+    {
+      const char *argv[] = { "umount", g_ptr_array_index (f->mounts, i - 1), NULL };
+
+      run_quietly (argv);
+    }
+  g_ptr_array_unref (f->mounts);
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+/* A tmpfs of @options at @f->dir/@name; FALSE when this process may not mount one. */
+static gboolean
+mount_tmpfs (Fixture    *f,
+             const char *name,
+             const char *options)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  const char *argv[] = { "mount", "-t", "tmpfs", "-o", options, "tmpfs", path, NULL };
+
+  g_mkdir (path, 0755);
+  if (geteuid () != 0 || !run_quietly (argv))
+    return FALSE;
+
+  g_ptr_array_add (f->mounts, g_steal_pointer (&path));
+  return TRUE;
+}
+
+static char *
+path_in (Fixture    *f,
+         const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+static BrChartOptions *
+options_new (BrChartKind kind)
+{
+  BrChartOptions *options = br_chart_options_new (kind);
+
+  br_chart_options_set_language (options, "en");
+  return options;
+}
+
+/* The layout the export draws, without writing anything. */
+static BrChartLayout *
+layout_for (BrDataset            *ds,
+            const BrChartOptions *options,
+            double                width,
+            double                height)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  BrChartLayout *layout = br_chart_draw (cr, ds, options, width, height);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  return layout;
+}
+
+static char *
+read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+static void
+write_text (const char *path,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* A failed export leaves nothing behind: no temporary file, no partial target. */
+static void
+assert_no_temporaries (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (name[0] == '.')
+        g_error ("a temporary file was left behind: %s/%s", path, name);
+    }
+}
+
+static guint
+count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+
+  return n;
+}
+
+static gboolean
+have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+
+  return path != NULL;
+}
+
+/* pdfinfo or pdftotext on @path; returns what it printed */
+static char *
+run_tool (const char *tool,
+          const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  const char *argv[] = { tool, "-enc", "UTF-8", path, "-", NULL };
+  int status;
+
+  if (g_str_equal (tool, "pdfinfo"))
+    argv[4] = NULL;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
+                &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s %s failed: %s", tool, path, err);
+
+  return out;
+}
+
+/* ---- formats and sizes ------------------------------------------------------------ */
+
+static void
+test_format_from_path (void)
+{
+  static const struct { const char *path; int format; } cases[] = {
+    { "out.png", BR_EXPORT_PNG }, { "dir/OUT.PNG", BR_EXPORT_PNG }, { "a.b.pdf", BR_EXPORT_PDF },
+    { "x.svg", BR_EXPORT_SVG }, { "data.Csv", BR_EXPORT_CSV }, { "out.bmp", -1 },
+    { "out", -1 }, { "dir.png/out", -1 }, { ".png", BR_EXPORT_PNG }, { "out.", -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      BrExportFormat format;
+      gboolean ok = br_export_format_from_path (cases[i].path, &format, &error);
+
+      if (cases[i].format < 0)
+        {
+          g_assert_false (ok);
+          g_assert_error (error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_FORMAT);
+          g_assert_nonnull (strstr (error->message, cases[i].path));
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_cmpint (format, ==, cases[i].format);
+        }
+    }
+}
+
+static void
+test_path_for_chart (void)
+{
+  static const struct { const char *path; BrChartKind kind; const char *expected; } cases[] = {
+    { "out.png", BR_CHART_LOSSES, "out-losses.png" },
+    { "dir/OUT.svg", BR_CHART_RND, "dir/OUT-rnd.svg" },
+    { "a.b/c.csv", BR_CHART_CUSTOMERS, "a.b/c-customers.csv" },
+    { "a.b/c", BR_CHART_VALUATION, "a.b/c-valuation" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = br_export_path_for_chart (cases[i].path, cases[i].kind);
+
+      g_assert_cmpstr (path, ==, cases[i].expected);
+    }
+}
+
+static void
+test_check_size (void)
+{
+  static const struct { double w, h, s; int format; gboolean ok; } cases[] = {
+    { 1920, 1080, 1, BR_EXPORT_PNG, TRUE }, { 1, 1, 1, BR_EXPORT_PNG, TRUE },
+    { 16384, 16384, 1, BR_EXPORT_PDF, TRUE }, { 0, 1080, 1, BR_EXPORT_PNG, FALSE },
+    { -5, 1080, 1, BR_EXPORT_SVG, FALSE }, { 16385, 1080, 1, BR_EXPORT_PDF, FALSE },
+    { NAN, 1080, 1, BR_EXPORT_PNG, FALSE }, { 1920, INFINITY, 1, BR_EXPORT_CSV, FALSE },
+    { 1920, 1080, 0, BR_EXPORT_PNG, FALSE }, { 1920, 1080, -1, BR_EXPORT_PDF, FALSE },
+    { 10000, 1080, 2, BR_EXPORT_PNG, FALSE }, { 10000, 1080, 2, BR_EXPORT_PDF, TRUE },
+    { 1920, 1080, 100, BR_EXPORT_SVG, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean ok = br_export_check_size (cases[i].format, cases[i].w, cases[i].h, cases[i].s,
+                                          &error);
+
+      g_assert_cmpint (ok, ==, cases[i].ok);
+      if (!ok)
+        g_assert_error (error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_SIZE);
+    }
+}
+
+/* ---- PNG --------------------------------------------------------------------------- */
+
+static gboolean
+has_distinct_pixels (cairo_surface_t *surface)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int height = cairo_image_surface_get_height (surface);
+  guint32 first = *(const guint32 *)(gconstpointer)data;
+
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *row = (const guint32 *)(gconstpointer)(data + (gsize)y * stride);
+
+      for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+        if (row[x] != first)
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_png (Fixture       *f,
+          gconstpointer  data)
+{
+  BrChartKind kind = GPOINTER_TO_UINT (data);
+  g_autoptr(BrChartOptions) options = options_new (kind);
+
+  for (guint scale = 1; scale <= 2; scale++)
+    {
+      g_autofree char *name = g_strdup_printf ("chart@%u.png", scale);
+      g_autofree char *path = path_in (f, name);
+      g_autofree char *contents = NULL;
+      g_autoptr(GError) error = NULL;
+      cairo_surface_t *surface;
+      gsize length;
+
+      br_export_chart (dataset, options, BR_EXPORT_PNG, path, 800, 450, scale, &error);
+      g_assert_no_error (error);
+
+      surface = cairo_image_surface_create_from_png (path);
+      g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 800 * scale);
+      g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 450 * scale);
+      g_assert_true (has_distinct_pixels (surface));
+      cairo_surface_destroy (surface);
+
+      /* the chart's title and description ride along as iTXt chunks */
+      g_file_get_contents (path, &contents, &length, NULL);
+      g_assert_nonnull (memmem (contents, length, "iTXtTitle", 9));
+      g_assert_nonnull (memmem (contents, length, "iTXtDescription", 15));
+    }
+
+  assert_no_temporaries (f->dir);
+}
+
+static gboolean
+bytes_write_cb (const guint8 *data,
+                gsize         length,
+                gpointer      user_data,
+                GError      **error)
+{
+  g_byte_array_append (user_data, data, length);
+  return TRUE;
+}
+
+static cairo_status_t
+bytes_read_cb (void          *closure,
+               unsigned char *data,
+               unsigned int   length)
+{
+  GByteArray *bytes = closure;
+
+  if (length > bytes->len)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, bytes->data, length);
+  g_byte_array_remove_range (bytes, 0, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Straight alpha in the file, premultiplied in cairo: what goes in comes out. */
+static void
+test_png_round_trip (void)
+{
+  static const guint32 pixels[] = {
+    0xff000000, 0xffffffff, 0xff336699, 0x80402010, 0x00000000, 0x01010101, 0xc0c08040,
+  };
+  cairo_surface_t *in = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, G_N_ELEMENTS (pixels), 3);
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *out;
+  guint32 *row;
+
+  cairo_surface_flush (in);
+  for (int y = 0; y < 3; y++)
+    {
+      row = (guint32 *)(gpointer)(cairo_image_surface_get_data (in) +
+                                  y * cairo_image_surface_get_stride (in));
+      memcpy (row, pixels, sizeof pixels);
+    }
+  cairo_surface_mark_dirty (in);
+
+  br_png_write (in, NULL, bytes_write_cb, png, &error);
+  g_assert_no_error (error);
+  out = cairo_image_surface_create_from_png_stream (bytes_read_cb, png);
+  g_assert_cmpint (cairo_surface_status (out), ==, CAIRO_STATUS_SUCCESS);
+
+  row = (guint32 *)(gpointer)cairo_image_surface_get_data (out);
+  for (guint x = 0; x < G_N_ELEMENTS (pixels); x++)
+    for (int shift = 0; shift < 32; shift += 8)
+      g_assert_cmpint (ABS ((int)((row[x] >> shift) & 0xff) - (int)((pixels[x] >> shift) & 0xff)),
+                       <=, 1);
+
+  cairo_surface_destroy (in);
+  cairo_surface_destroy (out);
+}
+
+/* ---- PDF --------------------------------------------------------------------------- */
+
+static char *
+pdf_info_field (const char *info,
+                const char *field)
+{
+  g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], field) && lines[i][strlen (field)] == ':')
+      return g_strstrip (g_strdup (lines[i] + strlen (field) + 1));
+
+  return NULL;
+}
+
+static void
+test_pdf (Fixture       *f,
+          gconstpointer  data)
+{
+  BrChartKind kind = GPOINTER_TO_UINT (data);
+  g_autoptr(BrChartOptions) options = options_new (kind);
+  g_autoptr(BrChartLayout) layout = layout_for (dataset, options, 1280, 720);
+  g_autofree char *path = path_in (f, "chart.pdf");
+  g_autofree char *info = NULL, *text = NULL, *pages = NULL, *title = NULL, *size = NULL;
+  g_autofree char *subject = NULL, *author = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_program ("pdfinfo") || !have_program ("pdftotext"))
+    {
+      g_test_skip ("pdfinfo and pdftotext (poppler-utils) are not installed");
+      return;
+    }
+
+  br_export_chart (dataset, options, BR_EXPORT_PDF, path, 1280, 720, 1, &error);
+  g_assert_no_error (error);
+
+  info = run_tool ("pdfinfo", path);
+  pages = pdf_info_field (info, "Pages");
+  title = pdf_info_field (info, "Title");
+  subject = pdf_info_field (info, "Subject");
+  author = pdf_info_field (info, "Author");
+  size = pdf_info_field (info, "Page size");
+  g_assert_cmpstr (pages, ==, "1");
+  g_assert_cmpstr (title, ==, br_chart_layout_get_title (layout));
+  g_assert_nonnull (subject);
+  g_assert_true (g_str_has_prefix (br_chart_layout_get_description (layout), subject));
+  g_assert_cmpstr (author, ==, "Burnrate");
+  g_assert_true (g_str_has_prefix (size, "1280 x 720 pts"));
+
+  text = run_tool ("pdftotext", path);
+  g_assert_nonnull (strstr (text, br_chart_layout_get_title (layout)));
+  g_assert_nonnull (strstr (text, "Sources"));
+  assert_no_temporaries (f->dir);
+}
+
+static void
+test_pdf_all (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(BrChartOptions) options = options_new (BR_CHART_LOSSES);
+  g_autofree char *path = path_in (f, "all.pdf");
+  g_autofree char *info = NULL, *pages = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_program ("pdfinfo") || !have_program ("pdftotext"))
+    {
+      g_test_skip ("pdfinfo and pdftotext (poppler-utils) are not installed");
+      return;
+    }
+
+  br_export_all (dataset, options, BR_EXPORT_PDF, path, 1920, 1080, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_files (f->dir), ==, 1);
+
+  info = run_tool ("pdfinfo", path);
+  pages = pdf_info_field (info, "Pages");
+  g_assert_cmpstr (pages, ==, "4");
+
+  /* one chart a page, in order */
+  for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
+    {
+      g_autoptr(BrChartOptions) page_options = options_new (kind);
+      g_autoptr(BrChartLayout) layout = layout_for (dataset, page_options, 1920, 1080);
+      g_autofree char *page = g_strdup_printf ("%d", kind + 1);
+      const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-f", page, "-l", page, path, "-",
+                             NULL };
+      g_autofree char *text = NULL;
+
+      g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL,
+                    NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (text, br_chart_layout_get_title (layout)));
+      g_assert_nonnull (strstr (text, "Sources"));
+    }
+}
+
+/* ---- SVG --------------------------------------------------------------------------- */
+
+typedef struct
+{
+  guint    depth;
+  guint    n_root_children;
+  GString *title;
+  GString *desc;
+  GString *current;   /* title or desc while inside one */
+  gboolean root_is_svg;
+} SvgCheck;
+
+static void
+svg_start_cb (GMarkupParseContext *context,
+              const char          *element,
+              const char         **names,
+              const char         **values,
+              gpointer             user_data,
+              GError             **error)
+{
+  SvgCheck *check = user_data;
+
+  if (check->depth == 0)
+    check->root_is_svg = g_str_equal (element, "svg");
+  else if (check->depth == 1)
+    {
+      /* <title> and <desc> come first, as assistive technology expects them */
+      check->n_root_children++;
+      if (g_str_equal (element, "title") && check->n_root_children == 1)
+        check->current = check->title = g_string_new (NULL);
+      else if (g_str_equal (element, "desc") && check->n_root_children == 2)
+        check->current = check->desc = g_string_new (NULL);
+    }
+  check->depth++;
+}
+
+static void
+svg_end_cb (GMarkupParseContext *context,
+            const char          *element,
+            gpointer             user_data,
+            GError             **error)
+{
+  SvgCheck *check = user_data;
+
+  check->depth--;
+  check->current = NULL;
+}
+
+static void
+svg_text_cb (GMarkupParseContext *context,
+             const char          *text,
+             gsize                length,
+             gpointer             user_data,
+             GError             **error)
+{
+  SvgCheck *check = user_data;
+
+  if (check->current != NULL)
+    g_string_append_len (check->current, text, length);
+}
+
+static void
+assert_svg (const char    *path,
+            BrChartLayout *layout)
+{
+  static const GMarkupParser parser = { svg_start_cb, svg_end_cb, svg_text_cb, NULL, NULL };
+  g_autofree char *contents = read_text (path);
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  SvgCheck check = { 0 };
+
+  context = g_markup_parse_context_new (&parser, 0, &check, NULL);
+  g_markup_parse_context_parse (context, contents, -1, &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (check.root_is_svg);
+  g_assert_nonnull (check.title);
+  g_assert_nonnull (check.desc);
+  g_assert_cmpstr (check.title->str, ==, br_chart_layout_get_title (layout));
+  g_assert_cmpstr (check.desc->str, ==, br_chart_layout_get_description (layout));
+  g_assert_cmpuint (check.desc->len, >, 0);
+  g_string_free (check.title, TRUE);
+  g_string_free (check.desc, TRUE);
+}
+
+static void
+test_svg (Fixture       *f,
+          gconstpointer  data)
+{
+  BrChartKind kind = GPOINTER_TO_UINT (data);
+  g_autoptr(BrChartOptions) options = options_new (kind);
+  g_autoptr(BrChartLayout) layout = layout_for (dataset, options, 1920, 1080);
+  g_autofree char *path = path_in (f, "chart.svg");
+  g_autoptr(GError) error = NULL;
+
+  br_export_chart (dataset, options, BR_EXPORT_SVG, path, 1920, 1080, 1, &error);
+  g_assert_no_error (error);
+  assert_svg (path, layout);
+  assert_no_temporaries (f->dir);
+}
+
+/* ---- CSV --------------------------------------------------------------------------- */
+
+static const char *csv_header[] = {
+  "company_id", "company", "series", "period", "period_end", "value", "unit", "currency", "source",
+};
+
+/* RFC 4180; every record ends in CRLF. Returns rows of fields, the header first. */
+static GPtrArray *
+parse_csv (const char *text)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) field = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      if (*p == '"')
+        {
+          for (p++; !(p[0] == '"' && p[1] != '"'); p++)
+            {
+              g_assert_cmpint (*p, !=, '\0');
+              if (p[0] == '"')
+                p++;
+              g_string_append_c (field, *p);
+            }
+          p++;
+        }
+      for (; *p != ',' && *p != '\r' && *p != '\0'; p++)
+        {
+          g_assert_cmpint (*p, !=, '"');
+          g_assert_cmpint (*p, !=, '\n');
+          g_string_append_c (field, *p);
+        }
+
+      g_ptr_array_add (fields, g_strdup (field->str));
+      g_string_truncate (field, 0);
+      if (*p == ',')
+        {
+          p++;
+          continue;
+        }
+
+      g_assert_true (p[0] == '\r' && p[1] == '\n');
+      p += 2;
+      g_ptr_array_add (fields, NULL);
+      g_ptr_array_add (rows, g_ptr_array_steal (fields, NULL));
+    }
+
+  return rows;
+}
+
+static GPtrArray *
+export_csv_rows (Fixture              *f,
+                 BrDataset            *ds,
+                 const BrChartOptions *options)
+{
+  g_autofree char *path = path_in (f, "data.csv");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  br_export_chart (ds, options, BR_EXPORT_CSV, path, 1920, 1080, 1, &error);
+  g_assert_no_error (error);
+  text = read_text (path);
+  /* fails the test but goes on, so that the other tests still run and report */
+  if (!g_utf8_validate (text, -1, NULL))
+    g_test_fail_printf ("%s is not UTF-8", path);
+
+  return parse_csv (text);
+}
+
+static double
+parse_value (const char *text)
+{
+  char *end = NULL;
+  double value = g_ascii_strtod (text, &end);
+
+  g_assert_true (end != text && *end == '\0');
+  return value;
+}
+
+static void
+assert_csv_shape (GPtrArray     *rows,
+                  BrChartLayout *layout)
+{
+  char **header = g_ptr_array_index (rows, 0);
+
+  g_assert_cmpuint (g_strv_length (header), ==, G_N_ELEMENTS (csv_header));
+  for (guint i = 0; i < G_N_ELEMENTS (csv_header); i++)
+    g_assert_cmpstr (header[i], ==, csv_header[i]);
+
+  /* one row a plotted value */
+  g_assert_cmpuint (rows->len - 1, ==, br_chart_layout_get_n_marks (layout));
+  for (guint i = 1; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      const BrChartMark *mark = br_chart_layout_get_mark (layout, i - 1);
+
+      g_assert_cmpuint (g_strv_length (row), ==, G_N_ELEMENTS (csv_header));
+      g_assert_cmpstr (row[0], ==, mark->company->id);
+      g_assert_true (g_str_has_prefix (row[2], br_series_to_string (mark->series)));
+      g_assert_cmpfloat_with_epsilon (parse_value (row[5]), mark->value,
+                                      1e-8 * MAX (1, fabs (mark->value)));
+      g_assert_cmpstr (row[6], ==, mark->percent ? "percent"
+                                                 : br_scale_to_string (mark->unit.scale));
+      g_assert_true (strlen (row[4]) == 10 || row[4][0] == '\0');
+      g_assert_cmpuint (strlen (row[8]), >, 0);
+    }
+}
+
+static void
+test_csv (Fixture       *f,
+          gconstpointer  data)
+{
+  BrChartKind kind = GPOINTER_TO_UINT (data);
+
+  for (int cumulative = 0; cumulative <= 1; cumulative++)
+    {
+      g_autoptr(BrChartOptions) options = options_new (kind);
+      g_autoptr(BrChartLayout) layout = NULL;
+      g_autoptr(GPtrArray) rows = NULL;
+
+      br_chart_options_set_cumulative (options, cumulative);
+      layout = layout_for (dataset, options, 1920, 1080);
+      rows = export_csv_rows (f, dataset, options);
+      g_assert_cmpuint (rows->len, >, 1);
+      assert_csv_shape (rows, layout);
+    }
+
+  assert_no_temporaries (f->dir);
+}
+
+typedef struct
+{
+  const char  *claim;
+  BrChartKind  kind;
+  const char  *company;
+  const char  *series;
+  const char  *from;
+  const char  *to;
+  double       expected;
+} Claim;
+
+static GDate *
+date_parse (const char *iso)
+{
+  int y, m, d;
+
+  g_assert_cmpint (sscanf (iso, "%d-%d-%d", &y, &m, &d), ==, 3);
+  return g_date_new_dmy (d, m, y);
+}
+
+/* The sum of the per-period rows, and the last cumulative row, of one series. */
+static void
+claim_values (Fixture     *f,
+              const Claim *claim,
+              double      *sum,
+              double      *last)
+{
+  const char *companies[] = { claim->company, NULL };
+  g_autoptr(GDate) from = date_parse (claim->from);
+  g_autoptr(GDate) to = date_parse (claim->to);
+
+  *sum = 0;
+  *last = NAN;
+  for (int cumulative = 0; cumulative <= 1; cumulative++)
+    {
+      g_autoptr(BrChartOptions) options = options_new (claim->kind);
+      g_autoptr(GPtrArray) rows = NULL;
+
+      br_chart_options_set_companies (options, companies);
+      br_chart_options_set_range (options, from, to);
+      br_chart_options_set_cumulative (options, cumulative);
+      rows = export_csv_rows (f, dataset, options);
+
+      for (guint i = 1; i < rows->len; i++)
+        {
+          char **row = g_ptr_array_index (rows, i);
+
+          if (!g_str_equal (row[0], claim->company) || !g_str_equal (row[2], claim->series))
+            continue;
+          if (cumulative)
+            *last = parse_value (row[5]);
+          else
+            *sum += parse_value (row[5]);
+        }
+    }
+}
+
+/* ../shared/FACTS.md: C2–C7 from the data behind the charts. */
+static void
+test_csv_claims (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const Claim claims[] = {
+    { "C2", BR_CHART_LOSSES, "moore-threads", "net_income_attributable", "2022-01-01",
+      "2024-12-31", -50.05 },
+    { "C3", BR_CHART_RND, "moore-threads", "rnd_expense", "2022-01-01", "2024-12-31", 38.09 },
+    { "C4", BR_CHART_RND, "moore-threads", "revenue", "2022-01-01", "2024-12-31", 6.08 },
+    { "C5", BR_CHART_LOSSES, "metax", "net_income_attributable", "2022-01-01", "2025-03-31",
+      -32.90 },
+    { "C6", BR_CHART_RND, "metax", "rnd_expense", "2022-01-01", "2025-03-31", 24.66 },
+    { "C7", BR_CHART_LOSSES, "cambricon", "net_income_attributable", "2020-01-01", "2024-12-31",
+      -38.17 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (claims); i++)
+    {
+      double sum, last;
+
+      claim_values (f, &claims[i], &sum, &last);
+      g_test_message ("%s: %s %s, last cumulative row %.4f, sum of periods %.4f", claims[i].claim,
+                      claims[i].company, claims[i].series, last, sum);
+      g_assert_cmpfloat_with_epsilon (last, claims[i].expected, 0.01 + 1e-9);
+      /* a cumulative chart may draw one total bar; the per-period rows add up to it */
+      g_assert_cmpfloat_with_epsilon (sum, claims[i].expected, 0.01 + 1e-9);
+    }
+
+  /* C6: MetaX's R&D far exceeds its revenue over the same periods */
+  {
+    Claim revenue = claims[4];
+    double rnd_sum, rnd_last, rev_sum, rev_last;
+
+    revenue.series = "revenue";
+    claim_values (f, &claims[4], &rnd_sum, &rnd_last);
+    claim_values (f, &revenue, &rev_sum, &rev_last);
+    g_assert_cmpfloat (rnd_last, >, 2 * rev_last);
+  }
+}
+
+/* ---- text from the dataset is only text ------------------------------------------ */
+
+static const char *hostile_names[] = {
+  "=HYPERLINK(\\\"http://x\\\")", "+1+1", "-2", "@SUM(A1)", "Comma, \\\"Quoted\\\"",
+  "Line\\nbreak", "<b>Bold</b> & co",
+};
+static const char *hostile_expected[] = {
+  "'=HYPERLINK(\"http://x\")", "'+1+1", "'-2", "'@SUM(A1)", "Comma, \"Quoted\"",
+  "Line\nbreak", "<b>Bold</b> & co",
+};
+
+static BrDataset *
+hostile_dataset (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  BrDataset *ds;
+
+  g_string_append (text, "{\"format\": \"burnrate-dataset\", \"version\": 1, \"title\": \"t\","
+                         " \"updated\": \"2025-01-01\", \"sources\": [{\"id\": \"s\", \"title\":"
+                         " \"=1+2, \\\"filed\\\"\", \"publisher\": \"<i>SSE</i>\","
+                         " \"date\": \"2025-01-01\"}], \"companies\": [");
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_names); i++)
+    g_string_append_printf (text,
+                            "%s{\"id\": \"c%u\", \"name\": \"%s\", \"periods\": [{\"id\":"
+                            " \"FY2024\", \"kind\": \"fiscal-year\", \"start\": \"2024-01-01\","
+                            " \"end\": \"2024-12-31\"}], \"figures\": [{\"period\": \"FY2024\","
+                            " \"metric\": \"net_income_attributable\", \"value\": -%u.5,"
+                            " \"currency\": \"CNY\", \"scale\": \"yi\", \"source\": \"s\"}]}",
+                            i > 0 ? "," : "", i, hostile_names[i], i + 1);
+  g_string_append (text, "]}");
+
+  bytes = g_bytes_new (text->str, text->len);
+  ds = br_dataset_load_bytes (bytes, "hostile.json", NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return ds;
+}
+
+/* CSV fields are quoted as RFC 4180 wants, formulas neutralised, numbers left numbers. */
+static void
+test_csv_escaping (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(BrDataset) hostile = hostile_dataset ();
+  g_autoptr(BrChartOptions) options = options_new (BR_CHART_LOSSES);
+  g_autoptr(GPtrArray) rows = export_csv_rows (f, hostile, options);
+
+  g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (hostile_names) + 1);
+  for (guint i = 1; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      g_autofree char *id = NULL;
+      guint index;
+
+      g_assert_cmpuint (g_strv_length (row), ==, G_N_ELEMENTS (csv_header));
+      g_assert_true (sscanf (row[0], "c%u", &index) == 1 && index < G_N_ELEMENTS (hostile_names));
+      g_assert_cmpstr (row[1], ==, hostile_expected[index]);
+      g_assert_cmpfloat (parse_value (row[5]), ==, -(index + 1.5));
+      g_assert_true (g_str_has_prefix (row[8], "'=1+2, \"filed\" — <i>SSE</i>, 2025-01-01"));
+    }
+}
+
+/* Names with markup cannot break the SVG, whose description quotes them. */
+static void
+test_svg_escaping (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(BrDataset) hostile = hostile_dataset ();
+  g_autofree char *path = path_in (f, "hostile.svg");
+  g_autoptr(GError) error = NULL;
+
+  for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
+    {
+      g_autoptr(BrChartOptions) options = options_new (kind);
+      g_autoptr(BrChartLayout) layout = layout_for (hostile, options, 1280, 720);
+
+      br_export_chart (hostile, options, BR_EXPORT_SVG, path, 1280, 720, 1, &error);
+      g_assert_no_error (error);
+      assert_svg (path, layout);
+    }
+}
+
+/* ---- every chart in every format -------------------------------------------------- */
+
+static void
+test_all_formats (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(BrChartOptions) options = options_new (BR_CHART_LOSSES);
+  g_autoptr(GError) error = NULL;
+
+  for (BrExportFormat format = 0; format < BR_N_EXPORT_FORMATS; format++)
+    {
+      g_autofree char *name = g_strconcat ("out.", br_export_format_to_extension (format), NULL);
+      g_autofree char *path = path_in (f, name);
+
+      br_export_all (dataset, options, format, path, 960, 540, 1, &error);
+      g_assert_no_error (error);
+      if (format == BR_EXPORT_PDF)
+        g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+      for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS && format != BR_EXPORT_PDF; kind++)
+        {
+          g_autofree char *chart_path = br_export_path_for_chart (path, kind);
+
+          g_assert_true (g_file_test (chart_path, G_FILE_TEST_IS_REGULAR));
+        }
+    }
+
+  /* 4 PNG + 1 PDF + 4 SVG + 4 CSV, and nothing else */
+  g_assert_cmpuint (count_files (f->dir), ==, 13);
+  assert_no_temporaries (f->dir);
+}
+
+/* ---- atomic writes ---------------------------------------------------------------- */
+
+static void
+assert_export_fails (const char    *path,
+                     BrExportFormat format,
+                     const char    *named)
+{
+  g_autoptr(BrChartOptions) options = options_new (BR_CHART_LOSSES);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (br_export_chart (dataset, options, format, path, 1920, 1080, 1, &error));
+  g_assert_error (error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_WRITE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, named));
+}
+
+static void
+test_atomic_replace (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(BrChartOptions) options = options_new (BR_CHART_RND);
+  g_autofree char *path = path_in (f, "chart.png");
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+
+  write_text (path, "old");
+  br_export_chart (dataset, options, BR_EXPORT_PNG, path, 640, 360, 1, &error);
+  g_assert_no_error (error);
+
+  surface = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (count_files (f->dir), ==, 1);
+  assert_no_temporaries (f->dir);
+}
+
+static void
+test_atomic_missing_dir (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "missing", "chart.pdf", NULL);
+  g_autofree char *file = path_in (f, "file");
+  g_autofree char *under_file = g_build_filename (file, "chart.png", NULL);
+
+  assert_export_fails (path, BR_EXPORT_PDF, path);
+
+  write_text (file, "not a directory");
+  assert_export_fails (under_file, BR_EXPORT_PNG, under_file);
+  g_assert_cmpuint (count_files (f->dir), ==, 1);
+}
+
+/* Never a rename over a directory or a device: as root, that would replace /dev/full. */
+static void
+test_atomic_not_a_file (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = path_in (f, "chart.svg");
+  GStatBuf st;
+
+  g_mkdir (path, 0755);
+  assert_export_fails (path, BR_EXPORT_SVG, path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
+
+  if (g_lstat ("/dev/full", &st) == 0 && S_ISCHR (st.st_mode))
+    {
+      assert_export_fails ("/dev/full", BR_EXPORT_CSV, "/dev/full");
+      g_assert_cmpint (g_lstat ("/dev/full", &st), ==, 0);
+      g_assert_true (S_ISCHR (st.st_mode));
+    }
+}
+
+static void
+test_atomic_read_only (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *dir = path_in (f, "ro");
+  g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *contents = NULL;
+  const char *remount[] = { "mount", "-o", "remount,ro", dir, NULL };
+
+  /* root writes through permissions: a read-only file system it is */
+  if (geteuid () == 0)
+    {
+      if (!mount_tmpfs (f, "ro", "size=1m"))
+        {
+          g_test_skip ("root, and cannot mount a read-only tmpfs");
+          return;
+        }
+      write_text (path, "old");
+      g_assert_true (run_quietly (remount));
+    }
+  else
+    {
+      g_mkdir (dir, 0755);
+      write_text (path, "old");
+      g_chmod (dir, 0555);
+    }
+
+  assert_export_fails (path, BR_EXPORT_PNG, path);
+  contents = read_text (path);
+  g_assert_cmpstr (contents, ==, "old");
+  g_assert_cmpuint (count_files (dir), ==, 1);
+}
+
+/* A full disk mid-write: a tmpfs of 64 KiB, and a PNG that does not fit. */
+static void
+test_atomic_full (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *dir = path_in (f, "full");
+  g_autofree char *path = g_build_filename (dir, "chart.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *contents = NULL;
+
+  if (!mount_tmpfs (f, "full", "size=64k"))
+    {
+      g_test_skip ("mounting a tmpfs needs root");
+      return;
+    }
+
+  write_text (path, "old");
+  assert_export_fails (png, BR_EXPORT_PNG, png);
+  assert_export_fails (path, BR_EXPORT_PDF, path);
+  contents = read_text (path);
+  g_assert_cmpstr (contents, ==, "old");
+  g_assert_cmpuint (count_files (dir), ==, 1);
+}
+
+/* The same, for anyone: a file size limit makes writes fail part-way (EFBIG). */
+static void
+test_atomic_file_size_limit (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = path_in (f, "chart.png");
+  g_autofree char *contents = NULL;
+
+  write_text (path, "old");
+  if (g_test_subprocess ())
+    {
+      struct rlimit limit = { 20000, 20000 };
+
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      assert_export_fails (path, BR_EXPORT_PNG, path);
+      assert_export_fails (path, BR_EXPORT_PDF, path);
+      contents = read_text (path);
+      g_assert_cmpstr (contents, ==, "old");
+      assert_no_temporaries (f->dir);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* Several files are written all or not at all. */
+static void
+test_atomic_all_or_nothing (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(BrChartOptions) options = options_new (BR_CHART_LOSSES);
+  g_autofree char *path = path_in (f, "out.png");
+  g_autofree char *losses = br_export_path_for_chart (path, BR_CHART_LOSSES);
+  g_autofree char *valuation = br_export_path_for_chart (path, BR_CHART_VALUATION);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_text (losses, "old");
+  g_mkdir (valuation, 0755);
+
+  g_assert_false (br_export_all (dataset, options, BR_EXPORT_PNG, path, 640, 360, 1, &error));
+  g_assert_error (error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, valuation));
+
+  contents = read_text (losses);
+  g_assert_cmpstr (contents, ==, "old");
+  g_assert_cmpuint (count_files (f->dir), ==, 2);
+}
+
+/* ---- the command line ------------------------------------------------------------- */
+
+/* $BURNRATE_BIN, or the program built beside the tests: G_TEST_BUILDDIR is tests/ under
+ * meson, the test's own folder (tests/chart/) when run by hand */
+static char *
+burnrate_path (void)
+{
+  const char *env = g_getenv ("BURNRATE_BIN");
+  g_autofree char *one_up = g_test_build_filename (G_TEST_BUILT, "..", "app", "burnrate", NULL);
+
+  if (env != NULL)
+    return g_strdup (env);
+  if (g_file_test (one_up, G_FILE_TEST_IS_EXECUTABLE))
+    return g_steal_pointer (&one_up);
+
+  return g_test_build_filename (G_TEST_BUILT, "..", "..", "app", "burnrate", NULL);
+}
+
+static void
+limit_file_size_cb (gpointer user_data)
+{
+  struct rlimit limit = { 20000, 20000 };
+
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+/* Runs burnrate with no display; returns its exit status and what it printed. */
+static int
+run_cli (const char * const *args,
+         gboolean            limit_file_size,
+         char              **out,
+         char              **err)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, burnrate_path ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  if (limit_file_size)
+    g_subprocess_launcher_set_child_setup (launcher, limit_file_size_cb, NULL, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+
+  return g_subprocess_get_exit_status (process);
+}
+
+static void
+cli_setup (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *path = burnrate_path ();
+
+  fixture_setup (f, data);
+  if (!g_file_test (path, G_FILE_TEST_IS_EXECUTABLE))
+    g_error ("no burnrate program at %s; set BURNRATE_BIN", path);
+}
+
+static void
+test_cli_ok (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *png = path_in (f, "a.png"), *pdf = path_in (f, "a.pdf");
+  g_autofree char *svg = path_in (f, "a.svg"), *csv = path_in (f, "a.csv");
+  g_autofree char *csv_losses = br_export_path_for_chart (csv, BR_CHART_LOSSES);
+  g_autofree char *out = NULL, *err = NULL, *text = NULL;
+  const char *args[] = {
+    "--export", png, "--export", pdf, "--export", svg, "--export", csv, "--chart", "all",
+    "--width", "960", "--height", "540", "--scale", "1.5", "--theme", "dark", "--cumulative",
+    "--company", "metax", "--company", "cambricon", "--from", "2020-01-01", "--to", "2025-12-31",
+    "--unit", "usd-bn", "--language", "zh", NULL
+  };
+  g_autoptr(GPtrArray) rows = NULL;
+  cairo_surface_t *surface;
+
+  g_assert_cmpint (run_cli (args, FALSE, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpuint (count_files (f->dir), ==, 13);
+
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+  for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
+    {
+      g_autofree char *chart = br_export_path_for_chart (png, kind);
+
+      surface = cairo_image_surface_create_from_png (chart);
+      g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1440);
+      g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 810);
+      cairo_surface_destroy (surface);
+    }
+
+  /* the options reached the data: two companies, in USD billions, in Chinese */
+  text = read_text (csv_losses);
+  rows = parse_csv (text);
+  g_assert_cmpuint (rows->len, >, 1);
+  for (guint i = 1; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+
+      g_assert_true (g_str_equal (row[0], "metax") || g_str_equal (row[0], "cambricon"));
+      g_assert_true (g_str_equal (row[1], "沐曦") || g_str_equal (row[1], "寒武纪"));
+      g_assert_cmpstr (row[6], ==, "billion");
+      g_assert_cmpstr (row[7], ==, "USD");
+      g_assert_cmpstr (row[4], >=, "2020-01-01");
+    }
+}
+
+static void
+test_cli_usage (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *png = path_in (f, "x.png");
+  const char *bmp = "x.bmp";
+  const struct { const char *args[6]; const char *named; } cases[] = {
+    { { "--chart", "pie" }, "pie" },
+    { { "--chart", "losses", "--export", bmp }, "x.bmp" },
+    { { "--chart", "losses", "--company", "nosuch" }, "nosuch" },
+    { { "--chart", "losses", "--width", "0" }, "0" },
+    { { "--chart", "losses", "--width", "-5" }, "-5" },
+    { { "--chart", "losses", "--height", "16385" }, "16385" },
+    { { "--chart", "losses", "--width", "abc" }, "abc" },
+    { { "--chart", "losses", "--scale", "0" }, "scale" },
+    { { "--chart", "losses", "--theme", "blue" }, "blue" },
+    { { "--chart", "losses", "--from", "2024-13-01" }, "2024-13-01" },
+    { { "--chart", "losses", "--unit", "eur" }, "eur" },
+    { { "--chart", "losses", "--language", "fr" }, "fr" },
+    { { "--chart", "losses", "--width" }, "width" },
+    { { NULL }, "--chart" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
+      g_autofree char *out = NULL, *err = NULL;
+
+      g_ptr_array_add (args, "--export");
+      g_ptr_array_add (args, png);
+      for (guint j = 0; cases[i].args[j] != NULL; j++)
+        g_ptr_array_add (args, (gpointer)cases[i].args[j]);
+      g_ptr_array_add (args, NULL);
+
+      g_assert_cmpint (run_cli ((const char * const *)args->pdata, FALSE, &out, &err), ==, 2);
+      g_test_message ("%s", err);
+      g_assert_true (g_str_has_prefix (err, "burnrate: "));
+      g_assert_nonnull (strstr (err, cases[i].named));
+      /* one line */
+      g_assert_cmpint (strchr (err, '\n') - err, ==, strlen (err) - 1);
+    }
+
+  /* export options without --export */
+  {
+    const char *args[] = { "--chart", "losses", NULL };
+    g_autofree char *out = NULL, *err = NULL;
+
+    g_assert_cmpint (run_cli (args, FALSE, &out, &err), ==, 2);
+  }
+
+  g_assert_cmpuint (count_files (f->dir), ==, 0);
+}
+
+static void
+test_cli_unwritable (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (f->dir, "missing", "x.png", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "--export", missing, "--chart", "valuation", NULL };
+
+  g_assert_cmpint (run_cli (args, FALSE, &out, &err), ==, 1);
+  g_assert_true (g_str_has_prefix (err, "burnrate: "));
+  g_assert_nonnull (strstr (err, missing));
+  g_assert_cmpuint (count_files (f->dir), ==, 0);
+}
+
+/* A write that fails part-way leaves the old file as it was. */
+static void
+test_cli_untouched (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = path_in (f, "chart.pdf");
+  g_autofree char *out = NULL, *err = NULL, *contents = NULL;
+  const char *args[] = { "--export", path, "--chart", "all", NULL };
+
+  write_text (path, "old");
+  g_assert_cmpint (run_cli (args, TRUE, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, path));
+  contents = read_text (path);
+  g_assert_cmpstr (contents, ==, "old");
+  g_assert_cmpuint (count_files (f->dir), ==, 1);
+}
+
+static void
+test_cli_all_or_nothing (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = path_in (f, "out.png");
+  g_autofree char *losses = br_export_path_for_chart (path, BR_CHART_LOSSES);
+  g_autofree char *rnd = br_export_path_for_chart (path, BR_CHART_RND);
+  g_autofree char *out = NULL, *err = NULL, *contents = NULL;
+  const char *args[] = { "--export", path, "--chart", "all", NULL };
+
+  write_text (losses, "old");
+  g_mkdir (rnd, 0755);
+  g_assert_cmpint (run_cli (args, FALSE, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, rnd));
+  contents = read_text (losses);
+  g_assert_cmpstr (contents, ==, "old");
+  g_assert_cmpuint (count_files (f->dir), ==, 2);
+}
+
+/* What the command line did before --export, it still does. */
+static void
+test_cli_other_options (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *version[] = { "--version", NULL };
+  const char *validate[] = { "--validate", NULL };
+  const char *both[] = { "--validate", "--export", "x.png", NULL };
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+  g_autofree char *out3 = NULL, *err3 = NULL;
+
+  g_assert_cmpint (run_cli (version, FALSE, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "burnrate " PACKAGE_VERSION "\n");
+  g_assert_cmpint (run_cli (validate, FALSE, &out2, &err2), ==, 0);
+  g_assert_nonnull (strstr (out2, "valid"));
+  g_assert_cmpint (run_cli (both, FALSE, &out3, &err3), ==, 2);
+}
+
+/* ---- main ------------------------------------------------------------------------- */
+
+static void
+add_fixture_test (const char *path,
+                  gconstpointer data,
+                  void (*func) (Fixture *, gconstpointer))
+{
+  g_test_add (path, Fixture, data, fixture_setup, func, fixture_teardown);
+}
+
+static void
+add_cli_test (const char *path,
+              void (*func) (Fixture *, gconstpointer))
+{
+  g_test_add (path, Fixture, NULL, cli_setup, func, fixture_teardown);
+}
+
+static void
+add_chart_tests (void)
+{
+  static const struct { const char *name; void (*func) (Fixture *, gconstpointer); } formats[] = {
+    { "png", test_png }, { "pdf", test_pdf }, { "svg", test_svg }, { "csv", test_csv },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
+      {
+        g_autofree char *path = g_strdup_printf ("/Br/Export/%s/%s", formats[i].name,
+                                                 br_chart_kind_to_string (kind));
+
+        add_fixture_test (path, GUINT_TO_POINTER (kind), formats[i].func);
+      }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  dataset = br_dataset_load_bundled (&error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/Br/Export/format-from-path", test_format_from_path);
+  g_test_add_func ("/Br/Export/path-for-chart", test_path_for_chart);
+  g_test_add_func ("/Br/Export/check-size", test_check_size);
+  g_test_add_func ("/Br/Export/png/round-trip", test_png_round_trip);
+  add_chart_tests ();
+  add_fixture_test ("/Br/Export/pdf/all", NULL, test_pdf_all);
+  add_fixture_test ("/Br/Export/all-formats", NULL, test_all_formats);
+  add_fixture_test ("/Br/Export/csv/claims", NULL, test_csv_claims);
+  add_fixture_test ("/Br/Export/csv/escaping", NULL, test_csv_escaping);
+  add_fixture_test ("/Br/Export/svg/escaping", NULL, test_svg_escaping);
+  add_fixture_test ("/Br/Export/atomic/replace", NULL, test_atomic_replace);
+  add_fixture_test ("/Br/Export/atomic/missing-dir", NULL, test_atomic_missing_dir);
+  add_fixture_test ("/Br/Export/atomic/not-a-file", NULL, test_atomic_not_a_file);
+  add_fixture_test ("/Br/Export/atomic/read-only", NULL, test_atomic_read_only);
+  add_fixture_test ("/Br/Export/atomic/full", NULL, test_atomic_full);
+  add_fixture_test ("/Br/Export/atomic/file-size-limit", NULL, test_atomic_file_size_limit);
+  add_fixture_test ("/Br/Export/atomic/all-or-nothing", NULL, test_atomic_all_or_nothing);
+  add_cli_test ("/Br/Export/cli/ok", test_cli_ok);
+  add_cli_test ("/Br/Export/cli/usage", test_cli_usage);
+  add_cli_test ("/Br/Export/cli/unwritable", test_cli_unwritable);
+  add_cli_test ("/Br/Export/cli/untouched", test_cli_untouched);
+  add_cli_test ("/Br/Export/cli/all-or-nothing", test_cli_all_or_nothing);
+  add_cli_test ("/Br/Export/cli/other-options", test_cli_other_options);
+
+  status = g_test_run ();
+  g_clear_object (&dataset);
+
+  return status;
+}
