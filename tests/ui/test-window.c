@@ -1,0 +1,826 @@
+/* test-window.c: the real window, driven through its widgets' own code paths
+ *
+ * Runs under Xvfb (`xvfb-run -a meson test --suite ui`); without a display every case
+ * is skipped. Screenshots of each chart, light and dark, land in
+ * $G_TEST_BUILDDIR/screenshots/.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "br-export-dialog.h"
+#include "br-mark-row.h"
+#include "br-window.h"
+
+#define TIMEOUT_US (10 * G_USEC_PER_SEC)
+
+static gboolean have_display;
+
+typedef struct
+{
+  BrWindow *window;
+  char     *tmpdir;
+} Fixture;
+
+static void
+iterate_until (gboolean *flag)
+{
+  gint64 end = g_get_monotonic_time () + TIMEOUT_US;
+
+  while (!*flag && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (*flag);
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+iterate_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* until the window has painted a frame after everything queued so far */
+static void
+wait_for_frame (BrWindow *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gboolean painted = FALSE;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  iterate_until (&painted);
+  g_signal_handler_disconnect (clock, id);
+}
+
+static void
+flag_cb (gpointer  instance,
+         gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static void
+set_flag_cb (BrDocument *document,
+             GFile      *file,
+             GError     *error,
+             GPtrArray  *problems,
+             gboolean   *flag)
+{
+  *flag = TRUE;
+}
+
+/* opens @file and waits for the load to succeed or fail; returns whether it loaded */
+static gboolean
+open_and_wait (BrWindow *window,
+               GFile    *file)
+{
+  BrDocument *document = br_window_get_document (window);
+  gboolean changed = FALSE, failed = FALSE, done = FALSE;
+  gulong changed_id, failed_id;
+  gint64 end = g_get_monotonic_time () + TIMEOUT_US;
+
+  changed_id = g_signal_connect (document, "changed", G_CALLBACK (flag_cb), &changed);
+  failed_id = g_signal_connect (document, "load-failed", G_CALLBACK (set_flag_cb), &failed);
+  br_window_open (window, file);
+  while (!(done = changed || failed) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (document, changed_id);
+  g_signal_handler_disconnect (document, failed_id);
+  g_assert_true (done);
+
+  return changed;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  fixture->tmpdir = g_dir_make_tmp ("burnrate-ui-XXXXXX", NULL);
+  fixture->window = br_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  g_assert_true (br_window_open_bundled (fixture->window));
+  br_window_set_chart (fixture->window, "losses");
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_for_frame (fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    {
+      g_settings_reset (br_window_get_settings (fixture->window), "hidden-companies");
+      g_settings_reset (br_window_get_settings (fixture->window), "show-table");
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+    }
+  if (fixture->tmpdir != NULL)
+    {
+      g_autoptr(GDir) dir = g_dir_open (fixture->tmpdir, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (fixture->tmpdir, name, NULL);
+
+          g_remove (path);
+        }
+      g_rmdir (fixture->tmpdir);
+      g_free (fixture->tmpdir);
+    }
+}
+
+static void
+test_start (Fixture       *fixture,
+            gconstpointer  data)
+{
+  BrChartView *view;
+  BrChartLayout *layout;
+
+  if (fixture->window == NULL)
+    return;
+
+  view = br_window_get_visible_chart_view (fixture->window);
+  g_assert_cmpint (br_chart_view_get_kind (view), ==, BR_CHART_LOSSES);
+  g_assert_nonnull (br_chart_view_get_dataset (view));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >, 300);
+
+  layout = br_chart_view_ensure_layout (view);
+  g_assert_true (br_chart_layout_has_data (layout));
+  g_assert_cmpuint (br_chart_layout_get_n_marks (layout), >, 4);
+  g_assert_cmpstr (br_chart_layout_get_description (layout), !=, "");
+  g_assert_false (br_window_get_banner_revealed (fixture->window));
+}
+
+static void
+test_switch_charts (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *charts[] = { "rnd", "customers", "valuation", "losses" };
+
+  if (fixture->window == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    {
+      BrChartKind kind;
+      g_autofree char *saved = NULL;
+
+      /* the path Ctrl+1..4 take */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.chart", "s",
+                                                 charts[i]));
+      wait_for_frame (fixture->window);
+      g_assert_true (br_chart_kind_from_string (charts[i], &kind));
+      g_assert_cmpstr (br_window_get_chart (fixture->window), ==, charts[i]);
+      g_assert_cmpint (br_chart_view_get_kind (br_window_get_visible_chart_view (fixture->window)),
+                       ==, kind);
+      saved = g_settings_get_string (br_window_get_settings (fixture->window), "chart");
+      g_assert_cmpstr (saved, ==, charts[i]);
+    }
+}
+
+static void
+test_hover (Fixture       *fixture,
+            gconstpointer  data)
+{
+  BrChartView *view;
+  BrChartLayout *layout;
+  const BrChartMark *mark;
+  g_autofree char *expected = NULL;
+  guint n;
+
+  if (fixture->window == NULL)
+    return;
+
+  view = br_window_get_visible_chart_view (fixture->window);
+  layout = br_chart_view_ensure_layout (view);
+  n = br_chart_layout_get_n_marks (layout);
+  g_assert_cmpuint (n, >, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      int hit;
+
+      layout = br_chart_view_ensure_layout (view);
+      mark = br_chart_layout_get_mark (layout, i);
+      hit = br_chart_layout_hit_test (layout, mark->x, mark->y);
+      br_chart_view_point (view, mark->x, mark->y);
+      g_assert_cmpint (br_chart_view_get_highlight (view), ==, hit);
+      g_assert_cmpint (hit, >=, 0);
+      g_clear_pointer (&expected, g_free);
+      expected = br_chart_mark_describe (br_chart_layout_get_mark (layout, hit),
+                                         br_chart_options_get_language (br_chart_view_get_options (view)));
+      g_assert_cmpstr (br_chart_view_get_readout (view), ==, expected);
+      /* the drawn chart carries the highlight: the renderer draws that mark highlighted */
+      g_assert_cmpint (br_chart_options_get_highlight (br_chart_view_get_options (view)), ==, hit);
+    }
+
+  /* within one frame */
+  wait_for_frame (fixture->window);
+  g_assert_nonnull (br_chart_view_get_readout (view));
+
+  br_chart_view_point (view, 1, 1);
+  g_assert_cmpint (br_chart_view_get_highlight (view), ==, -1);
+  g_assert_null (br_chart_view_get_readout (view));
+
+  /* the keyboard walks the same marks, with the same readout */
+  br_chart_view_select_mark (view, 0);
+  mark = br_chart_layout_get_mark (br_chart_view_ensure_layout (view), 0);
+  g_clear_pointer (&expected, g_free);
+  expected = br_chart_mark_describe (mark, br_chart_options_get_language (br_chart_view_get_options (view)));
+  g_assert_cmpstr (br_chart_view_get_readout (view), ==, expected);
+  g_assert_cmpint (br_chart_view_get_highlight (view), ==, 0);
+  br_chart_view_select_mark (view, -1);
+  g_assert_cmpint (br_chart_view_get_highlight (view), ==, -1);
+}
+
+static void
+test_legend_toggle (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  BrChartView *view;
+  BrChartLayout *layout;
+  const BrLegendEntry *entry;
+  g_autofree char *key = NULL;
+  guint n_before, n_after;
+  double x, y;
+
+  if (fixture->window == NULL)
+    return;
+
+  view = br_window_get_visible_chart_view (fixture->window);
+  layout = br_chart_view_ensure_layout (view);
+  g_assert_cmpuint (br_chart_layout_get_n_legend_entries (layout), >, 1);
+  n_before = br_chart_layout_get_n_marks (layout);
+  entry = br_chart_layout_get_legend_entry (layout, 0);
+  key = g_strdup (entry->key);
+  x = (entry->x0 + entry->x1) / 2;
+  y = (entry->y0 + entry->y1) / 2;
+
+  g_assert_false (br_chart_options_get_hidden (br_chart_view_get_options (view), key));
+  g_assert_true (br_chart_view_click (view, x, y));
+  g_assert_true (br_chart_options_get_hidden (br_chart_view_get_options (view), key));
+
+  layout = br_chart_view_ensure_layout (view);
+  g_assert_true (br_chart_layout_get_legend_entry (layout, 0)->hidden);
+  n_after = br_chart_layout_get_n_marks (layout);
+  g_assert_cmpuint (n_after, <, n_before);
+
+  /* hidden series survive a change in the side pane */
+  g_settings_set_boolean (br_window_get_settings (fixture->window), "cumulative", TRUE);
+  g_assert_true (br_chart_options_get_cumulative (br_chart_view_get_options (view)));
+  g_assert_true (br_chart_options_get_hidden (br_chart_view_get_options (view), key));
+  g_settings_reset (br_window_get_settings (fixture->window), "cumulative");
+
+  /* and a second click shows it again */
+  g_assert_true (br_chart_view_click (view, x, y));
+  g_assert_false (br_chart_options_get_hidden (br_chart_view_get_options (view), key));
+  g_assert_cmpuint (br_chart_layout_get_n_marks (br_chart_view_ensure_layout (view)), ==, n_before);
+  g_assert_false (br_chart_view_click (view, 1, 1));
+}
+
+static void
+test_side_pane (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GSettings *settings;
+  BrChartView *view;
+  const char * const *companies;
+  const char *hidden[] = { "metax", NULL };
+
+  if (fixture->window == NULL)
+    return;
+
+  settings = br_window_get_settings (fixture->window);
+  view = br_window_get_chart_view (fixture->window, BR_CHART_VALUATION);
+
+  g_settings_set_string (settings, "unit", "usd-bn");
+  g_assert_cmpstr (br_chart_options_get_unit (br_chart_view_get_options (view))->currency.code, ==, "USD");
+  g_settings_set_double (settings, "percent", 2.5);
+  g_assert_cmpfloat (br_chart_options_get_percent (br_chart_view_get_options (view)), ==, 2.5);
+  g_settings_set_boolean (settings, "log-scale", FALSE);
+  g_assert_false (br_chart_options_get_log_scale (br_chart_view_get_options (view)));
+
+  g_settings_set_strv (settings, "hidden-companies", hidden);
+  companies = br_chart_options_get_companies (br_chart_view_get_options (view));
+  g_assert_nonnull (companies);
+  g_assert_false (g_strv_contains (companies, "metax"));
+  g_assert_true (g_strv_contains (companies, "moore-threads"));
+
+  g_settings_reset (settings, "unit");
+  g_settings_reset (settings, "percent");
+  g_settings_reset (settings, "log-scale");
+  g_settings_reset (settings, "hidden-companies");
+  g_assert_null (br_chart_options_get_companies (br_chart_view_get_options (view)));
+}
+
+static GFile *
+write_file (Fixture    *fixture,
+            const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
+}
+
+static GFile *
+copy_fixture (Fixture    *fixture,
+              const char *name,
+              const char *as)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_file_get_contents (g_test_get_filename (G_TEST_DIST, "data", name, NULL), &contents, &length,
+                       &error);
+  g_assert_no_error (error);
+
+  return write_file (fixture, as, contents, length);
+}
+
+static gboolean
+has_line_column (const char *text)
+{
+  return g_regex_match_simple (":[0-9]+:[0-9]+:", text, 0, 0);
+}
+
+static void
+test_load_files (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GFile) valid = NULL;
+  g_autoptr(GFile) invalid = NULL;
+  g_autoptr(GFile) garbage = NULL;
+  g_autoptr(GFile) missing = NULL;
+  g_autoptr(GFile) dir = NULL;
+  BrDataset *shown;
+  GPtrArray *problems;
+
+  if (fixture->window == NULL)
+    return;
+
+  valid = copy_fixture (fixture, "valid-example.json", "valid.json");
+  g_assert_true (open_and_wait (fixture->window, valid));
+  shown = br_document_get_dataset (br_window_get_document (fixture->window));
+  g_assert_true (br_chart_view_get_dataset (br_window_get_visible_chart_view (fixture->window)) == shown);
+  g_assert_false (br_window_get_banner_revealed (fixture->window));
+
+  /* every fault the validator finds, listed with line:column; the old data stays */
+  invalid = copy_fixture (fixture, "invalid/unknown-currency.json", "invalid.json");
+  g_assert_false (open_and_wait (fixture->window, invalid));
+  g_assert_true (br_document_get_dataset (br_window_get_document (fixture->window)) == shown);
+  g_assert_true (br_chart_view_get_dataset (br_window_get_visible_chart_view (fixture->window)) == shown);
+  g_assert_true (br_window_get_banner_revealed (fixture->window));
+  problems = br_window_get_problems (fixture->window);
+  g_assert_nonnull (problems);
+  g_assert_cmpuint (problems->len, >, 0);
+  g_assert_true (has_line_column (br_window_get_banner_text (fixture->window)));
+  g_assert_nonnull (strstr (br_window_get_banner_text (fixture->window), "invalid.json"));
+
+  /* not JSON, a directory, a file that is not there: a message naming the file */
+  garbage = write_file (fixture, "garbage.json", "\x89PNG\r\n\x1a\n\0\0\0", 11);
+  g_assert_false (open_and_wait (fixture->window, garbage));
+  g_assert_nonnull (strstr (br_window_get_banner_text (fixture->window), "garbage.json"));
+  dir = g_file_new_for_path (fixture->tmpdir);
+  g_assert_false (open_and_wait (fixture->window, dir));
+  missing = g_file_get_child (dir, "vanished.json");
+  g_assert_false (open_and_wait (fixture->window, missing));
+  g_assert_nonnull (strstr (br_window_get_banner_text (fixture->window), "vanished.json"));
+  g_assert_true (br_document_get_dataset (br_window_get_document (fixture->window)) == shown);
+
+  /* a good file again clears the banner */
+  g_assert_true (open_and_wait (fixture->window, valid));
+  g_assert_false (br_window_get_banner_revealed (fixture->window));
+}
+
+static void
+test_reload_on_save (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  BrDocument *document;
+  BrDataset *before;
+  gboolean changed = FALSE, failed = FALSE;
+  gulong changed_id, failed_id;
+  gint64 start, elapsed;
+  gsize length;
+
+  if (fixture->window == NULL)
+    return;
+
+  file = copy_fixture (fixture, "valid-example.json", "watched.json");
+  g_assert_true (open_and_wait (fixture->window, file));
+  document = br_window_get_document (fixture->window);
+  before = br_document_get_dataset (document);
+  path = g_file_get_path (file);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  /* an editor saves: the charts follow within a second */
+  changed_id = g_signal_connect (document, "changed", G_CALLBACK (flag_cb), &changed);
+  failed_id = g_signal_connect (document, "load-failed", G_CALLBACK (set_flag_cb), &failed);
+  iterate_for (50);
+  start = g_get_monotonic_time ();
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  iterate_until (&changed);
+  elapsed = g_get_monotonic_time () - start;
+  g_test_message ("reloaded %.0f ms after the save", elapsed / 1000.);
+  g_assert_cmpint (elapsed, <, G_USEC_PER_SEC);
+  g_assert_true (br_document_get_dataset (document) != before);
+  before = br_document_get_dataset (document);
+
+  /* replaced by garbage: a message, and the last good data stays */
+  g_assert_true (g_file_set_contents (path, "{ \"format\": ", -1, NULL));
+  iterate_until (&failed);
+  g_assert_true (br_document_get_dataset (document) == before);
+  g_assert_true (br_window_get_banner_revealed (fixture->window));
+
+  /* fixed again */
+  changed = FALSE;
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  iterate_until (&changed);
+  g_assert_false (br_window_get_banner_revealed (fixture->window));
+
+  g_signal_handler_disconnect (document, changed_id);
+  g_signal_handler_disconnect (document, failed_id);
+}
+
+static void
+exported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!br_export_dialog_export_finish (BR_EXPORT_DIALOG (object), result, error))
+    g_assert_nonnull (*error);
+  g_object_set_data (object, "done", GINT_TO_POINTER (1));
+}
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  static const char *extensions[] = { "png", "pdf", "svg", "csv" };
+  static const char *magic[] = { "\x89PNG", "%PDF", "<?xml", "company_id," };
+  BrChartView *view;
+  BrExportDialog *dialog;
+
+  if (fixture->window == NULL)
+    return;
+
+  view = br_window_get_visible_chart_view (fixture->window);
+  dialog = br_export_dialog_new (GTK_WINDOW (fixture->window),
+                                 br_chart_view_get_dataset (view), br_chart_view_get_options (view));
+  g_object_ref_sink (dialog);
+  br_export_dialog_set_size (dialog, BR_EXPORT_SIZE_HD, 0, 0);
+  br_export_dialog_set_scale (dialog, 1.5);
+  br_export_dialog_set_theme (dialog, BR_THEME_DARK);
+  br_export_dialog_set_transparent (dialog, TRUE);
+
+  for (guint i = 0; i < BR_N_EXPORT_FORMATS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("chart.%s", extensions[i]);
+      g_autofree char *path = g_build_filename (fixture->tmpdir, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      gboolean done = FALSE;
+      gsize length;
+
+      br_export_dialog_set_format (dialog, i);
+      g_object_set_data (G_OBJECT (dialog), "done", NULL);
+      br_export_dialog_export_async (dialog, file, NULL, exported_cb, &error);
+      while (!done)
+        {
+          g_main_context_iteration (NULL, TRUE);
+          done = g_object_get_data (G_OBJECT (dialog), "done") != NULL;
+        }
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpuint (length, >, 100);
+      g_assert_true (g_str_has_prefix (contents, magic[i]) || strstr (contents, "<svg") != NULL);
+    }
+
+  /* an export that cannot be written leaves no file behind */
+  {
+    g_autofree char *path = g_build_filename (fixture->tmpdir, "no-such-dir", "chart.png", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+
+    br_export_dialog_set_format (dialog, BR_EXPORT_PNG);
+    g_object_set_data (G_OBJECT (dialog), "done", NULL);
+    br_export_dialog_export_async (dialog, file, NULL, exported_cb, &error);
+    while (g_object_get_data (G_OBJECT (dialog), "done") == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_nonnull (error);
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+static void
+read_text_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_table (Fixture       *fixture,
+            gconstpointer  data)
+{
+  BrDataTable *table;
+  GListModel *rows;
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  BrChartLayout *layout;
+  double previous = -G_MAXDOUBLE;
+  guint n;
+
+  if (fixture->window == NULL)
+    return;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-table", NULL));
+  wait_for_frame (fixture->window);
+  table = br_window_get_data_table (fixture->window);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (table)));
+  layout = br_chart_view_ensure_layout (br_window_get_visible_chart_view (fixture->window));
+  rows = br_data_table_get_rows (table);
+  n = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (n, ==, br_chart_layout_get_n_marks (layout));
+
+  br_data_table_sort_by (table, "value", GTK_SORT_ASCENDING);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BrMarkRow) row = g_list_model_get_item (rows, i);
+
+      g_assert_cmpfloat (br_mark_row_get_value (row), >=, previous);
+      previous = br_mark_row_get_value (row);
+      g_assert_cmpstr (br_mark_row_get_source (row), !=, "");
+    }
+
+  /* Ctrl+Shift+C: the same CSV the export writes, a line a mark */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.copy-table", NULL));
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (fixture->window)), NULL,
+                                 read_text_cb, &csv);
+  while (csv == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  lines = g_strsplit_set (g_strchomp (csv), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, n + 1);
+  g_assert_true (g_str_has_prefix (lines[0], "company_id,"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-table", NULL));
+}
+
+static void
+test_color_vision (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  cairo_surface_t *image;
+  guint32 *pixel;
+  BrChartView *view;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  if (fixture->window == NULL)
+    return;
+
+  /* pure red as a protanope sees it (Machado 2009): dark, a little green */
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  pixel = (guint32 *)(gpointer)cairo_image_surface_get_data (image);
+  *pixel = 0xffff0000;
+  cairo_surface_mark_dirty (image);
+  br_color_vision_simulate (BR_COLOR_VISION_PROTANOPIA, image);
+  g_assert_cmpuint ((*pixel >> 16) & 0xff, <, 120);
+  g_assert_cmpuint ((*pixel >> 8) & 0xff, <, 120);
+  g_assert_cmpuint (*pixel & 0xff, <, 10);
+  g_assert_cmpuint (*pixel >> 24, ==, 0xff);
+  cairo_surface_destroy (image);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.color-vision", "s",
+                                             "deuteranopia"));
+  view = br_window_get_visible_chart_view (fixture->window);
+  g_assert_cmpint (br_chart_view_get_color_vision (view), ==, BR_COLOR_VISION_DEUTERANOPIA);
+  wait_for_frame (fixture->window);
+  texture = br_chart_view_render_texture (view, 640, 360, 2, BR_COLOR_VISION_DEUTERANOPIA);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 1280);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.color-vision", "s",
+                                             "normal"));
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", "screenshots", NULL);
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, br_chart_default_language ());
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer;
+
+  g_mkdir_with_parents (dir, 0755);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+test_screenshots (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *charts[] = { "losses", "rnd", "customers", "valuation" };
+  const char *styles[] = { "light", "dark" };
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+
+  if (fixture->window == NULL)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-table", NULL);
+  for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
+    {
+      adw_style_manager_set_color_scheme (style_manager, s == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT
+                                                                : ADW_COLOR_SCHEME_FORCE_DARK);
+      for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
+        {
+          g_autofree char *name = g_strdup_printf ("window-%s-%s", charts[c], styles[s]);
+          BrChartView *view;
+          BrChartLayout *layout;
+
+          br_window_set_chart (fixture->window, charts[c]);
+          wait_for_frame (fixture->window);
+          /* with a mark hovered, as a user sees it */
+          view = br_window_get_visible_chart_view (fixture->window);
+          layout = br_chart_view_ensure_layout (view);
+          for (guint i = br_chart_layout_get_n_marks (layout) / 2;
+               i < br_chart_layout_get_n_marks (layout); i++)
+            {
+              const BrChartMark *mark = br_chart_layout_get_mark (layout, i);
+
+              /* a company's own figure: the implied line's name does not outlive the draw
+               * in the chart library yet */
+              if (mark->series == BR_SERIES_IMPLIED)
+                continue;
+              br_chart_view_point (view, mark->x, mark->y);
+              break;
+            }
+          wait_for_frame (fixture->window);
+          save_screenshot (GTK_WIDGET (fixture->window), name);
+        }
+    }
+
+  /* a phone-sized window, opened at that size: the switcher moves to the bottom and
+   * the controls fold away */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-table", NULL);
+  {
+    BrWindow *narrow = br_window_new (NULL);
+
+    gtk_window_set_default_size (GTK_WINDOW (narrow), 360, 720);
+    g_assert_true (br_window_open_bundled (narrow));
+    gtk_window_present (GTK_WINDOW (narrow));
+    /* the switcher bar is revealed once the title knows it is narrow */
+    wait_for_frame (narrow);
+    iterate_for (300);
+    wait_for_frame (narrow);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (narrow)), <=, 400);
+    save_screenshot (GTK_WIDGET (narrow), "window-narrow-dark");
+    gtk_window_destroy (GTK_WINDOW (narrow));
+  }
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* GTK 4.8's GtkActionBar allocates its empty start box a height of -1 for the frame
+ * in which the view switcher bar is revealed, and the switcher in it the same, so its
+ * buttons' gizmos go unallocated for that frame: harmless, and not ours to fix */
+static GLogWriterOutput
+log_writer_cb (GLogLevelFlags   log_level,
+               const GLogField *fields,
+               gsize            n_fields,
+               gpointer         user_data)
+{
+  const char *domain = NULL, *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
+        domain = fields[i].value;
+      else if (g_str_equal (fields[i].key, "MESSAGE"))
+        message = fields[i].value;
+    }
+
+  if (g_strcmp0 (domain, "Gtk") == 0 && message != NULL
+      && ((strstr (message, "gtk_widget_size_allocate(): attempt to allocate") != NULL
+           && strstr (message, "height -1") != NULL)
+          || strstr (message, "Trying to snapshot AdwGizmo") != NULL))
+    return G_LOG_WRITER_HANDLED;
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+static void
+add (const char *path,
+     void      (*test) (Fixture *, gconstpointer))
+{
+  g_test_add (path, Fixture, NULL, fixture_set_up, test, fixture_tear_down);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GtkCssProvider) css = NULL;
+  g_autofree char *home = g_dir_make_tmp ("burnrate-ui-home-XXXXXX", NULL);
+  g_autofree char *data_home = g_build_filename (home, "data", NULL);
+  g_autofree char *cache_home = g_build_filename (home, "cache", NULL);
+
+  /* recent files and caches go to a scratch directory; not G_TEST_OPTION_ISOLATE_DIRS,
+   * which hides the MIME database the SVG icon loader needs */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+  g_log_set_writer_func (log_writer_cb, NULL, NULL);
+  g_test_init (&argc, &argv, NULL);
+  g_set_application_name ("Burnrate");
+
+  have_display = gtk_init_check ();
+  if (have_display)
+    {
+      adw_init ();
+      /* no transitions: each frame shows the final state */
+      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+      /* what AdwApplication loads from the resource base path */
+      css = gtk_css_provider_new ();
+      gtk_css_provider_load_from_resource (css, "/io/github/burnrate/Burnrate/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                  GTK_STYLE_PROVIDER (css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                        "/io/github/burnrate/Burnrate/icons");
+    }
+
+  add ("/Br/Window/start", test_start);
+  add ("/Br/Window/switch-charts", test_switch_charts);
+  add ("/Br/Window/hover", test_hover);
+  add ("/Br/Window/legend-toggle", test_legend_toggle);
+  add ("/Br/Window/side-pane", test_side_pane);
+  add ("/Br/Window/load-files", test_load_files);
+  add ("/Br/Window/reload-on-save", test_reload_on_save);
+  add ("/Br/Window/export", test_export);
+  add ("/Br/Window/table", test_table);
+  add ("/Br/Window/color-vision", test_color_vision);
+  add ("/Br/Window/screenshots", test_screenshots);
+
+  return g_test_run ();
+}

@@ -1,0 +1,852 @@
+/* br-chart-view.c: a chart on screen, explorable with pointer and keyboard
+ *
+ * The view hosts the chart library: its snapshot calls br_chart_draw() at the widget's
+ * size, so the chart is redrawn sharp at any size and scale factor, and the layout that
+ * draw returns answers every hover and click. The readout is a label child placed
+ * beside the highlighted mark: it appears in the frame after the pointer arrives,
+ * without a tooltip's delay.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "br-chart-view"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#include "br-chart-view.h"
+
+#define READOUT_GAP 12
+
+struct _BrChartView
+{
+  GtkWidget       parent_instance;
+
+  BrDataset      *dataset;
+  BrChartOptions *options;       /* highlight and hidden series are the view's own */
+  BrChartLayout  *layout;        /* what the last draw drew */
+  BrDataset      *layout_dataset;  /* what its marks point into */
+  double          layout_width;
+  double          layout_height;
+  gboolean        layout_valid;  /* the layout's marks match dataset and options */
+  char           *description;
+  BrColorVision   vision;
+
+  int             hover;         /* the mark under the pointer, or -1 */
+  int             selected;      /* the mark the keyboard walked to, or -1 */
+  char           *readout_text;
+  gboolean        frame_reported;
+
+  GtkLabel       *readout;
+};
+
+enum {
+  PROP_0,
+  PROP_DATASET,
+  PROP_CHART,
+  PROP_COLOR_VISION,
+  PROP_HIGHLIGHT,
+  PROP_HIDDEN,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (BrChartView, br_chart_view, GTK_TYPE_WIDGET)
+
+static GParamSpec *properties[N_PROPS];
+
+static int
+current_highlight (BrChartView *self)
+{
+  return self->hover >= 0 ? self->hover : self->selected;
+}
+
+static void
+invalidate (BrChartView *self)
+{
+  self->layout_valid = FALSE;
+  self->hover = -1;
+  self->selected = -1;
+  br_chart_options_set_highlight (self->options, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->readout), FALSE);
+  g_clear_pointer (&self->readout_text, g_free);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+update_accessible (BrChartView *self)
+{
+  const char *description = br_chart_layout_get_description (self->layout);
+  g_autofree char *full = NULL;
+
+  if (self->readout_text != NULL)
+    full = g_strconcat (self->readout_text, "\n", description, NULL);
+  else
+    full = g_strdup (description);
+
+  if (g_strcmp0 (full, self->description) == 0)
+    return;
+
+  g_free (self->description);
+  self->description = g_steal_pointer (&full);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  br_chart_layout_get_title (self->layout),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
+                                  -1);
+}
+
+static void
+take_layout (BrChartView   *self,
+             BrChartLayout *layout,
+             double         width,
+             double         height)
+{
+  g_clear_pointer (&self->layout, br_chart_layout_unref);
+  self->layout = layout;
+  g_set_object (&self->layout_dataset, self->dataset);
+  self->layout_width = width;
+  self->layout_height = height;
+  self->layout_valid = TRUE;
+  update_accessible (self);
+}
+
+static BrChartLayout *
+draw (BrChartView *self,
+      cairo_t     *cr,
+      double       width,
+      double       height)
+{
+  return br_chart_draw (cr, self->dataset, self->options, width, height);
+}
+
+static void
+report_first_frame_cb (GdkFrameClock *frame_clock,
+                       BrChartView   *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, report_first_frame_cb, self);
+  /* the start-up benchmark reads this line; it shares the clock with the spawner */
+  printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+maybe_report_first_frame (BrChartView *self)
+{
+  GdkFrameClock *frame_clock;
+
+  if (self->frame_reported || g_getenv ("BURNRATE_EXIT_AFTER_FIRST_FRAME") == NULL)
+    return;
+
+  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (frame_clock == NULL || g_application_get_default () == NULL)
+    return;
+
+  self->frame_reported = TRUE;
+  g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (report_first_frame_cb),
+                           self, 0);
+}
+
+static void
+br_chart_view_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  BrChartView *self = BR_CHART_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+
+  if (self->dataset == NULL || width <= 0 || height <= 0)
+    return;
+
+  if (self->vision == BR_COLOR_VISION_NORMAL)
+    {
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+
+      take_layout (self, draw (self, cr, width, height), width, height);
+      cairo_destroy (cr);
+    }
+  else
+    {
+      g_autoptr(GdkTexture) texture = NULL;
+
+      texture = br_chart_view_render_texture (self, width, height,
+                                              gtk_widget_get_scale_factor (widget), self->vision);
+      gtk_snapshot_append_texture (snapshot, texture, &bounds);
+    }
+
+  gtk_widget_snapshot_child (widget, GTK_WIDGET (self->readout), snapshot);
+  maybe_report_first_frame (self);
+}
+
+static void
+br_chart_view_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  /* small enough for a 360 px wide window; the chart scales its type to fit */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 300;
+      *natural = 960;
+    }
+  else
+    {
+      *minimum = 220;
+      *natural = 540;
+    }
+}
+
+static void
+br_chart_view_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  BrChartView *self = BR_CHART_VIEW (widget);
+  int highlight = current_highlight (self);
+  const BrChartMark *mark;
+  int min_w, nat_w, min_h, nat_h;
+  GtkAllocation box;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->readout)) || self->layout == NULL
+      || highlight < 0 || (guint)highlight >= br_chart_layout_get_n_marks (self->layout))
+    return;
+
+  mark = br_chart_layout_get_mark (self->layout, highlight);
+  gtk_widget_measure (GTK_WIDGET (self->readout), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &min_w, &nat_w, NULL, NULL);
+  box.width = MIN (nat_w, MAX (min_w, width - 2 * READOUT_GAP));
+  gtk_widget_measure (GTK_WIDGET (self->readout), GTK_ORIENTATION_VERTICAL, box.width,
+                      &min_h, &nat_h, NULL, NULL);
+  box.height = nat_h;
+
+  /* beside the mark, on whichever side has room, and never over it */
+  box.x = mark->x1 + READOUT_GAP;
+  if (box.x + box.width > width)
+    box.x = mark->x0 - READOUT_GAP - box.width;
+  box.x = CLAMP (box.x, 0, MAX (0, width - box.width));
+  box.y = CLAMP (mark->y - box.height / 2, 0, MAX (0, height - box.height));
+
+  gtk_widget_size_allocate (GTK_WIDGET (self->readout), &box, -1);
+}
+
+static void
+set_highlight (BrChartView *self,
+               int          hover,
+               int          selected)
+{
+  int before = current_highlight (self);
+  int after;
+
+  self->hover = hover;
+  self->selected = selected;
+  after = current_highlight (self);
+  if (before == after)
+    return;
+
+  br_chart_options_set_highlight (self->options, after);
+  g_clear_pointer (&self->readout_text, g_free);
+  if (after >= 0)
+    {
+      const BrChartMark *mark = br_chart_layout_get_mark (self->layout, after);
+
+      self->readout_text = br_chart_mark_describe (mark,
+                                                   br_chart_options_get_language (self->options));
+      gtk_label_set_text (self->readout, self->readout_text);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->readout), after >= 0);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_accessible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT]);
+}
+
+static void
+motion_cb (BrChartView              *self,
+           double                    x,
+           double                    y,
+           GtkEventControllerMotion *controller)
+{
+  br_chart_view_point (self, x, y);
+}
+
+static void
+leave_cb (BrChartView              *self,
+          GtkEventControllerMotion *controller)
+{
+  set_highlight (self, -1, self->selected);
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+}
+
+static void
+pressed_cb (BrChartView     *self,
+            int              n_press,
+            double           x,
+            double           y,
+            GtkGestureClick *gesture)
+{
+  if (br_chart_view_click (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static gboolean
+key_pressed_cb (BrChartView           *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  BrChartLayout *layout;
+  int n, index;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  layout = br_chart_view_ensure_layout (self);
+  n = layout != NULL ? (int)br_chart_layout_get_n_marks (layout) : 0;
+  if (n == 0)
+    return GDK_EVENT_PROPAGATE;
+
+  index = self->selected;
+  switch (keyval)
+    {
+    case GDK_KEY_Right:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Right:
+    case GDK_KEY_KP_Down:
+      index = index < 0 ? 0 : (index + 1) % n;
+      break;
+
+    case GDK_KEY_Left:
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_KP_Up:
+      index = index <= 0 ? n - 1 : index - 1;
+      break;
+
+    case GDK_KEY_Home:
+      index = 0;
+      break;
+
+    case GDK_KEY_End:
+      index = n - 1;
+      break;
+
+    case GDK_KEY_Escape:
+      if (index < 0)
+        return GDK_EVENT_PROPAGATE;
+      index = -1;
+      break;
+
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  br_chart_view_select_mark (self, index);
+  return GDK_EVENT_STOP;
+}
+
+static void
+focus_leave_cb (BrChartView             *self,
+                GtkEventControllerFocus *controller)
+{
+  set_highlight (self, self->hover, -1);
+}
+
+static void
+br_chart_view_dispose (GObject *object)
+{
+  BrChartView *self = BR_CHART_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BR_TYPE_CHART_VIEW);
+  g_clear_object (&self->dataset);
+  g_clear_pointer (&self->layout, br_chart_layout_unref);
+  g_clear_object (&self->layout_dataset);
+
+  G_OBJECT_CLASS (br_chart_view_parent_class)->dispose (object);
+}
+
+static void
+br_chart_view_finalize (GObject *object)
+{
+  BrChartView *self = BR_CHART_VIEW (object);
+
+  g_clear_pointer (&self->options, br_chart_options_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->readout_text, g_free);
+
+  G_OBJECT_CLASS (br_chart_view_parent_class)->finalize (object);
+}
+
+static void
+br_chart_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  BrChartView *self = BR_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
+
+    case PROP_CHART:
+      g_value_set_string (value, br_chart_kind_to_string (br_chart_view_get_kind (self)));
+      break;
+
+    case PROP_COLOR_VISION:
+      g_value_set_string (value, br_color_vision_to_string (self->vision));
+      break;
+
+    case PROP_HIGHLIGHT:
+      g_value_set_int (value, current_highlight (self));
+      break;
+
+    case PROP_HIDDEN:
+      g_value_take_boxed (value, br_chart_view_dup_hidden (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+br_chart_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  BrChartView *self = BR_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      br_chart_view_set_dataset (self, g_value_get_object (value));
+      break;
+
+    case PROP_CHART:
+      {
+        BrChartKind kind;
+
+        if (br_chart_kind_from_string (g_value_get_string (value), &kind))
+          br_chart_view_set_kind (self, kind);
+        else
+          g_warning ("No chart called “%s”", g_value_get_string (value));
+      }
+      break;
+
+    case PROP_COLOR_VISION:
+      {
+        BrColorVision vision;
+
+        if (br_color_vision_from_string (g_value_get_string (value), &vision))
+          br_chart_view_set_color_vision (self, vision);
+      }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+br_chart_view_class_init (BrChartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = br_chart_view_dispose;
+  object_class->finalize = br_chart_view_finalize;
+  object_class->get_property = br_chart_view_get_property;
+  object_class->set_property = br_chart_view_set_property;
+
+  widget_class->snapshot = br_chart_view_snapshot;
+  widget_class->measure = br_chart_view_measure;
+  widget_class->size_allocate = br_chart_view_size_allocate;
+
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL, BR_TYPE_DATASET,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHART] =
+    g_param_spec_string ("chart", NULL, NULL, "losses",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COLOR_VISION] =
+    g_param_spec_string ("color-vision", NULL, NULL, "normal",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HIGHLIGHT] =
+    g_param_spec_int ("highlight", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HIDDEN] =
+    g_param_spec_boxed ("hidden", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/burnrate/Burnrate/ui/br-chart-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, BrChartView, readout);
+  gtk_widget_class_bind_template_callback (widget_class, motion_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leave_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, key_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, focus_leave_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "chartview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+br_chart_view_init (BrChartView *self)
+{
+  self->options = br_chart_options_new (BR_CHART_LOSSES);
+  self->hover = -1;
+  self->selected = -1;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+br_chart_view_new (BrChartKind kind)
+{
+  g_return_val_if_fail (kind < BR_N_CHART_KINDS, NULL);
+
+  return g_object_new (BR_TYPE_CHART_VIEW, "chart", br_chart_kind_to_string (kind), NULL);
+}
+
+BrDataset *
+br_chart_view_get_dataset (BrChartView *self)
+{
+  g_return_val_if_fail (BR_IS_CHART_VIEW (self), NULL);
+
+  return self->dataset;
+}
+
+void
+br_chart_view_set_dataset (BrChartView *self,
+                           BrDataset   *dataset)
+{
+  g_return_if_fail (BR_IS_CHART_VIEW (self));
+  g_return_if_fail (dataset == NULL || BR_IS_DATASET (dataset));
+
+  if (!g_set_object (&self->dataset, dataset))
+    return;
+
+  /* the old layout stays until the next draw: its legend keeps the hidden series */
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
+BrChartKind
+br_chart_view_get_kind (BrChartView *self)
+{
+  g_return_val_if_fail (BR_IS_CHART_VIEW (self), BR_CHART_LOSSES);
+
+  return br_chart_options_get_kind (self->options);
+}
+
+void
+br_chart_view_set_kind (BrChartView *self,
+                        BrChartKind  kind)
+{
+  g_return_if_fail (BR_IS_CHART_VIEW (self));
+  g_return_if_fail (kind < BR_N_CHART_KINDS);
+
+  if (br_chart_options_get_kind (self->options) == kind)
+    return;
+
+  br_chart_options_set_kind (self->options, kind);
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
+}
+
+const BrChartOptions *
+br_chart_view_get_options (BrChartView *self)
+{
+  g_return_val_if_fail (BR_IS_CHART_VIEW (self), NULL);
+
+  return self->options;
+}
+
+/**
+ * br_chart_view_set_options:
+ *
+ * Takes every choice from @options but three that belong to the view: the chart
+ * kind, the series hidden from the legend, and the highlighted mark.
+ */
+void
+br_chart_view_set_options (BrChartView          *self,
+                           const BrChartOptions *options)
+{
+  BrChartOptions *copy;
+  guint n_legend;
+
+  g_return_if_fail (BR_IS_CHART_VIEW (self));
+  g_return_if_fail (options != NULL);
+
+  copy = br_chart_options_copy (options);
+  br_chart_options_set_kind (copy, br_chart_options_get_kind (self->options));
+  n_legend = self->layout != NULL ? br_chart_layout_get_n_legend_entries (self->layout) : 0;
+  for (guint i = 0; i < n_legend; i++)
+    {
+      const BrLegendEntry *entry = br_chart_layout_get_legend_entry (self->layout, i);
+
+      br_chart_options_set_hidden (copy, entry->key,
+                                   br_chart_options_get_hidden (self->options, entry->key));
+    }
+
+  br_chart_options_free (self->options);
+  self->options = copy;
+  invalidate (self);
+}
+
+BrColorVision
+br_chart_view_get_color_vision (BrChartView *self)
+{
+  g_return_val_if_fail (BR_IS_CHART_VIEW (self), BR_COLOR_VISION_NORMAL);
+
+  return self->vision;
+}
+
+void
+br_chart_view_set_color_vision (BrChartView   *self,
+                                BrColorVision  vision)
+{
+  g_return_if_fail (BR_IS_CHART_VIEW (self));
+  g_return_if_fail (vision < BR_N_COLOR_VISIONS);
+
+  if (self->vision == vision)
+    return;
+
+  self->vision = vision;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR_VISION]);
+}
+
+/**
+ * br_chart_view_ensure_layout:
+ *
+ * Returns: (transfer none) (nullable): the layout of the chart as the widget shows it,
+ *   drawn off screen first if the widget has not drawn the current choices yet
+ */
+BrChartLayout *
+br_chart_view_ensure_layout (BrChartView *self)
+{
+  double width, height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_return_val_if_fail (BR_IS_CHART_VIEW (self), NULL);
+
+  if (self->dataset == NULL)
+    return NULL;
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (width <= 0 || height <= 0)
+    {
+      width = 960;
+      height = 540;
+    }
+
+  if (self->layout != NULL && self->layout_valid && self->layout_width == width
+      && self->layout_height == height)
+    return self->layout;
+
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                            &(cairo_rectangle_t) { 0, 0, width, height });
+  cr = cairo_create (surface);
+  take_layout (self, draw (self, cr, width, height), width, height);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  return self->layout;
+}
+
+/**
+ * br_chart_view_get_highlight:
+ *
+ * Returns: the index of the mark drawn highlighted (hovered, or walked to), or -1
+ */
+int
+br_chart_view_get_highlight (BrChartView *self)
+{
+  g_return_val_if_fail (BR_IS_CHART_VIEW (self), -1);
+
+  return current_highlight (self);
+}
+
+/**
+ * br_chart_view_get_readout:
+ *
+ * Returns: (nullable): the text the readout beside the highlighted mark shows
+ */
+const char *
+br_chart_view_get_readout (BrChartView *self)
+{
+  g_return_val_if_fail (BR_IS_CHART_VIEW (self), NULL);
+
+  return self->readout_text;
+}
+
+/**
+ * br_chart_view_point:
+ *
+ * What the view does when the pointer moves to @x, @y: highlights the mark there and
+ * shows its readout.
+ */
+void
+br_chart_view_point (BrChartView *self,
+                     double       x,
+                     double       y)
+{
+  BrChartLayout *layout;
+  int index = -1;
+  gboolean on_legend = FALSE;
+
+  g_return_if_fail (BR_IS_CHART_VIEW (self));
+
+  layout = br_chart_view_ensure_layout (self);
+  if (layout != NULL)
+    {
+      index = br_chart_layout_hit_test (layout, x, y);
+      on_legend = br_chart_layout_hit_legend (layout, x, y) != NULL;
+    }
+
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                   index >= 0 || on_legend ? "pointer" : NULL);
+  set_highlight (self, index, self->selected);
+}
+
+/**
+ * br_chart_view_click:
+ *
+ * What a click at @x, @y does: on a legend entry, hides or shows its series.
+ *
+ * Returns: %TRUE if the click toggled a series
+ */
+gboolean
+br_chart_view_click (BrChartView *self,
+                     double       x,
+                     double       y)
+{
+  BrChartLayout *layout;
+  const char *key;
+
+  g_return_val_if_fail (BR_IS_CHART_VIEW (self), FALSE);
+
+  layout = br_chart_view_ensure_layout (self);
+  key = layout != NULL ? br_chart_layout_hit_legend (layout, x, y) : NULL;
+  if (key == NULL)
+    return FALSE;
+
+  br_chart_options_set_hidden (self->options, key, !br_chart_options_get_hidden (self->options, key));
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDDEN]);
+
+  return TRUE;
+}
+
+/**
+ * br_chart_view_dup_hidden:
+ *
+ * Returns: (transfer full): the legend keys of the series hidden by a click
+ */
+GStrv
+br_chart_view_dup_hidden (BrChartView *self)
+{
+  g_autoptr(GStrvBuilder) hidden = g_strv_builder_new ();
+  guint n;
+
+  g_return_val_if_fail (BR_IS_CHART_VIEW (self), NULL);
+
+  n = self->layout != NULL ? br_chart_layout_get_n_legend_entries (self->layout) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      const BrLegendEntry *entry = br_chart_layout_get_legend_entry (self->layout, i);
+
+      if (br_chart_options_get_hidden (self->options, entry->key))
+        g_strv_builder_add (hidden, entry->key);
+    }
+
+  return g_strv_builder_end (hidden);
+}
+
+/**
+ * br_chart_view_select_mark:
+ * @index: a mark of the current layout, or -1
+ *
+ * Walks the keyboard selection to the mark @index, with the same readout as a hover.
+ */
+void
+br_chart_view_select_mark (BrChartView *self,
+                           int          index)
+{
+  BrChartLayout *layout;
+
+  g_return_if_fail (BR_IS_CHART_VIEW (self));
+
+  layout = br_chart_view_ensure_layout (self);
+  g_return_if_fail (index < 0 || (layout != NULL && (guint)index < br_chart_layout_get_n_marks (layout)));
+
+  set_highlight (self, -1, index);
+}
+
+/**
+ * br_chart_view_render_texture:
+ * @scale: device pixels per unit
+ * @vision: how to show the colours
+ *
+ * Draws the chart as the view shows it, at any size, into a texture: for the
+ * clipboard and for the colour-vision preview.
+ *
+ * Returns: (transfer full) (nullable): the image
+ */
+GdkTexture *
+br_chart_view_render_texture (BrChartView   *self,
+                              int            width,
+                              int            height,
+                              int            scale,
+                              BrColorVision  vision)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  BrChartLayout *layout;
+  cairo_t *cr;
+  int stride;
+
+  g_return_val_if_fail (BR_IS_CHART_VIEW (self), NULL);
+  g_return_val_if_fail (width > 0 && height > 0 && scale > 0, NULL);
+
+  if (self->dataset == NULL)
+    return NULL;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  layout = draw (self, cr, width, height);
+  cairo_destroy (cr);
+
+  if (width == gtk_widget_get_width (GTK_WIDGET (self))
+      && height == gtk_widget_get_height (GTK_WIDGET (self)))
+    take_layout (self, layout, width, height);
+  else
+    br_chart_layout_unref (layout);
+
+  br_color_vision_simulate (vision, surface);
+  stride = cairo_image_surface_get_stride (surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize)stride * height * scale,
+                                      (GDestroyNotify)cairo_surface_destroy, surface);
+
+  return gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes, stride);
+}

@@ -1,0 +1,26 @@
+/* br-data-table.h: the figures behind the chart shown, sortable, with their sources
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "br-chart.h"
+
+G_BEGIN_DECLS
+
+#define BR_TYPE_DATA_TABLE (br_data_table_get_type ())
+
+G_DECLARE_FINAL_TYPE (BrDataTable, br_data_table, BR, DATA_TABLE, AdwBin)
+
+GtkWidget  *br_data_table_new        (void);
+void        br_data_table_set_layout (BrDataTable   *self,
+                                      BrChartLayout *layout,
+                                      const char    *language);
+GListModel *br_data_table_get_rows   (BrDataTable   *self);
+void        br_data_table_sort_by    (BrDataTable   *self,
+                                      const char    *column,
+                                      GtkSortType    direction);
+
+G_END_DECLS

@@ -1,0 +1,359 @@
+/* br-mark-row.c: one row of the data table, a copy of what a chart mark says
+ *
+ * Rows copy their text, so the table never points into a dataset that a reload has
+ * replaced.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "br-mark-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "br-mark-row.h"
+
+struct _BrMarkRow
+{
+  GObject  parent_instance;
+
+  guint    index;
+  char    *company;
+  char    *series;
+  char    *period;
+  char    *date;
+  double   value;
+  char    *value_text;
+  char    *unit;
+  char    *status;
+  char    *source;
+  char    *url;
+};
+
+enum {
+  PROP_0,
+  PROP_COMPANY,
+  PROP_SERIES,
+  PROP_PERIOD,
+  PROP_DATE,
+  PROP_VALUE,
+  PROP_VALUE_TEXT,
+  PROP_UNIT,
+  PROP_STATUS,
+  PROP_SOURCE,
+  PROP_URL,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (BrMarkRow, br_mark_row, G_TYPE_OBJECT)
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+series_name (BrSeries series)
+{
+  switch (series)
+    {
+    case BR_SERIES_NET_INCOME:
+      return _("Net income");
+    case BR_SERIES_REVENUE:
+      return _("Revenue");
+    case BR_SERIES_RND:
+      return _("R&D expense");
+    case BR_SERIES_TOP5:
+      return _("Top-5 customer share");
+    case BR_SERIES_CUSTOMER:
+      return _("Customer share");
+    case BR_SERIES_MARKET_CAP:
+      return _("Market value");
+    case BR_SERIES_IMPLIED:
+      return _("Share of Nvidia’s value");
+    default:
+      return br_series_to_string (series);
+    }
+}
+
+static const char *
+status_name (BrStatus status)
+{
+  switch (status)
+    {
+    case BR_STATUS_AUDITED:
+      return _("audited");
+    case BR_STATUS_UNAUDITED:
+      return _("unaudited");
+    case BR_STATUS_FLASH:
+      return _("flash");
+    default:
+      return br_status_to_string (status);
+    }
+}
+
+static char *
+format_date (const GDate *date)
+{
+  if (date == NULL || !g_date_valid (date))
+    return g_strdup ("");
+
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+/**
+ * br_unit_describe:
+ *
+ * Returns: the unit as the unit chooser names it: 亿元, CNY bn, USD bn, or %
+ */
+char *
+br_unit_describe (const BrUnit *unit,
+                  gboolean      percent,
+                  const char   *language)
+{
+  if (percent)
+    return g_strdup ("%");
+
+  switch (unit->scale)
+    {
+    case BR_SCALE_YI:
+      if (g_str_equal (unit->currency.code, "CNY"))
+        return g_strdup ("亿元");
+      return g_strdup_printf ("%s 100m", unit->currency.code);
+    case BR_SCALE_BILLION:
+      /* TRANSLATORS: a currency code and "billions", as in "USD bn" */
+      return g_strdup_printf (_("%s bn"), unit->currency.code);
+    case BR_SCALE_MILLION:
+      /* TRANSLATORS: a currency code and "millions", as in "USD m" */
+      return g_strdup_printf (_("%s m"), unit->currency.code);
+    case BR_SCALE_TRILLION:
+      /* TRANSLATORS: a currency code and "trillions", as in "USD tn" */
+      return g_strdup_printf (_("%s tn"), unit->currency.code);
+    case BR_SCALE_ONE:
+      return g_strdup (unit->currency.code);
+    case BR_SCALE_THOUSAND:
+    case BR_SCALE_WAN:
+    case BR_N_SCALES:
+    default:
+      return g_strdup_printf ("%s (%s)", unit->currency.code, br_scale_to_string (unit->scale));
+    }
+}
+
+static void
+br_mark_row_finalize (GObject *object)
+{
+  BrMarkRow *self = BR_MARK_ROW (object);
+
+  g_free (self->company);
+  g_free (self->series);
+  g_free (self->period);
+  g_free (self->date);
+  g_free (self->value_text);
+  g_free (self->unit);
+  g_free (self->status);
+  g_free (self->source);
+  g_free (self->url);
+
+  G_OBJECT_CLASS (br_mark_row_parent_class)->finalize (object);
+}
+
+static void
+br_mark_row_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  BrMarkRow *self = BR_MARK_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPANY:
+      g_value_set_string (value, self->company);
+      break;
+    case PROP_SERIES:
+      g_value_set_string (value, self->series);
+      break;
+    case PROP_PERIOD:
+      g_value_set_string (value, self->period);
+      break;
+    case PROP_DATE:
+      g_value_set_string (value, self->date);
+      break;
+    case PROP_VALUE:
+      g_value_set_double (value, self->value);
+      break;
+    case PROP_VALUE_TEXT:
+      g_value_set_string (value, self->value_text);
+      break;
+    case PROP_UNIT:
+      g_value_set_string (value, self->unit);
+      break;
+    case PROP_STATUS:
+      g_value_set_string (value, self->status);
+      break;
+    case PROP_SOURCE:
+      g_value_set_string (value, self->source);
+      break;
+    case PROP_URL:
+      g_value_set_string (value, self->url);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+string_property (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, NULL,
+                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+static void
+br_mark_row_class_init (BrMarkRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = br_mark_row_finalize;
+  object_class->get_property = br_mark_row_get_property;
+
+  properties[PROP_COMPANY] = string_property ("company");
+  properties[PROP_SERIES] = string_property ("series");
+  properties[PROP_PERIOD] = string_property ("period");
+  properties[PROP_DATE] = string_property ("date");
+  properties[PROP_VALUE] =
+    g_param_spec_double ("value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VALUE_TEXT] = string_property ("value-text");
+  properties[PROP_UNIT] = string_property ("unit");
+  properties[PROP_STATUS] = string_property ("status");
+  properties[PROP_SOURCE] = string_property ("source");
+  properties[PROP_URL] = string_property ("url");
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+br_mark_row_init (BrMarkRow *self)
+{
+}
+
+static char *
+describe_source (const BrSource *source,
+                 const char     *language)
+{
+  g_autofree char *date = NULL;
+
+  if (source == NULL)
+    return g_strdup ("");
+
+  date = format_date (&source->date);
+  return g_strdup_printf ("%s — %s, %s", br_text_get (&source->title, language),
+                          source->publisher != NULL ? source->publisher : "", date);
+}
+
+BrMarkRow *
+br_mark_row_new (const BrChartMark *mark,
+                 guint              index,
+                 const char        *language)
+{
+  BrMarkRow *self;
+
+  g_return_val_if_fail (mark != NULL, NULL);
+
+  self = g_object_new (BR_TYPE_MARK_ROW, NULL);
+  self->index = index;
+  self->company = g_strdup (mark->company != NULL ? br_company_get_name (mark->company, language)
+                                                  : "");
+  /* the implied line's name is the series name with its percentage, said by the chart */
+  if (mark->name != NULL && mark->series != BR_SERIES_IMPLIED)
+    self->series = g_strdup_printf ("%s · %s", series_name (mark->series), mark->name);
+  else
+    self->series = g_strdup (series_name (mark->series));
+  self->date = format_date (&mark->date);
+  /* dated values (market values) have no period: their date stands in */
+  self->period = g_strdup (mark->period != NULL ? br_period_get_label (mark->period, language)
+                                                : self->date);
+  self->value = mark->value;
+  self->value_text = g_strdup_printf (mark->percent ? "%.1f" : "%.2f", mark->value);
+  self->unit = br_unit_describe (&mark->unit, mark->percent, language);
+  self->status = g_strdup (status_name (mark->status));
+  self->source = describe_source (mark->source, language);
+  self->url = g_strdup (mark->source != NULL && mark->source->url != NULL ? mark->source->url : "");
+
+  return self;
+}
+
+guint
+br_mark_row_get_index (BrMarkRow *self)
+{
+  g_return_val_if_fail (BR_IS_MARK_ROW (self), 0);
+  return self->index;
+}
+
+const char *
+br_mark_row_get_company (BrMarkRow *self)
+{
+  g_return_val_if_fail (BR_IS_MARK_ROW (self), NULL);
+  return self->company;
+}
+
+const char *
+br_mark_row_get_series (BrMarkRow *self)
+{
+  g_return_val_if_fail (BR_IS_MARK_ROW (self), NULL);
+  return self->series;
+}
+
+const char *
+br_mark_row_get_period (BrMarkRow *self)
+{
+  g_return_val_if_fail (BR_IS_MARK_ROW (self), NULL);
+  return self->period;
+}
+
+const char *
+br_mark_row_get_date (BrMarkRow *self)
+{
+  g_return_val_if_fail (BR_IS_MARK_ROW (self), NULL);
+  return self->date;
+}
+
+double
+br_mark_row_get_value (BrMarkRow *self)
+{
+  g_return_val_if_fail (BR_IS_MARK_ROW (self), 0);
+  return self->value;
+}
+
+const char *
+br_mark_row_get_value_text (BrMarkRow *self)
+{
+  g_return_val_if_fail (BR_IS_MARK_ROW (self), NULL);
+  return self->value_text;
+}
+
+const char *
+br_mark_row_get_unit (BrMarkRow *self)
+{
+  g_return_val_if_fail (BR_IS_MARK_ROW (self), NULL);
+  return self->unit;
+}
+
+const char *
+br_mark_row_get_status (BrMarkRow *self)
+{
+  g_return_val_if_fail (BR_IS_MARK_ROW (self), NULL);
+  return self->status;
+}
+
+const char *
+br_mark_row_get_source (BrMarkRow *self)
+{
+  g_return_val_if_fail (BR_IS_MARK_ROW (self), NULL);
+  return self->source;
+}
+
+const char *
+br_mark_row_get_url (BrMarkRow *self)
+{
+  g_return_val_if_fail (BR_IS_MARK_ROW (self), NULL);
+  return self->url;
+}

@@ -1,0 +1,35 @@
+/* br-mark-row.h: one row of the data table, a copy of what a chart mark says
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "br-chart.h"
+
+G_BEGIN_DECLS
+
+#define BR_TYPE_MARK_ROW (br_mark_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (BrMarkRow, br_mark_row, BR, MARK_ROW, GObject)
+
+BrMarkRow  *br_mark_row_new            (const BrChartMark *mark,
+                                        guint              index,
+                                        const char        *language);
+guint       br_mark_row_get_index      (BrMarkRow         *self);
+const char *br_mark_row_get_company    (BrMarkRow         *self);
+const char *br_mark_row_get_series     (BrMarkRow         *self);
+const char *br_mark_row_get_period     (BrMarkRow         *self);
+const char *br_mark_row_get_date       (BrMarkRow         *self);
+double      br_mark_row_get_value      (BrMarkRow         *self);
+const char *br_mark_row_get_value_text (BrMarkRow         *self);
+const char *br_mark_row_get_unit       (BrMarkRow         *self);
+const char *br_mark_row_get_status     (BrMarkRow         *self);
+const char *br_mark_row_get_source     (BrMarkRow         *self);
+const char *br_mark_row_get_url        (BrMarkRow         *self);
+char       *br_unit_describe           (const BrUnit      *unit,
+                                        gboolean           percent,
+                                        const char        *language);
+
+G_END_DECLS

@@ -1,0 +1,573 @@
+/* br-side-pane.c: the controls beside the chart, a view of the settings
+ *
+ * Every control writes a GSettings key and follows it; the window turns the keys into
+ * chart options. The company list and the years come from the dataset shown.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "br-side-pane"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "br-chart.h"
+#include "br-side-pane.h"
+
+struct _BrSidePane
+{
+  AdwBin                parent_instance;
+
+  GSettings            *settings;
+  BrDataset            *dataset;
+  char                 *chart;
+  GPtrArray            *company_rows;   /* AdwActionRow, in dataset order */
+  GArray               *years;          /* int: the years the range rows offer */
+  gboolean              updating;
+
+  AdwPreferencesGroup  *companies_group;
+  AdwPreferencesGroup  *valuation_group;
+  AdwComboRow          *from_row;
+  AdwComboRow          *to_row;
+  AdwComboRow          *unit_row;
+  GtkStringList        *from_years;
+  GtkStringList        *to_years;
+  GtkSwitch            *cumulative_switch;
+  GtkSwitch            *log_switch;
+  GtkSpinButton        *percent_spin;
+};
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  PROP_DATASET,
+  PROP_CHART,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (BrSidePane, br_side_pane, ADW_TYPE_BIN)
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *units[] = { "cny-yi", "cny-bn", "usd-bn" };
+
+static gboolean
+unit_get_mapping (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
+{
+  const char *unit = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      if (g_str_equal (unit, units[i]))
+        {
+          g_value_set_uint (value, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static GVariant *
+unit_set_mapping (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
+{
+  guint index = g_value_get_uint (value);
+
+  if (index >= G_N_ELEMENTS (units))
+    return NULL;
+
+  return g_variant_new_string (units[index]);
+}
+
+static GtkCheckButton *
+row_get_check (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), "check");
+}
+
+static void
+company_toggled_cb (BrSidePane     *self,
+                    GtkCheckButton *check)
+{
+  g_autoptr(GStrvBuilder) hidden = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+
+  if (self->updating || self->settings == NULL)
+    return;
+
+  for (guint i = 0; i < self->company_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->company_rows, i);
+
+      if (!gtk_check_button_get_active (row_get_check (row)))
+        g_strv_builder_add (hidden, g_object_get_data (G_OBJECT (row), "company-id"));
+    }
+
+  ids = g_strv_builder_end (hidden);
+  g_settings_set_strv (self->settings, "hidden-companies", (const char * const *)ids);
+}
+
+static void
+sync_companies (BrSidePane *self)
+{
+  g_auto(GStrv) hidden = NULL;
+
+  if (self->settings == NULL)
+    return;
+
+  hidden = g_settings_get_strv (self->settings, "hidden-companies");
+  self->updating = TRUE;
+  for (guint i = 0; i < self->company_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->company_rows, i);
+      const char *id = g_object_get_data (G_OBJECT (row), "company-id");
+
+      gtk_check_button_set_active (row_get_check (row), !g_strv_contains ((const char * const *)hidden, id));
+    }
+  self->updating = FALSE;
+}
+
+static GtkWidget *
+color_swatch (const BrCompany *company)
+{
+  GtkWidget *swatch = gtk_label_new ("●");
+  PangoAttrList *attrs = pango_attr_list_new ();
+  guint32 color = company->has_color ? company->color : 0x888888;
+
+  pango_attr_list_insert (attrs, pango_attr_foreground_new (((color >> 16) & 0xff) * 257,
+                                                            ((color >> 8) & 0xff) * 257,
+                                                            (color & 0xff) * 257));
+  pango_attr_list_insert (attrs, pango_attr_scale_new (1.4));
+  gtk_label_set_attributes (GTK_LABEL (swatch), attrs);
+  pango_attr_list_unref (attrs);
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+
+  return swatch;
+}
+
+static GtkWidget *
+company_row (BrSidePane      *self,
+             const BrCompany *company,
+             const char      *language)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  const char *name = br_company_get_name (company, language);
+
+  /* names come from the dataset: never markup */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  if (company->role == BR_ROLE_BENCHMARK)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Benchmark"));
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), color_swatch (company));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  g_object_set_data (G_OBJECT (row), "check", check);
+  g_object_set_data_full (G_OBJECT (row), "company-id", g_strdup (company->id), g_free);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (company_toggled_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  return row;
+}
+
+static void
+rebuild_companies (BrSidePane *self)
+{
+  const char *language = br_chart_default_language ();
+  guint n = self->dataset != NULL ? br_dataset_get_n_companies (self->dataset) : 0;
+
+  for (guint i = 0; i < self->company_rows->len; i++)
+    adw_preferences_group_remove (self->companies_group, g_ptr_array_index (self->company_rows, i));
+  g_ptr_array_set_size (self->company_rows, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *row = company_row (self, br_dataset_get_company (self->dataset, i), language);
+
+      g_ptr_array_add (self->company_rows, row);
+      adw_preferences_group_add (self->companies_group, row);
+    }
+
+  sync_companies (self);
+}
+
+static void
+add_year (GArray *years,
+          const GDate *date)
+{
+  int year;
+
+  if (!g_date_valid (date))
+    return;
+
+  year = g_date_get_year (date);
+  for (guint i = 0; i < years->len; i++)
+    {
+      if (g_array_index (years, int, i) == year)
+        return;
+    }
+  g_array_append_val (years, year);
+}
+
+static int
+compare_int (gconstpointer a,
+             gconstpointer b)
+{
+  return *(const int *)a - *(const int *)b;
+}
+
+static void
+collect_years (BrSidePane *self)
+{
+  guint n = self->dataset != NULL ? br_dataset_get_n_companies (self->dataset) : 0;
+
+  g_array_set_size (self->years, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      const BrCompany *company = br_dataset_get_company (self->dataset, i);
+
+      for (guint j = 0; j < company->n_periods; j++)
+        {
+          add_year (self->years, &company->periods[j].start);
+          add_year (self->years, &company->periods[j].end);
+        }
+      for (guint j = 0; j < company->n_market_caps; j++)
+        add_year (self->years, &company->market_caps[j].date);
+    }
+  g_array_sort (self->years, compare_int);
+}
+
+static guint
+year_position (BrSidePane *self,
+               int         year)
+{
+  for (guint i = 0; i < self->years->len; i++)
+    {
+      if (g_array_index (self->years, int, i) == year)
+        return i + 1;
+    }
+
+  return 0;
+}
+
+static void
+sync_range (BrSidePane *self)
+{
+  if (self->settings == NULL)
+    return;
+
+  self->updating = TRUE;
+  adw_combo_row_set_selected (self->from_row,
+                              year_position (self, g_settings_get_int (self->settings, "range-from")));
+  adw_combo_row_set_selected (self->to_row,
+                              year_position (self, g_settings_get_int (self->settings, "range-to")));
+  self->updating = FALSE;
+}
+
+static void
+rebuild_years (BrSidePane *self)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  collect_years (self);
+  g_ptr_array_add (labels, g_strdup (_("Earliest")));
+  for (guint i = 0; i < self->years->len; i++)
+    g_ptr_array_add (labels, g_strdup_printf ("%d", g_array_index (self->years, int, i)));
+  g_ptr_array_add (labels, NULL);
+
+  self->updating = TRUE;
+  gtk_string_list_splice (self->from_years, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->from_years)),
+                          (const char * const *)labels->pdata);
+  g_free (labels->pdata[0]);
+  labels->pdata[0] = g_strdup (_("Latest"));
+  gtk_string_list_splice (self->to_years, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->to_years)),
+                          (const char * const *)labels->pdata);
+  self->updating = FALSE;
+
+  sync_range (self);
+}
+
+static int
+selected_year (BrSidePane  *self,
+               AdwComboRow *row)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > self->years->len)
+    return 0;
+
+  return g_array_index (self->years, int, selected - 1);
+}
+
+static void
+range_selected_cb (BrSidePane  *self,
+                   GParamSpec  *pspec,
+                   AdwComboRow *row)
+{
+  int from, to;
+
+  if (self->updating || self->settings == NULL)
+    return;
+
+  from = selected_year (self, self->from_row);
+  to = selected_year (self, self->to_row);
+
+  /* a range the wrong way round moves the other end along */
+  if (from != 0 && to != 0 && from > to)
+    {
+      if (row == self->from_row)
+        to = from;
+      else
+        from = to;
+    }
+
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "range-from", from);
+  g_settings_set_int (self->settings, "range-to", to);
+  g_settings_apply (self->settings);
+  sync_range (self);
+}
+
+static void
+settings_changed_cb (BrSidePane *self,
+                     const char *key,
+                     GSettings  *settings)
+{
+  if (g_strcmp0 (key, "hidden-companies") == 0)
+    sync_companies (self);
+  else if (g_strcmp0 (key, "range-from") == 0 || g_strcmp0 (key, "range-to") == 0)
+    sync_range (self);
+}
+
+static void
+br_side_pane_dispose (GObject *object)
+{
+  BrSidePane *self = BR_SIDE_PANE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BR_TYPE_SIDE_PANE);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->dataset);
+  g_clear_pointer (&self->company_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (br_side_pane_parent_class)->dispose (object);
+}
+
+static void
+br_side_pane_finalize (GObject *object)
+{
+  BrSidePane *self = BR_SIDE_PANE (object);
+
+  g_clear_pointer (&self->chart, g_free);
+  g_clear_pointer (&self->years, g_array_unref);
+
+  G_OBJECT_CLASS (br_side_pane_parent_class)->finalize (object);
+}
+
+static void
+br_side_pane_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  BrSidePane *self = BR_SIDE_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
+
+    case PROP_CHART:
+      g_value_set_string (value, self->chart);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+br_side_pane_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  BrSidePane *self = BR_SIDE_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      br_side_pane_set_settings (self, g_value_get_object (value));
+      break;
+
+    case PROP_DATASET:
+      br_side_pane_set_dataset (self, g_value_get_object (value));
+      break;
+
+    case PROP_CHART:
+      br_side_pane_set_chart (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+br_side_pane_class_init (BrSidePaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = br_side_pane_dispose;
+  object_class->finalize = br_side_pane_finalize;
+  object_class->get_property = br_side_pane_get_property;
+  object_class->set_property = br_side_pane_set_property;
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL, BR_TYPE_DATASET,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHART] =
+    g_param_spec_string ("chart", NULL, NULL, "losses",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/burnrate/Burnrate/ui/br-side-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, BrSidePane, companies_group);
+  gtk_widget_class_bind_template_child (widget_class, BrSidePane, valuation_group);
+  gtk_widget_class_bind_template_child (widget_class, BrSidePane, from_row);
+  gtk_widget_class_bind_template_child (widget_class, BrSidePane, to_row);
+  gtk_widget_class_bind_template_child (widget_class, BrSidePane, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, BrSidePane, from_years);
+  gtk_widget_class_bind_template_child (widget_class, BrSidePane, to_years);
+  gtk_widget_class_bind_template_child (widget_class, BrSidePane, cumulative_switch);
+  gtk_widget_class_bind_template_child (widget_class, BrSidePane, log_switch);
+  gtk_widget_class_bind_template_child (widget_class, BrSidePane, percent_spin);
+  gtk_widget_class_bind_template_callback (widget_class, range_selected_cb);
+}
+
+static void
+br_side_pane_init (BrSidePane *self)
+{
+  self->company_rows = g_ptr_array_new ();
+  self->years = g_array_new (FALSE, FALSE, sizeof (int));
+  self->chart = g_strdup ("losses");
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->valuation_group), FALSE);
+}
+
+GtkWidget *
+br_side_pane_new (GSettings *settings)
+{
+  return g_object_new (BR_TYPE_SIDE_PANE, "settings", settings, NULL);
+}
+
+GSettings *
+br_side_pane_get_settings (BrSidePane *self)
+{
+  g_return_val_if_fail (BR_IS_SIDE_PANE (self), NULL);
+
+  return self->settings;
+}
+
+void
+br_side_pane_set_settings (BrSidePane *self,
+                           GSettings  *settings)
+{
+  g_return_if_fail (BR_IS_SIDE_PANE (self));
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
+
+  if (self->settings != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->settings, self);
+      g_settings_unbind (self->cumulative_switch, "active");
+      g_settings_unbind (self->log_switch, "active");
+      g_settings_unbind (self->percent_spin, "value");
+      g_settings_unbind (self->unit_row, "selected");
+    }
+
+  if (!g_set_object (&self->settings, settings))
+    return;
+
+  if (settings != NULL)
+    {
+      g_settings_bind (settings, "cumulative", self->cumulative_switch, "active",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "log-scale", self->log_switch, "active", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "percent", self->percent_spin, "value", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind_with_mapping (settings, "unit", self->unit_row, "selected",
+                                    G_SETTINGS_BIND_DEFAULT, unit_get_mapping, unit_set_mapping,
+                                    NULL, NULL);
+      g_signal_connect_object (settings, "changed", G_CALLBACK (settings_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      sync_companies (self);
+      sync_range (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SETTINGS]);
+}
+
+BrDataset *
+br_side_pane_get_dataset (BrSidePane *self)
+{
+  g_return_val_if_fail (BR_IS_SIDE_PANE (self), NULL);
+
+  return self->dataset;
+}
+
+void
+br_side_pane_set_dataset (BrSidePane *self,
+                          BrDataset  *dataset)
+{
+  g_return_if_fail (BR_IS_SIDE_PANE (self));
+  g_return_if_fail (dataset == NULL || BR_IS_DATASET (dataset));
+
+  if (!g_set_object (&self->dataset, dataset))
+    return;
+
+  rebuild_companies (self);
+  rebuild_years (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
+const char *
+br_side_pane_get_chart (BrSidePane *self)
+{
+  g_return_val_if_fail (BR_IS_SIDE_PANE (self), NULL);
+
+  return self->chart;
+}
+
+void
+br_side_pane_set_chart (BrSidePane *self,
+                        const char *chart)
+{
+  g_return_if_fail (BR_IS_SIDE_PANE (self));
+
+  if (g_strcmp0 (self->chart, chart) == 0)
+    return;
+
+  g_free (self->chart);
+  self->chart = g_strdup (chart);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->valuation_group), g_strcmp0 (chart, "valuation") == 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
+}

@@ -1,0 +1,45 @@
+/* br-window-private.h: what br-window.c and br-window-actions.c share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "br-color-vision.h"
+#include "br-side-pane.h"
+#include "br-window.h"
+
+G_BEGIN_DECLS
+
+struct _BrWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  BrDocument           *document;
+  GPtrArray            *problems;      /* BrProblem of the last failed load, or NULL */
+  char                 *problem_summary;
+  gboolean              show_table;
+  BrColorVision         vision;
+  GtkFileChooserNative *chooser;
+
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *stack;
+  AdwFlap              *flap;
+  BrSidePane           *side_pane;
+  AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
+  BrChartView          *losses_view;
+  BrChartView          *rnd_view;
+  BrChartView          *customers_view;
+  BrChartView          *valuation_view;
+  GtkWidget            *table_box;
+  GtkLabel             *table_title;
+  BrDataTable          *data_table;
+  GMenu                *recent_section;
+};
+
+void _br_window_class_init_actions (GtkWidgetClass *widget_class);
+void _br_window_update_recent      (BrWindow       *self);
+
+G_END_DECLS

@@ -1,0 +1,706 @@
+/* br-window.c: the main window, four explorable charts and their controls
+ *
+ * The settings hold every choice the side pane makes; the window turns them into chart
+ * options for the four views, one a page of the view stack. The document holds the
+ * dataset: a load that fails shows its problems in the banner and leaves the charts
+ * as they were.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "br-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "br-window-private.h"
+
+#define MAX_BANNER_PROBLEMS 3
+
+enum {
+  PROP_0,
+  PROP_CHART,
+  PROP_SHOW_TABLE,
+  PROP_COLOR_VISION,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (BrWindow, br_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GParamSpec *properties[N_PROPS];
+
+static BrChartView *
+views (BrWindow *self,
+       guint     index)
+{
+  BrChartView *all[BR_N_CHART_KINDS] = {
+    self->losses_view, self->rnd_view, self->customers_view, self->valuation_view,
+  };
+
+  return all[index];
+}
+
+static void
+unit_from_settings (GSettings *settings,
+                    BrUnit    *unit)
+{
+  g_autofree char *name = g_settings_get_string (settings, "unit");
+
+  if (g_str_equal (name, "usd-bn"))
+    br_unit_init (unit, "USD", BR_SCALE_BILLION);
+  else if (g_str_equal (name, "cny-bn"))
+    br_unit_init (unit, "CNY", BR_SCALE_BILLION);
+  else
+    br_unit_init (unit, "CNY", BR_SCALE_YI);
+}
+
+static void
+companies_from_settings (BrWindow       *self,
+                         BrDataset      *dataset,
+                         BrChartOptions *options)
+{
+  g_auto(GStrv) hidden = g_settings_get_strv (self->settings, "hidden-companies");
+  g_autoptr(GStrvBuilder) shown = NULL;
+  g_auto(GStrv) ids = NULL;
+
+  if (hidden[0] == NULL)
+    return;
+
+  shown = g_strv_builder_new ();
+  for (guint i = 0; i < br_dataset_get_n_companies (dataset); i++)
+    {
+      const BrCompany *company = br_dataset_get_company (dataset, i);
+
+      if (!g_strv_contains ((const char * const *)hidden, company->id))
+        g_strv_builder_add (shown, company->id);
+    }
+
+  ids = g_strv_builder_end (shown);
+  br_chart_options_set_companies (options, (const char * const *)ids);
+}
+
+static BrChartOptions *
+options_from_settings (BrWindow  *self,
+                       BrDataset *dataset)
+{
+  BrChartOptions *options = br_chart_options_new (BR_CHART_LOSSES);
+  int from_year = g_settings_get_int (self->settings, "range-from");
+  int to_year = g_settings_get_int (self->settings, "range-to");
+  GDate from, to;
+  BrUnit unit;
+
+  g_date_clear (&from, 1);
+  g_date_clear (&to, 1);
+  if (from_year > 0)
+    g_date_set_dmy (&from, 1, G_DATE_JANUARY, from_year);
+  if (to_year > 0)
+    g_date_set_dmy (&to, 31, G_DATE_DECEMBER, to_year);
+  br_chart_options_set_range (options, &from, &to);
+
+  unit_from_settings (self->settings, &unit);
+  br_chart_options_set_unit (options, &unit);
+  br_chart_options_set_cumulative (options, g_settings_get_boolean (self->settings, "cumulative"));
+  br_chart_options_set_log_scale (options, g_settings_get_boolean (self->settings, "log-scale"));
+  br_chart_options_set_percent (options, g_settings_get_double (self->settings, "percent"));
+  br_chart_options_set_theme (options,
+                              adw_style_manager_get_dark (adw_style_manager_get_default ())
+                                ? BR_THEME_DARK : BR_THEME_LIGHT);
+  companies_from_settings (self, dataset, options);
+
+  return options;
+}
+
+static void
+apply_options (BrWindow *self)
+{
+  BrDataset *dataset = br_document_get_dataset (self->document);
+  g_autoptr(BrChartOptions) options = NULL;
+
+  if (dataset == NULL)
+    return;
+
+  options = options_from_settings (self, dataset);
+  for (guint i = 0; i < BR_N_CHART_KINDS; i++)
+    {
+      br_chart_view_set_options (views (self, i), options);
+      br_chart_view_set_dataset (views (self, i), dataset);
+    }
+
+  br_window_refresh_table (self);
+}
+
+static void
+settings_changed_cb (BrWindow   *self,
+                     const char *key,
+                     GSettings  *settings)
+{
+  static const char *option_keys[] = {
+    "hidden-companies", "range-from", "range-to", "cumulative", "unit", "log-scale", "percent",
+    NULL,
+  };
+
+  if (g_strv_contains (option_keys, key))
+    apply_options (self);
+}
+
+static void
+dark_changed_cb (BrWindow        *self,
+                 GParamSpec      *pspec,
+                 AdwStyleManager *style_manager)
+{
+  apply_options (self);
+}
+
+static void
+hide_banner (BrWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->problem_summary, g_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-problems", FALSE);
+}
+
+static void
+remember_file (BrWindow *self,
+               GFile    *file)
+{
+  g_autofree char *uri = file != NULL ? g_file_get_uri (file) : g_strdup ("");
+
+  g_settings_set_string (self->settings, "last-dataset", uri);
+  if (file == NULL)
+    return;
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri,
+                               &(GtkRecentData) {
+                                 .mime_type = (char *)"application/json",
+                                 .app_name = (char *)g_get_application_name (),
+                                 .app_exec = (char *)"burnrate %u",
+                               });
+}
+
+static void
+document_changed_cb (BrWindow   *self,
+                     BrDocument *document)
+{
+  BrDataset *dataset = br_document_get_dataset (document);
+
+  hide_banner (self);
+  br_side_pane_set_dataset (self->side_pane, dataset);
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        br_dataset_get_display_name (dataset));
+  apply_options (self);
+  remember_file (self, br_document_get_file (document));
+}
+
+static char *
+describe_failure (BrWindow     *self,
+                  GFile        *file,
+                  const GError *error,
+                  GPtrArray    *problems)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *name = g_file_get_basename (file);
+  BrDataset *dataset = br_document_get_dataset (self->document);
+  guint n = problems != NULL ? problems->len : 0;
+
+  if (n == 0)
+    {
+      g_string_append_printf (text, _("“%s” could not be loaded: %s"), name, error->message);
+    }
+  else
+    {
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "“%s” could not be loaded: %u problem",
+                                                 "“%s” could not be loaded: %u problems", n),
+                              name, n);
+      for (guint i = 0; i < MIN (n, MAX_BANNER_PROBLEMS); i++)
+        {
+          g_autofree char *line = br_problem_to_string (g_ptr_array_index (problems, i));
+
+          g_string_append_printf (text, "\n%s", line);
+        }
+      if (n > MAX_BANNER_PROBLEMS)
+        g_string_append_printf (text, "\n%s", _("… and more: see Details"));
+    }
+
+  if (dataset != NULL)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("The charts still show “%s”."),
+                              br_dataset_get_display_name (dataset));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+document_load_failed_cb (BrWindow   *self,
+                         GFile      *file,
+                         GError     *error,
+                         GPtrArray  *problems,
+                         BrDocument *document)
+{
+  g_autoptr(GError) bundled_error = NULL;
+
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  if (problems != NULL)
+    self->problems = g_ptr_array_ref (problems);
+  g_free (self->problem_summary);
+  self->problem_summary = describe_failure (self, file, error, problems);
+
+  /* nothing shown yet (a last dataset that broke): show the bundled one instead */
+  if (br_document_get_dataset (document) == NULL
+      && !br_document_load_bundled (document, &bundled_error))
+    g_critical ("The bundled dataset does not load: %s", bundled_error->message);
+
+  gtk_label_set_text (self->banner_label, self->problem_summary);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-problems", TRUE);
+}
+
+static gboolean
+drop_cb (BrWindow      *self,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkDropTarget *target)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files == NULL)
+    return FALSE;
+
+  br_window_open (self, files->data);
+  g_slist_free (files);
+
+  return TRUE;
+}
+
+static void
+visible_chart_cb (BrWindow     *self,
+                  GParamSpec   *pspec,
+                  AdwViewStack *stack)
+{
+  const char *chart = adw_view_stack_get_visible_child_name (stack);
+
+  if (chart == NULL)
+    return;
+
+  br_side_pane_set_chart (self->side_pane, chart);
+  g_settings_set_string (self->settings, "chart", chart);
+  br_window_refresh_table (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
+}
+
+static void
+hidden_series_cb (BrWindow    *self,
+                  GParamSpec  *pspec,
+                  BrChartView *view)
+{
+  if (view == br_window_get_visible_chart_view (self))
+    br_window_refresh_table (self);
+}
+
+static gboolean
+br_window_close_request (GtkWindow *window)
+{
+  BrWindow *self = BR_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (br_window_parent_class)->close_request (window);
+}
+
+static void
+br_window_dispose (GObject *object)
+{
+  BrWindow *self = BR_WINDOW (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->problem_summary, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BR_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (br_window_parent_class)->dispose (object);
+}
+
+static void
+br_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  BrWindow *self = BR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHART:
+      g_value_set_string (value, br_window_get_chart (self));
+      break;
+
+    case PROP_SHOW_TABLE:
+      g_value_set_boolean (value, self->show_table);
+      break;
+
+    case PROP_COLOR_VISION:
+      g_value_set_string (value, br_color_vision_to_string (self->vision));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+set_show_table (BrWindow *self,
+                gboolean  show_table)
+{
+  if (self->show_table == !!show_table)
+    return;
+
+  self->show_table = !!show_table;
+  gtk_widget_set_visible (self->table_box, self->show_table);
+  br_window_refresh_table (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TABLE]);
+}
+
+static void
+set_color_vision (BrWindow   *self,
+                  const char *name)
+{
+  BrColorVision vision;
+
+  if (!br_color_vision_from_string (name, &vision) || vision == self->vision)
+    return;
+
+  self->vision = vision;
+  for (guint i = 0; i < BR_N_CHART_KINDS; i++)
+    br_chart_view_set_color_vision (views (self, i), vision);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR_VISION]);
+}
+
+static void
+br_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  BrWindow *self = BR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHART:
+      br_window_set_chart (self, g_value_get_string (value));
+      break;
+
+    case PROP_SHOW_TABLE:
+      set_show_table (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_COLOR_VISION:
+      set_color_vision (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+br_window_class_init (BrWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = br_window_dispose;
+  object_class->get_property = br_window_get_property;
+  object_class->set_property = br_window_set_property;
+  window_class->close_request = br_window_close_request;
+
+  properties[PROP_CHART] =
+    g_param_spec_string ("chart", NULL, NULL, "losses",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_TABLE] =
+    g_param_spec_boolean ("show-table", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COLOR_VISION] =
+    g_param_spec_string ("color-vision", NULL, NULL, "normal",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (BR_TYPE_CHART_VIEW);
+  g_type_ensure (BR_TYPE_DATA_TABLE);
+  g_type_ensure (BR_TYPE_SIDE_PANE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/burnrate/Burnrate/ui/br-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, side_pane);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, losses_view);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, rnd_view);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, customers_view);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, valuation_view);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, table_box);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, table_title);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, data_table);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, recent_section);
+  gtk_widget_class_bind_template_callback (widget_class, visible_chart_cb);
+
+  gtk_widget_class_install_property_action (widget_class, "win.chart", "chart");
+  gtk_widget_class_install_property_action (widget_class, "win.show-table", "show-table");
+  gtk_widget_class_install_property_action (widget_class, "win.color-vision", "color-vision");
+  _br_window_class_init_actions (widget_class);
+}
+
+static void
+restore_size (BrWindow *self)
+{
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+setup_drop_target (BrWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+static void
+recent_changed_cb (BrWindow         *self,
+                   GtkRecentManager *manager)
+{
+  _br_window_update_recent (self);
+}
+
+static void
+br_window_init (BrWindow *self)
+{
+  g_autofree char *chart = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->document = br_document_new ();
+  g_signal_connect_object (self->document, "changed", G_CALLBACK (document_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "load-failed", G_CALLBACK (document_load_failed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  br_side_pane_set_settings (self->side_pane, self->settings);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+  g_settings_bind (self->settings, "show-table", self, "show-table", G_SETTINGS_BIND_DEFAULT);
+
+  for (guint i = 0; i < BR_N_CHART_KINDS; i++)
+    g_signal_connect_object (views (self, i), "notify::hidden", G_CALLBACK (hidden_series_cb),
+                             self, G_CONNECT_SWAPPED);
+
+  chart = g_settings_get_string (self->settings, "chart");
+  br_window_set_chart (self, chart);
+  restore_size (self);
+  setup_drop_target (self);
+  hide_banner (self);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (recent_changed_cb), self, G_CONNECT_SWAPPED);
+  _br_window_update_recent (self);
+}
+
+BrWindow *
+br_window_new (GtkApplication *application)
+{
+  return g_object_new (BR_TYPE_WINDOW, "application", application, NULL);
+}
+
+BrDocument *
+br_window_get_document (BrWindow *self)
+{
+  g_return_val_if_fail (BR_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+GSettings *
+br_window_get_settings (BrWindow *self)
+{
+  g_return_val_if_fail (BR_IS_WINDOW (self), NULL);
+
+  return self->settings;
+}
+
+/**
+ * br_window_open:
+ *
+ * Starts loading @file: the charts show it once it loads, or the banner lists its
+ * problems and the charts keep what they show.
+ */
+void
+br_window_open (BrWindow *self,
+                GFile    *file)
+{
+  g_return_if_fail (BR_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  br_document_load_file (self->document, file);
+}
+
+gboolean
+br_window_open_bundled (BrWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (BR_IS_WINDOW (self), FALSE);
+
+  if (!br_document_load_bundled (self->document, &error))
+    {
+      g_critical ("The bundled dataset does not load: %s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+const char *
+br_window_get_chart (BrWindow *self)
+{
+  g_return_val_if_fail (BR_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+void
+br_window_set_chart (BrWindow   *self,
+                     const char *chart)
+{
+  BrChartKind kind;
+
+  g_return_if_fail (BR_IS_WINDOW (self));
+
+  if (!br_chart_kind_from_string (chart, &kind))
+    {
+      g_warning ("No chart called “%s”", chart);
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->stack, chart);
+}
+
+BrChartView *
+br_window_get_chart_view (BrWindow    *self,
+                          BrChartKind  kind)
+{
+  g_return_val_if_fail (BR_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (kind < BR_N_CHART_KINDS, NULL);
+
+  return views (self, kind);
+}
+
+BrChartView *
+br_window_get_visible_chart_view (BrWindow *self)
+{
+  g_return_val_if_fail (BR_IS_WINDOW (self), NULL);
+
+  return BR_CHART_VIEW (adw_view_stack_get_visible_child (self->stack));
+}
+
+BrDataTable *
+br_window_get_data_table (BrWindow *self)
+{
+  g_return_val_if_fail (BR_IS_WINDOW (self), NULL);
+
+  return self->data_table;
+}
+
+/**
+ * br_window_refresh_table:
+ *
+ * Fills the data table from the chart shown, when the table is shown.
+ */
+void
+br_window_refresh_table (BrWindow *self)
+{
+  BrChartView *view;
+  BrChartLayout *layout;
+
+  g_return_if_fail (BR_IS_WINDOW (self));
+
+  if (!self->show_table)
+    return;
+
+  view = br_window_get_visible_chart_view (self);
+  layout = br_chart_view_ensure_layout (view);
+  br_data_table_set_layout (self->data_table, layout,
+                            br_chart_options_get_language (br_chart_view_get_options (view)));
+  gtk_label_set_text (self->table_title, layout != NULL ? br_chart_layout_get_title (layout) : "");
+}
+
+/**
+ * br_window_get_problems:
+ *
+ * Returns: (transfer none) (nullable) (element-type BrProblem): the problems of the
+ *   last load that failed, until a load succeeds or the banner is dismissed
+ */
+GPtrArray *
+br_window_get_problems (BrWindow *self)
+{
+  g_return_val_if_fail (BR_IS_WINDOW (self), NULL);
+
+  return self->problems;
+}
+
+const char *
+br_window_get_banner_text (BrWindow *self)
+{
+  g_return_val_if_fail (BR_IS_WINDOW (self), NULL);
+
+  return gtk_label_get_text (self->banner_label);
+}
+
+gboolean
+br_window_get_banner_revealed (BrWindow *self)
+{
+  g_return_val_if_fail (BR_IS_WINDOW (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->banner_revealer);
+}
+
+void
+br_window_show_toast (BrWindow *self,
+                      AdwToast *toast)
+{
+  g_return_if_fail (BR_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -1,0 +1,39 @@
+/* br-window.h: the main window, four explorable charts and their controls
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "br-chart-view.h"
+#include "br-data-table.h"
+#include "br-document.h"
+
+G_BEGIN_DECLS
+
+#define BR_TYPE_WINDOW (br_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (BrWindow, br_window, BR, WINDOW, AdwApplicationWindow)
+
+BrWindow    *br_window_new             (GtkApplication *application);
+BrDocument  *br_window_get_document    (BrWindow       *self);
+GSettings   *br_window_get_settings    (BrWindow       *self);
+void         br_window_open            (BrWindow       *self,
+                                        GFile          *file);
+gboolean     br_window_open_bundled    (BrWindow       *self);
+const char  *br_window_get_chart       (BrWindow       *self);
+void         br_window_set_chart       (BrWindow       *self,
+                                        const char     *chart);
+BrChartView *br_window_get_chart_view  (BrWindow       *self,
+                                        BrChartKind     kind);
+BrChartView *br_window_get_visible_chart_view (BrWindow *self);
+BrDataTable *br_window_get_data_table  (BrWindow       *self);
+void         br_window_refresh_table   (BrWindow       *self);
+GPtrArray   *br_window_get_problems    (BrWindow       *self);
+const char  *br_window_get_banner_text (BrWindow       *self);
+gboolean     br_window_get_banner_revealed (BrWindow   *self);
+void         br_window_show_toast      (BrWindow       *self,
+                                        AdwToast       *toast);
+
+G_END_DECLS
