@@ -29,6 +29,7 @@ static const struct
   { "win.open", { "<Primary>o", NULL } },
   { "win.reload", { "<Primary>r", NULL } },
   { "win.export", { "<Primary>e", NULL } },
+  { "win.present", { "F5", NULL } },
   { "win.copy-table", { "<Primary><Shift>c", NULL } },
   { "win.show-table", { "<Primary>t", NULL } },
   { "win.toggle-pane", { "F9", NULL } },

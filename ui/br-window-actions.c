@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "br-export-dialog.h"
+#include "br-presentation.h"
 #include "br-window-private.h"
 
 #define MAX_RECENT 6
@@ -286,9 +287,118 @@ _br_window_update_recent (BrWindow *self)
   g_list_free_full (items, (GDestroyNotify)gtk_recent_info_unref);
 }
 
+/* The monitor to present on by default: another than the window's, as when a laptop
+ * drives a projector; the window's own when it is the only one. */
+static GdkMonitor *
+default_monitor (BrWindow *self)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  GListModel *monitors = gdk_display_get_monitors (display);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
+  GdkMonitor *own = surface ? gdk_display_get_monitor_at_surface (display, surface) : NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+
+      if (monitor != own)
+        return monitor;
+    }
+
+  return own;
+}
+
+static void
+presentation_destroyed_cb (BrWindow  *self,
+                           GtkWidget *presentation)
+{
+  /* back to exactly where the user was */
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+static void
+present_on (BrWindow   *self,
+            GdkMonitor *monitor)
+{
+  BrChartView *view = br_window_get_visible_chart_view (self);
+  BrDataset *dataset = br_chart_view_get_dataset (view);
+  g_autoptr(BrDeck) deck = NULL;
+  BrPresentation *presentation;
+
+  if (dataset == NULL)
+    return;
+
+  if (self->presentation != NULL)
+    {
+      gtk_window_present (self->presentation);
+      return;
+    }
+
+  deck = br_deck_new (dataset, br_chart_view_get_options (view), NULL);
+  presentation = br_presentation_new (GTK_WINDOW (self), deck,
+                                      br_deck_find_chart (deck, br_chart_view_get_kind (view)));
+  g_set_weak_pointer (&self->presentation, GTK_WINDOW (presentation));
+  g_signal_connect_object (presentation, "destroy", G_CALLBACK (presentation_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
+  br_presentation_start (presentation, monitor);
+}
+
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  BrWindow *self = BR_WINDOW (widget);
+
+  present_on (self, default_monitor (self));
+}
+
+static void
+present_on_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BrWindow *self = BR_WINDOW (widget);
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (widget));
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, g_variant_get_uint32 (parameter));
+
+  if (monitor != NULL)
+    present_on (self, monitor);
+}
+
+/* One "Present On" item a monitor, named by its connector and size. */
+void
+_br_window_update_monitors (BrWindow *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+
+  g_menu_remove_all (self->monitor_section);
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+      const char *connector = gdk_monitor_get_connector (monitor);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      /* TRANSLATORS: a monitor to present on: its number, connector and size, e.g.
+       * "Monitor 2 (HDMI-1, 1920×1080)" */
+      label = g_strdup_printf (_("Monitor %u (%s, %d×%d)"), i + 1,
+                               connector != NULL ? connector : _("unknown connector"),
+                               geometry.width, geometry.height);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.present-on",
+                                               g_variant_new_uint32 (i));
+      g_menu_append_item (self->monitor_section, item);
+    }
+}
+
 void
 _br_window_class_init_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.present-on", "u", present_on_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);

@@ -37,9 +37,12 @@ struct _BrWindow
   GtkLabel             *table_title;
   BrDataTable          *data_table;
   GMenu                *recent_section;
+  GMenu                *monitor_section;
+  GtkWindow            *presentation;  /* weak: the presentation window while it is up */
 };
 
 void _br_window_class_init_actions (GtkWidgetClass *widget_class);
 void _br_window_update_recent      (BrWindow       *self);
+void _br_window_update_monitors    (BrWindow       *self);
 
 G_END_DECLS

@@ -329,6 +329,9 @@ br_window_dispose (GObject *object)
 {
   BrWindow *self = BR_WINDOW (object);
 
+  if (self->presentation != NULL)
+    gtk_window_destroy (self->presentation);
+  g_clear_weak_pointer (&self->presentation);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -469,6 +472,7 @@ br_window_class_init (BrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BrWindow, table_title);
   gtk_widget_class_bind_template_child (widget_class, BrWindow, data_table);
   gtk_widget_class_bind_template_child (widget_class, BrWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, monitor_section);
   gtk_widget_class_bind_template_callback (widget_class, visible_chart_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.chart", "chart");
@@ -504,6 +508,16 @@ recent_changed_cb (BrWindow         *self,
 }
 
 static void
+monitors_changed_cb (BrWindow   *self,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     GListModel *monitors)
+{
+  _br_window_update_monitors (self);
+}
+
+static void
 br_window_init (BrWindow *self)
 {
   g_autofree char *chart = NULL;
@@ -536,12 +550,29 @@ br_window_init (BrWindow *self)
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (recent_changed_cb), self, G_CONNECT_SWAPPED);
   _br_window_update_recent (self);
+  g_signal_connect_object (gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self))),
+                           "items-changed", G_CALLBACK (monitors_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  _br_window_update_monitors (self);
 }
 
 BrWindow *
 br_window_new (GtkApplication *application)
 {
   return g_object_new (BR_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * br_window_get_presentation:
+ *
+ * Returns: (nullable) (transfer none): the presentation window while it is up
+ */
+GtkWindow *
+br_window_get_presentation (BrWindow *self)
+{
+  g_return_val_if_fail (BR_IS_WINDOW (self), NULL);
+
+  return self->presentation;
 }
 
 BrDocument *

@@ -28,6 +28,7 @@ void         br_window_set_chart       (BrWindow       *self,
 BrChartView *br_window_get_chart_view  (BrWindow       *self,
                                         BrChartKind     kind);
 BrChartView *br_window_get_visible_chart_view (BrWindow *self);
+GtkWindow   *br_window_get_presentation (BrWindow *self);
 BrDataTable *br_window_get_data_table  (BrWindow       *self);
 void         br_window_refresh_table   (BrWindow       *self);
 GPtrArray   *br_window_get_problems    (BrWindow       *self);

@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include "../br-test-i18n.h"
+
 #include <string.h>
 
 #include <adwaita.h>
@@ -15,6 +17,7 @@
 
 #include "br-export-dialog.h"
 #include "br-mark-row.h"
+#include "br-presentation.h"
 #include "br-window.h"
 
 #define TIMEOUT_US (10 * G_USEC_PER_SEC)
@@ -710,10 +713,6 @@ test_screenshots (Fixture       *fixture,
             {
               const BrChartMark *mark = br_chart_layout_get_mark (layout, i);
 
-              /* a company's own figure: the implied line's name does not outlive the draw
-               * in the chart library yet */
-              if (mark->series == BR_SERIES_IMPLIED)
-                continue;
               br_chart_view_point (view, mark->x, mark->y);
               break;
             }
@@ -740,6 +739,126 @@ test_screenshots (Fixture       *fixture,
     gtk_window_destroy (GTK_WINDOW (narrow));
   }
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+wait_for_widget_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  iterate_until (&painted);
+  g_signal_handler_disconnect (clock, id);
+}
+
+static void
+key (BrPresentation *presentation,
+     guint           keyval)
+{
+  g_assert_true (br_presentation_handle_key (presentation, keyval, 0));
+}
+
+/* F5 starts on the current chart; the keys a presenter and a clicker use walk the whole
+ * deck and back; hover still answers; B blanks; Esc leaves the window as it was. */
+static void
+test_presentation (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  const char *styles[] = { "light", "dark" };
+  BrPresentation *presentation;
+  BrSlideView *view;
+  guint n_slides = BR_N_CHART_KINDS + 2;
+
+  if (fixture->window == NULL)
+    return;
+
+  br_window_set_chart (fixture->window, "rnd");
+  wait_for_frame (fixture->window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.present", NULL));
+  presentation = BR_PRESENTATION (br_window_get_presentation (fixture->window));
+  g_assert_nonnull (presentation);
+  view = br_presentation_get_view (presentation);
+  g_assert_cmpuint (br_presentation_get_slide (presentation), ==, 1 + BR_CHART_RND);
+  g_assert_cmpstr (br_presentation_get_counter (presentation), ==, "3 / 6");
+  wait_for_widget_frame (GTK_WIDGET (presentation));
+
+  /* forward to the end with every key that means "next", and no further */
+  key (presentation, GDK_KEY_Home);
+  g_assert_cmpuint (br_presentation_get_slide (presentation), ==, 0);
+  key (presentation, GDK_KEY_Right);
+  key (presentation, GDK_KEY_Down);
+  key (presentation, GDK_KEY_Page_Down);
+  key (presentation, GDK_KEY_space);
+  key (presentation, GDK_KEY_Return);
+  g_assert_cmpuint (br_presentation_get_slide (presentation), ==, n_slides - 1);
+  key (presentation, GDK_KEY_Right);
+  g_assert_cmpuint (br_presentation_get_slide (presentation), ==, n_slides - 1);
+
+  /* and back with every key that means "previous", and no further */
+  key (presentation, GDK_KEY_Left);
+  key (presentation, GDK_KEY_Up);
+  key (presentation, GDK_KEY_Page_Up);
+  key (presentation, GDK_KEY_BackSpace);
+  key (presentation, GDK_KEY_Left);
+  g_assert_cmpuint (br_presentation_get_slide (presentation), ==, 0);
+  key (presentation, GDK_KEY_Left);
+  g_assert_cmpuint (br_presentation_get_slide (presentation), ==, 0);
+
+  /* a number then Enter jumps; End goes to the sources */
+  key (presentation, GDK_KEY_5);
+  key (presentation, GDK_KEY_Return);
+  g_assert_cmpuint (br_presentation_get_slide (presentation), ==, 4);
+  key (presentation, GDK_KEY_End);
+  g_assert_cmpuint (br_presentation_get_slide (presentation), ==, n_slides - 1);
+
+  /* blanking and back */
+  key (presentation, GDK_KEY_b);
+  g_assert_true (br_presentation_get_blank (presentation));
+  key (presentation, GDK_KEY_period);
+  g_assert_false (br_presentation_get_blank (presentation));
+
+  /* "what was 2023?": hover on a chart slide answers as in the window */
+  br_presentation_go_to (presentation, 1 + BR_CHART_LOSSES);
+  wait_for_widget_frame (GTK_WIDGET (presentation));
+  {
+    BrChartLayout *layout = br_slide_view_get_layout (view);
+    const BrChartMark *mark;
+
+    g_assert_nonnull (layout);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >=, 1280);
+    mark = br_chart_layout_get_mark (layout, 1);
+    br_slide_view_point (view, mark->x, mark->y);
+    g_assert_nonnull (br_slide_view_get_readout (view));
+    g_assert_nonnull (strstr (br_slide_view_get_readout (view),
+                              br_company_get_name (mark->company, br_chart_default_language ())));
+  }
+
+  /* every slide, light and dark */
+  for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
+    {
+      adw_style_manager_set_color_scheme (style_manager, s == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT
+                                                                : ADW_COLOR_SCHEME_FORCE_DARK);
+      for (guint i = 0; i < n_slides; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("slide-%u-%s", i + 1, styles[s]);
+
+          br_presentation_go_to (presentation, i);
+          wait_for_widget_frame (GTK_WIDGET (presentation));
+          save_screenshot (GTK_WIDGET (view), name);
+        }
+    }
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Esc: the presentation goes, the window is where it was */
+  key (presentation, GDK_KEY_Escape);
+  iterate_for (50);
+  g_assert_null (br_window_get_presentation (fixture->window));
+  g_assert_cmpstr (br_window_get_chart (fixture->window), ==, "rnd");
 }
 
 /* GTK 4.8's GtkActionBar allocates its empty start box a height of -1 for the frame
@@ -791,6 +910,7 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
   g_log_set_writer_func (log_writer_cb, NULL, NULL);
+  br_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
   g_set_application_name ("Burnrate");
 
@@ -821,6 +941,7 @@ main (int   argc,
   add ("/Br/Window/table", test_table);
   add ("/Br/Window/color-vision", test_color_vision);
   add ("/Br/Window/screenshots", test_screenshots);
+  add ("/Br/Window/presentation", test_presentation);
 
   return g_test_run ();
 }

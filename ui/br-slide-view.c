@@ -1,0 +1,287 @@
+/* br-slide-view.c
+ *
+ * The slide is drawn by br_deck_draw_slide(), the same call as the exported deck, and
+ * hover on a chart slide answers from the layout that draw returned, as in the window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "br-slide-view"
+
+#include "config.h"
+
+#include "br-slide-view.h"
+
+#define READOUT_GAP 16
+
+struct _BrSlideView
+{
+  GtkWidget      parent_instance;
+
+  BrDeck        *deck;
+  BrChartLayout *layout;
+  guint          slide;
+  gboolean       blank;
+  int            hover;
+  char          *readout_text;
+  GtkLabel      *readout;
+};
+
+G_DEFINE_FINAL_TYPE (BrSlideView, br_slide_view, GTK_TYPE_WIDGET)
+
+static void
+set_hover (BrSlideView *self,
+           int          hover)
+{
+  BrChartOptions *options = br_deck_get_slide_options (self->deck, self->slide);
+  const BrChartMark *mark;
+
+  if (hover == self->hover)
+    return;
+
+  self->hover = hover;
+  g_clear_pointer (&self->readout_text, g_free);
+  if (options != NULL)
+    br_chart_options_set_highlight (options, hover);
+
+  if (hover >= 0 && self->layout != NULL)
+    {
+      mark = br_chart_layout_get_mark (self->layout, hover);
+      self->readout_text = br_chart_mark_describe (mark,
+                                                   br_chart_options_get_language (options));
+      gtk_label_set_text (self->readout, self->readout_text);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->readout), self->readout_text != NULL);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+br_slide_view_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  BrSlideView *self = BR_SLIDE_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+  GdkRGBA black = { 0, 0, 0, 1 };
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  if (self->blank)
+    {
+      gtk_snapshot_append_color (snapshot, &black, &bounds);
+      return;
+    }
+
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  g_clear_pointer (&self->layout, br_chart_layout_unref);
+  self->layout = br_deck_draw_slide (self->deck, self->slide, cr, width, height);
+  cairo_destroy (cr);
+
+  gtk_widget_snapshot_child (widget, GTK_WIDGET (self->readout), snapshot);
+}
+
+static void
+br_slide_view_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  BrSlideView *self = BR_SLIDE_VIEW (widget);
+  const BrChartMark *mark;
+  int min_w, nat_w, min_h, nat_h;
+  GtkAllocation box;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->readout)) || self->layout == NULL ||
+      self->hover < 0 || (guint)self->hover >= br_chart_layout_get_n_marks (self->layout))
+    return;
+
+  mark = br_chart_layout_get_mark (self->layout, self->hover);
+  gtk_widget_measure (GTK_WIDGET (self->readout), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &min_w, &nat_w, NULL, NULL);
+  box.width = MIN (nat_w, MAX (min_w, width - 2 * READOUT_GAP));
+  gtk_widget_measure (GTK_WIDGET (self->readout), GTK_ORIENTATION_VERTICAL, box.width,
+                      &min_h, &nat_h, NULL, NULL);
+  box.height = nat_h;
+
+  /* beside the mark, on whichever side has room */
+  box.x = mark->x1 + READOUT_GAP;
+  if (box.x + box.width > width)
+    box.x = mark->x0 - READOUT_GAP - box.width;
+  box.x = CLAMP (box.x, 0, MAX (0, width - box.width));
+  box.y = CLAMP (mark->y - box.height / 2, 0, MAX (0, height - box.height));
+
+  gtk_widget_size_allocate (GTK_WIDGET (self->readout), &box, -1);
+}
+
+static void
+motion_cb (BrSlideView              *self,
+           double                    x,
+           double                    y,
+           GtkEventControllerMotion *controller)
+{
+  br_slide_view_point (self, x, y);
+}
+
+static void
+leave_cb (BrSlideView              *self,
+          GtkEventControllerMotion *controller)
+{
+  set_hover (self, -1);
+}
+
+static void
+br_slide_view_dispose (GObject *object)
+{
+  BrSlideView *self = BR_SLIDE_VIEW (object);
+
+  g_clear_pointer ((GtkWidget **)&self->readout, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (br_slide_view_parent_class)->dispose (object);
+}
+
+static void
+br_slide_view_finalize (GObject *object)
+{
+  BrSlideView *self = BR_SLIDE_VIEW (object);
+
+  g_clear_pointer (&self->layout, br_chart_layout_unref);
+  g_clear_pointer (&self->deck, br_deck_unref);
+  g_clear_pointer (&self->readout_text, g_free);
+
+  G_OBJECT_CLASS (br_slide_view_parent_class)->finalize (object);
+}
+
+static void
+br_slide_view_class_init (BrSlideViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = br_slide_view_dispose;
+  object_class->finalize = br_slide_view_finalize;
+
+  widget_class->snapshot = br_slide_view_snapshot;
+  widget_class->size_allocate = br_slide_view_size_allocate;
+
+  gtk_widget_class_set_css_name (widget_class, "slideview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+br_slide_view_init (BrSlideView *self)
+{
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+
+  self->hover = -1;
+  self->readout = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->readout, TRUE);
+  gtk_label_set_wrap_mode (self->readout, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (self->readout, 46);
+  gtk_label_set_xalign (self->readout, 0);
+  gtk_widget_set_can_target (GTK_WIDGET (self->readout), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->readout), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->readout), "br-readout");
+  gtk_widget_set_parent (GTK_WIDGET (self->readout), GTK_WIDGET (self));
+
+  g_signal_connect_swapped (motion, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect_swapped (motion, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+}
+
+GtkWidget *
+br_slide_view_new (BrDeck *deck)
+{
+  BrSlideView *self;
+
+  g_return_val_if_fail (deck != NULL, NULL);
+
+  self = g_object_new (BR_TYPE_SLIDE_VIEW, NULL);
+  self->deck = br_deck_ref (deck);
+
+  return GTK_WIDGET (self);
+}
+
+guint
+br_slide_view_get_slide (BrSlideView *self)
+{
+  g_return_val_if_fail (BR_IS_SLIDE_VIEW (self), 0);
+
+  return self->slide;
+}
+
+void
+br_slide_view_set_slide (BrSlideView *self,
+                         guint        slide)
+{
+  g_return_if_fail (BR_IS_SLIDE_VIEW (self));
+  g_return_if_fail (slide < br_deck_get_n_slides (self->deck));
+
+  if (slide == self->slide)
+    return;
+
+  set_hover (self, -1);
+  self->slide = slide;
+  g_clear_pointer (&self->layout, br_chart_layout_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+br_slide_view_get_blank (BrSlideView *self)
+{
+  g_return_val_if_fail (BR_IS_SLIDE_VIEW (self), FALSE);
+
+  return self->blank;
+}
+
+void
+br_slide_view_set_blank (BrSlideView *self,
+                         gboolean     blank)
+{
+  g_return_if_fail (BR_IS_SLIDE_VIEW (self));
+
+  self->blank = !!blank;
+  if (self->blank)
+    set_hover (self, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * br_slide_view_get_layout:
+ *
+ * Returns: (nullable): the layout of the slide as last drawn
+ */
+BrChartLayout *
+br_slide_view_get_layout (BrSlideView *self)
+{
+  g_return_val_if_fail (BR_IS_SLIDE_VIEW (self), NULL);
+
+  return self->layout;
+}
+
+const char *
+br_slide_view_get_readout (BrSlideView *self)
+{
+  g_return_val_if_fail (BR_IS_SLIDE_VIEW (self), NULL);
+
+  return self->readout_text;
+}
+
+/* What the pointer at @x, @y points at: the same as a hover there. */
+void
+br_slide_view_point (BrSlideView *self,
+                     double       x,
+                     double       y)
+{
+  g_return_if_fail (BR_IS_SLIDE_VIEW (self));
+
+  if (self->layout == NULL || self->blank)
+    return;
+
+  set_hover (self, br_chart_layout_hit_test (self->layout, x, y));
+}
