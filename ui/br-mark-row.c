@@ -272,7 +272,11 @@ br_mark_row_new (const BrChartMark *mark,
   self->period = g_strdup (mark->period != NULL ? br_period_get_label (mark->period, language)
                                                 : self->date);
   self->value = mark->value;
-  self->value_text = g_strdup_printf (mark->percent ? "%.1f" : "%.2f", mark->value);
+  /* a share given only as a bound keeps its "more than" */
+  self->value_text = g_strdup_printf ("%s%.2f",
+                                      mark->bound == BR_BOUND_AT_LEAST ? "≥ "
+                                      : mark->bound == BR_BOUND_MORE_THAN ? "> " : "",
+                                      mark->value);
   self->unit = br_unit_describe (&mark->unit, mark->percent, language);
   self->status = g_strdup (status_name (mark->status));
   self->source = describe_source (mark->source, language);

@@ -230,7 +230,12 @@ br_chart_mark_describe (const BrChartMark *mark,
     g_string_append_printf (text, " · %s", date);
 
   if (mark->percent)
-    value = _br_format_percent (mark->value, 2);
+    {
+      g_autofree char *share = _br_format_percent (mark->value, 2);
+
+      value = g_strconcat (mark->bound == BR_BOUND_AT_LEAST ? "≥ "
+                           : mark->bound == BR_BOUND_MORE_THAN ? "> " : "", share, NULL);
+    }
   else
     value = _br_format_value (mark->value, &mark->unit, language);
 

@@ -54,6 +54,7 @@ typedef struct
   double          value;       /* in the chart's unit; cumulative when the chart is */
   BrUnit          unit;        /* unit.scale is meaningless for percentages */
   gboolean        percent;     /* value is a percentage */
+  BrBound         bound;       /* a share the filing gives only as a bound: "> 89 %" */
   const BrSource *source;      /* the figure's source (the last one, when cumulative) */
   const BrFxRate *rate;        /* the rate a conversion used, or NULL */
   BrStatus        status;
