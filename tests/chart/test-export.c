@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include "../br-test-i18n.h"
+
 #include <errno.h>
 #include <math.h>
 #include <signal.h>
@@ -1065,7 +1067,7 @@ test_atomic_read_only (Fixture       *f,
   g_assert_cmpuint (count_files (dir), ==, 1);
 }
 
-/* A full disk mid-write: a tmpfs of 64 KiB, and a PNG that does not fit. */
+/* A full disk mid-write: a tmpfs of 16 KiB, and a PNG and a PDF that do not fit. */
 static void
 test_atomic_full (Fixture       *f,
                   gconstpointer  data)
@@ -1075,7 +1077,7 @@ test_atomic_full (Fixture       *f,
   g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
   g_autofree char *contents = NULL;
 
-  if (!mount_tmpfs (f, "full", "size=64k"))
+  if (!mount_tmpfs (f, "full", "size=16k"))
     {
       g_test_skip ("mounting a tmpfs needs root");
       return;
@@ -1422,6 +1424,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
+  br_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
 
   dataset = br_dataset_load_bundled (&error);
