@@ -27,7 +27,9 @@ main (int   argc,
 #endif
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* BURNRATE_LOCALEDIR: the build tree's translations, for uninstalled runs and tests */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("BURNRATE_LOCALEDIR") ? g_getenv ("BURNRATE_LOCALEDIR")
+                                                                   : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -5,4 +5,6 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 "$here/setup.sh" _build
 cd "$(dirname "$here")"
+# translations from the build tree, so that LANGUAGE=zh_CN works uninstalled
+export BURNRATE_LOCALEDIR="$PWD/_build/po"
 exec ./_build/app/burnrate "$@"

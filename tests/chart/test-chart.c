@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include "../br-test-i18n.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -329,7 +331,8 @@ test_no_data_panel (void)
   layout = render (options, 1280, 720, 1, NULL);
   g_assert_false (br_chart_layout_has_data (layout));
   g_assert_cmpuint (br_chart_layout_get_n_marks (layout), ==, 0);
-  g_assert_nonnull (strstr (br_chart_layout_get_description (layout), "customer concentration"));
+  /* the panel's sentence is the description, in the reader's language */
+  g_assert_cmpstr (br_chart_layout_get_description (layout), !=, "");
 }
 
 /* The tooltip names company, period, exact value with unit, and the source. */
@@ -360,6 +363,31 @@ test_tooltip_text (void)
     }
 
   g_assert_not_reached ();
+}
+
+/* A share the filing gives only as a bound says so in the tooltip: "> 89.00%". */
+static void
+test_bounded_share (void)
+{
+  g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_CUSTOMERS);
+  g_autoptr(BrChartLayout) layout = render (options, 1280, 720, 1, NULL);
+  guint n_bounded = 0;
+
+  for (guint i = 0; i < br_chart_layout_get_n_marks (layout); i++)
+    {
+      const BrChartMark *m = br_chart_layout_get_mark (layout, i);
+      g_autofree char *tip = br_chart_mark_describe (m, "en");
+
+      if (m->bound == BR_BOUND_MORE_THAN)
+        {
+          g_assert_cmpfloat (m->value, ==, 89.0);
+          g_assert_nonnull (strstr (tip, "> 89.00%"));
+          n_bounded++;
+        }
+    }
+
+  /* Moore Threads 2022, 2023, 2024 */
+  g_assert_cmpuint (n_bounded, ==, 3);
 }
 
 /* Chinese text has a font: no glyph is drawn as a missing-glyph box. */
@@ -524,11 +552,47 @@ test_deck (gconstpointer data)
       else if (i == 0)
         {
           g_assert_cmpstr (br_chart_layout_get_title (layout), ==,
-                           br_text_get (br_dataset_get_title (dataset), "en"));
+                           br_text_get (br_dataset_get_title (dataset),
+                                        br_chart_default_language ()));
         }
 
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
+    }
+}
+
+static gboolean
+has_han (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_unichar_get_script (g_utf8_get_char (p)) == G_UNICODE_SCRIPT_HAN)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Under a Chinese locale, the chart's own words are Chinese too, not only the names
+ * from the dataset; the suite runs once in each language. */
+static void
+test_titles_follow_language (void)
+{
+  g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_LOSSES);
+  g_autoptr(BrChartLayout) layout = NULL;
+  const char *language = g_getenv ("LANGUAGE");
+
+  layout = render (options, 1280, 720, 1, NULL);
+  if (language != NULL && g_str_has_prefix (language, "zh"))
+    {
+      g_assert_cmpstr (br_chart_options_get_language (options), ==, "zh");
+      g_assert_true (has_han (br_chart_layout_get_title (layout)));
+      g_assert_true (has_han (br_chart_kind_get_title (BR_CHART_RND)));
+    }
+  else
+    {
+      g_assert_cmpstr (br_chart_layout_get_title (layout), ==,
+                       "Net losses of China’s GPU challengers");
     }
 }
 
@@ -542,6 +606,7 @@ main (int   argc,
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_free);
   int status;
 
+  br_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
 
   dataset = br_dataset_load_bundled (&error);
@@ -565,11 +630,13 @@ main (int   argc,
           }
 
   g_test_add_func ("/Br/Chart/bars-from-zero", test_bars_from_zero);
+  g_test_add_func ("/Br/Chart/titles-follow-language", test_titles_follow_language);
   g_test_add_func ("/Br/Chart/linear-and-log-axes", test_linear_and_log_axes);
   g_test_add_func ("/Br/Chart/cumulative-losses", test_cumulative_losses);
   g_test_add_func ("/Br/Chart/legend-toggles", test_legend_toggles);
   g_test_add_func ("/Br/Chart/no-data-panel", test_no_data_panel);
   g_test_add_func ("/Br/Chart/tooltip-text", test_tooltip_text);
+  g_test_add_func ("/Br/Chart/bounded-share", test_bounded_share);
   g_test_add_func ("/Br/Chart/cjk-glyphs", test_cjk_glyphs);
   g_test_add_func ("/Br/Chart/hostile-names", test_hostile_names);
   for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
