@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -38,6 +39,7 @@ typedef struct
   char      *to;
   char      *unit;
   char      *language;
+  gboolean   deck;
 } Options;
 
 /* The export options, checked. */
@@ -352,7 +354,15 @@ parse_export (const Options *options,
   export->height = 1080;
   export->scale = 1;
 
-  if (!parse_chart (options->chart, export, error) ||
+  /* a deck is every chart: --chart would say nothing */
+  if (options->deck && options->chart != NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("--deck writes every chart; leave out --chart"));
+      return FALSE;
+    }
+
+  if (!parse_chart (options->deck ? "all" : options->chart, export, error) ||
       !parse_number ("--width", options->width, &export->width, error) ||
       !parse_number ("--height", options->height, &export->height, error) ||
       !parse_number ("--scale", options->scale, &export->scale, error) ||
@@ -417,6 +427,36 @@ write_exports (BrDataset    *dataset,
                                                                         : BR_EXIT_FAILURE;
 }
 
+/* --deck: a PDF of slides, or for OUT.png the folder OUT of numbered PNGs */
+static int
+write_decks (BrDataset    *dataset,
+             const Export *export,
+             char        **paths)
+{
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *target = NULL;
+
+      if (export->formats[i] == BR_EXPORT_PNG)
+        target = g_strndup (paths[i], strlen (paths[i]) - strlen (".png"));
+      else if (export->formats[i] == BR_EXPORT_PDF)
+        target = g_strdup (paths[i]);
+      else
+        return usage_error (_("--deck writes a PDF, or PNG images: give OUT.pdf or OUT.png"));
+
+      if (!br_export_deck (dataset, export->chart, export->formats[i], target, export->width,
+                           export->height, export->scale, &error))
+        {
+          g_printerr ("burnrate: %s\n", error->message);
+          return g_error_matches (error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_SIZE) ? BR_EXIT_USAGE
+                                                                                : BR_EXIT_FAILURE;
+        }
+    }
+
+  return BR_EXIT_OK;
+}
+
 static int
 run_export (const Options *options)
 {
@@ -441,6 +481,9 @@ run_export (const Options *options)
     return usage_error (error->message);
   br_chart_options_set_companies (export.chart, (const char * const *)options->companies);
 
+  if (options->deck)
+    return write_decks (dataset, &export, options->exports);
+
   return write_exports (dataset, &export, options->exports);
 }
 
@@ -450,7 +493,8 @@ has_export_options (const Options *options)
   return options->chart != NULL || options->dataset != NULL || options->width != NULL ||
          options->height != NULL || options->scale != NULL || options->theme != NULL ||
          options->companies != NULL || options->cumulative || options->from != NULL ||
-         options->to != NULL || options->unit != NULL || options->language != NULL;
+         options->to != NULL || options->unit != NULL || options->language != NULL ||
+         options->deck;
 }
 
 static GOptionGroup *
@@ -459,6 +503,9 @@ export_group (Options *options)
   GOptionEntry entries[] = {
     { "chart", 0, 0, G_OPTION_ARG_STRING, &options->chart,
       N_("The chart to export, or all of them"), "losses|rnd|customers|valuation|all" },
+    { "deck", 0, 0, G_OPTION_ARG_NONE, &options->deck,
+      N_("Export the presentation slides: a PDF, or for OUT.png numbered PNGs in the folder OUT"),
+      NULL },
     { "dataset", 0, 0, G_OPTION_ARG_FILENAME, &options->dataset,
       N_("The dataset to draw (default: the bundled one)"), N_("FILE.json") },
     { "width", 0, 0, G_OPTION_ARG_STRING, &options->width,

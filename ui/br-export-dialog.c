@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "br-export-dialog.h"
@@ -30,6 +32,8 @@ struct _BrExportDialog
   AdwActionRow         *height_row;
   AdwActionRow         *scale_row;
   AdwActionRow         *transparent_row;
+  AdwActionRow         *slides_row;
+  GtkSwitch            *slides_switch;
   GtkSpinButton        *width_spin;
   GtkSpinButton        *height_spin;
   GtkSpinButton        *scale_spin;
@@ -46,6 +50,7 @@ typedef struct
   double          width;
   double          height;
   double          scale;
+  gboolean        slides;
 } Job;
 
 G_DEFINE_FINAL_TYPE (BrExportDialog, br_export_dialog, ADW_TYPE_WINDOW)
@@ -71,8 +76,20 @@ export_thread (GTask        *task,
   Job *job = task_data;
   GError *error = NULL;
 
-  if (br_export_chart (job->dataset, job->options, job->format, job->path, job->width,
-                       job->height, job->scale, &error))
+  gboolean ok;
+
+  /* slides as PNG go to a folder named like the file chosen, without ".png" */
+  if (job->slides && job->format == BR_EXPORT_PNG && g_str_has_suffix (job->path, ".png"))
+    job->path[strlen (job->path) - strlen (".png")] = '\0';
+
+  if (job->slides)
+    ok = br_export_deck (job->dataset, job->options, job->format, job->path, job->width,
+                         job->height, job->scale, &error);
+  else
+    ok = br_export_chart (job->dataset, job->options, job->format, job->path, job->width,
+                          job->height, job->scale, &error);
+
+  if (ok)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -91,6 +108,8 @@ update_rows_cb (BrExportDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), format == BR_EXPORT_PNG);
   gtk_widget_set_sensitive (GTK_WIDGET (self->theme_row), drawn);
   gtk_widget_set_sensitive (GTK_WIDGET (self->transparent_row), format == BR_EXPORT_PNG);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->slides_row),
+                            format == BR_EXPORT_PNG || format == BR_EXPORT_PDF);
 }
 
 static void
@@ -238,6 +257,8 @@ br_export_dialog_class_init (BrExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BrExportDialog, height_row);
   gtk_widget_class_bind_template_child (widget_class, BrExportDialog, scale_row);
   gtk_widget_class_bind_template_child (widget_class, BrExportDialog, transparent_row);
+  gtk_widget_class_bind_template_child (widget_class, BrExportDialog, slides_row);
+  gtk_widget_class_bind_template_child (widget_class, BrExportDialog, slides_switch);
   gtk_widget_class_bind_template_child (widget_class, BrExportDialog, width_spin);
   gtk_widget_class_bind_template_child (widget_class, BrExportDialog, height_spin);
   gtk_widget_class_bind_template_child (widget_class, BrExportDialog, scale_spin);
@@ -343,6 +364,16 @@ br_export_dialog_set_theme (BrExportDialog *self,
   adw_combo_row_set_selected (self->theme_row, theme == BR_THEME_DARK ? 1 : 0);
 }
 
+/* "Save as slides": the deck instead of the one chart. */
+void
+br_export_dialog_set_slides (BrExportDialog *self,
+                             gboolean        slides)
+{
+  g_return_if_fail (BR_IS_EXPORT_DIALOG (self));
+
+  gtk_switch_set_active (self->slides_switch, slides);
+}
+
 void
 br_export_dialog_set_transparent (BrExportDialog *self,
                                   gboolean        transparent)
@@ -395,6 +426,8 @@ br_export_dialog_export_async (BrExportDialog      *self,
   br_chart_options_set_transparent (job->options,
                                     job->format == BR_EXPORT_PNG
                                     && gtk_switch_get_active (self->transparent_switch));
+  job->slides = (job->format == BR_EXPORT_PNG || job->format == BR_EXPORT_PDF)
+                && gtk_switch_get_active (self->slides_switch);
 
   g_task_set_task_data (task, job, (GDestroyNotify)job_free);
   g_task_run_in_thread (task, export_thread);

@@ -38,6 +38,8 @@ void            br_export_dialog_set_theme    (BrExportDialog       *self,
                                                BrTheme               theme);
 void            br_export_dialog_set_transparent (BrExportDialog    *self,
                                                gboolean              transparent);
+void            br_export_dialog_set_slides       (BrExportDialog *self,
+                                                   gboolean        slides);
 void            br_export_dialog_export_async (BrExportDialog       *self,
                                                GFile                *file,
                                                GCancellable         *cancellable,

@@ -77,6 +77,14 @@ gboolean     br_export_charts               (BrDataset            *dataset,
                                              double                height,
                                              double                scale,
                                              GError              **error);
+gboolean     br_export_deck                 (BrDataset            *dataset,
+                                             const BrChartOptions *options,
+                                             BrExportFormat        format,
+                                             const char           *path,
+                                             double                width,
+                                             double                height,
+                                             double                scale,
+                                             GError              **error);
 char        *br_export_csv                  (BrChartLayout        *layout,
                                              const char           *language);
 

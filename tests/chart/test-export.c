@@ -1383,6 +1383,126 @@ test_cli_other_options (Fixture       *f,
   g_assert_cmpint (run_cli (both, FALSE, &out3, &err3), ==, 2);
 }
 
+/* ---- the deck ---------------------------------------------------------------------- */
+
+/* The 16:9 PDF of presentation mode: title, the four charts, sources. */
+static void
+test_deck_pdf (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(BrChartOptions) options = options_new (BR_CHART_LOSSES);
+  g_autofree char *path = path_in (f, "deck.pdf");
+  g_autofree char *info = NULL, *text = NULL, *pages = NULL, *size = NULL, *title = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *dataset_title = br_text_get (br_dataset_get_title (dataset), "en");
+
+  if (!have_program ("pdfinfo") || !have_program ("pdftotext"))
+    {
+      g_test_skip ("pdfinfo and pdftotext (poppler-utils) are not installed");
+      return;
+    }
+
+  g_assert_true (br_export_deck (dataset, options, BR_EXPORT_PDF, path, 1920, 1080, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_files (f->dir), ==, 1);
+
+  info = run_tool ("pdfinfo", path);
+  pages = pdf_info_field (info, "Pages");
+  size = pdf_info_field (info, "Page size");
+  title = pdf_info_field (info, "Title");
+  g_assert_cmpstr (pages, ==, "6");
+  g_assert_true (g_str_has_prefix (size, "1920 x 1080 pts"));
+  g_assert_cmpstr (title, ==, dataset_title);
+
+  text = run_tool ("pdftotext", path);
+  g_assert_nonnull (strstr (text, dataset_title));
+  for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
+    {
+      g_autoptr(BrChartOptions) chart = options_new (kind);
+      g_autoptr(BrChartLayout) layout = layout_for (dataset, chart, 1920, 1080);
+
+      g_assert_nonnull (strstr (text, br_chart_layout_get_title (layout)));
+    }
+  /* the closing slide lists every source */
+  for (guint i = 0; i < br_dataset_get_n_sources (dataset); i++)
+    {
+      g_autofree char *number = g_strdup_printf ("[%u]", i + 1);
+
+      g_assert_nonnull (strstr (text, number));
+    }
+  assert_no_temporaries (f->dir);
+}
+
+/* For PNG, a folder of numbered slides, each at the size and scale asked for; a folder
+ * that cannot be written gets none of them. */
+static void
+test_deck_png (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(BrChartOptions) options = options_new (BR_CHART_LOSSES);
+  g_autofree char *dir = path_in (f, "slides");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (br_export_deck (dataset, options, BR_EXPORT_PNG, dir, 960, 540, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_files (dir), ==, 6);
+  for (guint i = 1; i <= 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("slide-%02u.png", i);
+      g_autofree char *png = g_build_filename (dir, name, NULL);
+      cairo_surface_t *surface = cairo_image_surface_create_from_png (png);
+
+      g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1920);
+      g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 1080);
+      g_assert_true (has_distinct_pixels (surface));
+      cairo_surface_destroy (surface);
+    }
+  assert_no_temporaries (dir);
+
+  /* a path under a regular file cannot be a folder */
+  {
+    g_autofree char *file = path_in (f, "plain");
+    g_autofree char *under = g_build_filename (file, "slides", NULL);
+
+    write_text (file, "x");
+    g_assert_false (br_export_deck (dataset, options, BR_EXPORT_PNG, under, 960, 540, 1, &error));
+    g_assert_error (error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_WRITE);
+    g_assert_nonnull (strstr (error->message, "plain"));
+  }
+}
+
+static void
+test_cli_deck (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *pdf = path_in (f, "talk.pdf");
+  g_autofree char *png = path_in (f, "talk.png");
+  g_autofree char *svg = path_in (f, "talk.svg");
+  g_autofree char *folder = path_in (f, "talk");
+  g_autofree char *out = NULL, *err = NULL;
+  const char *pdf_args[] = { "--export", pdf, "--deck", "--theme", "dark", NULL };
+  const char *png_args[] = { "--export", png, "--deck", "--width", "640", "--height", "360",
+                             NULL };
+  const char *svg_args[] = { "--export", svg, "--deck", NULL };
+  const char *chart_args[] = { "--export", pdf, "--deck", "--chart", "losses", NULL };
+
+  g_assert_cmpint (run_cli (pdf_args, FALSE, &out, &err), ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (png_args, FALSE, &out, &err), ==, 0);
+  g_assert_cmpuint (count_files (folder), ==, 6);
+  g_clear_pointer (&err, g_free);
+
+  /* an SVG deck, or a deck of one chart, is a usage error */
+  g_assert_cmpint (run_cli (svg_args, FALSE, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--deck"));
+  g_assert_false (g_file_test (svg, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (chart_args, FALSE, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--chart"));
+}
+
 /* ---- main ------------------------------------------------------------------------- */
 
 static void
@@ -1453,6 +1573,9 @@ main (int   argc,
   add_cli_test ("/Br/Export/cli/untouched", test_cli_untouched);
   add_cli_test ("/Br/Export/cli/all-or-nothing", test_cli_all_or_nothing);
   add_cli_test ("/Br/Export/cli/other-options", test_cli_other_options);
+  add_fixture_test ("/Br/Export/deck/pdf", NULL, test_deck_pdf);
+  add_fixture_test ("/Br/Export/deck/png", NULL, test_deck_png);
+  add_cli_test ("/Br/Export/cli/deck", test_cli_deck);
 
   status = g_test_run ();
   g_clear_object (&dataset);

@@ -543,6 +543,32 @@ test_export (Fixture       *fixture,
       g_assert_true (g_str_has_prefix (contents, magic[i]) || strstr (contents, "<svg") != NULL);
     }
 
+  /* "Save as slides": the deck, from the title to the sources, as one PDF */
+  {
+    g_autofree char *path = g_build_filename (fixture->tmpdir, "slides.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+
+    br_export_dialog_set_format (dialog, BR_EXPORT_PDF);
+    br_export_dialog_set_slides (dialog, TRUE);
+    g_object_set_data (G_OBJECT (dialog), "done", NULL);
+    br_export_dialog_export_async (dialog, file, NULL, exported_cb, &error);
+    while (g_object_get_data (G_OBJECT (dialog), "done") == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_no_error (error);
+    if (pdfinfo != NULL)
+      {
+        const char *argv[] = { pdfinfo, path, NULL };
+        g_autofree char *info = NULL;
+
+        g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, 0, NULL, NULL, &info, NULL, NULL,
+                                     NULL));
+        g_assert_true (g_regex_match_simple ("^Pages: +6$", info, G_REGEX_MULTILINE, 0));
+      }
+    br_export_dialog_set_slides (dialog, FALSE);
+  }
+
   /* an export that cannot be written leaves no file behind */
   {
     g_autofree char *path = g_build_filename (fixture->tmpdir, "no-such-dir", "chart.png", NULL);

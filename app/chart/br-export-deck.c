@@ -1,0 +1,195 @@
+/* br-export-deck.c: the presentation deck as a PDF, or as numbered PNGs
+ *
+ * The slides are drawn by br_deck_draw_slide(), as in presentation mode, and written
+ * like every export: beside their targets, renamed into place only when all are done.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "br-export"
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "br-deck.h"
+#include "br-export-private.h"
+#include "br-png.h"
+
+static gboolean
+png_write_cb (const guint8 *data,
+              gsize         length,
+              gpointer      user_data,
+              GError      **error)
+{
+  return _br_export_file_write (user_data, data, length, error);
+}
+
+static gboolean
+deck_pdf (BrDeck      *deck,
+          const char  *title,
+          const char  *path,
+          double       width,
+          double       height,
+          GError     **error)
+{
+  g_autoptr(BrExportFile) file = _br_export_file_new (path, error);
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  if (file == NULL)
+    return FALSE;
+
+  surface = cairo_pdf_surface_create_for_stream (_br_export_file_cairo_write, file, width, height);
+  cr = cairo_create (surface);
+  for (guint i = 0; i < br_deck_get_n_slides (deck); i++)
+    {
+      g_autoptr(BrChartLayout) layout = br_deck_draw_slide (deck, i, cr, width, height);
+      g_autofree char *link = g_strdup_printf ("page=%u", i + 1);
+
+      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT,
+                                     br_chart_layout_get_title (layout), link, 0);
+      cairo_show_page (cr);
+    }
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, _("Slides"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, "Burnrate");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
+                                  "Burnrate " PACKAGE_VERSION);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  return _br_export_file_check (file, status, error) &&
+         _br_export_file_finish (file, error) &&
+         _br_export_file_commit (file, error);
+}
+
+static gboolean
+ensure_directory (const char  *path,
+                  GError     **error)
+{
+  if (g_mkdir_with_parents (path, 0755) != 0)
+    {
+      int saved = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_WRITE,
+                   _("Cannot create the folder “%s”: %s"), display, g_strerror (saved));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* DIR/slide-01.png …: all written first, then all renamed, so that a failure leaves
+ * none of them. */
+static gboolean
+deck_pngs (BrDeck      *deck,
+           const char  *directory,
+           double       width,
+           double       height,
+           double       scale,
+           GError     **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify)_br_export_file_free);
+  int pixels_w = (int)ceil (width * scale), pixels_h = (int)ceil (height * scale);
+
+  if (!ensure_directory (directory, error))
+    return FALSE;
+
+  for (guint i = 0; i < br_deck_get_n_slides (deck); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("slide-%02u.png", i + 1);
+      g_autofree char *path = g_build_filename (directory, name, NULL);
+      g_autoptr(BrChartLayout) layout = NULL;
+      cairo_surface_t *surface;
+      BrExportFile *file;
+      BrPngOptions png;
+      gboolean ok;
+      cairo_t *cr;
+
+      if ((file = _br_export_file_new (path, error)) == NULL)
+        return FALSE;
+      g_ptr_array_add (files, file);
+
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixels_w, pixels_h);
+      cairo_surface_set_device_scale (surface, scale, scale);
+      cr = cairo_create (surface);
+      layout = br_deck_draw_slide (deck, i, cr, width, height);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+
+      br_png_options_init (&png);
+      png.title = br_chart_layout_get_title (layout);
+      png.description = br_chart_layout_get_description (layout);
+      ok = _br_export_file_check (file, cairo_surface_status (surface), error) &&
+           br_png_write (surface, &png, png_write_cb, file, error) &&
+           _br_export_file_finish (file, error);
+      cairo_surface_destroy (surface);
+      if (!ok)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      if (!_br_export_file_commit (g_ptr_array_index (files, i), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * br_export_deck:
+ * @options: the user's choices, as presentation mode takes them
+ * @format: %BR_EXPORT_PDF for one 16:9 PDF, or %BR_EXPORT_PNG for numbered PNGs
+ * @path: the PDF file, or the folder for the PNGs (created if missing)
+ *
+ * Writes the deck of presentation mode: a title slide, one slide per chart and the
+ * sources.
+ */
+gboolean
+br_export_deck (BrDataset            *dataset,
+                const BrChartOptions *options,
+                BrExportFormat        format,
+                const char           *path,
+                double                width,
+                double                height,
+                double                scale,
+                GError              **error)
+{
+  g_autoptr(BrDeck) deck = NULL;
+  const char *title;
+
+  g_return_val_if_fail (BR_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (format != BR_EXPORT_PDF && format != BR_EXPORT_PNG)
+    {
+      g_set_error (error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_FORMAT,
+                   _("Slides are written as a PDF or as PNG images"));
+      return FALSE;
+    }
+
+  if (!br_export_check_size (format, width, height, scale, error))
+    return FALSE;
+
+  deck = br_deck_new (dataset, options, NULL);
+  title = br_text_get (br_dataset_get_title (dataset), br_chart_options_get_language (options));
+
+  if (format == BR_EXPORT_PDF)
+    return deck_pdf (deck, title != NULL ? title : "", path, width, height, error);
+
+  return deck_pngs (deck, path, width, height, scale, error);
+}
