@@ -391,6 +391,37 @@ br_document_load_file (BrDocument *self,
 }
 
 /**
+ * br_document_cancel:
+ *
+ * Gives up the load under way, if any: the dataset shown stays, and the file watched
+ * is again the one it came from.
+ */
+void
+br_document_cancel (BrDocument *self)
+{
+  g_return_if_fail (BR_IS_DOCUMENT (self));
+
+  if (self->cancellable == NULL)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (self->file != NULL)
+    watch (self, self->file);
+  else
+    {
+      g_clear_handle_id (&self->reload_source, g_source_remove);
+      if (self->monitor != NULL)
+        g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+      g_clear_object (&self->watched);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/**
  * br_document_reload:
  *
  * Loads the watched file again, or does nothing when the bundled dataset is shown.

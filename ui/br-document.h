@@ -24,5 +24,6 @@ gboolean    br_document_load_bundled   (BrDocument *self,
 void        br_document_load_file      (BrDocument *self,
                                         GFile      *file);
 void        br_document_reload         (BrDocument *self);
+void        br_document_cancel         (BrDocument *self);
 
 G_END_DECLS

@@ -394,9 +394,18 @@ _br_window_update_monitors (BrWindow *self)
     }
 }
 
+static void
+cancel_load_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  br_document_cancel (br_window_get_document (BR_WINDOW (widget)));
+}
+
 void
 _br_window_class_init_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.present-on", "u", present_on_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);

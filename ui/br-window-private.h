@@ -27,6 +27,10 @@ struct _BrWindow
   AdwFlap              *flap;
   BrSidePane           *side_pane;
   AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *loading_revealer;
+  GtkSpinner           *loading_spinner;
+  GtkLabel             *loading_label;
+  guint                 loading_source;  /* shows the loading bar once a load takes long */
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
   BrChartView          *losses_view;

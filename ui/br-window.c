@@ -329,6 +329,7 @@ br_window_dispose (GObject *object)
 {
   BrWindow *self = BR_WINDOW (object);
 
+  g_clear_handle_id (&self->loading_source, g_source_remove);
   if (self->presentation != NULL)
     gtk_window_destroy (self->presentation);
   g_clear_weak_pointer (&self->presentation);
@@ -462,6 +463,9 @@ br_window_class_init (BrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BrWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, BrWindow, side_pane);
   gtk_widget_class_bind_template_child (widget_class, BrWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, loading_revealer);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, BrWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, BrWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, BrWindow, losses_view);
@@ -507,6 +511,43 @@ recent_changed_cb (BrWindow         *self,
   _br_window_update_recent (self);
 }
 
+/* Large files take a while: after 300 ms, a bar says which file is loading, with a
+ * spinner and a way to give up; small ones never flash it. */
+static gboolean
+show_loading_cb (gpointer data)
+{
+  BrWindow *self = data;
+  GFile *file = br_document_get_watched (self->document);
+  g_autofree char *name = file != NULL ? g_file_get_parse_name (file) : NULL;
+  g_autofree char *text = NULL;
+
+  self->loading_source = 0;
+  /* TRANSLATORS: while a large dataset loads; %s is its file name */
+  text = g_strdup_printf (_("Loading %s…"), name != NULL ? name : "");
+  gtk_label_set_text (self->loading_label, text);
+  gtk_spinner_start (self->loading_spinner);
+  gtk_revealer_set_reveal_child (self->loading_revealer, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+loading_changed_cb (BrWindow   *self,
+                    GParamSpec *pspec,
+                    BrDocument *document)
+{
+  g_clear_handle_id (&self->loading_source, g_source_remove);
+
+  if (br_document_get_loading (document))
+    {
+      self->loading_source = g_timeout_add (300, show_loading_cb, self);
+      return;
+    }
+
+  gtk_spinner_stop (self->loading_spinner);
+  gtk_revealer_set_reveal_child (self->loading_revealer, FALSE);
+}
+
 static void
 monitors_changed_cb (BrWindow   *self,
                      guint       position,
@@ -528,6 +569,8 @@ br_window_init (BrWindow *self)
   self->document = br_document_new ();
   g_signal_connect_object (self->document, "changed", G_CALLBACK (document_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::loading", G_CALLBACK (loading_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "load-failed", G_CALLBACK (document_load_failed_cb),
                            self, G_CONNECT_SWAPPED);
 
@@ -560,6 +603,14 @@ BrWindow *
 br_window_new (GtkApplication *application)
 {
   return g_object_new (BR_TYPE_WINDOW, "application", application, NULL);
+}
+
+gboolean
+br_window_get_loading_revealed (BrWindow *self)
+{
+  g_return_val_if_fail (BR_IS_WINDOW (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->loading_revealer);
 }
 
 /**

@@ -29,6 +29,7 @@ BrChartView *br_window_get_chart_view  (BrWindow       *self,
                                         BrChartKind     kind);
 BrChartView *br_window_get_visible_chart_view (BrWindow *self);
 GtkWindow   *br_window_get_presentation (BrWindow *self);
+gboolean     br_window_get_loading_revealed (BrWindow *self);
 BrDataTable *br_window_get_data_table  (BrWindow       *self);
 void         br_window_refresh_table   (BrWindow       *self);
 GPtrArray   *br_window_get_problems    (BrWindow       *self);

@@ -15,6 +15,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "br-document.h"
 #include "br-export-dialog.h"
 #include "br-mark-row.h"
 #include "br-presentation.h"
@@ -887,6 +888,84 @@ test_presentation (Fixture       *fixture,
   g_assert_cmpstr (br_window_get_chart (fixture->window), ==, "rnd");
 }
 
+/* A dataset of @n_companies companies with 40 quarters of figures each. */
+static char *
+write_big_dataset (const char *dir,
+                   guint       n_companies)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, "big.json", NULL);
+
+  g_string_append (text, "{\"format\": \"burnrate-dataset\", \"version\": 1, \"title\": \"Big\","
+                         " \"updated\": \"2025-01-01\", \"sources\": [{\"id\": \"s\","
+                         " \"title\": \"t\", \"publisher\": \"p\", \"date\": \"2025-01-01\"}],"
+                         " \"companies\": [");
+  for (guint c = 0; c < n_companies; c++)
+    {
+      g_string_append_printf (text, "%s{\"id\": \"c%u\", \"name\": \"Company %u\", \"periods\": [",
+                              c > 0 ? "," : "", c, c);
+      for (guint y = 0; y < 10; y++)
+        for (guint q = 0; q < 4; q++)
+          g_string_append_printf (text, "%s{\"id\": \"%uQ%u\", \"kind\": \"quarter\","
+                                  " \"start\": \"%u-%02u-01\", \"end\": \"%u-%02u-%02u\"}",
+                                  y + q > 0 ? "," : "", 2015 + y, q + 1, 2015 + y, q * 3 + 1,
+                                  2015 + y, q * 3 + 3, q == 0 || q == 3 ? 31 : 30);
+      g_string_append (text, "], \"figures\": [");
+      for (guint y = 0; y < 10; y++)
+        for (guint q = 0; q < 4; q++)
+          g_string_append_printf (text, "%s{\"period\": \"%uQ%u\", \"metric\": \"revenue\","
+                                  " \"value\": %u.5, \"currency\": \"CNY\", \"scale\": \"yi\","
+                                  " \"source\": \"s\"}", y + q > 0 ? "," : "", 2015 + y, q + 1,
+                                  c % 7 + 1);
+      g_string_append (text, "]}");
+    }
+  g_string_append (text, "]}");
+  g_file_set_contents (path, text->str, text->len, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+/* A large file loads off the main thread; after a moment a bar shows it loading, with
+ * a way to give up, and giving up keeps what was shown. */
+static void
+test_big_file_cancel (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  BrDocument *document;
+  BrDataset *before;
+
+  if (fixture->window == NULL)
+    return;
+
+  document = br_window_get_document (fixture->window);
+  before = br_document_get_dataset (document);
+  path = write_big_dataset (fixture->tmpdir, 4000);
+  file = g_file_new_for_path (path);
+
+  br_window_open (fixture->window, file);
+  g_assert_true (br_document_get_loading (document));
+  iterate_for (400);
+  /* the main loop kept running while it loaded */
+  g_assert_true (br_document_get_loading (document));
+  g_assert_true (br_window_get_loading_revealed (fixture->window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.cancel-load",
+                                             NULL));
+  g_assert_false (br_document_get_loading (document));
+  g_assert_false (br_window_get_loading_revealed (fixture->window));
+  g_assert_true (br_document_get_dataset (document) == before);
+
+  /* the abandoned load finishing later changes nothing */
+  iterate_for (3000);
+  g_assert_true (br_document_get_dataset (document) == before);
+  g_assert_false (br_window_get_banner_revealed (fixture->window));
+  g_remove (path);
+}
+
 /* GTK 4.8's GtkActionBar allocates its empty start box a height of -1 for the frame
  * in which the view switcher bar is revealed, and the switcher in it the same, so its
  * buttons' gizmos go unallocated for that frame: harmless, and not ours to fix */
@@ -968,6 +1047,7 @@ main (int   argc,
   add ("/Br/Window/color-vision", test_color_vision);
   add ("/Br/Window/screenshots", test_screenshots);
   add ("/Br/Window/presentation", test_presentation);
+  add ("/Br/Window/big-file-cancel", test_big_file_cancel);
 
   return g_test_run ();
 }
