@@ -619,69 +619,30 @@ get_amount (Loader     *l,
 
 /* Sections */
 
+typedef void (*ReadObjectFunc) (Loader     *l,
+                                JsonObject *object,
+                                guint       index,
+                                gpointer    data);
+
+/* Reads the first @n elements of the array @name with @read, the path set to each
+ * element; an element that is not an object is reported and passed over. */
 static void
-read_sources (Loader     *l,
-              JsonObject *root)
+read_objects (Loader         *l,
+              const char     *name,
+              JsonArray      *array,
+              guint           n,
+              ReadObjectFunc  read,
+              gpointer        data)
 {
-  static const char *allowed[] = { "id", "title", "publisher", "date", "url", NULL };
-  JsonArray *array;
-  Mark mark;
-  guint n;
+  Mark mark = push_member (l, name);
 
-  if ((array = get_array (l, root, "sources", TRUE)) == NULL)
-    return;
-
-  mark = push_member (l, "sources");
-  n = json_array_get_length (array);
-  if (n == 0)
-    report (l, NULL, "a dataset needs at least one source");
-  else if (n > l->limits->max_sources)
-    {
-      report (l, NULL, "%u sources, over the limit of %u; set BURNRATE_MAX_SOURCES to "
-              "raise it", n, l->limits->max_sources);
-      n = 0;
-    }
-
-  l->ds->sources = g_new0 (BrSource, n);
   for (guint i = 0; i < n; i++)
     {
       Mark item = push_index (l, i);
       JsonObject *object = element_object (l, array, i);
-      BrSource *source = &l->ds->sources[l->ds->n_sources];
-      const char *id, *publisher, *url;
 
       if (object != NULL)
-        {
-          check_members (l, object, allowed);
-          get_text (l, object, "title", TRUE, &source->title);
-          if (get_string (l, object, "publisher", TRUE, &publisher))
-            source->publisher = _br_dataset_intern (l->ds, publisher);
-          get_date (l, object, "date", TRUE, &source->date);
-          if (get_string (l, object, "url", FALSE, &url))
-            {
-              if (!g_str_has_prefix (url, "https://") && !g_str_has_prefix (url, "http://"))
-                report (l, "url", "must be an http:// or https:// address");
-              else
-                source->url = _br_dataset_intern (l->ds, url);
-            }
-
-          if (get_id (l, object, "id", &id))
-            {
-              if (br_dataset_lookup_source (l->ds, id) != NULL)
-                {
-                  g_autofree char *quoted = _br_json_quote (id);
-
-                  report (l, "id", "duplicate source id %s", quoted);
-                }
-              else
-                {
-                  source->id = _br_dataset_intern (l->ds, id);
-                  g_hash_table_insert (l->ds->source_index, source->id, source);
-                  l->ds->n_sources++;
-                }
-            }
-        }
-
+        read (l, object, i, data);
       pop (l, item);
     }
 
@@ -689,66 +650,139 @@ read_sources (Loader     *l,
 }
 
 static void
-read_fx (Loader     *l,
-         JsonObject *root)
+read_source (Loader     *l,
+             JsonObject *object,
+             guint       index,
+             gpointer    data)
+{
+  static const char *allowed[] = { "id", "title", "publisher", "date", "url", NULL };
+  BrSource *source = &l->ds->sources[l->ds->n_sources];
+  const char *id, *publisher, *url;
+
+  check_members (l, object, allowed);
+  get_text (l, object, "title", TRUE, &source->title);
+  if (get_string (l, object, "publisher", TRUE, &publisher))
+    source->publisher = _br_dataset_intern (l->ds, publisher);
+  get_date (l, object, "date", TRUE, &source->date);
+  if (get_string (l, object, "url", FALSE, &url))
+    {
+      if (!g_str_has_prefix (url, "https://") && !g_str_has_prefix (url, "http://"))
+        report (l, "url", "must be an http:// or https:// address");
+      else
+        source->url = _br_dataset_intern (l->ds, url);
+    }
+
+  if (!get_id (l, object, "id", &id))
+    return;
+
+  if (br_dataset_lookup_source (l->ds, id) != NULL)
+    {
+      g_autofree char *quoted = _br_json_quote (id);
+
+      report (l, "id", "duplicate source id %s", quoted);
+      return;
+    }
+
+  source->id = _br_dataset_intern (l->ds, id);
+  g_hash_table_insert (l->ds->source_index, source->id, source);
+  l->ds->n_sources++;
+}
+
+static void
+read_sources (Loader     *l,
+              JsonObject *root)
+{
+  JsonArray *array;
+  guint n;
+
+  if ((array = get_array (l, root, "sources", TRUE)) == NULL)
+    return;
+
+  n = json_array_get_length (array);
+  if (n == 0)
+    report (l, "sources", "a dataset needs at least one source");
+  else if (n > l->limits->max_sources)
+    {
+      report (l, "sources", "%u sources, over the limit of %u; set BURNRATE_MAX_SOURCES to "
+              "raise it", n, l->limits->max_sources);
+      n = 0;
+    }
+
+  l->ds->sources = g_new0 (BrSource, n);
+  read_objects (l, "sources", array, n, read_source, NULL);
+}
+
+static void
+read_rate (Loader     *l,
+           JsonObject *object,
+           guint       index,
+           gpointer    data)
 {
   static const char *allowed[] = { "base", "quote", "rate", "kind", "year", "date", "source",
                                    NULL };
   static const char *kinds[] = { "annual-average", "spot", NULL };
+  BrFxRate rate = { { { 0 } } };
+  gboolean ok = TRUE;
+  guint kind = 0;
+  double year = 0;
+
+  g_date_clear (&rate.date, 1);
+  check_members (l, object, allowed);
+  ok &= get_currency (l, object, "base", &rate.base);
+  ok &= get_currency (l, object, "quote", &rate.quote);
+  if (ok && br_currency_equal (&rate.base, &rate.quote))
+    {
+      report (l, "quote", "base and quote are the same currency");
+      ok = FALSE;
+    }
+  if (get_number (l, object, "rate", TRUE, &rate.rate) && rate.rate <= 0)
+    {
+      report (l, "rate", "must be greater than 0");
+      ok = FALSE;
+    }
+  ok &= get_enum (l, object, "kind", TRUE, kinds, &kind);
+  rate.kind = kind;
+
+  if (ok && rate.kind == BR_FX_ANNUAL_AVERAGE)
+    {
+      if (get_number (l, object, "year", TRUE, &year) &&
+          (year != floor (year) || year < 1900 || year > 2200))
+        {
+          report (l, "year", "must be a year between 1900 and 2200");
+          ok = FALSE;
+        }
+      rate.year = (int)year;
+    }
+  else if (ok)
+    {
+      ok &= get_date (l, object, "date", TRUE, &rate.date);
+    }
+  ok &= get_source (l, object, &rate.source);
+
+  if (ok)
+    l->ds->fx_rates[l->ds->n_fx_rates++] = rate;
+}
+
+static void
+read_fx (Loader     *l,
+         JsonObject *root)
+{
   JsonArray *array;
-  Mark mark;
   guint n;
 
   if ((array = get_array (l, root, "fx", FALSE)) == NULL)
     return;
 
-  mark = push_member (l, "fx");
-  n = MIN (json_array_get_length (array), l->limits->max_sources);
-  l->ds->fx_rates = g_new0 (BrFxRate, n);
-
-  for (guint i = 0; i < n; i++)
+  n = json_array_get_length (array);
+  if (n > l->limits->max_sources)
     {
-      Mark item = push_index (l, i);
-      JsonObject *object = element_object (l, array, i);
-      BrFxRate rate = { { { 0 } } };
-      gboolean ok = TRUE;
-      guint kind = 0;
-      double year = 0;
-
-      g_date_clear (&rate.date, 1);
-      if (object != NULL)
-        {
-          check_members (l, object, allowed);
-          ok &= get_currency (l, object, "base", &rate.base);
-          ok &= get_currency (l, object, "quote", &rate.quote);
-          if (ok && br_currency_equal (&rate.base, &rate.quote))
-            ok = (report (l, "quote", "base and quote are the same currency"), FALSE);
-          if (get_number (l, object, "rate", TRUE, &rate.rate) && rate.rate <= 0)
-            ok = (report (l, "rate", "must be greater than 0"), FALSE);
-          ok &= get_enum (l, object, "kind", TRUE, kinds, &kind);
-          rate.kind = kind;
-          if (ok && rate.kind == BR_FX_ANNUAL_AVERAGE)
-            {
-              if (get_number (l, object, "year", TRUE, &year) &&
-                  (year != floor (year) || year < 1900 || year > 2200))
-                ok = (report (l, "year", "must be a year between 1900 and 2200"), FALSE);
-              rate.year = (int)year;
-            }
-          else if (ok)
-            {
-              ok &= get_date (l, object, "date", TRUE, &rate.date);
-            }
-          ok &= get_source (l, object, &rate.source);
-
-          if (ok)
-            l->ds->fx_rates[l->ds->n_fx_rates++] = rate;
-        }
-
-      pop (l, item);
+      report (l, "fx", "%u exchange rates, over the limit of %u; set BURNRATE_MAX_SOURCES to "
+              "raise it", n, l->limits->max_sources);
+      n = 0;
     }
-
+  l->ds->fx_rates = g_new0 (BrFxRate, n);
+  read_objects (l, "fx", array, n, read_rate, NULL);
   _br_dataset_index_fx (l->ds);
-  pop (l, mark);
 }
 
 static guint
@@ -806,14 +840,73 @@ check_overlaps (Loader *l,
     }
 }
 
+typedef struct
+{
+  BrCompany *company;
+  GArray    *refs;      /* PeriodRef */
+} PeriodsRead;
+
+static void
+read_period (Loader     *l,
+             JsonObject *object,
+             guint       index,
+             gpointer    data)
+{
+  static const char *allowed[] = { "id", "kind", "start", "end", "label", NULL };
+  static const char *kinds[] = { "fiscal-year", "half-year", "quarter", NULL };
+  PeriodsRead *read = data;
+  BrCompany *company = read->company;
+  BrPeriod *period = &company->periods[company->n_periods];
+  PeriodRef ref = { period, index };
+  gboolean ok = TRUE;
+  const char *id;
+  guint kind = 0;
+
+  check_members (l, object, allowed);
+  ok &= get_id (l, object, "id", &id);
+  ok &= get_enum (l, object, "kind", TRUE, kinds, &kind);
+  ok &= get_date (l, object, "start", TRUE, &period->start);
+  ok &= get_date (l, object, "end", TRUE, &period->end);
+  get_text (l, object, "label", FALSE, &period->label);
+  period->kind = kind;
+
+  if (ok && g_hash_table_contains (l->period_ids, id))
+    {
+      g_autofree char *quoted = _br_json_quote (id);
+
+      report (l, "id", "duplicate period id %s", quoted);
+      ok = FALSE;
+    }
+
+  if (ok && g_date_compare (&period->end, &period->start) <= 0)
+    {
+      report (l, "end", "the period ends before it starts");
+      ok = FALSE;
+    }
+  else if (ok)
+    {
+      check_period_length (l, period);
+    }
+
+  if (!ok)
+    {
+      memset (period, 0, sizeof *period);
+      return;
+    }
+
+  period->id = _br_dataset_intern (l->ds, id);
+  g_hash_table_insert (l->period_ids, period->id, period);
+  g_array_append_val (read->refs, ref);
+  company->n_periods++;
+}
+
 static void
 read_periods (Loader     *l,
               JsonObject *object,
               BrCompany  *company)
 {
-  static const char *allowed[] = { "id", "kind", "start", "end", "label", NULL };
-  static const char *kinds[] = { "fiscal-year", "half-year", "quarter", NULL };
   g_autoptr(GArray) refs = NULL;
+  PeriodsRead read = { company };
   JsonArray *array;
   Mark mark;
   guint n;
@@ -821,69 +914,19 @@ read_periods (Loader     *l,
   if ((array = get_array (l, object, "periods", TRUE)) == NULL)
     return;
 
-  mark = push_member (l, "periods");
   n = json_array_get_length (array);
   if (n > l->limits->max_periods)
     {
-      report (l, NULL, "%u periods, over the limit of %u; set BURNRATE_MAX_PERIODS to "
+      report (l, "periods", "%u periods, over the limit of %u; set BURNRATE_MAX_PERIODS to "
               "raise it", n, l->limits->max_periods);
       n = 0;
     }
-
   company->periods = g_new0 (BrPeriod, n);
   refs = g_array_sized_new (FALSE, FALSE, sizeof (PeriodRef), n);
-  for (guint i = 0; i < n; i++)
-    {
-      Mark item = push_index (l, i);
-      JsonObject *period_object = element_object (l, array, i);
-      BrPeriod *period = &company->periods[company->n_periods];
-      gboolean ok = TRUE;
-      const char *id;
-      guint kind = 0;
+  read.refs = refs;
+  read_objects (l, "periods", array, n, read_period, &read);
 
-      if (period_object == NULL)
-        {
-          pop (l, item);
-          continue;
-        }
-
-      check_members (l, period_object, allowed);
-      ok &= get_id (l, period_object, "id", &id);
-      ok &= get_enum (l, period_object, "kind", TRUE, kinds, &kind);
-      ok &= get_date (l, period_object, "start", TRUE, &period->start);
-      ok &= get_date (l, period_object, "end", TRUE, &period->end);
-      get_text (l, period_object, "label", FALSE, &period->label);
-      period->kind = kind;
-
-      if (ok && g_hash_table_contains (l->period_ids, id))
-        {
-          g_autofree char *quoted = _br_json_quote (id);
-
-          ok = (report (l, "id", "duplicate period id %s", quoted), FALSE);
-        }
-
-      if (ok && g_date_compare (&period->end, &period->start) <= 0)
-        ok = (report (l, "end", "the period ends before it starts"), FALSE);
-      else if (ok)
-        check_period_length (l, period);
-
-      if (ok)
-        {
-          PeriodRef ref = { period, i };
-
-          period->id = _br_dataset_intern (l->ds, id);
-          g_hash_table_insert (l->period_ids, period->id, period);
-          g_array_append_val (refs, ref);
-          company->n_periods++;
-        }
-      else
-        {
-          memset (period, 0, sizeof *period);
-        }
-
-      pop (l, item);
-    }
-
+  mark = push_member (l, "periods");
   check_overlaps (l, refs);
   pop (l, mark);
 }
@@ -923,69 +966,67 @@ mark_seen (Loader          *l,
 }
 
 static void
-read_figures (Loader     *l,
-              JsonObject *object,
-              BrCompany  *company)
+read_figure (Loader     *l,
+             JsonObject *object,
+             guint       index,
+             gpointer    data)
 {
   static const char *allowed[] = { "period", "metric", "value", "currency", "scale", "status",
                                    "source", "note", NULL };
   static const char *metrics[] = { "revenue", "net_income_attributable", "net_income_total",
                                    "rnd_expense", "rnd_investment", "cash", NULL };
   static const char *statuses[] = { "audited", "unaudited", "flash", NULL };
+  BrCompany *company = data;
+  BrFigure figure = { 0 };
+  gboolean ok = TRUE;
+  guint metric = 0;
+  guint status = BR_STATUS_AUDITED;
+
+  check_members (l, object, allowed);
+  ok &= (figure.period = get_period (l, object, company)) != NULL;
+  ok &= get_enum (l, object, "metric", TRUE, metrics, &metric);
+  ok &= get_amount (l, object, &figure.amount);
+  if (json_object_has_member (object, "status"))
+    ok &= get_enum (l, object, "status", FALSE, statuses, &status);
+  ok &= get_source (l, object, &figure.source);
+  get_text (l, object, "note", FALSE, &figure.note);
+  figure.metric = metric;
+  figure.status = status;
+
+  if (ok && figure.amount.value < 0 &&
+      (figure.metric == BR_METRIC_REVENUE || figure.metric == BR_METRIC_RND_EXPENSE ||
+       figure.metric == BR_METRIC_RND_INVESTMENT || figure.metric == BR_METRIC_CASH))
+    {
+      report (l, "value", "%s cannot be negative; only net income can",
+              br_metric_to_string (figure.metric));
+      ok = FALSE;
+    }
+
+  if (ok && !mark_seen (l, company, figure.period, figure.metric))
+    {
+      report (l, NULL, "a second %s figure for period “%s”", br_metric_to_string (figure.metric),
+              figure.period->id);
+      ok = FALSE;
+    }
+
+  if (ok)
+    company->figures[company->n_figures++] = figure;
+}
+
+static void
+read_figures (Loader     *l,
+              JsonObject *object,
+              BrCompany  *company)
+{
   JsonArray *array;
-  Mark mark;
   guint n;
 
   if ((array = get_array (l, object, "figures", FALSE)) == NULL)
     return;
 
-  mark = push_member (l, "figures");
   n = json_array_get_length (array);
   company->figures = g_new0 (BrFigure, n);
-
-  for (guint i = 0; i < n; i++)
-    {
-      Mark item = push_index (l, i);
-      JsonObject *figure_object = element_object (l, array, i);
-      BrFigure figure = { 0 };
-      gboolean ok = TRUE;
-      guint metric = 0;
-      guint status = BR_STATUS_AUDITED;
-
-      if (figure_object == NULL)
-        {
-          pop (l, item);
-          continue;
-        }
-
-      check_members (l, figure_object, allowed);
-      ok &= (figure.period = get_period (l, figure_object, company)) != NULL;
-      ok &= get_enum (l, figure_object, "metric", TRUE, metrics, &metric);
-      ok &= get_amount (l, figure_object, &figure.amount);
-      if (json_object_has_member (figure_object, "status"))
-        ok &= get_enum (l, figure_object, "status", FALSE, statuses, &status);
-      ok &= get_source (l, figure_object, &figure.source);
-      get_text (l, figure_object, "note", FALSE, &figure.note);
-      figure.metric = metric;
-      figure.status = status;
-
-      if (ok && figure.amount.value < 0 &&
-          (figure.metric == BR_METRIC_REVENUE || figure.metric == BR_METRIC_RND_EXPENSE ||
-           figure.metric == BR_METRIC_RND_INVESTMENT || figure.metric == BR_METRIC_CASH))
-        ok = (report (l, "value", "%s cannot be negative; only net income can",
-                      br_metric_to_string (figure.metric)), FALSE);
-
-      if (ok && !mark_seen (l, company, figure.period, figure.metric))
-        ok = (report (l, NULL, "a second %s figure for period “%s”",
-                      br_metric_to_string (figure.metric), figure.period->id), FALSE);
-
-      if (ok)
-        company->figures[company->n_figures++] = figure;
-
-      pop (l, item);
-    }
-
-  pop (l, mark);
+  read_objects (l, "figures", array, n, read_figure, company);
 }
 
 static gboolean
@@ -1013,44 +1054,40 @@ get_share (Loader     *l,
 }
 
 static void
+read_customer (Loader     *l,
+               JsonObject *object,
+               guint       index,
+               gpointer    data)
+{
+  static const char *allowed[] = { "name", "share", NULL };
+  BrConcentration *concentration = data;
+  BrCustomer customer = { { 0 } };
+
+  check_members (l, object, allowed);
+  if (get_text (l, object, "name", TRUE, &customer.name) &&
+      get_share (l, object, "share", &customer.share))
+    concentration->customers[concentration->n_customers++] = customer;
+}
+
+static void
 read_customers (Loader          *l,
                 JsonObject      *object,
                 BrConcentration *concentration)
 {
-  static const char *allowed[] = { "name", "share", NULL };
   JsonArray *array;
   double sum = 0;
-  Mark mark;
   guint n;
 
   if ((array = get_array (l, object, "customers", FALSE)) == NULL)
     return;
 
-  mark = push_member (l, "customers");
+  /* a top five names at most five; a thousand is already generous */
   n = MIN (json_array_get_length (array), 1000);
   concentration->customers = g_new0 (BrCustomer, n);
+  read_objects (l, "customers", array, n, read_customer, concentration);
 
-  for (guint i = 0; i < n; i++)
-    {
-      Mark item = push_index (l, i);
-      JsonObject *customer_object = element_object (l, array, i);
-      BrCustomer customer = { { 0 } };
-
-      if (customer_object != NULL)
-        {
-          check_members (l, customer_object, allowed);
-          if (get_text (l, customer_object, "name", TRUE, &customer.name) &&
-              get_share (l, customer_object, "share", &customer.share))
-            {
-              concentration->customers[concentration->n_customers++] = customer;
-              sum += customer.share;
-            }
-        }
-
-      pop (l, item);
-    }
-
-  pop (l, mark);
+  for (guint i = 0; i < concentration->n_customers; i++)
+    sum += concentration->customers[i].share;
 
   if (sum > concentration->top5_share + 0.05)
     report (l, "customers", "the named customers add up to %.2f %%, more than top5_share "
@@ -1058,61 +1095,89 @@ read_customers (Loader          *l,
 }
 
 static void
-read_concentrations (Loader     *l,
-                     JsonObject *object,
-                     BrCompany  *company)
+read_concentration (Loader     *l,
+                    JsonObject *object,
+                    guint       index,
+                    gpointer    data)
 {
   static const char *allowed[] = { "period", "top5_share", "bound", "customers", "source",
                                    NULL };
   static const char *bounds[] = { "exact", "at-least", "more-than", NULL };
+  BrCompany *company = data;
+  BrConcentration c = { 0 };
+  gboolean ok = TRUE;
+  guint bound = BR_BOUND_EXACT;
+
+  check_members (l, object, allowed);
+  ok &= (c.period = get_period (l, object, company)) != NULL;
+  ok &= get_share (l, object, "top5_share", &c.top5_share);
+  if (json_object_has_member (object, "bound"))
+    ok &= get_enum (l, object, "bound", FALSE, bounds, &bound);
+  ok &= get_source (l, object, &c.source);
+  c.bound = bound;
+  if (ok)
+    read_customers (l, object, &c);
+
+  if (ok && !mark_seen (l, company, c.period, BR_N_METRICS))
+    {
+      report (l, "period", "a second customer entry for period “%s”", c.period->id);
+      ok = FALSE;
+    }
+
+  if (ok)
+    company->concentrations[company->n_concentrations++] = c;
+  else
+    g_free (c.customers);
+}
+
+static void
+read_concentrations (Loader     *l,
+                     JsonObject *object,
+                     BrCompany  *company)
+{
   JsonArray *array;
-  Mark mark;
   guint n;
 
   if ((array = get_array (l, object, "customers", FALSE)) == NULL)
     return;
 
-  mark = push_member (l, "customers");
   n = json_array_get_length (array);
   company->concentrations = g_new0 (BrConcentration, n);
+  read_objects (l, "customers", array, n, read_concentration, company);
+}
 
-  for (guint i = 0; i < n; i++)
+static void
+read_market_cap (Loader     *l,
+                 JsonObject *object,
+                 guint       index,
+                 gpointer    data)
+{
+  static const char *allowed[] = { "date", "value", "currency", "scale", "basis", "label",
+                                   "source", NULL };
+  static const char *bases[] = { "close", "intraday", "ipo-first-day-close", "private-round",
+                                 NULL };
+  BrCompany *company = data;
+  BrMarketCap cap = { { 0 } };
+  gboolean ok = TRUE;
+  guint basis = BR_CAP_CLOSE;
+
+  check_members (l, object, allowed);
+  ok &= get_date (l, object, "date", TRUE, &cap.date);
+  ok &= get_amount (l, object, &cap.amount);
+  if (json_object_has_member (object, "basis"))
+    ok &= get_enum (l, object, "basis", FALSE, bases, &basis);
+  get_text (l, object, "label", FALSE, &cap.label);
+  ok &= get_source (l, object, &cap.source);
+  cap.basis = basis;
+
+  if (ok && cap.amount.value <= 0)
     {
-      Mark item = push_index (l, i);
-      JsonObject *entry = element_object (l, array, i);
-      BrConcentration c = { 0 };
-      gboolean ok = TRUE;
-      guint bound = BR_BOUND_EXACT;
-
-      if (entry == NULL)
-        {
-          pop (l, item);
-          continue;
-        }
-
-      check_members (l, entry, allowed);
-      ok &= (c.period = get_period (l, entry, company)) != NULL;
-      ok &= get_share (l, entry, "top5_share", &c.top5_share);
-      if (json_object_has_member (entry, "bound"))
-        ok &= get_enum (l, entry, "bound", FALSE, bounds, &bound);
-      ok &= get_source (l, entry, &c.source);
-      c.bound = bound;
-      if (ok)
-        read_customers (l, entry, &c);
-
-      if (ok && !mark_seen (l, company, c.period, BR_N_METRICS))
-        ok = (report (l, "period", "a second customer entry for period “%s”", c.period->id),
-              FALSE);
-
-      if (ok)
-        company->concentrations[company->n_concentrations++] = c;
-      else
-        g_free (c.customers);
-
-      pop (l, item);
+      report (l, "value", "a market capitalisation must be greater than 0");
+      ok = FALSE;
     }
 
-  pop (l, mark);
+  if (ok)
+    company->market_caps[company->n_market_caps++] = cap;
 }
 
 static void
@@ -1120,54 +1185,15 @@ read_market_caps (Loader     *l,
                   JsonObject *object,
                   BrCompany  *company)
 {
-  static const char *allowed[] = { "date", "value", "currency", "scale", "basis", "label",
-                                   "source", NULL };
-  static const char *bases[] = { "close", "intraday", "ipo-first-day-close", "private-round",
-                                 NULL };
   JsonArray *array;
-  Mark mark;
   guint n;
 
   if ((array = get_array (l, object, "market_caps", FALSE)) == NULL)
     return;
 
-  mark = push_member (l, "market_caps");
   n = json_array_get_length (array);
   company->market_caps = g_new0 (BrMarketCap, n);
-
-  for (guint i = 0; i < n; i++)
-    {
-      Mark item = push_index (l, i);
-      JsonObject *entry = element_object (l, array, i);
-      BrMarketCap cap = { { 0 } };
-      gboolean ok = TRUE;
-      guint basis = BR_CAP_CLOSE;
-
-      if (entry == NULL)
-        {
-          pop (l, item);
-          continue;
-        }
-
-      check_members (l, entry, allowed);
-      ok &= get_date (l, entry, "date", TRUE, &cap.date);
-      ok &= get_amount (l, entry, &cap.amount);
-      if (json_object_has_member (entry, "basis"))
-        ok &= get_enum (l, entry, "basis", FALSE, bases, &basis);
-      get_text (l, entry, "label", FALSE, &cap.label);
-      ok &= get_source (l, entry, &cap.source);
-      cap.basis = basis;
-
-      if (ok && cap.amount.value <= 0)
-        ok = (report (l, "value", "a market capitalisation must be greater than 0"), FALSE);
-
-      if (ok)
-        company->market_caps[company->n_market_caps++] = cap;
-
-      pop (l, item);
-    }
-
-  pop (l, mark);
+  read_objects (l, "market_caps", array, n, read_market_cap, company);
 }
 
 static void
@@ -1195,7 +1221,10 @@ read_ipo (Loader     *l,
   check_members (l, ipo, allowed);
   ok &= get_date (l, ipo, "date", TRUE, &company->ipo.date);
   if (get_number (l, ipo, "price", TRUE, &company->ipo.price) && company->ipo.price <= 0)
-    ok = (report (l, "price", "must be greater than 0"), FALSE);
+    {
+      report (l, "price", "must be greater than 0");
+      ok = FALSE;
+    }
   ok &= get_currency (l, ipo, "currency", &company->ipo.currency);
   ok &= get_source (l, ipo, &company->ipo.source);
   company->ipo.present = ok;
