@@ -132,11 +132,12 @@ sync_companies (BrSidePane *self)
 }
 
 static GtkWidget *
-color_swatch (const BrCompany *company)
+color_swatch (BrDataset       *dataset,
+              const BrCompany *company)
 {
   GtkWidget *swatch = gtk_label_new ("●");
   PangoAttrList *attrs = pango_attr_list_new ();
-  guint32 color = company->has_color ? company->color : 0x888888;
+  guint32 color = br_chart_company_color (dataset, company);
 
   pango_attr_list_insert (attrs, pango_attr_foreground_new (((color >> 16) & 0xff) * 257,
                                                             ((color >> 8) & 0xff) * 257,
@@ -162,12 +163,14 @@ company_row (BrSidePane      *self,
   /* names come from the dataset: never markup */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  /* one line, ellipsized: a name may be thousands of characters long */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
   if (company->role == BR_ROLE_BENCHMARK)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Benchmark"));
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), color_swatch (company));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), color_swatch (self->dataset, company));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
   g_object_set_data (G_OBJECT (row), "check", check);
   g_object_set_data_full (G_OBJECT (row), "company-id", g_strdup (company->id), g_free);

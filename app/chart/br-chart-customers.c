@@ -244,7 +244,7 @@ _br_chart_draw_customers (BrChartContext *ctx)
     {
       Row row = { g_ptr_array_index (companies, i) };
 
-      row.color = _br_chart_company_color (ctx, row.company, i);
+      row.color = _br_chart_company_color (ctx, row.company);
       row.entries = collect_entries (ctx, row.company);
       if (row.entries->len == 0)
         {

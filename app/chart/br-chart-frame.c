@@ -61,19 +61,43 @@ luminance (const BrRgb *c)
 }
 
 /**
- * _br_chart_company_color:
- * @index: the company's place in the chart, for the default palette
+ * br_chart_company_color:
+ * @dataset: the dataset @company belongs to
  *
- * The dataset's colour for the company, or the palette's; on a dark background, dark
- * colours are lifted so that lines stay visible.
+ * The colour a company has on every chart: the dataset's, or else the palette's by the
+ * company's place in the dataset, so that it is the same on every chart and in the
+ * window. Returned as 0xRRGGBB, before any adjustment for the theme.
  */
+guint32
+br_chart_company_color (BrDataset       *dataset,
+                        const BrCompany *company)
+{
+  guint index = 0;
+
+  g_return_val_if_fail (BR_IS_DATASET (dataset), 0);
+  g_return_val_if_fail (company != NULL, 0);
+
+  if (company->has_color)
+    return company->color;
+
+  for (guint i = 0; i < br_dataset_get_n_companies (dataset); i++)
+    {
+      if (br_dataset_get_company (dataset, i) == company)
+        {
+          index = i;
+          break;
+        }
+    }
+
+  return okabe_ito[index % G_N_ELEMENTS (okabe_ito)];
+}
+
+/* On a dark background, dark colours are lifted so that lines stay visible. */
 BrRgb
 _br_chart_company_color (BrChartContext  *ctx,
-                         const BrCompany *company,
-                         guint            index)
+                         const BrCompany *company)
 {
-  BrRgb rgb = rgb_from_hex (company->has_color ? company->color
-                                               : okabe_ito[index % G_N_ELEMENTS (okabe_ito)]);
+  BrRgb rgb = rgb_from_hex (br_chart_company_color (ctx->dataset, company));
 
   if (ctx->options->theme == BR_THEME_DARK && luminance (&rgb) < 0.35)
     {

@@ -216,7 +216,7 @@ _br_chart_draw_losses (BrChartContext *ctx)
     {
       Line line = { g_ptr_array_index (companies, i) };
 
-      line.color = _br_chart_company_color (ctx, line.company, i);
+      line.color = _br_chart_company_color (ctx, line.company);
       line.points = collect_points (ctx, line.company);
       line.hidden = _br_chart_hidden (ctx, line.company->id);
       if (line.points->len == 0)

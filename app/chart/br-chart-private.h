@@ -184,8 +184,7 @@ int         _br_decimals_for    (double        step);
 void     _br_chart_palette        (BrTheme              theme,
                                    BrPalette           *palette);
 BrRgb    _br_chart_company_color  (BrChartContext      *ctx,
-                                   const BrCompany     *company,
-                                   guint                index);
+                                   const BrCompany     *company);
 void     _br_set_rgb              (cairo_t             *cr,
                                    const BrRgb         *rgb);
 void     _br_set_rgba             (cairo_t             *cr,

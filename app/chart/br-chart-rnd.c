@@ -386,7 +386,7 @@ _br_chart_draw_rnd (BrChartContext *ctx)
     {
       Group *g = &g_array_index (groups, Group, i);
       double group_x0 = x;
-      BrRgb company_color = _br_chart_company_color (ctx, g->company, i);
+      BrRgb company_color = _br_chart_company_color (ctx, g->company);
 
       for (guint j = 0; j < g->pairs->len; j++)
         {

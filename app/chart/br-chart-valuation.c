@@ -323,7 +323,7 @@ _br_chart_draw_valuation (BrChartContext *ctx)
       Series s = { g_ptr_array_index (companies, i) };
       gboolean no = FALSE;
 
-      s.color = _br_chart_company_color (ctx, s.company, i);
+      s.color = _br_chart_company_color (ctx, s.company);
       s.points = collect_points (ctx, s.company);
       s.hidden = _br_chart_hidden (ctx, s.company->id);
       if (s.points->len == 0)

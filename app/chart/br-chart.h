@@ -140,6 +140,8 @@ void            br_chart_options_set_highlight   (BrChartOptions       *options,
 int             br_chart_options_get_highlight   (const BrChartOptions *options);
 /* the language of the process's locale: "zh" under a Chinese locale, else "en" */
 const char     *br_chart_default_language        (void);
+guint32         br_chart_company_color           (BrDataset            *dataset,
+                                                  const BrCompany      *company);
 
 BrChartLayout  *br_chart_draw                    (cairo_t              *cr,
                                                   BrDataset            *dataset,

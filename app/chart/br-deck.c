@@ -167,7 +167,7 @@ draw_title (BrChartContext *ctx,
     {
       const BrCompany *company = br_dataset_get_company (deck->dataset, i);
       const char *name = br_company_get_name (company, ctx->lang);
-      BrRgb color = _br_chart_company_color (ctx, company, i);
+      BrRgb color = _br_chart_company_color (ctx, company);
       double w, size = ctx->em * 0.8;
 
       _br_text_measure (ctx, name, size, TEXT_BOLD, &w, NULL);

@@ -888,6 +888,67 @@ test_presentation (Fixture       *fixture,
   g_assert_cmpstr (br_window_get_chart (fixture->window), ==, "rnd");
 }
 
+/* Names and sources with markup, printf directives, bidi controls, a 10,000-character
+ * name and emoji: the window shows them literally, in the chart, the readout and the
+ * table, and nothing breaks. */
+static void
+test_hostile_text (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) long_name = g_string_new (NULL);
+  g_autoptr(GFile) file = NULL;
+  BrChartView *view;
+  BrChartLayout *layout;
+  const char *readout;
+
+  if (fixture->window == NULL)
+    return;
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append_c (long_name, 'W');
+  g_string_append (text, "{\"format\": \"burnrate-dataset\", \"version\": 1,"
+                         " \"title\": \"<b>%s%n</b> &amp;\", \"updated\": \"2025-01-01\","
+                         " \"sources\": [{\"id\": \"s\", \"title\": \"<i>%n</i>\","
+                         " \"publisher\": \"%s &lt;\", \"date\": \"2025-01-01\"}],"
+                         " \"companies\": [");
+  {
+    const char *names[] = { "<b>Bold</b> \\u202eevil", "%s%n%x 🚀", long_name->str };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      g_string_append_printf (text,
+                              "%s{\"id\": \"c%u\", \"name\": \"%s\", \"periods\": [{\"id\": \"FY2024\","
+                              " \"kind\": \"fiscal-year\", \"start\": \"2024-01-01\","
+                              " \"end\": \"2024-12-31\"}], \"figures\": [{\"period\": \"FY2024\","
+                              " \"metric\": \"net_income_attributable\", \"value\": -%u,"
+                              " \"currency\": \"CNY\", \"scale\": \"yi\", \"source\": \"s\"}]}",
+                              i > 0 ? "," : "", i, names[i], i + 1);
+  }
+  g_string_append (text, "]}");
+  file = write_file (fixture, "hostile.json", text->str, text->len);
+  g_assert_true (open_and_wait (fixture->window, file));
+
+  br_window_set_chart (fixture->window, "losses");
+  wait_for_frame (fixture->window);
+  view = br_window_get_visible_chart_view (fixture->window);
+  layout = br_chart_view_ensure_layout (view);
+  g_assert_cmpuint (br_chart_layout_get_n_marks (layout), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      const BrChartMark *mark = br_chart_layout_get_mark (layout, i);
+
+      br_chart_view_point (view, mark->x, mark->y);
+      readout = br_chart_view_get_readout (view);
+      g_assert_nonnull (readout);
+      g_assert_nonnull (strstr (readout, br_company_get_name (mark->company, NULL)));
+      g_assert_nonnull (strstr (readout, "%s &lt;"));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-table", NULL);
+  wait_for_frame (fixture->window);
+  save_screenshot (GTK_WIDGET (fixture->window), "window-hostile");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-table", NULL);
+}
+
 /* A dataset of @n_companies companies with 40 quarters of figures each. */
 static char *
 write_big_dataset (const char *dir,
@@ -1048,6 +1109,7 @@ main (int   argc,
   add ("/Br/Window/screenshots", test_screenshots);
   add ("/Br/Window/presentation", test_presentation);
   add ("/Br/Window/big-file-cancel", test_big_file_cancel);
+  add ("/Br/Window/hostile-text", test_hostile_text);
 
   return g_test_run ();
 }
