@@ -43,7 +43,7 @@ main (int   argc,
   app = br_application_new ();
   return g_application_run (G_APPLICATION (app), g_strv_length (app_argv), app_argv);
 #else
-  g_printerr ("burnrate: built without the window; use --validate, --export or --help\n");
+  g_printerr ("burnrate: %s\n", _("built without the window; use --validate, --export or --help"));
   return 1;
 #endif
 }

@@ -34,6 +34,14 @@ struct _BrChartView
   char           *description;
   BrColorVision   vision;
 
+  /* the chart as last drawn, without the highlight: a hover only draws the highlight
+   * over it, and GTK repaints only what changed */
+  GskRenderNode  *chart_node;
+  BrChartOptions *node_options;
+  BrDataset      *node_dataset;
+  int             node_width;
+  int             node_height;
+
   int             hover;         /* the mark under the pointer, or -1 */
   int             selected;      /* the mark the keyboard walked to, or -1 */
   char           *readout_text;
@@ -149,6 +157,43 @@ maybe_report_first_frame (BrChartView *self)
                            self, 0);
 }
 
+static gboolean
+node_current (BrChartView *self,
+              int          width,
+              int          height)
+{
+  return self->chart_node != NULL && self->layout != NULL && self->layout_valid &&
+         self->node_dataset == self->dataset && self->node_width == width &&
+         self->node_height == height &&
+         br_chart_options_draw_alike (self->node_options, self->options);
+}
+
+/* Draws the chart without its highlight into a render node kept for later frames. */
+static void
+update_chart_node (BrChartView *self,
+                   int          width,
+                   int          height)
+{
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  cairo_t *cr;
+
+  g_clear_pointer (&self->node_options, br_chart_options_free);
+  self->node_options = br_chart_options_copy (self->options);
+  br_chart_options_set_highlight (self->node_options, -1);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  take_layout (self, br_chart_draw (cr, self->dataset, self->node_options, width, height),
+               width, height);
+  cairo_destroy (cr);
+
+  g_clear_pointer (&self->chart_node, gsk_render_node_unref);
+  self->chart_node = gtk_snapshot_free_to_node (snapshot);
+  self->node_dataset = self->dataset;
+  self->node_width = width;
+  self->node_height = height;
+}
+
 static void
 br_chart_view_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -163,10 +208,25 @@ br_chart_view_snapshot (GtkWidget   *widget,
 
   if (self->vision == BR_COLOR_VISION_NORMAL)
     {
-      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+      int highlight = br_chart_options_get_highlight (self->options);
 
-      take_layout (self, draw (self, cr, width, height), width, height);
-      cairo_destroy (cr);
+      if (!node_current (self, width, height))
+        update_chart_node (self, width, height);
+      if (self->chart_node != NULL)
+        gtk_snapshot_append_node (snapshot, self->chart_node);
+
+      if (highlight >= 0 && self->layout != NULL &&
+          (guint)highlight < br_chart_layout_get_n_marks (self->layout))
+        {
+          const BrChartMark *mark = br_chart_layout_get_mark (self->layout, highlight);
+          graphene_rect_t around = GRAPHENE_RECT_INIT (mark->x0 - 8, mark->y0 - 8,
+                                                       mark->x1 - mark->x0 + 16,
+                                                       mark->y1 - mark->y0 + 16);
+          cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &around);
+
+          br_chart_layout_draw_highlight (self->layout, cr, highlight);
+          cairo_destroy (cr);
+        }
     }
   else
     {
@@ -380,6 +440,8 @@ br_chart_view_finalize (GObject *object)
   BrChartView *self = BR_CHART_VIEW (object);
 
   g_clear_pointer (&self->options, br_chart_options_free);
+  g_clear_pointer (&self->node_options, br_chart_options_free);
+  g_clear_pointer (&self->chart_node, gsk_render_node_unref);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->readout_text, g_free);
 

@@ -112,29 +112,8 @@ br_unit_describe (const BrUnit *unit,
   if (percent)
     return g_strdup ("%");
 
-  switch (unit->scale)
-    {
-    case BR_SCALE_YI:
-      if (g_str_equal (unit->currency.code, "CNY"))
-        return g_strdup ("亿元");
-      return g_strdup_printf ("%s 100m", unit->currency.code);
-    case BR_SCALE_BILLION:
-      /* TRANSLATORS: a currency code and "billions", as in "USD bn" */
-      return g_strdup_printf (_("%s bn"), unit->currency.code);
-    case BR_SCALE_MILLION:
-      /* TRANSLATORS: a currency code and "millions", as in "USD m" */
-      return g_strdup_printf (_("%s m"), unit->currency.code);
-    case BR_SCALE_TRILLION:
-      /* TRANSLATORS: a currency code and "trillions", as in "USD tn" */
-      return g_strdup_printf (_("%s tn"), unit->currency.code);
-    case BR_SCALE_ONE:
-      return g_strdup (unit->currency.code);
-    case BR_SCALE_THOUSAND:
-    case BR_SCALE_WAN:
-    case BR_N_SCALES:
-    default:
-      return g_strdup_printf ("%s (%s)", unit->currency.code, br_scale_to_string (unit->scale));
-    }
+  /* as the charts name it, so that the table and the axis agree */
+  return g_strdup (br_chart_unit_label (unit, language));
 }
 
 static void

@@ -125,15 +125,8 @@ add_arc_mark (BrChartContext        *ctx,
     .x0 = cx - r1, .y0 = cy - r1, .x1 = cx + r1, .y1 = cy + r1,
   };
   BrShape shape = { SHAPE_ARC, cx, cy, r0, r1, a0, a1 };
-  guint index = _br_chart_layout_add_mark (ctx->layout, &mark, &shape);
 
-  if ((int)index == ctx->options->highlight)
-    {
-      _br_set_rgb (ctx->cr, &ctx->palette.highlight);
-      cairo_set_line_width (ctx->cr, MAX (2, ctx->em * 0.12));
-      arc_path (ctx->cr, cx, cy, r0, r1, a0, a1);
-      cairo_stroke (ctx->cr);
-    }
+  _br_chart_layout_add_mark (ctx->layout, &mark, &shape);
 }
 
 static void

@@ -135,6 +135,21 @@ _br_unit_label (const BrUnit *unit,
 }
 
 /**
+ * br_chart_unit_label:
+ * @language: "en" or "zh"
+ *
+ * Returns: how the charts name @unit: "100M CNY" in English, "亿元" in Chinese
+ */
+const char *
+br_chart_unit_label (const BrUnit *unit,
+                     const char   *language)
+{
+  g_return_val_if_fail (unit != NULL, NULL);
+
+  return _br_unit_label (unit, language);
+}
+
+/**
  * _br_format_value:
  *
  * Returns: @value with its unit, to two decimals below 1,000 and none above:

@@ -133,6 +133,58 @@ _br_chart_layout_add_rate (BrChartLayout  *layout,
     _br_chart_layout_add_source (layout, rate->source);
 }
 
+/**
+ * br_chart_layout_draw_highlight:
+ * @cr: the context the chart was drawn into, or one with the same user space
+ * @index: a mark of the layout
+ *
+ * Outlines mark @index as the user's pointer or keyboard has it: a ring round a
+ * point, a frame round a bar, an outline round a slice. Drawn over the chart, so that
+ * a view can keep the chart itself while the highlight moves.
+ */
+void
+br_chart_layout_draw_highlight (BrChartLayout *layout,
+                                cairo_t       *cr,
+                                int            index)
+{
+  const BrShape *shape;
+  BrPalette palette;
+
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (cr != NULL);
+
+  if (index < 0 || (guint)index >= layout->marks->len)
+    return;
+
+  shape = &g_array_index (layout->shapes, BrShape, index);
+  _br_chart_palette (layout->theme, &palette);
+
+  cairo_save (cr);
+  _br_set_rgb (cr, &palette.highlight);
+  cairo_set_line_width (cr, MAX (2, layout->em * 0.12));
+  cairo_new_path (cr);
+  switch (shape->kind)
+    {
+    case SHAPE_POINT:
+      cairo_arc (cr, shape->cx, shape->cy, shape->ring, 0, 2 * G_PI);
+      break;
+
+    case SHAPE_ARC:
+      cairo_arc (cr, shape->cx, shape->cy, shape->r1, shape->a0 - G_PI / 2, shape->a1 - G_PI / 2);
+      cairo_arc_negative (cr, shape->cx, shape->cy, shape->r0, shape->a1 - G_PI / 2,
+                          shape->a0 - G_PI / 2);
+      cairo_close_path (cr);
+      break;
+
+    case SHAPE_RECT:
+    default:
+      cairo_rectangle (cr, shape->rx - 1, shape->ry - 1, shape->rw + 2, shape->rh + 2);
+      break;
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 /* Keeps a copy of @text as long as the layout, for marks to point to. */
 const char *
 _br_chart_layout_intern (BrChartLayout *layout,

@@ -154,24 +154,15 @@ draw_line (BrChartContext *ctx,
         .x = x, .y = y,
         .x0 = x - hit, .y0 = y - hit, .x1 = x + hit, .y1 = y + hit,
       };
-      BrShape shape = { SHAPE_POINT, x, y, 0, hit };
+      BrShape shape = { SHAPE_POINT, x, y, 0, hit, .ring = r * 2 };
       gboolean sub_annual = period->kind != BR_PERIOD_FISCAL_YEAR;
-      guint index;
 
       _br_set_rgb (cr, &ctx->palette.background);
       _br_chart_marker (cr, x, y, r + 1.5, FALSE, sub_annual);
       _br_set_rgb (cr, &line->color);
       _br_chart_marker (cr, x, y, r, sub_annual, sub_annual);
 
-      index = _br_chart_layout_add_mark (ctx->layout, &mark, &shape);
-      if ((int)index == ctx->options->highlight)
-        {
-          _br_set_rgb (cr, &ctx->palette.highlight);
-          cairo_set_line_width (cr, MAX (2, ctx->em * 0.12));
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, x, y, r * 2, 0, 2 * G_PI);
-          cairo_stroke (cr);
-        }
+      _br_chart_layout_add_mark (ctx->layout, &mark, &shape);
     }
 
   cairo_restore (cr);

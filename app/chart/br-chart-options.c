@@ -267,6 +267,42 @@ br_chart_options_get_highlight (const BrChartOptions *options)
   return options->highlight;
 }
 
+/**
+ * br_chart_options_draw_alike:
+ *
+ * Returns: whether @a and @b draw the same chart, but perhaps for the highlighted mark:
+ *   a view can then keep its drawing and move only the highlight
+ */
+gboolean
+br_chart_options_draw_alike (const BrChartOptions *a,
+                             const BrChartOptions *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  if (a->kind != b->kind || a->cumulative != b->cumulative || a->log_scale != b->log_scale ||
+      a->percent != b->percent || a->theme != b->theme || a->text_scale != b->text_scale ||
+      a->transparent != b->transparent ||
+      !br_currency_equal (&a->unit.currency, &b->unit.currency) || a->unit.scale != b->unit.scale ||
+      g_strcmp0 (a->language, b->language) != 0 ||
+      g_date_valid (&a->from) != g_date_valid (&b->from) ||
+      g_date_valid (&a->to) != g_date_valid (&b->to) ||
+      (g_date_valid (&a->from) && g_date_compare (&a->from, &b->from) != 0) ||
+      (g_date_valid (&a->to) && g_date_compare (&a->to, &b->to) != 0) ||
+      !g_strv_equal ((const char * const *)(a->companies ? a->companies : (char *[]) { NULL }),
+                     (const char * const *)(b->companies ? b->companies : (char *[]) { NULL })) ||
+      (a->companies == NULL) != (b->companies == NULL) ||
+      a->hidden->len != b->hidden->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->hidden->len; i++)
+    {
+      if (!br_chart_options_get_hidden (b, g_ptr_array_index (a->hidden, i)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 const char *
 br_chart_default_language (void)
 {

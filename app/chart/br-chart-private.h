@@ -58,6 +58,8 @@ typedef struct
   double    cx, cy;
   double    r0, r1;     /* point: r1 is the radius */
   double    a0, a1;     /* arc: angles, clockwise from 12 o'clock, in radians */
+  double    ring;       /* point: the radius of its highlight ring */
+  double    rx, ry, rw, rh;  /* rect: the bar as drawn */
 } BrShape;
 
 struct _BrChartLayout
@@ -75,6 +77,8 @@ struct _BrChartLayout
   gboolean        has_data;
   gboolean        has_flash;
   double          width, height;
+  double          em;           /* body text size, which line widths follow */
+  BrTheme         theme;
 };
 
 /* Everything a renderer needs while it draws. */

@@ -196,8 +196,7 @@ draw_bar (BrChartContext  *ctx,
     .x = x + w / 2, .y = top + height / 2,
     .x0 = x, .y0 = MIN (top, y0 - 4), .x1 = x + w, .y1 = y0,
   };
-  BrShape shape = { SHAPE_RECT };
-  guint index;
+  BrShape shape = { SHAPE_RECT, .rx = x, .ry = top, .rw = w, .rh = height };
 
   _br_set_rgb (ctx->cr, revenue ? &revenue_color : &rnd_color);
   cairo_rectangle (ctx->cr, x, top, w, height);
@@ -206,14 +205,7 @@ draw_bar (BrChartContext  *ctx,
   if (pair->period->kind != BR_PERIOD_FISCAL_YEAR && pair->n_periods <= 1)
     hatch (ctx->cr, x, top, w, height, MAX (4, ctx->em * 0.4));
 
-  index = _br_chart_layout_add_mark (ctx->layout, &mark, &shape);
-  if ((int)index == ctx->options->highlight)
-    {
-      _br_set_rgb (ctx->cr, &ctx->palette.highlight);
-      cairo_set_line_width (ctx->cr, MAX (2, ctx->em * 0.12));
-      cairo_rectangle (ctx->cr, x - 1, top - 1, w + 2, height + 2);
-      cairo_stroke (ctx->cr);
-    }
+  _br_chart_layout_add_mark (ctx->layout, &mark, &shape);
 }
 
 /* Draws @text centred at @x if it fits in @room; returns whether it did. */

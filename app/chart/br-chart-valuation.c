@@ -90,7 +90,7 @@ add_point_mark (BrChartContext  *ctx,
     .x = x, .y = y,
     .x0 = x - hit, .y0 = y - hit, .x1 = x + hit, .y1 = y + hit,
   };
-  BrShape shape = { SHAPE_POINT, x, y, 0, hit };
+  BrShape shape = { SHAPE_POINT, x, y, 0, hit, .ring = hit * 0.9 };
 
   return _br_chart_layout_add_mark (ctx->layout, &mark, &shape);
 }
@@ -184,23 +184,14 @@ draw_series (BrChartContext *ctx,
       Point *p = &g_array_index (series->points, Point, i);
       double x = _br_axis_map_date (x_axis, &p->cap->date), y = _br_axis_map (y_axis, p->value);
       gboolean private_round = p->cap->basis == BR_CAP_PRIVATE_ROUND;
-      guint index;
 
       _br_set_rgb (cr, &ctx->palette.background);
       _br_chart_marker (cr, x, y, r + 1.5, FALSE, FALSE);
       _br_set_rgb (cr, &series->color);
       _br_chart_marker (cr, x, y, r, private_round, FALSE);
 
-      index = add_point_mark (ctx, series, p, BR_SERIES_MARKET_CAP, p->value,
-                              br_text_get (&p->cap->label, ctx->lang), x, y, hit);
-      if ((int)index == ctx->options->highlight)
-        {
-          _br_set_rgb (cr, &ctx->palette.highlight);
-          cairo_set_line_width (cr, MAX (2, ctx->em * 0.12));
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, x, y, r * 2, 0, 2 * G_PI);
-          cairo_stroke (cr);
-        }
+      add_point_mark (ctx, series, p, BR_SERIES_MARKET_CAP, p->value,
+                      br_text_get (&p->cap->label, ctx->lang), x, y, hit);
     }
   cairo_restore (cr);
 }

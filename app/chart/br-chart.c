@@ -146,6 +146,8 @@ br_chart_draw (cairo_t              *cr,
       g_assert_not_reached ();
     }
 
+  br_chart_layout_draw_highlight (ctx.layout, cr, options->highlight);
+
   return _br_chart_context_end (&ctx);
 }
 
@@ -172,11 +174,13 @@ _br_chart_context_begin (BrChartContext       *ctx,
   ctx->height = height;
   ctx->lang = options->language;
   ctx->layout = _br_chart_layout_new (width, height);
+  ctx->layout->theme = options->theme;
   _br_chart_palette (options->theme, &ctx->palette);
 
   /* type that scales with the canvas, readable at 640×360 */
   unit = MIN (width / 1920., height / 1080.);
   ctx->em = MAX (11, 20 * unit) * options->text_scale;
+  ctx->layout->em = ctx->em;
   ctx->pad = MAX (12, 40 * unit) * MIN (options->text_scale, 1.5);
   ctx->px0 = ctx->pad;
   ctx->py0 = ctx->pad;

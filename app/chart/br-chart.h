@@ -142,6 +142,8 @@ int             br_chart_options_get_highlight   (const BrChartOptions *options)
 const char     *br_chart_default_language        (void);
 guint32         br_chart_company_color           (BrDataset            *dataset,
                                                   const BrCompany      *company);
+const char     *br_chart_unit_label              (const BrUnit         *unit,
+                                                  const char           *language);
 
 BrChartLayout  *br_chart_draw                    (cairo_t              *cr,
                                                   BrDataset            *dataset,
@@ -173,6 +175,11 @@ const char     *br_chart_layout_get_description  (BrChartLayout        *layout);
 gboolean        br_chart_layout_has_data         (BrChartLayout        *layout);
 char           *br_chart_mark_describe           (const BrChartMark    *mark,
                                                   const char           *language);
+void            br_chart_layout_draw_highlight   (BrChartLayout        *layout,
+                                                  cairo_t              *cr,
+                                                  int                   index);
+gboolean        br_chart_options_draw_alike      (const BrChartOptions *a,
+                                                  const BrChartOptions *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BrChartOptions, br_chart_options_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BrChartLayout, br_chart_layout_unref)

@@ -1791,5 +1791,6 @@ br_dataset_load_bundled (GError **error)
   if (bytes == NULL)
     return NULL;
 
-  return br_dataset_load_bytes (bytes, "china-gpu.json (bundled)", NULL, NULL, error);
+  /* TRANSLATORS: how messages and the window name the dataset compiled into the program */
+  return br_dataset_load_bytes (bytes, _("china-gpu.json (bundled)"), NULL, NULL, error);
 }
