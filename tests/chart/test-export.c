@@ -1489,15 +1489,18 @@ test_cli_deck (Fixture       *f,
 
   g_assert_cmpint (run_cli (pdf_args, FALSE, &out, &err), ==, 0);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (png_args, FALSE, &out, &err), ==, 0);
   g_assert_cmpuint (count_files (folder), ==, 6);
+  g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   /* an SVG deck, or a deck of one chart, is a usage error */
   g_assert_cmpint (run_cli (svg_args, FALSE, &out, &err), ==, 2);
   g_assert_nonnull (strstr (err, "--deck"));
   g_assert_false (g_file_test (svg, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (chart_args, FALSE, &out, &err), ==, 2);
   g_assert_nonnull (strstr (err, "--chart"));
