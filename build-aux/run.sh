@@ -5,6 +5,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 "$here/setup.sh" _build
 cd "$(dirname "$here")"
-# translations from the build tree, so that LANGUAGE=zh_CN works uninstalled
+# the settings schema and translations from the build tree: the app runs uninstalled,
+# and LANGUAGE=zh_CN works
+export GSETTINGS_SCHEMA_DIR="$PWD/_build/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
 export BURNRATE_LOCALEDIR="$PWD/_build/po"
 exec ./_build/app/burnrate "$@"
