@@ -724,6 +724,13 @@ br_chart_view_ensure_layout (BrChartView *self)
       && self->layout_height == height)
     return self->layout;
 
+  /* on screen, the drawing the next frame shows: one draw serves the table and the frame */
+  if (gtk_widget_get_width (GTK_WIDGET (self)) > 0 && gtk_widget_get_height (GTK_WIDGET (self)) > 0)
+    {
+      update_chart_node (self, (int)width, (int)height);
+      return self->layout;
+    }
+
   surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
                                             &(cairo_rectangle_t) { 0, 0, width, height });
   cr = cairo_create (surface);
