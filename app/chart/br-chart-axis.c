@@ -74,6 +74,10 @@ _br_axis_linear (BrAxis  *axis,
         }
     }
 
+  /* values near DBL_MAX: keep the span itself finite */
+  lo = MAX (lo, -1e300);
+  hi = MIN (hi, 1e300);
+
   max_ticks = MAX (max_ticks, 2);
   step = nice_step ((hi - lo) / (max_ticks - 1));
   axis->min = floor (lo / step + 1e-9) * step;

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "br-dataset-private.h"
@@ -364,6 +365,10 @@ br_dataset_convert (BrDataset        *self,
       out->inverted = !br_currency_equal (&rate->base, &amount->currency);
       value = out->inverted ? value / rate->rate : value * rate->rate;
     }
+
+  /* an amount near DBL_MAX times a rate is no number to draw */
+  if (!isfinite (value))
+    return FALSE;
 
   out->value = value;
 

@@ -745,13 +745,18 @@ read_rate (Loader     *l,
 
   if (ok && rate.kind == BR_FX_ANNUAL_AVERAGE)
     {
-      if (get_number (l, object, "year", TRUE, &year) &&
-          (year != floor (year) || year < 1900 || year > 2200))
+      if (!get_number (l, object, "year", TRUE, &year))
+        ok = FALSE;
+      else if (year != floor (year) || year < 1900 || year > 2200)
         {
           report (l, "year", "must be a year between 1900 and 2200");
           ok = FALSE;
         }
-      rate.year = (int)year;
+      else
+        {
+          /* converted only once in range: a double out of int's range is undefined */
+          rate.year = (int)year;
+        }
     }
   else if (ok)
     {
