@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the loader's fuzz harness with AFL++ (afl-clang-fast, AddressSanitizer) and
+# Builds the loader's fuzz harness with AFL++ (afl-clang-fast, ASan and UBSan) and
 # fuzzes for SECONDS (default 60). Exit 0 when afl-fuzz found no crash and no hang;
 # 77 (skip) without AFL++.
 #
@@ -22,13 +22,14 @@ mkdir -p "$work/in"
 cp "$src"/tests/data/*.json "$src"/tests/data/invalid/*.json "$work/in/"
 
 # shellcheck disable=SC2046
-AFL_USE_ASAN=1 AFL_QUIET=1 afl-clang-fast -g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer \
+AFL_USE_ASAN=1 AFL_USE_UBSAN=1 AFL_QUIET=1 afl-clang-fast -g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer \
   -I"$build" -I"$src/app/model" -o "$work/fuzz-loader-afl" "$src/tests/fuzz/fuzz-loader.c" \
   "$src"/app/model/*.c $(pkg-config --cflags --libs json-glib-1.0 gio-2.0) -lm
 
 export AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
 export AFL_NO_UI=1 AFL_BENCH_UNTIL_CRASH=1
 export ASAN_OPTIONS=abort_on_error=1:symbolize=0:detect_leaks=0
+export UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1
 afl-fuzz -i "$work/in" -o "$work/out" -V "$seconds" -m none -t 5000 -- \
   "$work/fuzz-loader-afl" > "$work/afl.log" 2>&1 || true
 
