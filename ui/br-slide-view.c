@@ -9,9 +9,10 @@
 
 #include "config.h"
 
+#include "br-readout.h"
+
 #include "br-slide-view.h"
 
-#define READOUT_GAP 16
 
 struct _BrSlideView
 {
@@ -92,29 +93,13 @@ br_slide_view_size_allocate (GtkWidget *widget,
 {
   BrSlideView *self = BR_SLIDE_VIEW (widget);
   const BrChartMark *mark;
-  int min_w, nat_w, min_h, nat_h;
-  GtkAllocation box;
 
   if (!gtk_widget_get_visible (GTK_WIDGET (self->readout)) || self->layout == NULL ||
       self->hover < 0 || (guint)self->hover >= br_chart_layout_get_n_marks (self->layout))
     return;
 
   mark = br_chart_layout_get_mark (self->layout, self->hover);
-  gtk_widget_measure (GTK_WIDGET (self->readout), GTK_ORIENTATION_HORIZONTAL, -1,
-                      &min_w, &nat_w, NULL, NULL);
-  box.width = MIN (nat_w, MAX (min_w, width - 2 * READOUT_GAP));
-  gtk_widget_measure (GTK_WIDGET (self->readout), GTK_ORIENTATION_VERTICAL, box.width,
-                      &min_h, &nat_h, NULL, NULL);
-  box.height = nat_h;
-
-  /* beside the mark, on whichever side has room */
-  box.x = mark->x1 + READOUT_GAP;
-  if (box.x + box.width > width)
-    box.x = mark->x0 - READOUT_GAP - box.width;
-  box.x = CLAMP (box.x, 0, MAX (0, width - box.width));
-  box.y = CLAMP (mark->y - box.height / 2, 0, MAX (0, height - box.height));
-
-  gtk_widget_size_allocate (GTK_WIDGET (self->readout), &box, -1);
+  br_readout_allocate (GTK_WIDGET (self->readout), mark, width, height);
 }
 
 static void

@@ -21,15 +21,6 @@
 #include "br-png.h"
 
 static gboolean
-png_write_cb (const guint8 *data,
-              gsize         length,
-              gpointer      user_data,
-              GError      **error)
-{
-  return _br_export_file_write (user_data, data, length, error);
-}
-
-static gboolean
 deck_pdf (BrDeck      *deck,
           const char  *title,
           const char  *path,
@@ -133,7 +124,7 @@ deck_pngs (BrDeck      *deck,
       png.title = br_chart_layout_get_title (layout);
       png.description = br_chart_layout_get_description (layout);
       ok = _br_export_file_check (file, cairo_surface_status (surface), error) &&
-           br_png_write (surface, &png, png_write_cb, file, error) &&
+           br_png_write (surface, &png, _br_export_file_png_write, file, error) &&
            _br_export_file_finish (file, error);
       cairo_surface_destroy (surface);
       if (!ok)

@@ -243,3 +243,13 @@ _br_export_file_check (BrExportFile  *file,
 
   return TRUE;
 }
+
+/* A BrPngWriteFunc that writes into the BrExportFile @file. */
+gboolean
+_br_export_file_png_write (const guint8  *data,
+                           gsize          length,
+                           gpointer       file,
+                           GError       **error)
+{
+  return _br_export_file_write (file, data, length, error);
+}

@@ -200,15 +200,6 @@ draw (const Job   *job,
 }
 
 static gboolean
-png_write_cb (const guint8 *data,
-              gsize         length,
-              gpointer      user_data,
-              GError      **error)
-{
-  return _br_export_file_write (user_data, data, length, error);
-}
-
-static gboolean
 encode_png (Output  *out,
             GError **error)
 {
@@ -218,7 +209,7 @@ encode_png (Output  *out,
   png.title = br_chart_layout_get_title (out->layout);
   png.description = br_chart_layout_get_description (out->layout);
 
-  return br_png_write (out->surface, &png, png_write_cb, out->file, error);
+  return br_png_write (out->surface, &png, _br_export_file_png_write, out->file, error);
 }
 
 /* Embeds the fonts and writes the trailer: with Chinese text, most of a PDF's time. */
