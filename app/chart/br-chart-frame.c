@@ -421,29 +421,13 @@ void
 _br_chart_footnote (BrChartContext *ctx,
                     const char     *extra)
 {
-  g_autofree char *text = footnote_text (ctx, extra, FALSE);
-  double size = footnote_size (ctx);
+  g_autofree char *full = footnote_text (ctx, extra, FALSE);
+  g_autofree char *compact = footnote_text (ctx, extra, TRUE);
+  const char *texts[] = { full, compact };
   double y = ctx->height - ctx->pad - footnote_height (ctx) + ctx->em * 0.5;
-  double max_width = ctx->width - 2 * ctx->pad;
-  PangoFontDescription *font;
 
-  font = pango_font_description_from_string ("Cantarell, Noto Sans CJK SC, sans-serif");
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_layout_set_font_description (ctx->pango, font);
-  pango_font_description_free (font);
-  pango_layout_set_text (ctx->pango, text, -1);
-  pango_layout_set_width (ctx->pango, (int)(max_width * PANGO_SCALE));
-  pango_layout_set_height (ctx->pango, -1);
-  pango_layout_set_ellipsize (ctx->pango, PANGO_ELLIPSIZE_NONE);
-  pango_layout_set_wrap (ctx->pango, PANGO_WRAP_WORD_CHAR);
-  if (pango_layout_get_line_count (ctx->pango) > 3)
-    {
-      g_free (text);
-      text = footnote_text (ctx, extra, TRUE);
-    }
-
-  _br_text_draw_wrapped (ctx, text, ctx->pad, y, size, max_width, 3, &ctx->palette.secondary,
-                         "footnote");
+  _br_text_draw_fitting (ctx, texts, G_N_ELEMENTS (texts), ctx->pad, y, footnote_size (ctx),
+                         ctx->width - 2 * ctx->pad, 3, &ctx->palette.secondary, "footnote");
 }
 
 /* Leaves room for the footnote under the plot. */

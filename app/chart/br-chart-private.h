@@ -168,6 +168,16 @@ int      _br_text_draw_wrapped (BrChartContext *ctx,
                                 int             max_lines,
                                 const BrRgb    *color,
                                 const char     *role);
+int      _br_text_draw_fitting (BrChartContext     *ctx,
+                                const char * const *texts,
+                                guint               n_texts,
+                                double              x,
+                                double              y,
+                                double              size,
+                                double              max_width,
+                                int                 max_lines,
+                                const BrRgb        *color,
+                                const char         *role);
 
 /* br-chart-format.c */
 char       *_br_format_number   (double        value,

@@ -190,6 +190,12 @@ _br_chart_context_begin (BrChartContext       *ctx,
   cairo_save (cr);
   set_font_options (cr);
   ctx->pango = pango_cairo_create_layout (cr);
+  /* the chart's language, not the locale's: Chinese glyph forms in a Chinese chart, and
+   * one set of fonts for every text in it (each language is another font lookup) */
+  pango_context_set_language (pango_layout_get_context (ctx->pango),
+                              pango_language_from_string (g_strcmp0 (ctx->lang, "zh") == 0
+                                                          ? "zh-cn" : "en"));
+  pango_layout_context_changed (ctx->pango);
 
   if (!options->transparent)
     {
