@@ -24,16 +24,25 @@ G_DEFINE_QUARK (br-export-error-quark, br_export_error)
 
 static const char *extensions[BR_N_EXPORT_FORMATS] = { "png", "pdf", "svg", "csv" };
 
-/* One file being written. A worker thread may finish it: encode a PNG, or embed a
- * PDF's fonts; the thread that created it touches it again only once the pool is done. */
+/* One file being written. */
 typedef struct
 {
   BrExportFormat   format;
   BrExportFile    *file;
-  cairo_surface_t *surface;   /* a PNG's pixels, or a PDF with every page drawn */
-  BrChartLayout   *layout;    /* a PNG's chart, for its title and description */
-  GError          *error;     /* set by the worker */
 } Output;
+
+/* One chart, drawn once into a recording that every PNG and PDF page of it replays: the
+ * text is laid out once, however many files show the chart. A worker records it,
+ * rasterizes and encodes its PNGs; the PDF pages wait for it in turn. */
+typedef struct
+{
+  BrChartKind      kind;
+  cairo_surface_t *recording;
+  BrChartLayout   *layout;
+  GPtrArray       *pngs;        /* Output, this chart's PNG files */
+  gboolean         recorded;    /* under Job.lock: the PDFs may replay the recording */
+  GError          *error;       /* set by the worker, read once it is recorded */
+} Chart;
 
 /* One export: every chart in every format asked for. */
 typedef struct
@@ -43,8 +52,13 @@ typedef struct
   double                width;
   double                height;
   double                scale;
-  GThreadPool          *pool;      /* finishes PNGs and PDFs while the next chart draws */
+  GThreadPool          *pool;      /* records, rasterizes and encodes the charts */
   GPtrArray            *outputs;   /* Output */
+  GPtrArray            *charts;    /* Chart, for the PNGs and PDFs */
+  GMutex                lock;
+  GCond                 recorded;  /* a chart was recorded */
+  GPtrArray            *images;    /* under lock: image surfaces free for the next chart */
+  gboolean              covers;    /* the chart's size is a whole number of pixels */
 } Job;
 
 /**
@@ -160,11 +174,18 @@ br_export_path_for_chart (const char  *path,
 static void
 output_free (Output *out)
 {
-  g_clear_pointer (&out->surface, cairo_surface_destroy);
-  g_clear_pointer (&out->layout, br_chart_layout_unref);
   g_clear_pointer (&out->file, _br_export_file_free);
-  g_clear_error (&out->error);
   g_free (out);
+}
+
+static void
+chart_free (Chart *chart)
+{
+  g_clear_pointer (&chart->recording, cairo_surface_destroy);
+  g_clear_pointer (&chart->layout, br_chart_layout_unref);
+  g_clear_pointer (&chart->pngs, g_ptr_array_unref);
+  g_clear_error (&chart->error);
+  g_free (chart);
 }
 
 static Output *
@@ -200,98 +221,160 @@ draw (const Job   *job,
 }
 
 static gboolean
-encode_png (Output  *out,
-            GError **error)
+encode_png (Output           *out,
+            cairo_surface_t  *image,
+            BrChartLayout    *layout,
+            GError          **error)
 {
   BrPngOptions png;
 
   br_png_options_init (&png);
-  png.title = br_chart_layout_get_title (out->layout);
-  png.description = br_chart_layout_get_description (out->layout);
+  png.title = br_chart_layout_get_title (layout);
+  png.description = br_chart_layout_get_description (layout);
 
-  return br_png_write (out->surface, &png, _br_export_file_png_write, out->file, error);
+  return br_png_write (image, &png, _br_export_file_png_write, out->file, error) &&
+         _br_export_file_finish (out->file, error);
 }
 
-/* Embeds the fonts and writes the trailer: with Chinese text, most of a PDF's time. */
-static gboolean
-finish_pdf (Output  *out,
-            GError **error)
-{
-  cairo_surface_finish (out->surface);
-
-  return _br_export_file_check (out->file, cairo_surface_status (out->surface), error);
-}
-
-static void
-finish_output (Output *out)
-{
-  gboolean ok;
-
-  if (out->format == BR_EXPORT_PNG)
-    ok = encode_png (out, &out->error);
-  else
-    ok = finish_pdf (out, &out->error);
-
-  if (ok)
-    _br_export_file_finish (out->file, &out->error);
-
-  /* the pixels are not needed any more: free them before the others are done */
-  g_clear_pointer (&out->surface, cairo_surface_destroy);
-}
-
-static void
-finish_output_cb (gpointer data,
-                  gpointer user_data)
-{
-  finish_output (data);
-}
-
-/* On a worker when there are spare cores; here when the image is huge, so that no more
- * than one huge image is in memory at a time. */
-static gboolean
-dispatch (Job     *job,
-          Output  *out,
-          GError **error)
-{
-  gboolean huge = job->width * job->height * job->scale * job->scale > 4096. * 4096.;
-
-  if (job->pool != NULL && !(out->format == BR_EXPORT_PNG && huge))
-    return g_thread_pool_push (job->pool, out, error);
-
-  finish_output (out);
-  if (out->error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&out->error));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-export_png (Job         *job,
-            BrChartKind  kind,
-            const char  *path,
-            GError     **error)
+/* An image surface for one chart: one left free by a chart before, or a new one. Reused
+ * surfaces skip the page faults of 8 MB of fresh memory a 1080p frame costs. */
+static cairo_surface_t *
+take_image (Job      *job,
+            gboolean *fresh)
 {
   gboolean transparent = br_chart_options_get_transparent (job->options);
-  Output *out = add_output (job, BR_EXPORT_PNG, path, error);
+  cairo_surface_t *image = NULL;
+
+  g_mutex_lock (&job->lock);
+  if (job->images->len > 0)
+    image = g_ptr_array_steal_index_fast (job->images, job->images->len - 1);
+  g_mutex_unlock (&job->lock);
+
+  *fresh = image == NULL;
+  if (image == NULL)
+    {
+      image = cairo_image_surface_create (transparent ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24,
+                                          (int)ceil (job->width * job->scale),
+                                          (int)ceil (job->height * job->scale));
+      cairo_surface_set_device_scale (image, job->scale, job->scale);
+    }
+
+  return image;
+}
+
+static void
+give_image (Job             *job,
+            cairo_surface_t *image)
+{
+  g_mutex_lock (&job->lock);
+  g_ptr_array_add (job->images, image);
+  g_mutex_unlock (&job->lock);
+}
+
+static void
+mark_recorded (Job   *job,
+               Chart *chart)
+{
+  g_mutex_lock (&job->lock);
+  chart->recorded = TRUE;
+  g_cond_broadcast (&job->recorded);
+  g_mutex_unlock (&job->lock);
+}
+
+/* Replays @chart into a fresh image, which stays the thread's until encoded. */
+static cairo_surface_t *
+rasterize (Job     *job,
+           Chart   *chart,
+           GError **error)
+{
+  gboolean fresh = FALSE;
+  cairo_surface_t *image = take_image (job, &fresh);
+  cairo_status_t status;
+  cairo_t *cr = cairo_create (image);
+
+  /* a new surface is clear; an opaque chart covers every pixel of a whole-pixel image */
+  if (!fresh && !(job->covers && !br_chart_options_get_transparent (job->options)))
+    {
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+    }
+  cairo_set_source_surface (cr, chart->recording, 0, 0);
+  cairo_paint (cr);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      Output *out = g_ptr_array_index (chart->pngs, 0);
+
+      _br_export_file_check (out->file, status, error);
+      cairo_surface_destroy (image);
+      return NULL;
+    }
+
+  return image;
+}
+
+/* Records @chart; then its PNGs: rasterized, and encoded once the PDFs may go on. */
+static void
+draw_chart (Job   *job,
+            Chart *chart)
+{
+  cairo_rectangle_t extents = { 0, 0, job->width, job->height };
+  g_autoptr(BrChartOptions) options = br_chart_options_copy (job->options);
+  cairo_surface_t *image = NULL;
   cairo_status_t status;
   cairo_t *cr;
 
-  if (out == NULL)
-    return FALSE;
-
-  out->surface = cairo_image_surface_create (transparent ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24,
-                                             (int)ceil (job->width * job->scale),
-                                             (int)ceil (job->height * job->scale));
-  cairo_surface_set_device_scale (out->surface, job->scale, job->scale);
-  cr = cairo_create (out->surface);
-  out->layout = draw (job, kind, cr);
+  br_chart_options_set_kind (options, chart->kind);
+  chart->recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cr = cairo_create (chart->recording);
+  chart->layout = br_chart_draw (cr, job->dataset, options, job->width, job->height);
   status = cairo_status (cr);
   cairo_destroy (cr);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (chart->recording);
 
-  return _br_export_file_check (out->file, status, error) && dispatch (job, out, error);
+  if (status != CAIRO_STATUS_SUCCESS)
+    g_set_error (&chart->error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_DRAW,
+                 _("Could not draw the chart “%s”: %s"), br_chart_kind_to_string (chart->kind),
+                 cairo_status_to_string (status));
+  else if (chart->pngs->len > 0)
+    image = rasterize (job, chart, &chart->error);
+
+  mark_recorded (job, chart);
+
+  for (guint i = 0; image != NULL && i < chart->pngs->len; i++)
+    {
+      if (!encode_png (g_ptr_array_index (chart->pngs, i), image, chart->layout,
+                       chart->error == NULL ? &chart->error : NULL))
+        break;
+    }
+
+  if (image != NULL)
+    give_image (job, image);
+}
+
+static void
+draw_chart_cb (gpointer data,
+               gpointer user_data)
+{
+  draw_chart (user_data, data);
+}
+
+/* Waits for @chart to be recorded; returns its error, if any. */
+static const GError *
+wait_recorded (Job   *job,
+               Chart *chart)
+{
+  g_mutex_lock (&job->lock);
+  while (!chart->recorded)
+    g_cond_wait (&job->recorded, &job->lock);
+  g_mutex_unlock (&job->lock);
+
+  return chart->error;
 }
 
 static cairo_status_t
@@ -422,7 +505,23 @@ set_pdf_metadata (cairo_surface_t *surface,
                                   "Burnrate " PACKAGE_VERSION);
 }
 
-/* One chart a page, each page an entry in the outline (the viewer's bookmarks). */
+static Chart *
+find_chart (Job         *job,
+            BrChartKind  kind)
+{
+  for (guint i = 0; i < job->charts->len; i++)
+    {
+      Chart *chart = g_ptr_array_index (job->charts, i);
+
+      if (chart->kind == kind)
+        return chart;
+    }
+
+  return NULL;
+}
+
+/* One chart a page, each page an entry in the outline (the viewer's bookmarks). Each
+ * page replays its chart's recording once a worker has recorded it. */
 static gboolean
 export_pdf (Job               *job,
             const BrChartKind *kinds,
@@ -432,6 +531,7 @@ export_pdf (Job               *job,
 {
   g_autoptr(GPtrArray) layouts = NULL;
   Output *out = add_output (job, BR_EXPORT_PDF, path, error);
+  cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
 
@@ -439,25 +539,46 @@ export_pdf (Job               *job,
     return FALSE;
 
   layouts = g_ptr_array_new_with_free_func ((GDestroyNotify)br_chart_layout_unref);
-  out->surface = cairo_pdf_surface_create_for_stream (_br_export_file_cairo_write, out->file,
-                                                      job->width, job->height);
-  cr = cairo_create (out->surface);
+  surface = cairo_pdf_surface_create_for_stream (_br_export_file_cairo_write, out->file,
+                                                 job->width, job->height);
+  cr = cairo_create (surface);
   for (guint i = 0; i < n_kinds; i++)
     {
-      BrChartLayout *layout = draw (job, kinds[i], cr);
-      g_autofree char *link = g_strdup_printf ("page=%u", i + 1);
+      Chart *chart = find_chart (job, kinds[i]);
+      const GError *chart_error = wait_recorded (job, chart);
+      g_autofree char *link = NULL;
 
-      g_ptr_array_add (layouts, layout);
+      if (chart_error != NULL)
+        {
+          g_propagate_error (error, g_error_copy (chart_error));
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+          return FALSE;
+        }
+
+      cairo_set_source_surface (cr, chart->recording, 0, 0);
+      cairo_paint (cr);
+      g_ptr_array_add (layouts, br_chart_layout_ref (chart->layout));
       if (n_kinds > 1)
-        cairo_pdf_surface_add_outline (out->surface, CAIRO_PDF_OUTLINE_ROOT,
-                                       br_chart_layout_get_title (layout), link, 0);
+        {
+          link = g_strdup_printf ("page=%u", i + 1);
+          cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT,
+                                         br_chart_layout_get_title (chart->layout), link, 0);
+        }
       cairo_show_page (cr);
     }
-  set_pdf_metadata (out->surface, job, layouts);
+  set_pdf_metadata (surface, job, layouts);
   status = cairo_status (cr);
   cairo_destroy (cr);
 
-  return _br_export_file_check (out->file, status, error) && dispatch (job, out, error);
+  /* embeds the fonts and writes the trailer, while the workers encode the PNGs */
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  return _br_export_file_check (out->file, status, error) &&
+         _br_export_file_finish (out->file, error);
 }
 
 static gboolean
@@ -467,9 +588,6 @@ export_target (Job                  *job,
                guint                 n_kinds,
                GError              **error)
 {
-  if (target->format == BR_EXPORT_PDF)
-    return export_pdf (job, kinds, n_kinds, target->path, error);
-
   for (guint i = 0; i < n_kinds; i++)
     {
       g_autofree char *path = n_kinds > 1 ? br_export_path_for_chart (target->path, kinds[i])
@@ -478,15 +596,13 @@ export_target (Job                  *job,
 
       switch (target->format)
         {
-        case BR_EXPORT_PNG:
-          ok = export_png (job, kinds[i], path, error);
-          break;
         case BR_EXPORT_SVG:
           ok = export_svg (job, kinds[i], path, error);
           break;
         case BR_EXPORT_CSV:
           ok = export_csv (job, kinds[i], path, error);
           break;
+        case BR_EXPORT_PNG:
         case BR_EXPORT_PDF:
         case BR_N_EXPORT_FORMATS:
         default:
@@ -495,6 +611,70 @@ export_target (Job                  *job,
 
       if (!ok)
         return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A chart for each kind a PNG or PDF shows, and the PNG files, created here so that an
+ * unwritable target fails before anything is drawn. */
+static gboolean
+plan_charts (Job                  *job,
+             const BrChartKind    *kinds,
+             guint                 n_kinds,
+             const BrExportTarget *targets,
+             guint                 n_targets,
+             GError              **error)
+{
+  for (guint i = 0; i < n_kinds; i++)
+    {
+      Chart *chart = NULL;
+
+      for (guint j = 0; j < n_targets; j++)
+        {
+          g_autofree char *path = NULL;
+          Output *out;
+
+          if (targets[j].format != BR_EXPORT_PNG && targets[j].format != BR_EXPORT_PDF)
+            continue;
+
+          if (chart == NULL)
+            {
+              chart = g_new0 (Chart, 1);
+              chart->kind = kinds[i];
+              chart->pngs = g_ptr_array_new ();
+              g_ptr_array_add (job->charts, chart);
+            }
+
+          if (targets[j].format != BR_EXPORT_PNG)
+            continue;
+
+          path = n_kinds > 1 ? br_export_path_for_chart (targets[j].path, kinds[i])
+                             : g_strdup (targets[j].path);
+          out = add_output (job, BR_EXPORT_PNG, path, error);
+          if (out == NULL)
+            return FALSE;
+          g_ptr_array_add (chart->pngs, out);
+        }
+    }
+
+  return TRUE;
+}
+
+/* Every chart's error, once all of them are done: the first one found */
+static gboolean
+charts_ok (Job     *job,
+           GError **error)
+{
+  for (guint i = 0; i < job->charts->len; i++)
+    {
+      Chart *chart = g_ptr_array_index (job->charts, i);
+
+      if (chart->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&chart->error));
+          return FALSE;
+        }
     }
 
   return TRUE;
@@ -509,16 +689,8 @@ complete (Job     *job,
   if (job->pool != NULL)
     g_thread_pool_free (g_steal_pointer (&job->pool), FALSE, TRUE);
 
-  for (guint i = 0; i < job->outputs->len; i++)
-    {
-      Output *out = g_ptr_array_index (job->outputs, i);
-
-      if (out->error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&out->error));
-          return FALSE;
-        }
-    }
+  if (!charts_ok (job, error))
+    return FALSE;
 
   for (guint i = 0; i < job->outputs->len; i++)
     {
@@ -534,10 +706,14 @@ complete (Job     *job,
 static void
 job_clear (Job *job)
 {
-  /* the workers still running finish before their outputs go */
+  /* the workers still running finish before their charts and files go */
   if (job->pool != NULL)
     g_thread_pool_free (g_steal_pointer (&job->pool), TRUE, TRUE);
+  g_clear_pointer (&job->charts, g_ptr_array_unref);
   g_clear_pointer (&job->outputs, g_ptr_array_unref);
+  g_clear_pointer (&job->images, g_ptr_array_unref);
+  g_mutex_clear (&job->lock);
+  g_cond_clear (&job->recorded);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Job, job_clear)
@@ -603,21 +779,53 @@ br_export_charts (BrDataset            *dataset,
 {
   g_auto(Job) job = { dataset, options, width, height, scale };
   guint n_processors = g_get_num_processors ();
+  gboolean huge = width * height * scale * scale > 4096. * 4096.;
 
   if (!check_args (dataset, options, n_kinds, targets, n_targets, width, height, scale, error))
     return FALSE;
 
+  g_mutex_init (&job.lock);
+  g_cond_init (&job.recorded);
   job.outputs = g_ptr_array_new_with_free_func ((GDestroyNotify)output_free);
-  if (n_processors > 1)
-    job.pool = g_thread_pool_new (finish_output_cb, NULL, MIN (n_processors, 8), FALSE, NULL);
+  job.charts = g_ptr_array_new_with_free_func ((GDestroyNotify)chart_free);
+  job.images = g_ptr_array_new_with_free_func ((GDestroyNotify)cairo_surface_destroy);
+  job.covers = width * scale == floor (width * scale) && height * scale == floor (height * scale);
 
-  /* PDFs last: their first page waits on the fonts, while the workers encode PNGs */
-  for (int pdf = 0; pdf <= 1; pdf++)
+  if (!plan_charts (&job, kinds, n_kinds, targets, n_targets, error))
+    return FALSE;
+
+  /* the charts on workers when there are spare cores, and one at a time when the images
+   * are huge, so that no more than one huge image is in memory at once */
+  if (n_processors > 1 && job.charts->len > 1 && !huge)
+    {
+      job.pool = g_thread_pool_new (draw_chart_cb, &job, MIN (n_processors, job.charts->len),
+                                    FALSE, NULL);
+      for (guint i = 0; i < job.charts->len; i++)
+        {
+          if (!g_thread_pool_push (job.pool, g_ptr_array_index (job.charts, i), error))
+            return FALSE;
+        }
+    }
+  else
+    {
+      for (guint i = 0; i < job.charts->len; i++)
+        draw_chart (&job, g_ptr_array_index (job.charts, i));
+    }
+
+  /* here, while the workers draw: the PDFs page by page as their charts are recorded,
+   * then the SVGs and CSVs */
+  for (int pass = 0; pass <= 1; pass++)
     for (guint i = 0; i < n_targets; i++)
       {
-        if ((targets[i].format == BR_EXPORT_PDF) != pdf)
-          continue;
-        if (!export_target (&job, &targets[i], kinds, n_kinds, error))
+        gboolean ok = TRUE;
+
+        if (pass == 0 && targets[i].format == BR_EXPORT_PDF)
+          ok = export_pdf (&job, kinds, n_kinds, targets[i].path, error);
+        else if (pass == 1 && (targets[i].format == BR_EXPORT_SVG ||
+                               targets[i].format == BR_EXPORT_CSV))
+          ok = export_target (&job, &targets[i], kinds, n_kinds, error);
+
+        if (!ok)
           return FALSE;
       }
 
