@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "br-presentation.h"
@@ -297,6 +298,16 @@ br_presentation_init (BrPresentation *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "br-presentation");
 }
 
+static void
+dark_changed_cb (BrPresentation  *self,
+                 GParamSpec      *pspec,
+                 AdwStyleManager *style_manager)
+{
+  br_deck_set_theme (self->deck, adw_style_manager_get_dark (style_manager) ? BR_THEME_DARK
+                                                                            : BR_THEME_LIGHT);
+  gtk_widget_queue_draw (GTK_WIDGET (self->view));
+}
+
 /**
  * br_presentation_new:
  * @parent: the main window, which stays as it is
@@ -317,6 +328,10 @@ br_presentation_new (GtkWindow *parent,
                        NULL);
   self->deck = br_deck_ref (deck);
   self->view = BR_SLIDE_VIEW (br_slide_view_new (deck));
+  /* the slides follow the system's light or dark style, as the window's charts do */
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+  dark_changed_cb (self, NULL, adw_style_manager_get_default ());
   gtk_overlay_set_child (self->overlay, GTK_WIDGET (self->view));
   br_presentation_go_to (self, first_slide);
 

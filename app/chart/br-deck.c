@@ -114,6 +114,23 @@ br_deck_get_slide_kind (BrDeck *deck,
 }
 
 /**
+ * br_deck_set_theme:
+ *
+ * Redraws every slide from now on in @theme: a presentation follows the system's light
+ * or dark style while it runs.
+ */
+void
+br_deck_set_theme (BrDeck  *deck,
+                   BrTheme  theme)
+{
+  g_return_if_fail (deck != NULL);
+
+  br_chart_options_set_theme (deck->options, theme);
+  for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
+    br_chart_options_set_theme (deck->charts[kind], theme);
+}
+
+/**
  * br_deck_get_slide_options:
  *
  * Returns: (transfer none) (nullable): the options a chart slide draws with, to change

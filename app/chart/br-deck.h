@@ -29,6 +29,8 @@ BrDeck        *br_deck_new             (BrDataset            *dataset,
 BrDeck        *br_deck_ref             (BrDeck               *deck);
 void           br_deck_unref           (BrDeck               *deck);
 guint          br_deck_get_n_slides    (BrDeck               *deck);
+void           br_deck_set_theme       (BrDeck               *deck,
+                                        BrTheme               theme);
 BrSlideKind    br_deck_get_slide_kind  (BrDeck               *deck,
                                         guint                 index);
 BrChartOptions *br_deck_get_slide_options (BrDeck            *deck,

@@ -683,6 +683,25 @@ test_color_vision (Fixture       *fixture,
                                              "normal"));
 }
 
+/* @widget as it draws now, rendered by its window's renderer */
+static GdkTexture *
+render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
@@ -690,22 +709,26 @@ save_screenshot (GtkWidget  *widget,
   g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", "screenshots", NULL);
   g_autofree char *file = g_strdup_printf ("%s-%s.png", name, br_chart_default_language ());
   g_autofree char *path = g_build_filename (dir, file, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer;
+  g_autoptr(GdkTexture) texture = render_widget (widget);
 
   g_mkdir_with_parents (dir, 0755);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
+}
+
+/* The mean of the red, green and blue of @widget's top left pixel, from 0 to 255: the
+ * background a chart or slide is drawn on */
+static guint
+background_level (GtkWidget *widget)
+{
+  g_autoptr(GdkTexture) texture = render_widget (widget);
+  gsize stride = gdk_texture_get_width (texture) * 4;
+  g_autofree guchar *pixels = g_malloc (stride * gdk_texture_get_height (texture));
+
+  /* GDK_MEMORY_DEFAULT: B, G, R, A in memory */
+  gdk_texture_download (texture, pixels, stride);
+
+  return (pixels[0] + pixels[1] + pixels[2]) / 3;
 }
 
 static void
@@ -877,6 +900,11 @@ test_presentation (Fixture       *fixture,
           br_presentation_go_to (presentation, i);
           wait_for_widget_frame (GTK_WIDGET (presentation));
           save_screenshot (GTK_WIDGET (view), name);
+          /* the slides follow the style while the presentation runs */
+          if (s == 0)
+            g_assert_cmpuint (background_level (GTK_WIDGET (view)), >, 200);
+          else
+            g_assert_cmpuint (background_level (GTK_WIDGET (view)), <, 60);
         }
     }
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
