@@ -98,6 +98,9 @@ static const UnitName unit_names[] = {
   { "HKD", BR_SCALE_BILLION, "bn HKD", "十亿港元" },
 };
 
+static GHashTable *others;   /* under its lock: labels made for other units */
+G_LOCK_DEFINE_STATIC (others);
+
 /**
  * _br_unit_label:
  *
@@ -107,7 +110,6 @@ const char *
 _br_unit_label (const BrUnit *unit,
                 const char   *lang)
 {
-  static GHashTable *others;
   gboolean zh = g_strcmp0 (lang, "zh") == 0;
   g_autofree char *key = NULL;
   char *label;
@@ -119,17 +121,19 @@ _br_unit_label (const BrUnit *unit,
         return zh ? unit_names[i].zh : unit_names[i].en;
     }
 
-  /* any other pair: "CODE ×10^n", kept for the life of the process */
-  if (g_once_init_enter (&others))
-    g_once_init_leave (&others, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free));
-
+  /* any other pair: "CODE ×10^n", kept for the life of the process; export workers
+   * draw charts at the same time */
   key = g_strdup_printf ("%s ×10^%.0f", unit->currency.code,
                          log10 (br_scale_factor (unit->scale)));
+  G_LOCK (others);
+  if (others == NULL)
+    others = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if ((label = g_hash_table_lookup (others, key)) == NULL)
     {
       label = g_strdup (key);
-      g_hash_table_insert (others, g_steal_pointer (&key), label);
+      g_hash_table_insert (others, label, label);
     }
+  G_UNLOCK (others);
 
   return label;
 }

@@ -24,13 +24,6 @@ G_DEFINE_QUARK (br-export-error-quark, br_export_error)
 
 static const char *extensions[BR_N_EXPORT_FORMATS] = { "png", "pdf", "svg", "csv" };
 
-/* One file being written. */
-typedef struct
-{
-  BrExportFormat   format;
-  BrExportFile    *file;
-} Output;
-
 /* One chart, drawn once into a recording that every PNG and PDF page of it replays: the
  * text is laid out once, however many files show the chart. A worker records it,
  * rasterizes and encodes its PNGs; the PDF pages wait for it in turn. */
@@ -39,7 +32,7 @@ typedef struct
   BrChartKind      kind;
   cairo_surface_t *recording;
   BrChartLayout   *layout;
-  GPtrArray       *pngs;        /* Output, this chart's PNG files */
+  GPtrArray       *pngs;        /* BrExportFile, this chart's PNG files */
   gboolean         recorded;    /* under Job.lock: the PDFs may replay the recording */
   GError          *error;       /* set by the worker, read once it is recorded */
 } Chart;
@@ -53,7 +46,7 @@ typedef struct
   double                height;
   double                scale;
   GThreadPool          *pool;      /* records, rasterizes and encodes the charts */
-  GPtrArray            *outputs;   /* Output */
+  GPtrArray            *files;     /* BrExportFile, every file written */
   GPtrArray            *charts;    /* Chart, for the PNGs and PDFs */
   GMutex                lock;
   GCond                 recorded;  /* a chart was recorded */
@@ -172,13 +165,6 @@ br_export_path_for_chart (const char  *path,
 }
 
 static void
-output_free (Output *out)
-{
-  g_clear_pointer (&out->file, _br_export_file_free);
-  g_free (out);
-}
-
-static void
 chart_free (Chart *chart)
 {
   g_clear_pointer (&chart->recording, cairo_surface_destroy);
@@ -188,24 +174,17 @@ chart_free (Chart *chart)
   g_free (chart);
 }
 
-static Output *
-add_output (Job            *job,
-            BrExportFormat  format,
-            const char     *path,
-            GError        **error)
+static BrExportFile *
+add_file (Job         *job,
+          const char  *path,
+          GError     **error)
 {
   BrExportFile *file = _br_export_file_new (path, error);
-  Output *out;
 
-  if (file == NULL)
-    return NULL;
+  if (file != NULL)
+    g_ptr_array_add (job->files, file);
 
-  out = g_new0 (Output, 1);
-  out->format = format;
-  out->file = file;
-  g_ptr_array_add (job->outputs, out);
-
-  return out;
+  return file;
 }
 
 static BrChartLayout *
@@ -221,7 +200,7 @@ draw (const Job   *job,
 }
 
 static gboolean
-encode_png (Output           *out,
+encode_png (BrExportFile     *file,
             cairo_surface_t  *image,
             BrChartLayout    *layout,
             GError          **error)
@@ -232,8 +211,8 @@ encode_png (Output           *out,
   png.title = br_chart_layout_get_title (layout);
   png.description = br_chart_layout_get_description (layout);
 
-  return br_png_write (image, &png, _br_export_file_png_write, out->file, error) &&
-         _br_export_file_finish (out->file, error);
+  return br_png_write (image, &png, _br_export_file_png_write, file, error) &&
+         _br_export_file_finish (file, error);
 }
 
 /* An image surface for one chart: one left free by a chart before, or a new one. Reused
@@ -307,9 +286,7 @@ rasterize (Job     *job,
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      Output *out = g_ptr_array_index (chart->pngs, 0);
-
-      _br_export_file_check (out->file, status, error);
+      _br_export_file_check (g_ptr_array_index (chart->pngs, 0), status, error);
       cairo_surface_destroy (image);
       return NULL;
     }
@@ -323,15 +300,13 @@ draw_chart (Job   *job,
             Chart *chart)
 {
   cairo_rectangle_t extents = { 0, 0, job->width, job->height };
-  g_autoptr(BrChartOptions) options = br_chart_options_copy (job->options);
   cairo_surface_t *image = NULL;
   cairo_status_t status;
   cairo_t *cr;
 
-  br_chart_options_set_kind (options, chart->kind);
   chart->recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
   cr = cairo_create (chart->recording);
-  chart->layout = br_chart_draw (cr, job->dataset, options, job->width, job->height);
+  chart->layout = draw (job, chart->kind, cr);
   status = cairo_status (cr);
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS)
@@ -419,12 +394,12 @@ export_svg (Job         *job,
   g_autoptr(GByteArray) svg = g_byte_array_new ();
   g_autoptr(BrChartLayout) layout = NULL;
   g_autoptr(GString) text = NULL;
-  Output *out = add_output (job, BR_EXPORT_SVG, path, error);
+  BrExportFile *file = add_file (job, path, error);
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
 
-  if (out == NULL)
+  if (file == NULL)
     return FALSE;
 
   surface = cairo_svg_surface_create_for_stream (bytes_write_cb, svg, job->width, job->height);
@@ -437,12 +412,12 @@ export_svg (Job         *job,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (!_br_export_file_check (out->file, status, error))
+  if (!_br_export_file_check (file, status, error))
     return FALSE;
 
   text = svg_with_text (svg, layout);
-  return _br_export_file_write (out->file, text->str, text->len, error) &&
-         _br_export_file_finish (out->file, error);
+  return _br_export_file_write (file, text->str, text->len, error) &&
+         _br_export_file_finish (file, error);
 }
 
 static gboolean
@@ -453,12 +428,12 @@ export_csv (Job         *job,
 {
   g_autoptr(BrChartLayout) layout = NULL;
   g_autofree char *csv = NULL;
-  Output *out = add_output (job, BR_EXPORT_CSV, path, error);
+  BrExportFile *file = add_file (job, path, error);
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
 
-  if (out == NULL)
+  if (file == NULL)
     return FALSE;
 
   /* the layout holds the plotted values; the drawing itself is thrown away */
@@ -469,12 +444,12 @@ export_csv (Job         *job,
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 
-  if (!_br_export_file_check (out->file, status, error))
+  if (!_br_export_file_check (file, status, error))
     return FALSE;
 
   csv = br_export_csv (layout, br_chart_options_get_language (job->options));
-  return _br_export_file_write (out->file, csv, strlen (csv), error) &&
-         _br_export_file_finish (out->file, error);
+  return _br_export_file_write (file, csv, strlen (csv), error) &&
+         _br_export_file_finish (file, error);
 }
 
 static void
@@ -526,20 +501,16 @@ static gboolean
 export_pdf (Job               *job,
             const BrChartKind *kinds,
             guint              n_kinds,
-            const char        *path,
+            BrExportFile      *file,
             GError           **error)
 {
   g_autoptr(GPtrArray) layouts = NULL;
-  Output *out = add_output (job, BR_EXPORT_PDF, path, error);
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
 
-  if (out == NULL)
-    return FALSE;
-
   layouts = g_ptr_array_new_with_free_func ((GDestroyNotify)br_chart_layout_unref);
-  surface = cairo_pdf_surface_create_for_stream (_br_export_file_cairo_write, out->file,
+  surface = cairo_pdf_surface_create_for_stream (_br_export_file_cairo_write, file,
                                                  job->width, job->height);
   cr = cairo_create (surface);
   for (guint i = 0; i < n_kinds; i++)
@@ -577,8 +548,8 @@ export_pdf (Job               *job,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  return _br_export_file_check (out->file, status, error) &&
-         _br_export_file_finish (out->file, error);
+  return _br_export_file_check (file, status, error) &&
+         _br_export_file_finish (file, error);
 }
 
 static gboolean
@@ -616,16 +587,24 @@ export_target (Job                  *job,
   return TRUE;
 }
 
-/* A chart for each kind a PNG or PDF shows, and the PNG files, created here so that an
- * unwritable target fails before anything is drawn. */
+/* A chart for each kind a PNG or PDF shows, and the PNG and PDF files (@pdfs, by
+ * target), created here so that an unwritable target fails before anything is drawn. */
 static gboolean
 plan_charts (Job                  *job,
              const BrChartKind    *kinds,
              guint                 n_kinds,
              const BrExportTarget *targets,
              guint                 n_targets,
+             BrExportFile        **pdfs,
              GError              **error)
 {
+  for (guint j = 0; j < n_targets; j++)
+    {
+      if (targets[j].format == BR_EXPORT_PDF &&
+          (pdfs[j] = add_file (job, targets[j].path, error)) == NULL)
+        return FALSE;
+    }
+
   for (guint i = 0; i < n_kinds; i++)
     {
       Chart *chart = NULL;
@@ -633,7 +612,7 @@ plan_charts (Job                  *job,
       for (guint j = 0; j < n_targets; j++)
         {
           g_autofree char *path = NULL;
-          Output *out;
+          BrExportFile *file;
 
           if (targets[j].format != BR_EXPORT_PNG && targets[j].format != BR_EXPORT_PDF)
             continue;
@@ -651,10 +630,10 @@ plan_charts (Job                  *job,
 
           path = n_kinds > 1 ? br_export_path_for_chart (targets[j].path, kinds[i])
                              : g_strdup (targets[j].path);
-          out = add_output (job, BR_EXPORT_PNG, path, error);
-          if (out == NULL)
+          file = add_file (job, path, error);
+          if (file == NULL)
             return FALSE;
-          g_ptr_array_add (chart->pngs, out);
+          g_ptr_array_add (chart->pngs, file);
         }
     }
 
@@ -692,11 +671,9 @@ complete (Job     *job,
   if (!charts_ok (job, error))
     return FALSE;
 
-  for (guint i = 0; i < job->outputs->len; i++)
+  for (guint i = 0; i < job->files->len; i++)
     {
-      Output *out = g_ptr_array_index (job->outputs, i);
-
-      if (!_br_export_file_commit (out->file, error))
+      if (!_br_export_file_commit (g_ptr_array_index (job->files, i), error))
         return FALSE;
     }
 
@@ -710,7 +687,7 @@ job_clear (Job *job)
   if (job->pool != NULL)
     g_thread_pool_free (g_steal_pointer (&job->pool), TRUE, TRUE);
   g_clear_pointer (&job->charts, g_ptr_array_unref);
-  g_clear_pointer (&job->outputs, g_ptr_array_unref);
+  g_clear_pointer (&job->files, g_ptr_array_unref);
   g_clear_pointer (&job->images, g_ptr_array_unref);
   g_mutex_clear (&job->lock);
   g_cond_clear (&job->recorded);
@@ -778,6 +755,7 @@ br_export_charts (BrDataset            *dataset,
                   GError              **error)
 {
   g_auto(Job) job = { dataset, options, width, height, scale };
+  g_autofree BrExportFile **pdfs = g_new0 (BrExportFile *, n_targets);
   guint n_processors = g_get_num_processors ();
   gboolean huge = width * height * scale * scale > 4096. * 4096.;
 
@@ -786,12 +764,12 @@ br_export_charts (BrDataset            *dataset,
 
   g_mutex_init (&job.lock);
   g_cond_init (&job.recorded);
-  job.outputs = g_ptr_array_new_with_free_func ((GDestroyNotify)output_free);
+  job.files = g_ptr_array_new_with_free_func ((GDestroyNotify)_br_export_file_free);
   job.charts = g_ptr_array_new_with_free_func ((GDestroyNotify)chart_free);
   job.images = g_ptr_array_new_with_free_func ((GDestroyNotify)cairo_surface_destroy);
   job.covers = width * scale == floor (width * scale) && height * scale == floor (height * scale);
 
-  if (!plan_charts (&job, kinds, n_kinds, targets, n_targets, error))
+  if (!plan_charts (&job, kinds, n_kinds, targets, n_targets, pdfs, error))
     return FALSE;
 
   /* the charts on workers when there are spare cores, and one at a time when the images
@@ -820,7 +798,7 @@ br_export_charts (BrDataset            *dataset,
         gboolean ok = TRUE;
 
         if (pass == 0 && targets[i].format == BR_EXPORT_PDF)
-          ok = export_pdf (&job, kinds, n_kinds, targets[i].path, error);
+          ok = export_pdf (&job, kinds, n_kinds, pdfs[i], error);
         else if (pass == 1 && (targets[i].format == BR_EXPORT_SVG ||
                                targets[i].format == BR_EXPORT_CSV))
           ok = export_target (&job, &targets[i], kinds, n_kinds, error);
