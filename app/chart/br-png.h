@@ -13,18 +13,14 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  BR_PNG_ERROR_FORMAT = 1,   /* not an ARGB32 or RGB24 image surface */
-  BR_PNG_ERROR_ENCODE,       /* libpng failed */
+  BR_PNG_ERROR_FORMAT = 1,   /* not an ARGB32 or RGB24 image surface, or an empty one */
 } BrPngError;
 
-/* How the PNG is compressed, and the text it carries. */
+/* The text a PNG carries */
 typedef struct
 {
   const char *title;         /* a UTF-8 "Title" iTXt chunk, or NULL */
   const char *description;   /* a UTF-8 "Description" iTXt chunk, or NULL */
-  int         level;         /* zlib level, 0–9 */
-  int         strategy;      /* Z_DEFAULT_STRATEGY, Z_RLE, ... */
-  int         filter;        /* one of PNG_FILTER_VALUE_* */
 } BrPngOptions;
 
 /* Takes @length bytes of the PNG; on failure sets @error and returns FALSE. */
@@ -34,11 +30,11 @@ typedef gboolean (*BrPngWriteFunc) (const guint8 *data,
                                     GError      **error);
 
 GQuark   br_png_error_quark  (void);
-void     br_png_options_init (BrPngOptions    *options);
-gboolean br_png_write        (cairo_surface_t *surface,
+void     br_png_options_init (BrPngOptions       *options);
+gboolean br_png_write        (cairo_surface_t    *surface,
                               const BrPngOptions *options,
-                              BrPngWriteFunc   write_func,
-                              gpointer         user_data,
-                              GError         **error);
+                              BrPngWriteFunc      write_func,
+                              gpointer            user_data,
+                              GError            **error);
 
 G_END_DECLS

@@ -357,67 +357,6 @@ test_png (Fixture       *f,
   assert_no_temporaries (f->dir);
 }
 
-static gboolean
-bytes_write_cb (const guint8 *data,
-                gsize         length,
-                gpointer      user_data,
-                GError      **error)
-{
-  g_byte_array_append (user_data, data, length);
-  return TRUE;
-}
-
-static cairo_status_t
-bytes_read_cb (void          *closure,
-               unsigned char *data,
-               unsigned int   length)
-{
-  GByteArray *bytes = closure;
-
-  if (length > bytes->len)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (data, bytes->data, length);
-  g_byte_array_remove_range (bytes, 0, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* Straight alpha in the file, premultiplied in cairo: what goes in comes out. */
-static void
-test_png_round_trip (void)
-{
-  static const guint32 pixels[] = {
-    0xff000000, 0xffffffff, 0xff336699, 0x80402010, 0x00000000, 0x01010101, 0xc0c08040,
-  };
-  cairo_surface_t *in = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, G_N_ELEMENTS (pixels), 3);
-  g_autoptr(GByteArray) png = g_byte_array_new ();
-  g_autoptr(GError) error = NULL;
-  cairo_surface_t *out;
-  guint32 *row;
-
-  cairo_surface_flush (in);
-  for (int y = 0; y < 3; y++)
-    {
-      row = (guint32 *)(gpointer)(cairo_image_surface_get_data (in) +
-                                  y * cairo_image_surface_get_stride (in));
-      memcpy (row, pixels, sizeof pixels);
-    }
-  cairo_surface_mark_dirty (in);
-
-  br_png_write (in, NULL, bytes_write_cb, png, &error);
-  g_assert_no_error (error);
-  out = cairo_image_surface_create_from_png_stream (bytes_read_cb, png);
-  g_assert_cmpint (cairo_surface_status (out), ==, CAIRO_STATUS_SUCCESS);
-
-  row = (guint32 *)(gpointer)cairo_image_surface_get_data (out);
-  for (guint x = 0; x < G_N_ELEMENTS (pixels); x++)
-    for (int shift = 0; shift < 32; shift += 8)
-      g_assert_cmpint (ABS ((int)((row[x] >> shift) & 0xff) - (int)((pixels[x] >> shift) & 0xff)),
-                       <=, 1);
-
-  cairo_surface_destroy (in);
-  cairo_surface_destroy (out);
-}
-
 /* ---- PDF --------------------------------------------------------------------------- */
 
 static char *
@@ -1556,7 +1495,6 @@ main (int   argc,
   g_test_add_func ("/Br/Export/format-from-path", test_format_from_path);
   g_test_add_func ("/Br/Export/path-for-chart", test_path_for_chart);
   g_test_add_func ("/Br/Export/check-size", test_check_size);
-  g_test_add_func ("/Br/Export/png/round-trip", test_png_round_trip);
   add_chart_tests ();
   add_fixture_test ("/Br/Export/pdf/all", NULL, test_pdf_all);
   add_fixture_test ("/Br/Export/all-formats", NULL, test_all_formats);
