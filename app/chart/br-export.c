@@ -25,16 +25,19 @@ G_DEFINE_QUARK (br-export-error-quark, br_export_error)
 static const char *extensions[BR_N_EXPORT_FORMATS] = { "png", "pdf", "svg", "csv" };
 
 /* One chart, drawn once into a recording that every PNG and PDF page of it replays: the
- * text is laid out once, however many files show the chart. A worker records it,
- * rasterizes and encodes its PNGs; the PDF pages wait for it in turn. */
+ * text is laid out once, however many files show the chart. The calling thread records
+ * the charts one after the other, all in one Pango font map, so that each font is looked
+ * up once. Workers rasterize and encode the PNGs, and a thread a PDF writes its pages,
+ * as the recordings come. */
 typedef struct
 {
   BrChartKind      kind;
   cairo_surface_t *recording;
   BrChartLayout   *layout;
+  GError          *error;       /* recording it failed */
+  gboolean         recorded;    /* under Job.lock: recorded, or failed */
   GPtrArray       *pngs;        /* BrExportFile, this chart's PNG files */
-  gboolean         recorded;    /* under Job.lock: the PDFs may replay the recording */
-  GError          *error;       /* set by the worker, read once it is recorded */
+  GError          *png_error;   /* set by the worker */
 } Chart;
 
 /* One export: every chart in every format asked for. */
@@ -42,17 +45,29 @@ typedef struct
 {
   BrDataset            *dataset;
   const BrChartOptions *options;
+  const BrChartKind    *kinds;
+  guint                 n_kinds;
   double                width;
   double                height;
   double                scale;
-  GThreadPool          *pool;      /* records, rasterizes and encodes the charts */
+  GThreadPool          *pool;      /* rasterizes and encodes the PNGs */
+  GPtrArray            *pdfs;      /* Pdf, each written on its own thread */
   GPtrArray            *files;     /* BrExportFile, every file written */
   GPtrArray            *charts;    /* Chart, for the PNGs and PDFs */
   GMutex                lock;
-  GCond                 recorded;  /* a chart was recorded */
+  GCond                 recorded;  /* a chart was recorded, or the job stopped */
+  gboolean              stopped;   /* under lock: the job failed; waiting is over */
   GPtrArray            *images;    /* under lock: image surfaces free for the next chart */
   gboolean              covers;    /* the chart's size is a whole number of pixels */
 } Job;
+
+/* A PDF target, and the thread writing it */
+typedef struct
+{
+  Job          *job;
+  BrExportFile *file;
+  GThread      *thread;
+} Pdf;
 
 /**
  * br_export_format_from_path:
@@ -171,6 +186,7 @@ chart_free (Chart *chart)
   g_clear_pointer (&chart->layout, br_chart_layout_unref);
   g_clear_pointer (&chart->pngs, g_ptr_array_unref);
   g_clear_error (&chart->error);
+  g_clear_error (&chart->png_error);
   g_free (chart);
 }
 
@@ -215,11 +231,11 @@ encode_png (BrExportFile     *file,
          _br_export_file_finish (file, error);
 }
 
-/* An image surface for one chart: one left free by a chart before, or a new one. Reused
- * surfaces skip the page faults of 8 MB of fresh memory a 1080p frame costs. */
+/* An image surface for one chart: one left free by a chart before, or a new one, which
+ * is clear. Reused surfaces skip the page faults of fresh memory (8 MB at 1080p). */
 static cairo_surface_t *
 take_image (Job      *job,
-            gboolean *fresh)
+            gboolean *clear)
 {
   gboolean transparent = br_chart_options_get_transparent (job->options);
   cairo_surface_t *image = NULL;
@@ -229,7 +245,7 @@ take_image (Job      *job,
     image = g_ptr_array_steal_index_fast (job->images, job->images->len - 1);
   g_mutex_unlock (&job->lock);
 
-  *fresh = image == NULL;
+  *clear = image == NULL;
   if (image == NULL)
     {
       image = cairo_image_surface_create (transparent ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24,
@@ -250,29 +266,19 @@ give_image (Job             *job,
   g_mutex_unlock (&job->lock);
 }
 
-static void
-mark_recorded (Job   *job,
-               Chart *chart)
-{
-  g_mutex_lock (&job->lock);
-  chart->recorded = TRUE;
-  g_cond_broadcast (&job->recorded);
-  g_mutex_unlock (&job->lock);
-}
-
 /* Replays @chart into a fresh image, which stays the thread's until encoded. */
 static cairo_surface_t *
 rasterize (Job     *job,
            Chart   *chart,
            GError **error)
 {
-  gboolean fresh = FALSE;
-  cairo_surface_t *image = take_image (job, &fresh);
+  gboolean clear = FALSE;
+  cairo_surface_t *image = take_image (job, &clear);
   cairo_status_t status;
   cairo_t *cr = cairo_create (image);
 
-  /* a new surface is clear; an opaque chart covers every pixel of a whole-pixel image */
-  if (!fresh && !(job->covers && !br_chart_options_get_transparent (job->options)))
+  /* an opaque chart covers every pixel of a whole-pixel image */
+  if (!clear && !(job->covers && !br_chart_options_get_transparent (job->options)))
     {
       cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
       cairo_paint (cr);
@@ -294,13 +300,12 @@ rasterize (Job     *job,
   return image;
 }
 
-/* Records @chart; then its PNGs: rasterized, and encoded once the PDFs may go on. */
-static void
-draw_chart (Job   *job,
-            Chart *chart)
+/* Lays out and records @chart, on the calling thread. */
+static gboolean
+record_chart (Job   *job,
+              Chart *chart)
 {
   cairo_rectangle_t extents = { 0, 0, job->width, job->height };
-  cairo_surface_t *image = NULL;
   cairo_status_t status;
   cairo_t *cr;
 
@@ -313,18 +318,27 @@ draw_chart (Job   *job,
     status = cairo_surface_status (chart->recording);
 
   if (status != CAIRO_STATUS_SUCCESS)
-    g_set_error (&chart->error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_DRAW,
-                 _("Could not draw the chart “%s”: %s"), br_chart_kind_to_string (chart->kind),
-                 cairo_status_to_string (status));
-  else if (chart->pngs->len > 0)
-    image = rasterize (job, chart, &chart->error);
+    {
+      g_set_error (&chart->error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_DRAW,
+                   _("Could not draw the chart “%s”: %s"), br_chart_kind_to_string (chart->kind),
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
 
-  mark_recorded (job, chart);
+  return TRUE;
+}
+
+/* @chart's PNGs, from its recording */
+static void
+encode_chart (Job   *job,
+              Chart *chart)
+{
+  cairo_surface_t *image = rasterize (job, chart, &chart->png_error);
 
   for (guint i = 0; image != NULL && i < chart->pngs->len; i++)
     {
       if (!encode_png (g_ptr_array_index (chart->pngs, i), image, chart->layout,
-                       chart->error == NULL ? &chart->error : NULL))
+                       &chart->png_error))
         break;
     }
 
@@ -333,23 +347,49 @@ draw_chart (Job   *job,
 }
 
 static void
-draw_chart_cb (gpointer data,
-               gpointer user_data)
+encode_chart_cb (gpointer data,
+                 gpointer user_data)
 {
-  draw_chart (user_data, data);
+  encode_chart (user_data, data);
 }
 
-/* Waits for @chart to be recorded; returns its error, if any. */
-static const GError *
-wait_recorded (Job   *job,
+/* @chart is recorded, or failed to be: the PDF threads may go on. */
+static void
+mark_recorded (Job   *job,
                Chart *chart)
 {
   g_mutex_lock (&job->lock);
-  while (!chart->recorded)
+  chart->recorded = TRUE;
+  g_cond_broadcast (&job->recorded);
+  g_mutex_unlock (&job->lock);
+}
+
+/* Waits until @chart is recorded; FALSE with @error set when it failed, or the job did. */
+static gboolean
+wait_recorded (Job     *job,
+               Chart   *chart,
+               GError **error)
+{
+  gboolean stopped;
+
+  g_mutex_lock (&job->lock);
+  while (!chart->recorded && !job->stopped)
     g_cond_wait (&job->recorded, &job->lock);
+  stopped = !chart->recorded;
   g_mutex_unlock (&job->lock);
 
-  return chart->error;
+  if (stopped)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The export stopped");
+      return FALSE;
+    }
+  if (chart->error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (chart->error));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static cairo_status_t
@@ -495,8 +535,8 @@ find_chart (Job         *job,
   return NULL;
 }
 
-/* One chart a page, each page an entry in the outline (the viewer's bookmarks). Each
- * page replays its chart's recording once a worker has recorded it. */
+/* One chart a page, each page an entry in the outline (the viewer's bookmarks), each
+ * page a replay of its chart's recording once it is recorded. */
 static gboolean
 export_pdf (Job               *job,
             const BrChartKind *kinds,
@@ -516,12 +556,10 @@ export_pdf (Job               *job,
   for (guint i = 0; i < n_kinds; i++)
     {
       Chart *chart = find_chart (job, kinds[i]);
-      const GError *chart_error = wait_recorded (job, chart);
       g_autofree char *link = NULL;
 
-      if (chart_error != NULL)
+      if (!wait_recorded (job, chart, error))
         {
-          g_propagate_error (error, g_error_copy (chart_error));
           cairo_destroy (cr);
           cairo_surface_destroy (surface);
           return FALSE;
@@ -587,25 +625,36 @@ export_target (Job                  *job,
   return TRUE;
 }
 
-/* A chart for each kind a PNG or PDF shows, and the PNG and PDF files (@pdfs, by
- * target), created here so that an unwritable target fails before anything is drawn. */
+static void
+pdf_free (Pdf *pdf)
+{
+  g_assert (pdf->thread == NULL);
+  g_free (pdf);
+}
+
+/* A chart for each kind a PNG or PDF shows, and the PNG and PDF files, created here so
+ * that an unwritable target fails before anything is drawn. */
 static gboolean
 plan_charts (Job                  *job,
-             const BrChartKind    *kinds,
-             guint                 n_kinds,
              const BrExportTarget *targets,
              guint                 n_targets,
-             BrExportFile        **pdfs,
              GError              **error)
 {
   for (guint j = 0; j < n_targets; j++)
     {
-      if (targets[j].format == BR_EXPORT_PDF &&
-          (pdfs[j] = add_file (job, targets[j].path, error)) == NULL)
+      Pdf *pdf;
+
+      if (targets[j].format != BR_EXPORT_PDF)
+        continue;
+
+      pdf = g_new0 (Pdf, 1);
+      pdf->job = job;
+      g_ptr_array_add (job->pdfs, pdf);
+      if ((pdf->file = add_file (job, targets[j].path, error)) == NULL)
         return FALSE;
     }
 
-  for (guint i = 0; i < n_kinds; i++)
+  for (guint i = 0; i < job->n_kinds; i++)
     {
       Chart *chart = NULL;
 
@@ -620,7 +669,7 @@ plan_charts (Job                  *job,
           if (chart == NULL)
             {
               chart = g_new0 (Chart, 1);
-              chart->kind = kinds[i];
+              chart->kind = job->kinds[i];
               chart->pngs = g_ptr_array_new ();
               g_ptr_array_add (job->charts, chart);
             }
@@ -628,13 +677,72 @@ plan_charts (Job                  *job,
           if (targets[j].format != BR_EXPORT_PNG)
             continue;
 
-          path = n_kinds > 1 ? br_export_path_for_chart (targets[j].path, kinds[i])
-                             : g_strdup (targets[j].path);
+          path = job->n_kinds > 1 ? br_export_path_for_chart (targets[j].path, job->kinds[i])
+                                  : g_strdup (targets[j].path);
           file = add_file (job, path, error);
           if (file == NULL)
             return FALSE;
           g_ptr_array_add (chart->pngs, file);
         }
+    }
+
+  return TRUE;
+}
+
+static gpointer
+pdf_thread (gpointer data)
+{
+  Pdf *pdf = data;
+  GError *error = NULL;
+
+  export_pdf (pdf->job, pdf->job->kinds, pdf->job->n_kinds, pdf->file, &error);
+
+  return error;
+}
+
+/* Each PDF on a thread of its own, which waits for the charts to be recorded in turn */
+static void
+start_pdfs (Job *job)
+{
+  for (guint i = 0; i < job->pdfs->len; i++)
+    {
+      Pdf *pdf = g_ptr_array_index (job->pdfs, i);
+
+      pdf->thread = g_thread_new ("br-export-pdf", pdf_thread, pdf);
+    }
+}
+
+/* Waits for the PDF threads; returns the first error, if any */
+static GError *
+join_pdfs (Job *job)
+{
+  GError *first = NULL;
+
+  for (guint i = 0; i < job->pdfs->len; i++)
+    {
+      Pdf *pdf = g_ptr_array_index (job->pdfs, i);
+      GError *error = pdf->thread != NULL ? g_thread_join (g_steal_pointer (&pdf->thread)) : NULL;
+
+      if (first == NULL)
+        first = error;
+      else
+        g_clear_error (&error);
+    }
+
+  return first;
+}
+
+/* The PDFs on the calling thread, when they have no threads: every chart is recorded */
+static gboolean
+write_pdfs (Job     *job,
+            GError **error)
+{
+  for (guint i = 0; i < job->pdfs->len; i++)
+    {
+      Pdf *pdf = g_ptr_array_index (job->pdfs, i);
+
+      if (!export_pdf (job, job->kinds, job->n_kinds, pdf->file, error))
+        return FALSE;
     }
 
   return TRUE;
@@ -649,9 +757,9 @@ charts_ok (Job     *job,
     {
       Chart *chart = g_ptr_array_index (job->charts, i);
 
-      if (chart->error != NULL)
+      if (chart->png_error != NULL)
         {
-          g_propagate_error (error, g_steal_pointer (&chart->error));
+          g_propagate_error (error, g_steal_pointer (&chart->png_error));
           return FALSE;
         }
     }
@@ -659,14 +767,22 @@ charts_ok (Job     *job,
   return TRUE;
 }
 
-/* Waits for the workers, and renames every file into place only if all of them were
+/* Waits for the threads, and renames every file into place only if all of them were
  * written: a failure leaves none of them, and the targets as they were. */
 static gboolean
 complete (Job     *job,
           GError **error)
 {
+  GError *pdf_error = join_pdfs (job);
+
   if (job->pool != NULL)
     g_thread_pool_free (g_steal_pointer (&job->pool), FALSE, TRUE);
+
+  if (pdf_error != NULL)
+    {
+      g_propagate_error (error, pdf_error);
+      return FALSE;
+    }
 
   if (!charts_ok (job, error))
     return FALSE;
@@ -683,9 +799,21 @@ complete (Job     *job,
 static void
 job_clear (Job *job)
 {
-  /* the workers still running finish before their charts and files go */
+  /* the threads still running finish before their charts and files go */
+  g_mutex_lock (&job->lock);
+  job->stopped = TRUE;
+  g_cond_broadcast (&job->recorded);
+  g_mutex_unlock (&job->lock);
+  if (job->pdfs != NULL)
+    {
+      GError *ignored = join_pdfs (job);
+
+      g_clear_error (&ignored);
+    }
   if (job->pool != NULL)
     g_thread_pool_free (g_steal_pointer (&job->pool), TRUE, TRUE);
+
+  g_clear_pointer (&job->pdfs, g_ptr_array_unref);
   g_clear_pointer (&job->charts, g_ptr_array_unref);
   g_clear_pointer (&job->files, g_ptr_array_unref);
   g_clear_pointer (&job->images, g_ptr_array_unref);
@@ -734,8 +862,9 @@ check_args (BrDataset            *dataset,
  *
  * Writes the charts in every format asked for. A PDF holds one chart a page; PNG, SVG
  * and CSV hold one chart, so several charts go to one file each, named by
- * br_export_path_for_chart(). Each chart is drawn with br_chart_draw(); PNGs are encoded
- * and PDFs completed on worker threads while the next chart draws.
+ * br_export_path_for_chart(). Each chart is drawn once with br_chart_draw(), on the calling
+ * thread, into a recording; worker threads rasterize and encode the PNGs, and a thread a
+ * PDF writes its pages, while the next chart draws.
  *
  * Every file is written to a temporary file beside it and renamed into place only once
  * all of them are complete: a failure leaves no partial file and touches no existing one.
@@ -754,58 +883,63 @@ br_export_charts (BrDataset            *dataset,
                   double                scale,
                   GError              **error)
 {
-  g_auto(Job) job = { dataset, options, width, height, scale };
-  g_autofree BrExportFile **pdfs = g_new0 (BrExportFile *, n_targets);
+  g_auto(Job) job = { dataset, options, kinds, n_kinds, width, height, scale };
   guint n_processors = g_get_num_processors ();
   gboolean huge = width * height * scale * scale > 4096. * 4096.;
-
-  if (!check_args (dataset, options, n_kinds, targets, n_targets, width, height, scale, error))
-    return FALSE;
+  gboolean threads;
 
   g_mutex_init (&job.lock);
   g_cond_init (&job.recorded);
+  job.pdfs = g_ptr_array_new_with_free_func ((GDestroyNotify)pdf_free);
   job.files = g_ptr_array_new_with_free_func ((GDestroyNotify)_br_export_file_free);
   job.charts = g_ptr_array_new_with_free_func ((GDestroyNotify)chart_free);
   job.images = g_ptr_array_new_with_free_func ((GDestroyNotify)cairo_surface_destroy);
   job.covers = width * scale == floor (width * scale) && height * scale == floor (height * scale);
 
-  if (!plan_charts (&job, kinds, n_kinds, targets, n_targets, pdfs, error))
+  if (!check_args (dataset, options, n_kinds, targets, n_targets, width, height, scale, error) ||
+      !plan_charts (&job, targets, n_targets, error))
     return FALSE;
 
-  /* the charts on workers when there are spare cores, and one at a time when the images
-   * are huge, so that no more than one huge image is in memory at once */
-  if (n_processors > 1 && job.charts->len > 1 && !huge)
+  /* on threads when there are cores to spare; all here, one chart at a time, when the
+   * images are huge, so that no more than one huge image is in memory at once */
+  threads = n_processors > 1 && !huge;
+  if (threads)
     {
-      job.pool = g_thread_pool_new (draw_chart_cb, &job, MIN (n_processors, job.charts->len),
+      job.pool = g_thread_pool_new (encode_chart_cb, &job, MIN (n_processors, job.charts->len),
                                     FALSE, NULL);
-      for (guint i = 0; i < job.charts->len; i++)
-        {
-          if (!g_thread_pool_push (job.pool, g_ptr_array_index (job.charts, i), error))
-            return FALSE;
-        }
+      start_pdfs (&job);
     }
-  else
+
+  for (guint i = 0; i < job.charts->len; i++)
     {
-      for (guint i = 0; i < job.charts->len; i++)
-        draw_chart (&job, g_ptr_array_index (job.charts, i));
+      Chart *chart = g_ptr_array_index (job.charts, i);
+      gboolean recorded = record_chart (&job, chart);
+
+      mark_recorded (&job, chart);
+      if (!recorded)
+        {
+          g_propagate_error (error, g_error_copy (chart->error));
+          return FALSE;
+        }
+
+      if (chart->pngs->len == 0)
+        continue;
+      if (job.pool == NULL)
+        encode_chart (&job, chart);
+      else if (!g_thread_pool_push (job.pool, chart, error))
+        return FALSE;
     }
 
-  /* here, while the workers draw: the PDFs page by page as their charts are recorded,
-   * then the SVGs and CSVs */
-  for (int pass = 0; pass <= 1; pass++)
-    for (guint i = 0; i < n_targets; i++)
-      {
-        gboolean ok = TRUE;
+  if (!threads && !write_pdfs (&job, error))
+    return FALSE;
 
-        if (pass == 0 && targets[i].format == BR_EXPORT_PDF)
-          ok = export_pdf (&job, kinds, n_kinds, pdfs[i], error);
-        else if (pass == 1 && (targets[i].format == BR_EXPORT_SVG ||
-                               targets[i].format == BR_EXPORT_CSV))
-          ok = export_target (&job, &targets[i], kinds, n_kinds, error);
-
-        if (!ok)
-          return FALSE;
-      }
+  /* the SVGs and CSVs, here while the threads write the PNGs and PDFs */
+  for (guint i = 0; i < n_targets; i++)
+    {
+      if ((targets[i].format == BR_EXPORT_SVG || targets[i].format == BR_EXPORT_CSV) &&
+          !export_target (&job, &targets[i], kinds, n_kinds, error))
+        return FALSE;
+    }
 
   return complete (&job, error);
 }
