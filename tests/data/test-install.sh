@@ -2,7 +2,7 @@
 # test-install.sh: install the build into a fresh temporary DESTDIR, check the tree, and
 # run the installed burnrate from there.
 #
-# usage: test-install.sh BUILD_ROOT SOURCE_ROOT PREFIX BINDIR DATADIR MANDIR LOCALEDIR
+# usage: test-install.sh BUILD_ROOT SOURCE_ROOT PREFIX BINDIR DATADIR MANDIR LOCALEDIR LIBEXECDIR
 # (the directory options as meson holds them: relative to PREFIX, or absolute)
 # MESON in the environment names the meson to install with (default: meson).
 #
@@ -12,8 +12,8 @@ set -u
 
 app_id=io.github.burnrate.Burnrate
 
-if [ $# -ne 7 ]; then
-  echo "usage: $0 BUILD_ROOT SOURCE_ROOT PREFIX BINDIR DATADIR MANDIR LOCALEDIR" >&2
+if [ $# -ne 8 ]; then
+  echo "usage: $0 BUILD_ROOT SOURCE_ROOT PREFIX BINDIR DATADIR MANDIR LOCALEDIR LIBEXECDIR" >&2
   exit 2
 fi
 
@@ -35,6 +35,7 @@ bin=$dest$(under_prefix "$4")/burnrate
 data=$dest$(under_prefix "$5")
 man=$dest$(under_prefix "$6")
 locale=$dest$(under_prefix "$7")
+window=$dest$(under_prefix "$8")/burnrate-window
 
 failures=0
 fail () {
@@ -58,6 +59,10 @@ echo "installed into $root"
 
 # the tree
 if [ -x "$bin" ]; then echo "ok: ${bin#"$dest"}"; else fail "no executable ${bin#"$dest"}"; fi
+# the window's program, in a build with the window
+if [ -f "$build/app/burnrate-window" ]; then
+  if [ -x "$window" ]; then echo "ok: ${window#"$dest"}"; else fail "no executable ${window#"$dest"}"; fi
+fi
 has "$data/applications/$app_id.desktop"
 has "$data/metainfo/$app_id.metainfo.xml"
 has "$data/icons/hicolor/scalable/apps/$app_id.svg"
