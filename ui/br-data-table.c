@@ -6,8 +6,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "br-data-table.h"
@@ -24,20 +22,6 @@ struct _BrDataTable
 };
 
 G_DEFINE_FINAL_TYPE (BrDataTable, br_data_table, ADW_TYPE_BIN)
-
-/* a cell: a plain label (dataset text is never markup), its tooltip the source's URL */
-static const char cell_template[] =
-  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-  "<interface><template class=\"GtkListItem\"><property name=\"child\">"
-  "<object class=\"GtkLabel\">"
-  "<property name=\"xalign\">%s</property>"
-  "<property name=\"use-markup\">false</property>"
-  "<property name=\"ellipsize\">%s</property>"
-  "<binding name=\"label\"><lookup name=\"%s\" type=\"BrMarkRow\">"
-  "<lookup name=\"item\">GtkListItem</lookup></lookup></binding>"
-  "<binding name=\"tooltip-text\"><lookup name=\"url\" type=\"BrMarkRow\">"
-  "<lookup name=\"item\">GtkListItem</lookup></lookup></binding>"
-  "</object></property></template></interface>";
 
 typedef struct
 {
@@ -58,19 +42,102 @@ static const Column columns[] = {
   { N_("Source"), "source", "source", FALSE, TRUE },
 };
 
+/* a cell's tooltip is the source's URL; asked for when the pointer rests there, so that
+ * filling the table does not set a tooltip on every cell */
+static gboolean
+cell_query_tooltip_cb (GtkWidget   *label,
+                       int          x,
+                       int          y,
+                       gboolean     keyboard,
+                       GtkTooltip  *tooltip,
+                       GtkListItem *list_item)
+{
+  BrMarkRow *row = gtk_list_item_get_item (list_item);
+  const char *url = row != NULL ? br_mark_row_get_url (row) : NULL;
+
+  if (url == NULL || url[0] == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, url);
+  return TRUE;
+}
+
+/* a cell: a plain label (dataset text is never markup) */
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               const Column             *column)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column->numeric ? 1 : 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label),
+                           column->expand ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), list_item);
+  gtk_list_item_set_child (list_item, label);
+}
+
+/* what a tooltip set on the cell would have said to assistive technologies */
+static void
+cell_url_changed_cb (GtkWidget  *label,
+                     GParamSpec *pspec,
+                     BrMarkRow  *row)
+{
+  const char *url = br_mark_row_get_url (row);
+
+  if (url != NULL && url[0] != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    url, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* rows change in place (br_data_table_set_layout()): the label follows its row */
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              const Column             *column)
+{
+  BrMarkRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  GBinding *binding;
+  gulong id;
+
+  binding = g_object_bind_property (row, column->property, label, "label",
+                                    G_BINDING_SYNC_CREATE);
+  g_object_set_data (G_OBJECT (list_item), "binding", binding);
+  id = g_signal_connect_object (row, "notify::url", G_CALLBACK (cell_url_changed_cb), label,
+                                G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (list_item), "url-handler", GSIZE_TO_POINTER (id));
+  cell_url_changed_cb (label, NULL, row);
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                const Column             *column)
+{
+  GBinding *binding = g_object_steal_data (G_OBJECT (list_item), "binding");
+  gulong id = GPOINTER_TO_SIZE (g_object_steal_data (G_OBJECT (list_item), "url-handler"));
+  BrMarkRow *row = gtk_list_item_get_item (list_item);
+
+  if (binding != NULL)
+    g_binding_unbind (binding);
+  if (row != NULL && id != 0)
+    g_signal_handler_disconnect (row, id);
+}
+
 static GtkListItemFactory *
 cell_factory (const Column *column)
 {
-  g_autofree char *ui = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  gsize length;
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-  ui = g_strdup_printf (cell_template, column->numeric ? "1" : "0",
-                        column->expand ? "end" : "none", column->property);
-  length = strlen (ui);
-  bytes = g_bytes_new_take (g_steal_pointer (&ui), length);
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), (gpointer)column);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), (gpointer)column);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), (gpointer)column);
 
-  return gtk_builder_list_item_factory_new_from_bytes (NULL, bytes);
+  return factory;
 }
 
 static void
@@ -150,7 +217,8 @@ br_data_table_new (void)
  * br_data_table_set_layout:
  * @layout: (nullable): the chart whose marks the table lists
  *
- * Fills the table with a row for each mark of @layout.
+ * Fills the table with a row for each mark of @layout. The rows already there stay and
+ * change in place, so that the table keeps its cells and relabels only what differs.
  */
 void
 br_data_table_set_layout (BrDataTable   *self,
@@ -159,14 +227,33 @@ br_data_table_set_layout (BrDataTable   *self,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = layout != NULL ? br_chart_layout_get_n_marks (layout) : 0;
+  guint n_before;
+  gboolean changed;
 
   g_return_if_fail (BR_IS_DATA_TABLE (self));
 
+  n_before = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  changed = n != n_before;
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (rows, br_mark_row_new (br_chart_layout_get_mark (layout, i), i, language));
+    {
+      const BrChartMark *mark = br_chart_layout_get_mark (layout, i);
 
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       rows->pdata, rows->len);
+      if (i < n_before)
+        {
+          BrMarkRow *row = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+          changed |= br_mark_row_update (row, mark, i, language);
+          g_ptr_array_add (rows, row);
+        }
+      else
+        {
+          g_ptr_array_add (rows, br_mark_row_new (mark, i, language));
+        }
+    }
+
+  /* the same rows again: the sorted view sorts anew, the cells stay */
+  if (changed)
+    g_list_store_splice (self->store, 0, n_before, rows->pdata, rows->len);
 }
 
 /**

@@ -228,6 +228,46 @@ describe_source (const BrSource *source,
                           source->publisher != NULL ? source->publisher : "", date);
 }
 
+/* replaces *field with @value (taken), and notifies @prop if it changed */
+static gboolean
+take_string (BrMarkRow  *self,
+             char      **field,
+             char       *value,
+             guint       prop)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    {
+      g_free (value);
+      return FALSE;
+    }
+
+  g_free (*field);
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+
+  return TRUE;
+}
+
+static char *
+describe_series (const BrChartMark *mark)
+{
+  /* the implied line's name is the series name with its percentage, said by the chart */
+  if (mark->name != NULL && mark->series != BR_SERIES_IMPLIED)
+    return g_strdup_printf ("%s · %s", series_name (mark->series), mark->name);
+
+  return g_strdup (series_name (mark->series));
+}
+
+static char *
+describe_value (const BrChartMark *mark)
+{
+  /* a share given only as a bound keeps its "more than" */
+  return g_strdup_printf ("%s%.2f",
+                          mark->bound == BR_BOUND_AT_LEAST ? "≥ "
+                          : mark->bound == BR_BOUND_MORE_THAN ? "> " : "",
+                          mark->value);
+}
+
 BrMarkRow *
 br_mark_row_new (const BrChartMark *mark,
                  guint              index,
@@ -238,30 +278,65 @@ br_mark_row_new (const BrChartMark *mark,
   g_return_val_if_fail (mark != NULL, NULL);
 
   self = g_object_new (BR_TYPE_MARK_ROW, NULL);
-  self->index = index;
-  self->company = g_strdup (mark->company != NULL ? br_company_get_name (mark->company, language)
-                                                  : "");
-  /* the implied line's name is the series name with its percentage, said by the chart */
-  if (mark->name != NULL && mark->series != BR_SERIES_IMPLIED)
-    self->series = g_strdup_printf ("%s · %s", series_name (mark->series), mark->name);
-  else
-    self->series = g_strdup (series_name (mark->series));
-  self->date = format_date (&mark->date);
-  /* dated values (market values) have no period: their date stands in */
-  self->period = g_strdup (mark->period != NULL ? br_period_get_label (mark->period, language)
-                                                : self->date);
-  self->value = mark->value;
-  /* a share given only as a bound keeps its "more than" */
-  self->value_text = g_strdup_printf ("%s%.2f",
-                                      mark->bound == BR_BOUND_AT_LEAST ? "≥ "
-                                      : mark->bound == BR_BOUND_MORE_THAN ? "> " : "",
-                                      mark->value);
-  self->unit = br_unit_describe (&mark->unit, mark->percent, language);
-  self->status = g_strdup (status_name (mark->status));
-  self->source = describe_source (mark->source, language);
-  self->url = g_strdup (mark->source != NULL && mark->source->url != NULL ? mark->source->url : "");
+  br_mark_row_update (self, mark, index, language);
 
   return self;
+}
+
+/**
+ * br_mark_row_update:
+ *
+ * Makes @self say what @mark says, notifying only the properties that change: the
+ * table keeps a row's cells and relabels only what differs.
+ *
+ * Returns: whether anything changed
+ */
+gboolean
+br_mark_row_update (BrMarkRow         *self,
+                    const BrChartMark *mark,
+                    guint              index,
+                    const char        *language)
+{
+  gboolean changed;
+  char *date;
+
+  g_return_val_if_fail (BR_IS_MARK_ROW (self), FALSE);
+  g_return_val_if_fail (mark != NULL, FALSE);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  changed = self->index != index || self->value != mark->value;
+  self->index = index;
+  if (self->value != mark->value)
+    {
+      self->value = mark->value;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
+    }
+  changed |= take_string (self, &self->company,
+                          g_strdup (mark->company != NULL
+                                    ? br_company_get_name (mark->company, language) : ""),
+                          PROP_COMPANY);
+  changed |= take_string (self, &self->series, describe_series (mark), PROP_SERIES);
+  date = format_date (&mark->date);
+  /* dated values (market values) have no period: their date stands in */
+  changed |= take_string (self, &self->period,
+                          g_strdup (mark->period != NULL
+                                    ? br_period_get_label (mark->period, language) : date),
+                          PROP_PERIOD);
+  changed |= take_string (self, &self->date, date, PROP_DATE);
+  changed |= take_string (self, &self->value_text, describe_value (mark), PROP_VALUE_TEXT);
+  changed |= take_string (self, &self->unit,
+                          br_unit_describe (&mark->unit, mark->percent, language), PROP_UNIT);
+  changed |= take_string (self, &self->status, g_strdup (status_name (mark->status)),
+                          PROP_STATUS);
+  changed |= take_string (self, &self->source, describe_source (mark->source, language),
+                          PROP_SOURCE);
+  changed |= take_string (self, &self->url,
+                          g_strdup (mark->source != NULL && mark->source->url != NULL
+                                    ? mark->source->url : ""),
+                          PROP_URL);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return changed;
 }
 
 guint

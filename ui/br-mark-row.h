@@ -17,6 +17,10 @@ G_DECLARE_FINAL_TYPE (BrMarkRow, br_mark_row, BR, MARK_ROW, GObject)
 BrMarkRow  *br_mark_row_new            (const BrChartMark *mark,
                                         guint              index,
                                         const char        *language);
+gboolean    br_mark_row_update         (BrMarkRow         *self,
+                                        const BrChartMark *mark,
+                                        guint              index,
+                                        const char        *language);
 guint       br_mark_row_get_index      (BrMarkRow         *self);
 const char *br_mark_row_get_company    (BrMarkRow         *self);
 const char *br_mark_row_get_series     (BrMarkRow         *self);
