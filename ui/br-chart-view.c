@@ -42,6 +42,8 @@ struct _BrChartView
   BrDataset      *node_dataset;
   int             node_width;
   int             node_height;
+  guint           prepare_source;  /* draws the chart node ahead of the frame */
+  gboolean        size_stale;    /* unmapped since the last allocation: a hidden page */
 
   int             hover;         /* the mark under the pointer, or -1 */
   int             selected;      /* the mark the keyboard walked to, or -1 */
@@ -71,6 +73,8 @@ current_highlight (BrChartView *self)
   return self->hover >= 0 ? self->hover : self->selected;
 }
 
+static void schedule_prepare (BrChartView *self);
+
 static void
 invalidate (BrChartView *self)
 {
@@ -81,6 +85,7 @@ invalidate (BrChartView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->readout), FALSE);
   g_clear_pointer (&self->readout_text, g_free);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  schedule_prepare (self);
 }
 
 static void
@@ -195,6 +200,73 @@ update_chart_node (BrChartView *self,
   self->node_height = height;
 }
 
+/* The size the next frame gives the view: its own; or, while it is a hidden page of the
+ * view stack or has not been allocated since it was shown again, its parent's, which it
+ * fills (the window may have changed size meanwhile). */
+static gboolean
+coming_size (BrChartView *self,
+             int         *width,
+             int         *height)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  *width = gtk_widget_get_width (GTK_WIDGET (self));
+  *height = gtk_widget_get_height (GTK_WIDGET (self));
+  if ((self->size_stale || *width <= 0 || *height <= 0) && parent != NULL
+      && gtk_widget_get_width (parent) > 0 && gtk_widget_get_height (parent) > 0)
+    {
+      *width = gtk_widget_get_width (parent);
+      *height = gtk_widget_get_height (parent);
+    }
+
+  return *width > 0 && *height > 0;
+}
+
+/* Draws the chart in an idle of its own before the frame that shows it, so that the
+ * frame only composes: neither the draw nor the frame holds the main loop for long. */
+static gboolean
+prepare_cb (gpointer data)
+{
+  BrChartView *self = data;
+  int width, height;
+
+  self->prepare_source = 0;
+  if (self->dataset != NULL && self->vision == BR_COLOR_VISION_NORMAL
+      && gtk_widget_get_mapped (GTK_WIDGET (self)) && coming_size (self, &width, &height)
+      && !node_current (self, width, height))
+    update_chart_node (self, width, height);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_prepare (BrChartView *self)
+{
+  if (self->prepare_source != 0 || self->dataset == NULL
+      || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  /* before the frame clock's layout and paint (GDK_PRIORITY_REDRAW) */
+  self->prepare_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, prepare_cb, self, NULL);
+}
+
+static void
+br_chart_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (br_chart_view_parent_class)->map (widget);
+  schedule_prepare (BR_CHART_VIEW (widget));
+}
+
+static void
+br_chart_view_unmap (GtkWidget *widget)
+{
+  BrChartView *self = BR_CHART_VIEW (widget);
+
+  g_clear_handle_id (&self->prepare_source, g_source_remove);
+  self->size_stale = TRUE;
+  GTK_WIDGET_CLASS (br_chart_view_parent_class)->unmap (widget);
+}
+
 static void
 br_chart_view_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -274,6 +346,7 @@ br_chart_view_size_allocate (GtkWidget *widget,
   int highlight = current_highlight (self);
   const BrChartMark *mark;
 
+  self->size_stale = FALSE;
   if (!gtk_widget_get_visible (GTK_WIDGET (self->readout)) || self->layout == NULL
       || highlight < 0 || (guint)highlight >= br_chart_layout_get_n_marks (self->layout))
     return;
@@ -411,6 +484,7 @@ br_chart_view_dispose (GObject *object)
 {
   BrChartView *self = BR_CHART_VIEW (object);
 
+  g_clear_handle_id (&self->prepare_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), BR_TYPE_CHART_VIEW);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->layout, br_chart_layout_unref);
@@ -518,6 +592,8 @@ br_chart_view_class_init (BrChartViewClass *klass)
   object_class->get_property = br_chart_view_get_property;
   object_class->set_property = br_chart_view_set_property;
 
+  widget_class->map = br_chart_view_map;
+  widget_class->unmap = br_chart_view_unmap;
   widget_class->snapshot = br_chart_view_snapshot;
   widget_class->measure = br_chart_view_measure;
   widget_class->size_allocate = br_chart_view_size_allocate;
@@ -556,6 +632,7 @@ static void
 br_chart_view_init (BrChartView *self)
 {
   self->options = br_chart_options_new (BR_CHART_LOSSES);
+  self->size_stale = TRUE;
   self->hover = -1;
   self->selected = -1;
 
@@ -688,7 +765,7 @@ br_chart_view_set_color_vision (BrChartView   *self,
 BrChartLayout *
 br_chart_view_ensure_layout (BrChartView *self)
 {
-  double width, height;
+  int width, height;
   cairo_surface_t *surface;
   cairo_t *cr;
 
@@ -697,24 +774,21 @@ br_chart_view_ensure_layout (BrChartView *self)
   if (self->dataset == NULL)
     return NULL;
 
-  width = gtk_widget_get_width (GTK_WIDGET (self));
-  height = gtk_widget_get_height (GTK_WIDGET (self));
-  if (width <= 0 || height <= 0)
+  /* on screen, or about to be: the drawing the next frame shows, so that one draw
+   * serves the table and the frame */
+  if (coming_size (self, &width, &height))
     {
-      width = 960;
-      height = 540;
+      if (!(self->layout != NULL && self->layout_valid && self->layout_width == width
+            && self->layout_height == height))
+        update_chart_node (self, width, height);
+      return self->layout;
     }
 
+  width = 960;
+  height = 540;
   if (self->layout != NULL && self->layout_valid && self->layout_width == width
       && self->layout_height == height)
     return self->layout;
-
-  /* on screen, the drawing the next frame shows: one draw serves the table and the frame */
-  if (gtk_widget_get_width (GTK_WIDGET (self)) > 0 && gtk_widget_get_height (GTK_WIDGET (self)) > 0)
-    {
-      update_chart_node (self, (int)width, (int)height);
-      return self->layout;
-    }
 
   surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
                                             &(cairo_rectangle_t) { 0, 0, width, height });
