@@ -1,0 +1,727 @@
+/* bench-explore.c: the longest stretch of main-thread work while exploring the charts
+ *
+ * Without arguments, starts itself again and again (`--run`), once a renderer and run,
+ * the renderers interleaved, and reports the medians. A run opens the real window with
+ * the bundled dataset, at 1920×1080 and then at a smaller size, and walks a script: the
+ * four charts, the pointer over their marks, a legend click, unit, cumulative, log axis,
+ * the period, a company left out, the data table, dark and light.
+ *
+ * The main context's poll function is wrapped: the time from one poll's return to the
+ * next poll's start is one uninterrupted stretch of work ("dispatch"), and is charged to
+ * the scripted step in progress. The pointer moves for real, warped by the X server, so
+ * a hover takes GDK's event path and the view's own motion controller; hover-to-readout
+ * is timed from the warp to the frame that shows the readout. Needs a display (run
+ * under `xvfb-run -a`); without one it skips.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <adwaita.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
+#include "br-window.h"
+
+#define TARGET_MS 16.0
+#define DEFAULT_RUNS 5
+#define MAX_HOVERS_A_CHART 24
+#define SETTLE_MS 40
+#define FRAME_WAIT_MS 250
+
+/* ---- the child: one run in one renderer ---- */
+
+typedef enum
+{
+  STEP_CHART,
+  STEP_HOVER,
+  STEP_LEAVE,
+  STEP_LEGEND,
+  STEP_SETTING,
+  STEP_TABLE,
+  STEP_STYLE,
+} StepKind;
+
+typedef struct
+{
+  StepKind  kind;
+  char     *label;
+  char     *key;      /* the chart, or the settings key */
+  GVariant *value;    /* for STEP_SETTING */
+  guint     index;    /* for STEP_HOVER: the mark */
+  int       style;    /* for STEP_STYLE */
+} Step;
+
+typedef struct
+{
+  double  ms;
+  gint64  start;      /* monotonic µs, for matching against a profile */
+  char   *label;
+} Dispatch;
+
+typedef struct
+{
+  GtkApplication *app;
+  BrWindow       *window;
+  GPtrArray      *steps;       /* Step */
+  guint           next;
+  const char     *label;       /* the step in progress, or NULL before the script */
+  const char     *size_name;
+  gboolean        table_part;  /* the script's steps with the data table shown */
+  int             sizes[2][2];
+  guint           size_index;
+  GArray         *dispatches;  /* Dispatch */
+  GArray         *hovers;      /* double: warp to the frame with the readout, ms */
+  GArray         *hover_frames; /* double */
+  gint64          poll_return;
+  gint64          hover_start;
+  gint64          hover_frame;
+  gulong          paint_id;
+  guint           wait_source;
+  gboolean        painted;
+  gboolean        failed;
+} Run;
+
+static Run run;
+
+static int
+explore_poll (GPollFD *fds,
+              guint    nfds,
+              int      timeout)
+{
+  gint64 now = g_get_monotonic_time ();
+  int result;
+
+  if (run.label != NULL && run.poll_return != 0)
+    {
+      Dispatch dispatch = { (now - run.poll_return) / 1000., run.poll_return, g_strdup (run.label) };
+
+      g_array_append_val (run.dispatches, dispatch);
+    }
+
+  result = g_poll (fds, nfds, timeout);
+  run.poll_return = g_get_monotonic_time ();
+
+  return result;
+}
+
+static void
+step_free (gpointer data)
+{
+  Step *step = data;
+
+  g_free (step->label);
+  g_free (step->key);
+  g_clear_pointer (&step->value, g_variant_unref);
+  g_free (step);
+}
+
+static Step *
+add_step (StepKind    kind,
+          const char *key,
+          char       *label)
+{
+  Step *step = g_new0 (Step, 1);
+
+  step->kind = kind;
+  step->key = g_strdup (key);
+  step->label = g_strdup_printf ("%s: %s%s", run.size_name, label,
+                                 run.table_part ? ", table shown" : "");
+  g_free (label);
+  g_ptr_array_add (run.steps, step);
+
+  return step;
+}
+
+static void
+add_setting (const char *key,
+             GVariant   *value)
+{
+  g_autofree char *text = g_variant_print (value, FALSE);
+  Step *step = add_step (STEP_SETTING, key, g_strdup_printf ("%s = %s", key, text));
+
+  step->value = g_variant_ref_sink (value);
+}
+
+static void
+add_hovers (const char *chart)
+{
+  BrChartKind kind;
+  BrChartLayout *layout;
+  guint n, stride;
+
+  br_chart_kind_from_string (chart, &kind);
+  layout = br_chart_view_ensure_layout (br_window_get_chart_view (run.window, kind));
+  n = layout != NULL ? br_chart_layout_get_n_marks (layout) : 0;
+  stride = MAX (1, (n + MAX_HOVERS_A_CHART - 1) / MAX_HOVERS_A_CHART);
+  for (guint i = 0; i < n; i += stride)
+    add_step (STEP_HOVER, chart, g_strdup_printf ("hover %s mark %u", chart, i))->index = i;
+  add_step (STEP_LEAVE, chart, g_strdup_printf ("pointer off the %s marks", chart));
+}
+
+/* the years the dataset covers: the range steps pick two inside them */
+static void
+dataset_years (int *first,
+               int *last)
+{
+  BrDataset *dataset = br_document_get_dataset (br_window_get_document (run.window));
+
+  *first = G_MAXINT;
+  *last = 0;
+  for (guint i = 0; i < br_dataset_get_n_companies (dataset); i++)
+    {
+      const BrCompany *company = br_dataset_get_company (dataset, i);
+
+      for (guint j = 0; j < company->n_periods; j++)
+        {
+          if (!g_date_valid (&company->periods[j].start))
+            continue;
+          *first = MIN (*first, (int)g_date_get_year (&company->periods[j].start));
+          *last = MAX (*last, (int)g_date_get_year (&company->periods[j].start));
+        }
+    }
+}
+
+static void
+build_script (void)
+{
+  const char *charts[] = { "rnd", "customers", "valuation", "losses" };
+  BrDataset *dataset = br_document_get_dataset (br_window_get_document (run.window));
+  const char *hidden[] = { br_dataset_get_company (dataset, 0)->id, NULL };
+  const char *none[] = { NULL };
+  int first, last;
+
+  dataset_years (&first, &last);
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    {
+      add_step (STEP_CHART, charts[i], g_strdup_printf ("chart %s", charts[i]));
+      add_hovers (charts[i]);
+    }
+
+  add_step (STEP_LEGEND, "losses", g_strdup ("legend click: hide a series"));
+  add_step (STEP_LEGEND, "losses", g_strdup ("legend click: show it again"));
+  add_setting ("unit", g_variant_new_string ("usd-bn"));
+  add_setting ("unit", g_variant_new_string ("cny-bn"));
+  add_setting ("cumulative", g_variant_new_boolean (TRUE));
+  add_setting ("cumulative", g_variant_new_boolean (FALSE));
+  add_setting ("range-from", g_variant_new_int32 (first + 1));
+  add_setting ("range-to", g_variant_new_int32 (MAX (first + 1, last - 1)));
+  add_setting ("hidden-companies", g_variant_new_strv (hidden, -1));
+  add_setting ("hidden-companies", g_variant_new_strv (none, -1));
+  add_step (STEP_CHART, "valuation", g_strdup ("chart valuation"));
+  add_setting ("log-scale", g_variant_new_boolean (FALSE));
+  add_setting ("percent", g_variant_new_double (2.5));
+  add_setting ("log-scale", g_variant_new_boolean (TRUE));
+  add_step (STEP_STYLE, NULL, g_strdup ("style dark"))->style = ADW_COLOR_SCHEME_FORCE_DARK;
+  add_step (STEP_STYLE, NULL, g_strdup ("style light"))->style = ADW_COLOR_SCHEME_FORCE_LIGHT;
+
+  /* the same again with the data table shown */
+  add_step (STEP_TABLE, NULL, g_strdup ("data table shown"));
+  run.table_part = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    add_step (STEP_CHART, charts[i], g_strdup_printf ("chart %s", charts[i]));
+  add_hovers ("losses");
+  add_step (STEP_LEGEND, "losses", g_strdup ("legend click: hide a series"));
+  add_step (STEP_LEGEND, "losses", g_strdup ("legend click: show it again"));
+  add_setting ("unit", g_variant_new_string ("cny-yi"));
+  add_setting ("cumulative", g_variant_new_boolean (TRUE));
+  add_setting ("cumulative", g_variant_new_boolean (FALSE));
+  add_setting ("range-from", g_variant_new_int32 (0));
+  add_setting ("range-to", g_variant_new_int32 (0));
+  add_step (STEP_STYLE, NULL, g_strdup ("style dark"))->style = ADW_COLOR_SCHEME_FORCE_DARK;
+  add_step (STEP_STYLE, NULL, g_strdup ("style light"))->style = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  run.table_part = FALSE;
+  add_step (STEP_TABLE, NULL, g_strdup ("data table hidden"));
+}
+
+/* Moves the pointer to @x, @y of @widget: through the X server when there is one, so
+ * that the motion arrives as an event; else the view's own motion path. */
+static void
+move_pointer (GtkWidget *widget,
+              double     x,
+              double     y)
+{
+#ifdef GDK_WINDOWING_X11
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  graphene_point_t point;
+  double nx, ny;
+
+  if (GDK_IS_X11_SURFACE (surface) &&
+      gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &point))
+    {
+      Display *xdisplay = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
+
+      gtk_native_get_surface_transform (native, &nx, &ny);
+      XWarpPointer (xdisplay, None, gdk_x11_surface_get_xid (surface), 0, 0, 0, 0,
+                    (int)round (point.x + nx), (int)round (point.y + ny));
+      XFlush (xdisplay);
+      return;
+    }
+#endif
+  br_chart_view_point (BR_CHART_VIEW (widget), x, y);
+}
+
+static void
+hover (Step *step)
+{
+  BrChartView *view = br_window_get_visible_chart_view (run.window);
+  BrChartLayout *layout = br_chart_view_ensure_layout (view);
+  const BrChartMark *mark;
+
+  if (step->index >= br_chart_layout_get_n_marks (layout))
+    return;
+
+  mark = br_chart_layout_get_mark (layout, step->index);
+  run.hover_start = g_get_monotonic_time ();
+  run.hover_frame = gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (GTK_WIDGET (view)));
+  move_pointer (GTK_WIDGET (view), mark->x, mark->y);
+}
+
+static void
+legend_click (void)
+{
+  BrChartView *view = br_window_get_visible_chart_view (run.window);
+  BrChartLayout *layout = br_chart_view_ensure_layout (view);
+  const BrLegendEntry *entry;
+
+  if (br_chart_layout_get_n_legend_entries (layout) == 0)
+    return;
+
+  /* what the view's click gesture does */
+  entry = br_chart_layout_get_legend_entry (layout, 0);
+  br_chart_view_click (view, (entry->x0 + entry->x1) / 2, (entry->y0 + entry->y1) / 2);
+}
+
+static void
+do_step (Step *step)
+{
+  GSettings *settings = br_window_get_settings (run.window);
+  GtkWidget *widget = GTK_WIDGET (run.window);
+
+  switch (step->kind)
+    {
+    case STEP_CHART:
+      gtk_widget_activate_action (widget, "win.chart", "s", step->key);
+      break;
+
+    case STEP_HOVER:
+      hover (step);
+      break;
+
+    case STEP_LEAVE:
+      /* onto the window's header bar */
+      move_pointer (widget, gtk_widget_get_width (widget) / 2., 10);
+      break;
+
+    case STEP_LEGEND:
+      legend_click ();
+      break;
+
+    case STEP_SETTING:
+      g_settings_set_value (settings, step->key, step->value);
+      break;
+
+    case STEP_TABLE:
+      gtk_widget_activate_action (widget, "win.show-table", NULL);
+      break;
+
+    case STEP_STYLE:
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), step->style);
+      break;
+    }
+}
+
+static gboolean next_step_cb (gpointer data);
+
+static gboolean
+frame_wait_cb (gpointer data)
+{
+  run.wait_source = 0;
+  g_clear_signal_handler (&run.paint_id, gtk_widget_get_frame_clock (GTK_WIDGET (run.window)));
+  g_timeout_add (SETTLE_MS, next_step_cb, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  BrChartView *view = br_window_get_visible_chart_view (run.window);
+
+  if (run.hover_start != 0 && br_chart_view_get_readout (view) != NULL)
+    {
+      double ms = (g_get_monotonic_time () - run.hover_start) / 1000.;
+      double frames = gdk_frame_clock_get_frame_counter (clock) - run.hover_frame;
+
+      g_array_append_val (run.hovers, ms);
+      g_array_append_val (run.hover_frames, frames);
+      run.hover_start = 0;
+    }
+
+  /* one frame after the one the step caused: the step's deferred work lands there too */
+  if (!run.painted)
+    {
+      run.painted = TRUE;
+      gtk_widget_queue_draw (GTK_WIDGET (run.window));
+      return;
+    }
+
+  g_clear_handle_id (&run.wait_source, g_source_remove);
+  frame_wait_cb (NULL);
+}
+
+static void start_size (void);
+
+static gboolean
+next_step_cb (gpointer data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (run.window));
+  Step *step;
+
+  if (run.next == run.steps->len)
+    {
+      run.label = NULL;
+      gtk_window_destroy (GTK_WINDOW (run.window));
+      run.size_index++;
+      start_size ();
+      return G_SOURCE_REMOVE;
+    }
+
+  step = g_ptr_array_index (run.steps, run.next++);
+  run.label = step->label;
+  run.hover_start = 0;
+  run.painted = FALSE;
+  run.paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  run.wait_source = g_timeout_add (FRAME_WAIT_MS, frame_wait_cb, NULL);
+  do_step (step);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, data);
+  build_script ();
+  /* start-up is over: let its idle work finish before the script starts */
+  g_timeout_add (500, next_step_cb, NULL);
+}
+
+static void
+reset_settings (GSettings *settings)
+{
+  const char *keys[] = {
+    "chart", "hidden-companies", "range-from", "range-to", "cumulative", "unit", "log-scale",
+    "percent", "show-table",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+static void
+start_size (void)
+{
+  int width, height;
+
+  g_clear_pointer (&run.steps, g_ptr_array_unref);
+  if (run.size_index == G_N_ELEMENTS (run.sizes))
+    {
+      g_application_release (G_APPLICATION (run.app));
+      return;
+    }
+
+  width = run.sizes[run.size_index][0];
+  height = run.sizes[run.size_index][1];
+  run.size_name = run.size_index == 0 ? "1920x1080" : "1024x640";
+  run.steps = g_ptr_array_new_with_free_func (step_free);
+  run.next = 0;
+  run.table_part = FALSE;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  run.window = br_window_new (run.app);
+  reset_settings (br_window_get_settings (run.window));
+  gtk_window_set_default_size (GTK_WINDOW (run.window), width, height);
+  if (!br_window_open_bundled (run.window))
+    {
+      run.failed = TRUE;
+      g_application_release (G_APPLICATION (run.app));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (run.window));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (run.window)), "after-paint",
+                    G_CALLBACK (first_paint_cb), NULL);
+}
+
+static void
+activate_cb (GtkApplication *app,
+             gpointer        data)
+{
+  g_application_hold (G_APPLICATION (app));
+  start_size ();
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+static int
+compare_dispatch (gconstpointer a,
+                  gconstpointer b)
+{
+  return -compare_double (&((const Dispatch *)a)->ms, &((const Dispatch *)b)->ms);
+}
+
+static double
+percentile (GArray *values,
+            double  p)
+{
+  if (values->len == 0)
+    return 0;
+
+  g_array_sort (values, compare_double);
+  return g_array_index (values, double, (guint)MIN (values->len - 1, floor (p * values->len)));
+}
+
+/* prints the slowest dispatches, one per step, and the result line the parent reads */
+static void
+print_run (void)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  Dispatch *slowest;
+  guint shown = 0;
+
+  g_array_sort (run.dispatches, compare_dispatch);
+  for (guint i = 0; i < run.dispatches->len; i++)
+    g_array_append_val (ms, g_array_index (run.dispatches, Dispatch, i).ms);
+  /* with BURNRATE_BENCH_TRACE set, each slow dispatch's span: `perf record -k monotonic`
+   * samples can be matched to it */
+  for (guint i = 0; g_getenv ("BURNRATE_BENCH_TRACE") != NULL && i < run.dispatches->len; i++)
+    {
+      Dispatch *dispatch = &g_array_index (run.dispatches, Dispatch, i);
+
+      if (dispatch->ms > TARGET_MS)
+        printf ("# slow %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %.1f %s\n", dispatch->start,
+                dispatch->start + (gint64)(dispatch->ms * 1000), dispatch->ms, dispatch->label);
+    }
+
+  /* every step over the target, and a few more */
+  for (guint i = 0; i < run.dispatches->len; i++)
+    {
+      Dispatch *dispatch = &g_array_index (run.dispatches, Dispatch, i);
+
+      if (shown >= 8 && dispatch->ms <= TARGET_MS)
+        break;
+      if (!g_hash_table_add (seen, dispatch->label))
+        continue;
+      printf ("# %6.1f ms  %s\n", dispatch->ms, dispatch->label);
+      shown++;
+    }
+
+  slowest = &g_array_index (run.dispatches, Dispatch, 0);
+  printf ("# %u hovers timed\n", run.hovers->len);
+  printf ("result max %.2f p99 %.2f n %u hover-median %.2f hover-max %.2f "
+          "hover-frames-max %.0f step %s\n",
+          slowest->ms, percentile (ms, 0.99), ms->len, percentile (run.hovers, 0.5),
+          percentile (run.hovers, 1.0), percentile (run.hover_frames, 1.0), slowest->label);
+}
+
+static int
+run_child (int   argc,
+           char *argv[])
+{
+  g_autoptr(AdwApplication) app = NULL;
+  int status;
+
+  run.sizes[0][0] = 1920;
+  run.sizes[0][1] = 1080;
+  run.sizes[1][0] = 1024;
+  run.sizes[1][1] = 640;
+  run.dispatches = g_array_new (FALSE, FALSE, sizeof (Dispatch));
+  run.hovers = g_array_new (FALSE, FALSE, sizeof (double));
+  run.hover_frames = g_array_new (FALSE, FALSE, sizeof (double));
+
+  /* the window's stylesheet comes from the application's resource base path */
+  app = g_object_new (ADW_TYPE_APPLICATION,
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", "/io/github/burnrate/Burnrate",
+                      NULL);
+  run.app = GTK_APPLICATION (app);
+  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
+  g_main_context_set_poll_func (NULL, explore_poll);
+  status = g_application_run (G_APPLICATION (app), 1, argv);
+  if (status != 0 || run.failed || run.dispatches->len == 0)
+    return 1;
+
+  print_run ();
+  return 0;
+}
+
+/* ---- the parent: runs, renderers, medians ---- */
+
+typedef struct
+{
+  double  max;
+  double  p99;
+  double  hover_median;
+  double  hover_max;
+  double  hover_frames;
+  char   *step;
+} Result;
+
+static gboolean
+run_once (const char  *program,
+          char       **envp,
+          Result      *result)
+{
+  const char *argv[] = { program, "--run", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *line;
+  int status;
+  int n;
+
+  if (!g_spawn_sync (NULL, (char **)argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                     &error))
+    {
+      printf ("# %s\n", error->message);
+      return FALSE;
+    }
+
+  line = out != NULL ? strstr (out, "result ") : NULL;
+  if (line == NULL || !g_spawn_check_wait_status (status, NULL))
+    {
+      printf ("# no result (status %d): %s\n", status, err != NULL ? err : "");
+      return FALSE;
+    }
+
+  /* the slowest steps, for the log */
+  fwrite (out, 1, line - out, stdout);
+  result->step = g_malloc0 (strlen (line));
+  if (sscanf (line, "result max %lf p99 %lf n %d hover-median %lf hover-max %lf "
+              "hover-frames-max %lf step %[^\n]", &result->max, &result->p99, &n,
+              &result->hover_median, &result->hover_max, &result->hover_frames,
+              result->step) != 7)
+    return FALSE;
+  printf ("# max %.1f ms (%s), p99 %.1f ms, %d dispatches; hover to readout: median %.1f ms, "
+          "max %.1f ms, at most %.0f frame(s)\n", result->max, result->step, result->p99, n,
+          result->hover_median, result->hover_max, result->hover_frames);
+
+  return TRUE;
+}
+
+static int
+compare_result (gconstpointer a,
+                gconstpointer b)
+{
+  return compare_double (&((const Result *)a)->max, &((const Result *)b)->max);
+}
+
+static double
+median_of (Result *results,
+           guint   n,
+           gsize   offset)
+{
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < n; i++)
+    g_array_append_val (values, G_STRUCT_MEMBER (double, &results[i], offset));
+
+  return percentile (values, 0.5);
+}
+
+static gboolean
+report (const char  *renderer,
+        Result      *results,
+        guint        n,
+        const char  *note)
+{
+  double max, p99;
+  gboolean ok;
+
+  if (n == 0)
+    {
+      printf ("FAIL exploring with the %s renderer: no run finished%s\n", renderer, note);
+      return FALSE;
+    }
+
+  max = median_of (results, n, G_STRUCT_OFFSET (Result, max));
+  p99 = median_of (results, n, G_STRUCT_OFFSET (Result, p99));
+  qsort (results, n, sizeof (Result), compare_result);
+  ok = max <= TARGET_MS;
+  printf ("# %s: longest dispatch, median of %u runs: %.1f ms (median run's: %s); p99 %.1f ms; "
+          "hover to readout median %.1f ms, %.0f frame(s) at most\n", renderer, n, max,
+          results[n / 2].step, p99, median_of (results, n, G_STRUCT_OFFSET (Result, hover_median)),
+          median_of (results, n, G_STRUCT_OFFSET (Result, hover_frames)));
+  printf ("%s exploring, %s renderer: longest main-thread dispatch %.1f ms, p99 %.1f ms "
+          "(target %.0f ms)%s\n", ok ? "PASS" : "FAIL", renderer, max, p99, TARGET_MS, note);
+
+  return ok;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_auto(GStrv) envp = g_get_environ ();
+  g_auto(GStrv) cairo_envp = NULL;
+  const char *renderer = g_getenv ("GSK_RENDERER");
+  const char *runs_env = g_getenv ("BURNRATE_BENCH_RUNS");
+  guint n_runs = runs_env != NULL ? MAX (1, atoi (runs_env)) : DEFAULT_RUNS;
+  g_autofree Result *cairo_results = g_new0 (Result, n_runs);
+  g_autofree Result *default_results = g_new0 (Result, n_runs);
+  guint n_cairo = 0, n_default = 0;
+  gboolean ok;
+
+  if (argc > 1 && g_str_equal (argv[1], "--run"))
+    return run_child (argc, argv);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      printf ("skipped: no display, run under xvfb-run -a\n");
+      return 77;
+    }
+
+  /* without a session bus GLib would try to autolaunch one */
+  envp = g_environ_setenv (envp, "DBUS_SESSION_BUS_ADDRESS", "disabled:", FALSE);
+  cairo_envp = g_environ_setenv (g_strdupv (envp), "GSK_RENDERER", "cairo", TRUE);
+
+  /* interleaved, so that a noisy machine spreads over both */
+  for (guint i = 0; i < n_runs; i++)
+    {
+      printf ("# run %u, cairo renderer\n", i + 1);
+      if (run_once (argv[0], cairo_envp, &cairo_results[n_cairo]))
+        n_cairo++;
+      printf ("# run %u, %s renderer\n", i + 1, renderer != NULL ? renderer : "default");
+      if (run_once (argv[0], envp, &default_results[n_default]))
+        n_default++;
+    }
+
+  /* as for start-up: Xvfb's GL is llvmpipe, which no user with a GPU sees */
+  ok = report ("cairo", cairo_results, n_cairo, "");
+  report (renderer != NULL ? renderer : "default (GL)", default_results, n_default,
+          " (reported only: software GL under Xvfb)");
+  for (guint i = 0; i < n_cairo; i++)
+    g_free (cairo_results[i].step);
+  for (guint i = 0; i < n_default; i++)
+    g_free (default_results[i].step);
+
+  return ok ? 0 : 1;
+}
