@@ -357,6 +357,58 @@ test_png (Fixture       *f,
   assert_no_temporaries (f->dir);
 }
 
+/* Transparent PNGs of every chart in one run, where images are reused from chart to
+ * chart, come out pixel for pixel as each chart exported on its own: nothing of one
+ * chart shows through in the next, and the background is clear. */
+static void
+test_png_transparent_all (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const BrChartKind kinds[] = {
+    BR_CHART_LOSSES, BR_CHART_RND, BR_CHART_CUSTOMERS, BR_CHART_VALUATION,
+  };
+  g_autoptr(BrChartOptions) options = options_new (BR_CHART_LOSSES);
+  g_autofree char *all = path_in (f, "all.png");
+  g_autoptr(GError) error = NULL;
+
+  br_chart_options_set_transparent (options, TRUE);
+  br_export_all (dataset, options, BR_EXPORT_PNG, all, 640, 360, 1, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *alone = path_in (f, "alone.png");
+      g_autofree char *batch = br_export_path_for_chart (all, kinds[i]);
+      cairo_surface_t *a, *b;
+      const guint32 *pa, *pb;
+      int stride;
+
+      br_chart_options_set_kind (options, kinds[i]);
+      br_export_chart (dataset, options, BR_EXPORT_PNG, alone, 640, 360, 1, &error);
+      g_assert_no_error (error);
+
+      a = cairo_image_surface_create_from_png (alone);
+      b = cairo_image_surface_create_from_png (batch);
+      g_assert_cmpint (cairo_surface_status (b), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_format (b), ==, CAIRO_FORMAT_ARGB32);
+      pa = (const guint32 *)(gconstpointer)cairo_image_surface_get_data (a);
+      pb = (const guint32 *)(gconstpointer)cairo_image_surface_get_data (b);
+      stride = cairo_image_surface_get_stride (b) / 4;
+      g_assert_cmphex (pb[0] >> 24, ==, 0);                 /* a clear corner */
+      g_assert_true (has_distinct_pixels (b));
+      for (int y = 0; y < 360; y++)
+        for (int x = 0; x < 640; x++)
+          if (pa[y * stride + x] != pb[y * stride + x])
+            g_error ("%s: pixel %d,%d is %08x in a batch, %08x alone",
+                     br_chart_kind_to_string (kinds[i]), x, y, pb[y * stride + x],
+                     pa[y * stride + x]);
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+
+  assert_no_temporaries (f->dir);
+}
+
 /* ---- PDF --------------------------------------------------------------------------- */
 
 static char *
@@ -1465,6 +1517,7 @@ add_cli_test (const char *path,
 static void
 add_chart_tests (void)
 {
+  add_fixture_test ("/Br/Export/png/transparent-all", NULL, test_png_transparent_all);
   static const struct { const char *name; void (*func) (Fixture *, gconstpointer); } formats[] = {
     { "png", test_png }, { "pdf", test_pdf }, { "svg", test_svg }, { "csv", test_csv },
   };
