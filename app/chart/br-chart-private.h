@@ -10,6 +10,19 @@
 
 G_BEGIN_DECLS
 
+/* Chart text is in the chart's language, not necessarily the locale's (br-chart-i18n.c):
+ * in the renderers, which include this after <glib/gi18n-lib.h>, _() looks it up there */
+#ifdef _
+#undef _
+#define _(String) _br_chart_gettext (String)
+#endif
+
+const char *_br_chart_set_language (const char *language);
+const char *_br_chart_gettext      (const char *msgid) G_GNUC_FORMAT (1);
+const char *_br_chart_ngettext     (const char *msgid,
+                                    const char *plural,
+                                    gulong      n) G_GNUC_FORMAT (1);
+
 struct _BrChartOptions
 {
   BrChartKind  kind;
@@ -96,6 +109,7 @@ typedef struct
   /* the area left for the plot once title, legend and footnote are placed */
   double                px0, py0, px1, py1;
   const char           *lang;
+  const char           *outer_lang;  /* the language of a drawing this one is inside */
 } BrChartContext;
 
 typedef struct

@@ -327,10 +327,10 @@ _br_chart_draw_rnd (BrChartContext *ctx)
     }
 
   g_array_append_val (keys, revenue_key);
-  g_ptr_array_add (labels, _("Revenue"));
+  g_ptr_array_add (labels, (gpointer)_("Revenue"));
   g_array_append_val (colors, revenue_color);
   g_array_append_val (keys, rnd_key);
-  g_ptr_array_add (labels, _("R&D expense"));
+  g_ptr_array_add (labels, (gpointer)_("R&D expense"));
   g_array_append_val (colors, rnd_color);
 
   subtitle = _br_chart_range_subtitle (ctx, first ? br_period_get_label (first, ctx->lang) : NULL,

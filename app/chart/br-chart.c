@@ -173,6 +173,7 @@ _br_chart_context_begin (BrChartContext       *ctx,
   ctx->width = width;
   ctx->height = height;
   ctx->lang = options->language;
+  ctx->outer_lang = _br_chart_set_language (ctx->lang);
   ctx->layout = _br_chart_layout_new (width, height);
   ctx->layout->theme = options->theme;
   _br_chart_palette (options->theme, &ctx->palette);
@@ -210,6 +211,7 @@ _br_chart_context_end (BrChartContext *ctx)
 {
   g_clear_object (&ctx->pango);
   cairo_restore (ctx->cr);
+  _br_chart_set_language (ctx->outer_lang);
 
   return g_steal_pointer (&ctx->layout);
 }

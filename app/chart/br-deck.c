@@ -208,8 +208,8 @@ draw_title (BrChartContext *ctx,
 
   /* TRANSLATORS: on the title slide: the day of the presentation, when the figures
    * were last checked, and how many sources they come from */
-  facts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · figures checked %s · %u source",
-                                        "%s · figures checked %s · %u sources", n_sources),
+  facts = g_strdup_printf (_br_chart_ngettext ("%s · figures checked %s · %u source",
+                                               "%s · figures checked %s · %u sources", n_sources),
                            date, updated, n_sources);
   _br_text_draw (ctx, facts, x, y, ctx->em * 0.55, width, 0, &ctx->palette.secondary, "label");
   g_string_assign (ctx->layout->description, ctx->layout->title);

@@ -596,6 +596,32 @@ test_titles_follow_language (void)
     }
 }
 
+/* The chart's language, not the locale's: under either locale (the test runs under both),
+ * a Chinese chart's text is Chinese and an English chart's English, including the axis
+ * title, the footnote and the description. Outside a drawing, _() is the locale's again. */
+static void
+test_language_over_locale (void)
+{
+  g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_LOSSES);
+  g_autoptr(BrChartLayout) zh = NULL;
+  g_autoptr(BrChartLayout) en = NULL;
+  const char *locale = g_getenv ("LANGUAGE");
+  gboolean chinese_locale = locale != NULL && g_str_has_prefix (locale, "zh");
+
+  br_chart_options_set_language (options, "zh");
+  zh = render (options, 1280, 720, 1, NULL);
+  br_chart_options_set_language (options, "en");
+  en = render (options, 1280, 720, 1, NULL);
+
+  g_assert_cmpstr (br_chart_layout_get_title (zh), ==, "国产 GPU 厂商的净亏损");
+  g_assert_true (has_han (br_chart_layout_get_description (zh)));
+  g_assert_cmpstr (br_chart_layout_get_title (en), ==, "Net losses of China’s GPU challengers");
+  g_assert_false (has_han (br_chart_layout_get_title (en)));
+
+  /* the window's own labels stay in the locale's language */
+  g_assert_cmpint (has_han (br_chart_kind_get_title (BR_CHART_RND)), ==, chinese_locale);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -631,6 +657,7 @@ main (int   argc,
 
   g_test_add_func ("/Br/Chart/bars-from-zero", test_bars_from_zero);
   g_test_add_func ("/Br/Chart/titles-follow-language", test_titles_follow_language);
+  g_test_add_func ("/Br/Chart/language-over-locale", test_language_over_locale);
   g_test_add_func ("/Br/Chart/linear-and-log-axes", test_linear_and_log_axes);
   g_test_add_func ("/Br/Chart/cumulative-losses", test_cumulative_losses);
   g_test_add_func ("/Br/Chart/legend-toggles", test_legend_toggles);
