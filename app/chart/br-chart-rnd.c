@@ -229,6 +229,55 @@ label_if_fits (BrChartContext *ctx,
   return TRUE;
 }
 
+/* A period in the fewest characters, for a slot too narrow for its label: "1H25",
+ * "3Q24" or "’24" (in Chinese "25H1", "24Q3", "24年"); NULL for a range of periods */
+static char *
+compact_period_label (BrChartContext *ctx,
+                      const Pair     *pair)
+{
+  const BrPeriod *period = pair->period;
+  int year, part;
+  gboolean zh = g_strcmp0 (ctx->lang, "zh") == 0;
+
+  if (pair->n_periods > 1 || !g_date_valid (&period->start) || !g_date_valid (&period->end))
+    return NULL;
+
+  year = g_date_get_year (&period->end) % 100;
+  switch (period->kind)
+    {
+    case BR_PERIOD_HALF_YEAR:
+      part = (g_date_get_month (&period->start) - 1) / 6 + 1;
+      return zh ? g_strdup_printf ("%02dH%d", year, part) : g_strdup_printf ("%dH%02d", part, year);
+    case BR_PERIOD_QUARTER:
+      part = (g_date_get_month (&period->start) - 1) / 3 + 1;
+      return zh ? g_strdup_printf ("%02dQ%d", year, part) : g_strdup_printf ("%dQ%02d", part, year);
+    case BR_PERIOD_FISCAL_YEAR:
+    default:
+      return zh ? g_strdup_printf ("%02d年", year) : g_strdup_printf ("’%02d", year);
+    }
+}
+
+/* A pair's period under its bars: the label, else its compact form, smaller if need be;
+ * a hatched bar must not stand unnamed while a compact name fits */
+static void
+period_label (BrChartContext *ctx,
+              const Pair     *pair,
+              const char     *label,
+              double          x,
+              double          room)
+{
+  g_autofree char *compact = NULL;
+  double y = ctx->py1 + ctx->em * 0.35;
+
+  if (label_if_fits (ctx, label, x, y, ctx->em * 0.8, room, 0, &ctx->palette.secondary))
+    return;
+
+  compact = compact_period_label (ctx, pair);
+  if (compact != NULL &&
+      !label_if_fits (ctx, compact, x, y, ctx->em * 0.8, room, 0, &ctx->palette.secondary))
+    label_if_fits (ctx, compact, x, y, ctx->em * 0.65, room, 0, &ctx->palette.secondary);
+}
+
 static void
 value_label (BrChartContext *ctx,
              const BrAxis   *axis,
@@ -290,7 +339,7 @@ _br_chart_draw_rnd (BrChartContext *ctx)
   gboolean show_rnd = !_br_chart_hidden (ctx, "rnd");
   const char *revenue_key = "revenue", *rnd_key = "rnd";
   const BrPeriod *first = NULL, *last = NULL;
-  double hi = 0, tick_width = 0, slot, x;
+  double hi = 0, tick_width = 0, headroom, slot, x;
   guint n_pairs = 0;
   BrAxis axis = { 0 };
 
@@ -353,11 +402,14 @@ _br_chart_draw_rnd (BrChartContext *ctx)
       return;
     }
 
-  /* axis title above; period and company labels below */
-  ctx->py0 += ctx->em * 1.3 + ctx->em * 1.2;
+  /* axis title above; period and company labels below. The labels above the tallest
+   * pair (its ratio, and in cumulative mode its values) get room inside the plot: the
+   * axis reaches that much above the tallest bar. */
+  ctx->py0 += ctx->em * 1.3;
   ctx->py1 -= ctx->em * 2.9;
-  _br_axis_linear (&axis, 0, hi, ctx->py1, ctx->py0,
-                   CLAMP ((guint)((ctx->py1 - ctx->py0) / (ctx->em * 2.4)), 2, 9), TRUE);
+  headroom = MIN (0.5, ctx->em * (ctx->options->cumulative ? 2.4 : 1.3) / (ctx->py1 - ctx->py0));
+  _br_axis_linear (&axis, 0, hi / (1 - headroom), ctx->py1, ctx->py0,
+                   CLAMP ((guint)((ctx->py1 - ctx->py0) / (ctx->em * 2.2)), 3, 9), TRUE);
   for (guint i = 0; i < axis.n_ticks; i++)
     {
       g_autofree char *t = _br_format_number (axis.ticks[i], axis.decimals, FALSE);
@@ -428,8 +480,7 @@ _br_chart_draw_rnd (BrChartContext *ctx)
             _br_text_draw (ctx, period, x + slot / 2, ctx->py1 + ctx->em * 0.35, ctx->em * 0.8,
                            slot * 0.98, TEXT_CENTER, &ctx->palette.secondary, "label");
           else
-            label_if_fits (ctx, period, x + slot / 2, ctx->py1 + ctx->em * 0.35, ctx->em * 0.8,
-                           slot * 0.98, 0, &ctx->palette.secondary);
+            period_label (ctx, p, period, x + slot / 2, slot * 0.98);
           x += slot;
         }
 

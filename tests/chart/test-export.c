@@ -409,6 +409,32 @@ test_png_transparent_all (Fixture       *f,
   assert_no_temporaries (f->dir);
 }
 
+/* In slide-sized type the bar chart's slots are too narrow for "2025 H1": a hatched pair
+ * still carries its period, in the compact form, never none. */
+static void
+test_pdf_partial_periods_named (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(BrChartOptions) options = options_new (BR_CHART_RND);
+  g_autofree char *path = path_in (f, "rnd.pdf");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  br_chart_options_set_text_scale (options, 2.5);
+  br_export_chart (dataset, options, BR_EXPORT_PDF, path, 1920, 1080, 1, &error);
+  g_assert_no_error (error);
+
+  text = run_tool ("pdftotext", path);
+  g_assert_true (strstr (text, "2025 H1") != NULL || strstr (text, "1H25") != NULL);
+  g_assert_true (strstr (text, "2025 Q1") != NULL || strstr (text, "1Q25") != NULL);
+}
+
 /* ---- PDF --------------------------------------------------------------------------- */
 
 static char *
@@ -1518,6 +1544,7 @@ static void
 add_chart_tests (void)
 {
   add_fixture_test ("/Br/Export/png/transparent-all", NULL, test_png_transparent_all);
+  add_fixture_test ("/Br/Export/pdf/partial-periods-named", NULL, test_pdf_partial_periods_named);
   static const struct { const char *name; void (*func) (Fixture *, gconstpointer); } formats[] = {
     { "png", test_png }, { "pdf", test_pdf }, { "svg", test_svg }, { "csv", test_csv },
   };
