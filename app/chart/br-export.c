@@ -742,6 +742,35 @@ write_pdfs (Job     *job,
   return TRUE;
 }
 
+/* Each chart laid out and recorded here in turn, then handed to the workers (or, with
+ * none, rasterized and encoded here) */
+static gboolean
+record_charts (Job     *job,
+               GError **error)
+{
+  for (guint i = 0; i < job->charts->len; i++)
+    {
+      Chart *chart = g_ptr_array_index (job->charts, i);
+      gboolean recorded = record_chart (job, chart);
+
+      mark_recorded (job, chart);
+      if (!recorded)
+        {
+          g_propagate_error (error, g_error_copy (chart->error));
+          return FALSE;
+        }
+
+      if (chart->pngs->len == 0)
+        continue;
+      if (job->pool == NULL)
+        encode_chart (job, chart);
+      else if (!g_thread_pool_push (job->pool, chart, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Every chart's error, once all of them are done: the first one found */
 static gboolean
 charts_ok (Job     *job,
@@ -903,25 +932,8 @@ br_export_charts (BrDataset            *dataset,
       start_pdfs (&job);
     }
 
-  for (guint i = 0; i < job.charts->len; i++)
-    {
-      Chart *chart = g_ptr_array_index (job.charts, i);
-      gboolean recorded = record_chart (&job, chart);
-
-      mark_recorded (&job, chart);
-      if (!recorded)
-        {
-          g_propagate_error (error, g_error_copy (chart->error));
-          return FALSE;
-        }
-
-      if (chart->pngs->len == 0)
-        continue;
-      if (job.pool == NULL)
-        encode_chart (&job, chart);
-      else if (!g_thread_pool_push (job.pool, chart, error))
-        return FALSE;
-    }
+  if (!record_charts (&job, error))
+    return FALSE;
 
   if (!threads && !write_pdfs (&job, error))
     return FALSE;
