@@ -157,7 +157,7 @@ huffman_lengths (const guint32 *freq,
   Leaf leaves[N_LITERALS];
   guint32 node_freq[2 * N_LITERALS];
   guint16 parent[2 * N_LITERALS];
-  guint8 depth[2 * N_LITERALS];
+  guint16 depth[2 * N_LITERALS];
   guint n_leaves = 0, next_leaf = 0, next_node, new_node, longest = 0;
 
   memset (lengths, 0, n);
