@@ -181,6 +181,38 @@ _br_format_percent (double value,
   return g_strdup_printf ("%s%%", number);
 }
 
+/**
+ * _br_format_period_compact:
+ *
+ * Returns: (nullable): @period in the fewest characters, as finance writes it, for a
+ *   place too narrow for its label: "1H25", "3Q24" or "’24"; in Chinese "25H1", "24Q3"
+ *   or "24年". NULL when its dates are unknown.
+ */
+char *
+_br_format_period_compact (const BrPeriod *period,
+                           const char     *lang)
+{
+  gboolean zh = g_strcmp0 (lang, "zh") == 0;
+  int year, part;
+
+  if (!g_date_valid (&period->start) || !g_date_valid (&period->end))
+    return NULL;
+
+  year = g_date_get_year (&period->end) % 100;
+  switch (period->kind)
+    {
+    case BR_PERIOD_HALF_YEAR:
+      part = (g_date_get_month (&period->start) - 1) / 6 + 1;
+      return zh ? g_strdup_printf ("%02dH%d", year, part) : g_strdup_printf ("%dH%02d", part, year);
+    case BR_PERIOD_QUARTER:
+      part = (g_date_get_month (&period->start) - 1) / 3 + 1;
+      return zh ? g_strdup_printf ("%02dQ%d", year, part) : g_strdup_printf ("%dQ%02d", part, year);
+    case BR_PERIOD_FISCAL_YEAR:
+    default:
+      return zh ? g_strdup_printf ("%02d年", year) : g_strdup_printf ("’%02d", year);
+    }
+}
+
 /* ISO dates read the same in every language. */
 char *
 _br_format_date (const GDate *date,

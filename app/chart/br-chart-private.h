@@ -202,6 +202,8 @@ char       *_br_format_value    (double        value,
                                  const char   *lang);
 char       *_br_format_percent  (double        value,
                                  int           decimals);
+char       *_br_format_period_compact (const BrPeriod *period,
+                                       const char     *lang);
 char       *_br_format_date     (const GDate  *date,
                                  const char   *lang);
 const char *_br_unit_label      (const BrUnit *unit,

@@ -229,34 +229,6 @@ label_if_fits (BrChartContext *ctx,
   return TRUE;
 }
 
-/* A period in the fewest characters, for a slot too narrow for its label: "1H25",
- * "3Q24" or "’24" (in Chinese "25H1", "24Q3", "24年"); NULL for a range of periods */
-static char *
-compact_period_label (BrChartContext *ctx,
-                      const Pair     *pair)
-{
-  const BrPeriod *period = pair->period;
-  int year, part;
-  gboolean zh = g_strcmp0 (ctx->lang, "zh") == 0;
-
-  if (pair->n_periods > 1 || !g_date_valid (&period->start) || !g_date_valid (&period->end))
-    return NULL;
-
-  year = g_date_get_year (&period->end) % 100;
-  switch (period->kind)
-    {
-    case BR_PERIOD_HALF_YEAR:
-      part = (g_date_get_month (&period->start) - 1) / 6 + 1;
-      return zh ? g_strdup_printf ("%02dH%d", year, part) : g_strdup_printf ("%dH%02d", part, year);
-    case BR_PERIOD_QUARTER:
-      part = (g_date_get_month (&period->start) - 1) / 3 + 1;
-      return zh ? g_strdup_printf ("%02dQ%d", year, part) : g_strdup_printf ("%dQ%02d", part, year);
-    case BR_PERIOD_FISCAL_YEAR:
-    default:
-      return zh ? g_strdup_printf ("%02d年", year) : g_strdup_printf ("’%02d", year);
-    }
-}
-
 /* A pair's period under its bars: the label, else its compact form, smaller if need be;
  * a hatched bar must not stand unnamed while a compact name fits */
 static void
@@ -272,7 +244,7 @@ period_label (BrChartContext *ctx,
   if (label_if_fits (ctx, label, x, y, ctx->em * 0.8, room, 0, &ctx->palette.secondary))
     return;
 
-  compact = compact_period_label (ctx, pair);
+  compact = pair->n_periods > 1 ? NULL : _br_format_period_compact (pair->period, ctx->lang);
   if (compact != NULL &&
       !label_if_fits (ctx, compact, x, y, ctx->em * 0.8, room, 0, &ctx->palette.secondary))
     label_if_fits (ctx, compact, x, y, ctx->em * 0.65, room, 0, &ctx->palette.secondary);
