@@ -101,7 +101,9 @@ typedef struct
   BrDataset            *dataset;
   const BrChartOptions *options;
   BrChartLayout        *layout;
-  PangoLayout          *pango;
+  PangoLayout          *pango;         /* text at its own size, advances in whole pixels */
+  PangoLayout          *pango_scaled;  /* larger text, laid out at one size and scaled */
+  double                pixel;         /* device pixels a unit spans */
   BrPalette             palette;
   double                width, height;
   double                em;          /* body text size, in pixels */
@@ -173,7 +175,7 @@ void     _br_text_draw       (BrChartContext *ctx,
                               TextFlags       flags,
                               const BrRgb    *color,
                               const char     *role);
-int      _br_text_draw_wrapped (BrChartContext *ctx,
+double   _br_text_draw_wrapped (BrChartContext *ctx,
                                 const char     *text,
                                 double          x,
                                 double          y,
@@ -182,7 +184,7 @@ int      _br_text_draw_wrapped (BrChartContext *ctx,
                                 int             max_lines,
                                 const BrRgb    *color,
                                 const char     *role);
-int      _br_text_draw_fitting (BrChartContext     *ctx,
+double   _br_text_draw_fitting (BrChartContext     *ctx,
                                 const char * const *texts,
                                 guint               n_texts,
                                 double              x,

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "br-chart-private.h"
 
 /* WenQuanYi Micro Hei before Noto Sans CJK: its TrueType outlines subset into a PDF in
@@ -32,37 +34,86 @@ type_scale (BrChartContext *ctx,
   return size;
 }
 
-static void
+/* Text this large, in device pixels, is laid out at one size and drawn scaled to the size
+ * shown. Each size Pango lays out at is one more font: a fontconfig substitution, two
+ * fontconfig lookups on threads of their own, a FreeType and a HarfBuzz font, and the
+ * font's metrics, which look the family up again; about 1.2 ms, while the chart waits.
+ * Laid out at one size, a chart at 1080p needs two fonts, regular and bold, and a window
+ * keeps them however it is resized.
+ *
+ * A scaled layout's glyph positions are not rounded (br-chart.c), so that it scales
+ * exactly; cairo then rounds each glyph to the pixel where it falls. Smaller text keeps a
+ * layout of its own size, whose advances Pango rounds to whole pixels: there, the uneven
+ * gaps of rounding each glyph on its own would show. */
+#define SCALED_FROM 14.
+#define LAYOUT_SIZE 20.
+
+typedef struct
+{
+  PangoLayout *pango;   /* the text, laid out */
+  double       scale;   /* from its layout to the size shown */
+} Text;
+
+static Text
 prepare (BrChartContext *ctx,
          const char     *text,
          double          size,
          double          max_width,
          TextFlags       flags)
 {
+  double shown = type_scale (ctx, size);
+  Text t = { ctx->pango, 1 };
   PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
 
-  pango_font_description_set_absolute_size (font, type_scale (ctx, size) * PANGO_SCALE);
+  if (shown * ctx->pixel >= SCALED_FROM)
+    {
+      t.pango = ctx->pango_scaled;
+      t.scale = shown / LAYOUT_SIZE;
+    }
+
+  pango_font_description_set_absolute_size (font, shown / t.scale * PANGO_SCALE);
   pango_font_description_set_weight (font, (flags & TEXT_BOLD) ? PANGO_WEIGHT_BOLD
                                                                 : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (ctx->pango, font);
+  pango_layout_set_font_description (t.pango, font);
   pango_font_description_free (font);
 
   /* set_text, not set_markup: text from a dataset is only ever text */
-  pango_layout_set_text (ctx->pango, text, -1);
-  pango_layout_set_height (ctx->pango, -1);
-  pango_layout_set_alignment (ctx->pango, PANGO_ALIGN_LEFT);
+  pango_layout_set_text (t.pango, text, -1);
+  pango_layout_set_height (t.pango, -1);
+  pango_layout_set_alignment (t.pango, PANGO_ALIGN_LEFT);
 
   if (max_width > 0)
     {
-      pango_layout_set_width (ctx->pango, (int)(max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (ctx->pango, PANGO_ELLIPSIZE_END);
-      pango_layout_set_wrap (ctx->pango, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_width (t.pango, (int)floor (max_width / t.scale * PANGO_SCALE));
+      pango_layout_set_ellipsize (t.pango, PANGO_ELLIPSIZE_END);
+      pango_layout_set_wrap (t.pango, PANGO_WRAP_WORD_CHAR);
     }
   else
     {
-      pango_layout_set_width (ctx->pango, -1);
-      pango_layout_set_ellipsize (ctx->pango, PANGO_ELLIPSIZE_NONE);
+      pango_layout_set_width (t.pango, -1);
+      pango_layout_set_ellipsize (t.pango, PANGO_ELLIPSIZE_NONE);
     }
+
+  return t;
+}
+
+typedef struct
+{
+  double x, y, width, height;
+} Box;
+
+/* The logical box of @t, at the size shown */
+static Box
+logical_box (Text t)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (t.pango, NULL, &logical);
+
+  return (Box) {
+    t.scale * logical.x / PANGO_SCALE, t.scale * logical.y / PANGO_SCALE,
+    t.scale * logical.width / PANGO_SCALE, t.scale * logical.height / PANGO_SCALE,
+  };
 }
 
 void
@@ -73,39 +124,38 @@ _br_text_measure (BrChartContext *ctx,
                   double         *width,
                   double         *height)
 {
-  PangoRectangle logical;
+  Box box = logical_box (prepare (ctx, text, size, 0, flags));
 
-  prepare (ctx, text, size, 0, flags);
-  pango_layout_get_pixel_extents (ctx->pango, NULL, &logical);
   if (width != NULL)
-    *width = logical.width;
+    *width = box.width;
   if (height != NULL)
-    *height = logical.height;
+    *height = box.height;
 }
 
-/* Draws what is laid out in ctx->pango with its origin at @x, @y, and records its box
- * under @role; returns its height */
-static int
-show_layout (BrChartContext *ctx,
-                double          x,
-                double          y,
-                const BrRgb    *color,
-                const char     *role)
+/* Draws @t with its origin at @x, @y, and records its box under @role; returns its height */
+static double
+show (BrChartContext *ctx,
+      Text            t,
+      double          x,
+      double          y,
+      const BrRgb    *color,
+      const char     *role)
 {
-  PangoRectangle logical;
-
-  pango_layout_get_pixel_extents (ctx->pango, NULL, &logical);
+  Box box = logical_box (t);
 
   _br_set_rgb (ctx->cr, color);
-  cairo_move_to (ctx->cr, x, y);
-  pango_cairo_show_layout (ctx->cr, ctx->pango);
+  cairo_save (ctx->cr);
+  cairo_translate (ctx->cr, x, y);
+  cairo_scale (ctx->cr, t.scale, t.scale);
+  cairo_move_to (ctx->cr, 0, 0);
+  pango_cairo_show_layout (ctx->cr, t.pango);
+  cairo_restore (ctx->cr);
 
   if (role != NULL)
-    _br_chart_layout_add_text_box (ctx->layout, x + logical.x, y + logical.y,
-                                   x + logical.x + logical.width,
-                                   y + logical.y + logical.height, role);
+    _br_chart_layout_add_text_box (ctx->layout, x + box.x, y + box.y,
+                                   x + box.x + box.width, y + box.y + box.height, role);
 
-  return logical.height;
+  return box.height;
 }
 
 /**
@@ -126,29 +176,30 @@ _br_text_draw (BrChartContext *ctx,
                const BrRgb    *color,
                const char     *role)
 {
-  PangoRectangle logical;
   double left, top;
+  Text t;
+  Box box;
 
   if (text == NULL || *text == '\0')
     return;
 
-  prepare (ctx, text, size, max_width, flags);
-  pango_layout_set_height (ctx->pango, 0);   /* one line: ellipsize, never wrap */
-  pango_layout_get_pixel_extents (ctx->pango, NULL, &logical);
+  t = prepare (ctx, text, size, max_width, flags);
+  pango_layout_set_height (t.pango, 0);   /* one line: ellipsize, never wrap */
+  box = logical_box (t);
 
-  left = x - logical.x;
+  left = x - box.x;
   if (flags & TEXT_CENTER)
-    left = x - logical.x - logical.width / 2.;
+    left = x - box.x - box.width / 2.;
   else if (flags & TEXT_RIGHT)
-    left = x - logical.x - logical.width;
+    left = x - box.x - box.width;
 
   top = y;
   if (flags & TEXT_MIDDLE)
-    top = y - logical.height / 2.;
+    top = y - box.height / 2.;
   else if (flags & TEXT_BOTTOM)
-    top = y - logical.height;
+    top = y - box.height;
 
-  show_layout (ctx, left, top, color, role);
+  show (ctx, t, left, top, color, role);
 }
 
 /**
@@ -158,7 +209,7 @@ _br_text_draw (BrChartContext *ctx,
  *
  * Returns: the height drawn, in pixels
  */
-int
+double
 _br_text_draw_wrapped (BrChartContext *ctx,
                        const char     *text,
                        double          x,
@@ -169,13 +220,15 @@ _br_text_draw_wrapped (BrChartContext *ctx,
                        const BrRgb    *color,
                        const char     *role)
 {
+  Text t;
+
   if (text == NULL || *text == '\0')
     return 0;
 
-  prepare (ctx, text, size, max_width, 0);
-  pango_layout_set_height (ctx->pango, -max_lines);
+  t = prepare (ctx, text, size, max_width, 0);
+  pango_layout_set_height (t.pango, -max_lines);
 
-  return show_layout (ctx, x, y, color, role);
+  return show (ctx, t, x, y, color, role);
 }
 
 /**
@@ -187,7 +240,7 @@ _br_text_draw_wrapped (BrChartContext *ctx,
  *
  * Returns: the height drawn, in pixels
  */
-int
+double
 _br_text_draw_fitting (BrChartContext     *ctx,
                        const char * const *texts,
                        guint               n_texts,
@@ -206,10 +259,11 @@ _br_text_draw_fitting (BrChartContext     *ctx,
       if (texts[i] == NULL || *texts[i] == '\0')
         return 0;
 
-      prepare (ctx, texts[i], size, max_width, 0);
-      pango_layout_set_ellipsize (ctx->pango, PANGO_ELLIPSIZE_NONE);
-      if (pango_layout_get_line_count (ctx->pango) <= max_lines)
-        return show_layout (ctx, x, y, color, role);
+      Text t = prepare (ctx, texts[i], size, max_width, 0);
+
+      pango_layout_set_ellipsize (t.pango, PANGO_ELLIPSIZE_NONE);
+      if (pango_layout_get_line_count (t.pango) <= max_lines)
+        return show (ctx, t, x, y, color, role);
     }
 
   return _br_text_draw_wrapped (ctx, texts[n_texts - 1], x, y, size, max_width, max_lines,

@@ -102,6 +102,40 @@ set_font_options (cairo_t *cr)
   cairo_font_options_destroy (font_options);
 }
 
+/* A layout for chart text in @lang, glyph positions in whole pixels or not
+ * (br-chart-text.c) */
+static PangoLayout *
+new_layout (cairo_t    *cr,
+            const char *lang,
+            gboolean    round_positions)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoContext *context = pango_layout_get_context (layout);
+
+  /* the chart's language, not the locale's: Chinese glyph forms in a Chinese chart, and
+   * one set of fonts for every text in it (each language is another font lookup) */
+  pango_context_set_language (context,
+                              pango_language_from_string (g_strcmp0 (lang, "zh") == 0
+                                                          ? "zh-cn" : "en"));
+  pango_context_set_round_glyph_positions (context, round_positions);
+  pango_layout_context_changed (layout);
+
+  return layout;
+}
+
+/* Device pixels a unit of @cr's user space spans: its transformation, and its surface's
+ * scale (2 in a PNG at scale 2, or a window on a HiDPI screen) */
+static double
+user_to_device_scale (cairo_t *cr)
+{
+  double dx = 1, dy = 0, x_scale = 1, y_scale = 1;
+
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  cairo_surface_get_device_scale (cairo_get_group_target (cr), &x_scale, &y_scale);
+
+  return hypot (dx, dy) * x_scale;
+}
+
 /**
  * br_chart_draw:
  * @cr: where to draw; the chart fills (0, 0)–(@width, @height) in its user space
@@ -190,13 +224,9 @@ _br_chart_context_begin (BrChartContext       *ctx,
 
   cairo_save (cr);
   set_font_options (cr);
-  ctx->pango = pango_cairo_create_layout (cr);
-  /* the chart's language, not the locale's: Chinese glyph forms in a Chinese chart, and
-   * one set of fonts for every text in it (each language is another font lookup) */
-  pango_context_set_language (pango_layout_get_context (ctx->pango),
-                              pango_language_from_string (g_strcmp0 (ctx->lang, "zh") == 0
-                                                          ? "zh-cn" : "en"));
-  pango_layout_context_changed (ctx->pango);
+  ctx->pango = new_layout (cr, ctx->lang, TRUE);
+  ctx->pango_scaled = new_layout (cr, ctx->lang, FALSE);
+  ctx->pixel = user_to_device_scale (cr);
 
   if (!options->transparent)
     {
@@ -210,6 +240,7 @@ BrChartLayout *
 _br_chart_context_end (BrChartContext *ctx)
 {
   g_clear_object (&ctx->pango);
+  g_clear_object (&ctx->pango_scaled);
   cairo_restore (ctx->cr);
   _br_chart_set_language (ctx->outer_lang);
 

@@ -424,6 +424,76 @@ test_presentation_scale (gconstpointer data)
   assert_text_fits (layout, 1920, 1080);
 }
 
+/* Text from 14 device pixels up is laid out at one size and scaled: every chart drawn at
+ * twice the size has every text box twice as wide and as high, to a hundredth of a pixel.
+ * Were each size laid out on its own, advances rounded to whole pixels would not scale.
+ * (Boxes may move by a pixel or two, with axis lines snapped to whole pixels.) */
+static void
+test_text_scales (gconstpointer data)
+{
+  BrChartKind kind = GPOINTER_TO_UINT (data);
+  g_autoptr(BrChartOptions) options = br_chart_options_new (kind);
+  g_autoptr(BrChartLayout) small = NULL;
+  g_autoptr(BrChartLayout) large = NULL;
+  guint n;
+
+  br_chart_options_set_language (options, "zh");
+  small = render (options, 1920, 1080, 1, NULL);
+  large = render (options, 3840, 2160, 1, NULL);
+
+  n = br_chart_layout_get_n_text_boxes (small);
+  g_assert_cmpuint (n, >, 3);
+  g_assert_cmpuint (br_chart_layout_get_n_text_boxes (large), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const BrTextBox *a = br_chart_layout_get_text_box (small, i);
+      const BrTextBox *b = br_chart_layout_get_text_box (large, i);
+
+      g_assert_cmpstr (a->role, ==, b->role);
+      if (fabs ((b->x1 - b->x0) - 2 * (a->x1 - a->x0)) > 0.01 ||
+          fabs ((b->y1 - b->y0) - 2 * (a->y1 - a->y0)) > 0.01 ||
+          fabs (b->x0 - 2 * a->x0) > 2 || fabs (b->y0 - 2 * a->y0) > 2)
+        g_error ("%s text at (%.2f, %.2f)–(%.2f, %.2f) at 3840×2160, not twice (%.2f, %.2f)–"
+                 "(%.2f, %.2f) at 1920×1080", a->role, b->x0, b->y0, b->x1, b->y1, a->x0, a->y0,
+                 a->x1, a->y1);
+    }
+}
+
+/* Small text keeps a layout of its own size, each advance a whole pixel, so that its
+ * letters sit evenly: at 640×360 (ticks of 8.25 px) and at 960×540 on a screen of scale 2
+ * (ticks of 11.25 px, 22.5 device pixels: scaled), the tick labels' widths are whole
+ * pixels and are not. */
+static void
+test_small_text_in_whole_pixels (void)
+{
+  g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_LOSSES);
+  g_autoptr(BrChartLayout) small = render (options, 640, 360, 1, NULL);
+  g_autoptr(BrChartLayout) hidpi = render (options, 960, 540, 2, NULL);
+  guint n_ticks = 0, n_fractional = 0;
+
+  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (small); i++)
+    {
+      const BrTextBox *box = br_chart_layout_get_text_box (small, i);
+      double width = box->x1 - box->x0;
+
+      if (g_strcmp0 (box->role, "tick") != 0)
+        continue;
+      n_ticks++;
+      g_assert_cmpfloat (fabs (width - round (width)), <, 1e-6);
+    }
+  g_assert_cmpuint (n_ticks, >=, 6);
+
+  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (hidpi); i++)
+    {
+      const BrTextBox *box = br_chart_layout_get_text_box (hidpi, i);
+      double width = box->x1 - box->x0;
+
+      if (g_strcmp0 (box->role, "tick") == 0 && fabs (width - round (width)) > 1e-3)
+        n_fractional++;
+    }
+  g_assert_cmpuint (n_fractional, >, 0);
+}
+
 /* Names from a file are only text: markup, format directives, bidi controls and very
  * long names are drawn literally, ellipsized, inside the canvas. */
 static void
@@ -673,6 +743,15 @@ main (int   argc,
 
       g_test_add_data_func (path, GUINT_TO_POINTER (kind), test_presentation_scale);
     }
+
+  for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
+    {
+      g_autofree char *path = g_strdup_printf ("/Br/Chart/text-scales/%s",
+                                               br_chart_kind_to_string (kind));
+
+      g_test_add_data_func (path, GUINT_TO_POINTER (kind), test_text_scales);
+    }
+  g_test_add_func ("/Br/Chart/small-text-in-whole-pixels", test_small_text_in_whole_pixels);
 
   g_test_add_data_func ("/Br/Deck/light", GUINT_TO_POINTER (BR_THEME_LIGHT), test_deck);
   g_test_add_data_func ("/Br/Deck/dark", GUINT_TO_POINTER (BR_THEME_DARK), test_deck);
