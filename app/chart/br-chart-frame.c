@@ -208,13 +208,11 @@ _br_chart_header (BrChartContext *ctx,
                  &ctx->palette.text, "title");
   ctx->py0 += h + ctx->em * 0.15;
 
+  /* the subtitle says how to read the chart: on a slide's large type it takes a second
+   * line rather than lose its end */
   if (subtitle != NULL)
-    {
-      _br_text_measure (ctx, subtitle, ctx->em, 0, NULL, &h);
-      _br_text_draw (ctx, subtitle, ctx->pad, ctx->py0, ctx->em, width, 0,
-                     &ctx->palette.secondary, "subtitle");
-      ctx->py0 += h;
-    }
+    ctx->py0 += _br_text_draw_wrapped (ctx, subtitle, ctx->pad, ctx->py0, ctx->em, width, 2,
+                                       &ctx->palette.secondary, "subtitle");
 
   ctx->py0 += ctx->em * 0.6;
 }

@@ -494,6 +494,32 @@ test_small_text_in_whole_pixels (void)
   g_assert_cmpuint (n_fractional, >, 0);
 }
 
+/* A subtitle too long for a slide's large type takes a second line rather than lose its
+ * end: the R&D chart's, which says what the figure over each pair of bars means, is two
+ * lines of 50 px type on a 1080p slide. */
+static void
+test_subtitle_wraps (void)
+{
+  g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_RND);
+  g_autoptr(BrChartLayout) layout = NULL;
+  guint n_subtitles = 0;
+
+  br_chart_options_set_text_scale (options, 2.5);
+  br_chart_options_set_language (options, "en");
+  layout = render (options, 1920, 1080, 1, NULL);
+  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+    {
+      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+
+      if (g_strcmp0 (box->role, "subtitle") != 0)
+        continue;
+      n_subtitles++;
+      g_assert_cmpfloat (box->y1 - box->y0, >=, 2 * 50);
+    }
+  g_assert_cmpuint (n_subtitles, ==, 1);
+  assert_text_fits (layout, 1920, 1080);
+}
+
 /* Names from a file are only text: markup, format directives, bidi controls and very
  * long names are drawn literally, ellipsized, inside the canvas. */
 static void
@@ -752,6 +778,7 @@ main (int   argc,
       g_test_add_data_func (path, GUINT_TO_POINTER (kind), test_text_scales);
     }
   g_test_add_func ("/Br/Chart/small-text-in-whole-pixels", test_small_text_in_whole_pixels);
+  g_test_add_func ("/Br/Chart/subtitle-wraps", test_subtitle_wraps);
 
   g_test_add_data_func ("/Br/Deck/light", GUINT_TO_POINTER (BR_THEME_LIGHT), test_deck);
   g_test_add_data_func ("/Br/Deck/dark", GUINT_TO_POINTER (BR_THEME_DARK), test_deck);
