@@ -274,7 +274,7 @@ _br_chart_draw_customers (BrChartContext *ctx)
                                        _("share of revenue from the five largest customers"));
   _br_chart_header (ctx, _("Customer concentration"), subtitle);
   _br_chart_legend (ctx, keys, labels, colors, NULL);
-  _br_chart_reserve_footnote (ctx);
+  _br_chart_reserve_footnote (ctx, 3);
 
   if (rows->len == 0)
     {

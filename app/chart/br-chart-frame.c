@@ -346,7 +346,7 @@ footnote_size (BrChartContext *ctx)
 static double
 footnote_height (BrChartContext *ctx)
 {
-  return footnote_size (ctx) * 1.3 * 3 + ctx->em * 0.5;
+  return footnote_size (ctx) * 1.3 * ctx->footnote_lines + ctx->em * 0.5;
 }
 
 /**
@@ -356,10 +356,48 @@ footnote_height (BrChartContext *ctx)
  * A flag for flash figures, the exchange rates used, then the sources of every mark
  * drawn, numbered, in at most three lines at the foot of the chart.
  */
+typedef enum
+{
+  SOURCES_WITH_TITLES,   /* [1] title — publisher, date. */
+  SOURCES_COMPACT,       /* [1] publisher, date. */
+  SOURCES_BY_PUBLISHER,  /* publisher, date, date; publisher, date. */
+} SourceForm;
+
+/* The sources, each publisher once with the dates of its pieces, in the order they come */
+static void
+append_by_publisher (GString        *text,
+                     BrChartContext *ctx)
+{
+  GPtrArray *sources = ctx->layout->sources;
+  g_autofree gboolean *done = g_new0 (gboolean, sources->len);
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const BrSource *source = g_ptr_array_index (sources, i);
+
+      if (done[i])
+        continue;
+
+      g_string_append_printf (text, "%s %s", i > 0 ? ";" : "", source->publisher);
+      for (guint j = i; j < sources->len; j++)
+        {
+          const BrSource *other = g_ptr_array_index (sources, j);
+          g_autofree char *date = NULL;
+
+          if (done[j] || g_strcmp0 (other->publisher, source->publisher) != 0)
+            continue;
+          done[j] = TRUE;
+          date = _br_format_date (&other->date, ctx->lang);
+          g_string_append_printf (text, ", %s", date);
+        }
+    }
+  g_string_append_c (text, '.');
+}
+
 static char *
 footnote_text (BrChartContext *ctx,
                const char     *extra,
-               gboolean        compact)
+               SourceForm      form)
 {
   GString *text = g_string_new (NULL);
   BrChartLayout *layout = ctx->layout;
@@ -385,12 +423,18 @@ footnote_text (BrChartContext *ctx,
   if (layout->sources->len > 0)
     {
       g_string_append (text, layout->sources->len == 1 ? _("Source:") : _("Sources:"));
+      if (form == SOURCES_BY_PUBLISHER)
+        {
+          append_by_publisher (text, ctx);
+          return g_string_free (text, FALSE);
+        }
+
       for (guint i = 0; i < layout->sources->len; i++)
         {
           const BrSource *source = g_ptr_array_index (layout->sources, i);
           g_autofree char *s = NULL;
 
-          if (compact)
+          if (form == SOURCES_COMPACT)
             {
               g_autofree char *date = _br_format_date (&source->date, ctx->lang);
 
@@ -412,26 +456,31 @@ footnote_text (BrChartContext *ctx,
  * @extra: (nullable): a note of the chart's own, put first
  *
  * A flag for flash figures, the exchange rates used, then the sources of every mark
- * drawn, numbered, in at most three lines at the foot of the chart: with titles when
- * they fit, else publisher and date only (the tooltip and the table give the rest).
+ * drawn, numbered, in the lines reserved at the foot of the chart: with titles when
+ * they fit, else publisher and date only, else each publisher once with its dates, so
+ * that every source is named (the tooltip and the table give the rest).
  */
 void
 _br_chart_footnote (BrChartContext *ctx,
                     const char     *extra)
 {
-  g_autofree char *full = footnote_text (ctx, extra, FALSE);
-  g_autofree char *compact = footnote_text (ctx, extra, TRUE);
-  const char *texts[] = { full, compact };
+  g_autofree char *full = footnote_text (ctx, extra, SOURCES_WITH_TITLES);
+  g_autofree char *compact = footnote_text (ctx, extra, SOURCES_COMPACT);
+  g_autofree char *grouped = footnote_text (ctx, extra, SOURCES_BY_PUBLISHER);
+  const char *texts[] = { full, compact, grouped };
   double y = ctx->height - ctx->pad - footnote_height (ctx) + ctx->em * 0.5;
 
   _br_text_draw_fitting (ctx, texts, G_N_ELEMENTS (texts), ctx->pad, y, footnote_size (ctx),
-                         ctx->width - 2 * ctx->pad, 3, &ctx->palette.secondary, "footnote");
+                         ctx->width - 2 * ctx->pad, ctx->footnote_lines, &ctx->palette.secondary,
+                         "footnote");
 }
 
-/* Leaves room for the footnote under the plot. */
+/* Leaves room under the plot for a footnote of @n_lines lines. */
 void
-_br_chart_reserve_footnote (BrChartContext *ctx)
+_br_chart_reserve_footnote (BrChartContext *ctx,
+                            guint           n_lines)
 {
+  ctx->footnote_lines = n_lines;
   ctx->py1 = ctx->height - ctx->pad - footnote_height (ctx);
 }
 

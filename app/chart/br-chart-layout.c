@@ -108,9 +108,10 @@ _br_chart_layout_add_text_box (BrChartLayout *layout,
                                double         y0,
                                double         x1,
                                double         y1,
-                               const char    *role)
+                               const char    *role,
+                               gboolean       ellipsized)
 {
-  BrTextBox box = { x0, y0, x1, y1, role };
+  BrTextBox box = { x0, y0, x1, y1, role, ellipsized };
 
   g_array_append_val (layout->text_boxes, box);
 }

@@ -250,7 +250,7 @@ _br_chart_draw_losses (BrChartContext *ctx)
                                          : _("net income attributable to owners, per period"));
   _br_chart_header (ctx, _("Net losses of China’s GPU challengers"), subtitle);
   _br_chart_legend (ctx, keys, labels, colors, NULL);
-  _br_chart_reserve_footnote (ctx);
+  _br_chart_reserve_footnote (ctx, 3);
 
   if (n_visible == 0)
     {

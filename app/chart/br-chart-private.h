@@ -108,6 +108,7 @@ typedef struct
   double                width, height;
   double                em;          /* body text size, in pixels */
   double                pad;         /* outer margin */
+  guint                 footnote_lines;  /* the footnote's room, in lines */
   /* the area left for the plot once title, legend and footnote are placed */
   double                px0, py0, px1, py1;
   const char           *lang;
@@ -141,7 +142,8 @@ void           _br_chart_layout_add_legend   (BrChartLayout        *layout,
                                               gboolean              hidden);
 void           _br_chart_layout_add_text_box (BrChartLayout        *layout,
                                               double x0, double y0, double x1, double y1,
-                                              const char           *role);
+                                              const char           *role,
+                                              gboolean              ellipsized);
 void           _br_chart_layout_add_source   (BrChartLayout        *layout,
                                               const BrSource       *source);
 void           _br_chart_layout_add_rate     (BrChartLayout        *layout,
@@ -240,7 +242,8 @@ char    *_br_chart_range_subtitle (BrChartContext      *ctx,
                                    const char          *first,
                                    const char          *last,
                                    const char          *mode);
-void     _br_chart_reserve_footnote (BrChartContext    *ctx);
+void     _br_chart_reserve_footnote (BrChartContext    *ctx,
+                                     guint              n_lines);
 void     _br_chart_spread_labels  (double              *ys,
                                    guint                n,
                                    double               gap,

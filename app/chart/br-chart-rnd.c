@@ -362,7 +362,7 @@ _br_chart_draw_rnd (BrChartContext *ctx)
                                              "as a multiple of revenue"));
   _br_chart_header (ctx, _("Revenue against R&D expense"), subtitle);
   _br_chart_legend (ctx, keys, labels, colors, NULL);
-  _br_chart_reserve_footnote (ctx);
+  _br_chart_reserve_footnote (ctx, 3);
 
   if (n_pairs == 0 || (!show_revenue && !show_rnd))
     {

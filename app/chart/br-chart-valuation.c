@@ -387,7 +387,8 @@ _br_chart_draw_valuation (BrChartContext *ctx)
                                          "valuations"));
   _br_chart_header (ctx, _("Valuation against Nvidia"), subtitle);
   _br_chart_legend (ctx, keys, labels, colors, dashed);
-  _br_chart_reserve_footnote (ctx);
+  /* a market value a source, and an exchange rate a year: the longest footnote */
+  _br_chart_reserve_footnote (ctx, 4);
 
   if (n_visible == 0 && !show_implied)
     {

@@ -217,6 +217,7 @@ _br_chart_context_begin (BrChartContext       *ctx,
   ctx->em = MAX (11, 20 * unit) * options->text_scale;
   ctx->layout->em = ctx->em;
   ctx->pad = MAX (12, 40 * unit) * MIN (options->text_scale, 1.5);
+  ctx->footnote_lines = 3;
   ctx->px0 = ctx->pad;
   ctx->py0 = ctx->pad;
   ctx->px1 = width - ctx->pad;

@@ -77,6 +77,7 @@ typedef struct
 {
   double x0, y0, x1, y1;
   const char *role;            /* "title", "tick", "legend", "label", "footnote", ... */
+  gboolean ellipsized;         /* cut short with "…" for want of room */
 } BrTextBox;
 
 const char     *br_chart_kind_to_string          (BrChartKind           kind);

@@ -520,6 +520,41 @@ test_subtitle_wraps (void)
   assert_text_fits (layout, 1920, 1080);
 }
 
+/* Every source of the figures shown is named at the foot of the chart, in full: from
+ * 1280×720 up, in English and in Chinese, no chart's footnote is cut short. (The
+ * valuation chart cites fifteen sources and three exchange rates.) */
+static void
+test_sources_named (gconstpointer data)
+{
+  BrChartKind kind = GPOINTER_TO_UINT (data);
+  static const double sizes[][2] = { { 1280, 720 }, { 1920, 1080 }, { 3840, 2160 } };
+  static const char *languages[] = { "en", "zh" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        g_autoptr(BrChartOptions) options = br_chart_options_new (kind);
+        g_autoptr(BrChartLayout) layout = NULL;
+        guint n_footnotes = 0;
+
+        br_chart_options_set_language (options, languages[l]);
+        layout = render (options, sizes[s][0], sizes[s][1], 1, NULL);
+        g_assert_cmpuint (br_chart_layout_get_sources (layout)->len, >, 0);
+        for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+          {
+            const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+
+            if (g_strcmp0 (box->role, "footnote") != 0)
+              continue;
+            n_footnotes++;
+            if (box->ellipsized)
+              g_error ("the %s footnote is cut short at %.0f×%.0f in %s",
+                       br_chart_kind_to_string (kind), sizes[s][0], sizes[s][1], languages[l]);
+          }
+        g_assert_cmpuint (n_footnotes, ==, 1);
+      }
+}
+
 /* Names from a file are only text: markup, format directives, bidi controls and very
  * long names are drawn literally, ellipsized, inside the canvas. */
 static void
@@ -572,6 +607,7 @@ test_hostile_names (void)
         cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
         cairo_t *cr = cairo_create (surface);
         g_autoptr(BrChartLayout) layout = br_chart_draw (cr, hostile, options, width, height);
+        guint n_ellipsized = 0;
 
         g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
         g_assert_true (br_chart_layout_has_data (layout));
@@ -581,7 +617,11 @@ test_hostile_names (void)
 
             g_assert_cmpfloat (b->x0, >=, -0.5);
             g_assert_cmpfloat (b->x1, <=, width + 0.5);
+            if (b->ellipsized)
+              n_ellipsized++;
           }
+        /* the name of 10,000 Ws, at least, is cut short, and says so */
+        g_assert_cmpuint (n_ellipsized, >, 0);
         for (guint i = 0; i < br_chart_layout_get_n_marks (layout); i++)
           {
             g_autofree char *tip = br_chart_mark_describe (br_chart_layout_get_mark (layout, i), "en");
@@ -779,6 +819,13 @@ main (int   argc,
     }
   g_test_add_func ("/Br/Chart/small-text-in-whole-pixels", test_small_text_in_whole_pixels);
   g_test_add_func ("/Br/Chart/subtitle-wraps", test_subtitle_wraps);
+  for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
+    {
+      g_autofree char *path = g_strdup_printf ("/Br/Chart/sources-named/%s",
+                                               br_chart_kind_to_string (kind));
+
+      g_test_add_data_func (path, GUINT_TO_POINTER (kind), test_sources_named);
+    }
 
   g_test_add_data_func ("/Br/Deck/light", GUINT_TO_POINTER (BR_THEME_LIGHT), test_deck);
   g_test_add_data_func ("/Br/Deck/dark", GUINT_TO_POINTER (BR_THEME_DARK), test_deck);
