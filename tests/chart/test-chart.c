@@ -758,6 +758,19 @@ test_language_over_locale (void)
   g_assert_cmpint (has_han (br_chart_kind_get_title (BR_CHART_RND)), ==, chinese_locale);
 }
 
+/* @func once for each chart kind, as @prefix/losses, @prefix/rnd, ... */
+static void
+add_for_each_kind (const char    *prefix,
+                   GTestDataFunc  func)
+{
+  for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/%s", prefix, br_chart_kind_to_string (kind));
+
+      g_test_add_data_func (path, GUINT_TO_POINTER (kind), func);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -802,30 +815,11 @@ main (int   argc,
   g_test_add_func ("/Br/Chart/bounded-share", test_bounded_share);
   g_test_add_func ("/Br/Chart/cjk-glyphs", test_cjk_glyphs);
   g_test_add_func ("/Br/Chart/hostile-names", test_hostile_names);
-  for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
-    {
-      g_autofree char *path = g_strdup_printf ("/Br/Chart/presentation-scale/%s",
-                                               br_chart_kind_to_string (kind));
-
-      g_test_add_data_func (path, GUINT_TO_POINTER (kind), test_presentation_scale);
-    }
-
-  for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
-    {
-      g_autofree char *path = g_strdup_printf ("/Br/Chart/text-scales/%s",
-                                               br_chart_kind_to_string (kind));
-
-      g_test_add_data_func (path, GUINT_TO_POINTER (kind), test_text_scales);
-    }
+  add_for_each_kind ("/Br/Chart/presentation-scale", test_presentation_scale);
+  add_for_each_kind ("/Br/Chart/text-scales", test_text_scales);
   g_test_add_func ("/Br/Chart/small-text-in-whole-pixels", test_small_text_in_whole_pixels);
   g_test_add_func ("/Br/Chart/subtitle-wraps", test_subtitle_wraps);
-  for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
-    {
-      g_autofree char *path = g_strdup_printf ("/Br/Chart/sources-named/%s",
-                                               br_chart_kind_to_string (kind));
-
-      g_test_add_data_func (path, GUINT_TO_POINTER (kind), test_sources_named);
-    }
+  add_for_each_kind ("/Br/Chart/sources-named", test_sources_named);
 
   g_test_add_data_func ("/Br/Deck/light", GUINT_TO_POINTER (BR_THEME_LIGHT), test_deck);
   g_test_add_data_func ("/Br/Deck/dark", GUINT_TO_POINTER (BR_THEME_DARK), test_deck);
