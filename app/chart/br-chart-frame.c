@@ -363,33 +363,41 @@ typedef enum
   SOURCES_BY_PUBLISHER,  /* publisher, date, date; publisher, date. */
 } SourceForm;
 
+static void
+string_free (gpointer string)
+{
+  g_string_free (string, TRUE);
+}
+
 /* The sources, each publisher once with the dates of its pieces, in the order they come */
 static void
 append_by_publisher (GString        *text,
                      BrChartContext *ctx)
 {
   GPtrArray *sources = ctx->layout->sources;
-  g_autofree gboolean *done = g_new0 (gboolean, sources->len);
+  g_autoptr(GHashTable) entries = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (string_free);
 
   for (guint i = 0; i < sources->len; i++)
     {
       const BrSource *source = g_ptr_array_index (sources, i);
+      g_autofree char *date = _br_format_date (&source->date, ctx->lang);
+      GString *entry = g_hash_table_lookup (entries, source->publisher);
 
-      if (done[i])
-        continue;
-
-      g_string_append_printf (text, "%s %s", i > 0 ? ";" : "", source->publisher);
-      for (guint j = i; j < sources->len; j++)
+      if (entry == NULL)
         {
-          const BrSource *other = g_ptr_array_index (sources, j);
-          g_autofree char *date = NULL;
-
-          if (done[j] || g_strcmp0 (other->publisher, source->publisher) != 0)
-            continue;
-          done[j] = TRUE;
-          date = _br_format_date (&other->date, ctx->lang);
-          g_string_append_printf (text, ", %s", date);
+          entry = g_string_new (source->publisher);
+          g_hash_table_insert (entries, source->publisher, entry);
+          g_ptr_array_add (order, entry);
         }
+      g_string_append_printf (entry, ", %s", date);
+    }
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      const GString *entry = g_ptr_array_index (order, i);
+
+      g_string_append_printf (text, "%s %s", i > 0 ? ";" : "", entry->str);
     }
   g_string_append_c (text, '.');
 }

@@ -435,6 +435,56 @@ test_pdf_partial_periods_named (Fixture       *f,
   g_assert_true (strstr (text, "2025 Q1") != NULL || strstr (text, "1Q25") != NULL);
 }
 
+/* When neither titles nor numbered sources fit the footnote, each publisher is named once
+ * with the dates of its pieces: twenty sources from two publishers on a small chart. */
+static void
+test_pdf_sources_by_publisher (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(BrDataset) many = NULL;
+  g_autoptr(BrChartOptions) options = options_new (BR_CHART_LOSSES);
+  g_autofree char *path = path_in (f, "sources.pdf");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  g_string_append (json, "{\"format\": \"burnrate-dataset\", \"version\": 1, \"title\": \"t\","
+                         " \"updated\": \"2025-02-01\", \"sources\": [");
+  for (guint i = 0; i < 20; i++)
+    g_string_append_printf (json, "%s{\"id\": \"s%u\", \"title\": \"A long report on the"
+                            " quarter, part %u\", \"publisher\": \"%s\", \"date\":"
+                            " \"2025-01-%02u\"}", i > 0 ? "," : "", i, i,
+                            i % 2 == 0 ? "Alpha Press" : "Beta Wire", i + 1);
+  g_string_append (json, "], \"companies\": [");
+  for (guint i = 0; i < 20; i++)
+    g_string_append_printf (json, "%s{\"id\": \"c%u\", \"name\": \"C%u\", \"periods\":"
+                            " [{\"id\": \"FY2024\", \"kind\": \"fiscal-year\", \"start\":"
+                            " \"2024-01-01\", \"end\": \"2024-12-31\"}], \"figures\":"
+                            " [{\"period\": \"FY2024\", \"metric\": \"net_income_attributable\","
+                            " \"value\": -%u, \"currency\": \"CNY\", \"scale\": \"yi\","
+                            " \"source\": \"s%u\"}]}", i > 0 ? "," : "", i, i, i + 1, i);
+  g_string_append (json, "]}");
+  bytes = g_bytes_new (json->str, json->len);
+  many = br_dataset_load_bytes (bytes, "many.json", NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  br_export_chart (many, options, BR_EXPORT_PDF, path, 640, 360, 1, &error);
+  g_assert_no_error (error);
+
+  text = run_tool ("pdftotext", path);
+  g_strdelimit (text, "\n", ' ');
+  g_assert_nonnull (strstr (text, "Sources: Alpha Press, 2025-01-01, 2025-01-03, 2025-01-05"));
+  g_assert_nonnull (strstr (text, "2025-01-17, 2025-01-19; Beta Wire, 2025-01-02, 2025-01-04"));
+  g_assert_nonnull (strstr (text, "2025-01-18, 2025-01-20."));
+}
+
 /* ---- PDF --------------------------------------------------------------------------- */
 
 static char *
@@ -1545,6 +1595,7 @@ add_chart_tests (void)
 {
   add_fixture_test ("/Br/Export/png/transparent-all", NULL, test_png_transparent_all);
   add_fixture_test ("/Br/Export/pdf/partial-periods-named", NULL, test_pdf_partial_periods_named);
+  add_fixture_test ("/Br/Export/pdf/sources-by-publisher", NULL, test_pdf_sources_by_publisher);
   static const struct { const char *name; void (*func) (Fixture *, gconstpointer); } formats[] = {
     { "png", test_png }, { "pdf", test_pdf }, { "svg", test_svg }, { "csv", test_csv },
   };
