@@ -17,8 +17,9 @@
   "Cantarell, WenQuanYi Micro Hei, Noto Sans CJK SC, Noto Sans, DejaVu Sans, sans-serif"
 
 /* The type scale, in ems: a size between two steps is set at the lower one, so that text
- * sized to fit still fits. Few sizes read as one design, and each size is one more font
- * for Pango and fontconfig to look up. Sizes under the smallest step stay as asked. */
+ * sized to fit still fits. Few sizes read as one design, and each size of small text is
+ * one more font for Pango and fontconfig to look up (see SCALED_FROM). Sizes under the
+ * smallest step stay as asked. */
 static double
 type_scale (BrChartContext *ctx,
             double          size)
