@@ -29,6 +29,8 @@
 
 #include "br-window.h"
 
+#include "bench-common.h"
+
 #define TARGET_MS 16.0
 #define DEFAULT_RUNS 5
 #define MAX_HOVERS_A_CHART 24
@@ -472,19 +474,10 @@ activate_cb (GtkApplication *app,
 }
 
 static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return x < y ? -1 : x > y;
-}
-
-static int
 compare_dispatch (gconstpointer a,
                   gconstpointer b)
 {
-  return -compare_double (&((const Dispatch *)a)->ms, &((const Dispatch *)b)->ms);
+  return -bench_compare_doubles (&((const Dispatch *)a)->ms, &((const Dispatch *)b)->ms);
 }
 
 static double
@@ -494,7 +487,7 @@ percentile (GArray *values,
   if (values->len == 0)
     return 0;
 
-  g_array_sort (values, compare_double);
+  g_array_sort (values, bench_compare_doubles);
   return g_array_index (values, double, (guint)MIN (values->len - 1, floor (p * values->len)));
 }
 
@@ -631,7 +624,7 @@ static int
 compare_result (gconstpointer a,
                 gconstpointer b)
 {
-  return compare_double (&((const Result *)a)->max, &((const Result *)b)->max);
+  return bench_compare_doubles (&((const Result *)a)->max, &((const Result *)b)->max);
 }
 
 static double

@@ -17,6 +17,8 @@
 #include "br-chart.h"
 #include "br-png.h"
 
+#include "bench-common.h"
+
 #define N_RUNS 15
 
 typedef enum
@@ -41,15 +43,6 @@ cpu_ms (void)
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
   return ts.tv_sec * 1000. + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
 }
 
 static cairo_status_t
@@ -155,7 +148,7 @@ time_encoder (cairo_surface_t *surface,
       *size = out->len;
     }
 
-  qsort (times, N_RUNS, sizeof times[0], compare_doubles);
+  qsort (times, N_RUNS, sizeof times[0], bench_compare_doubles);
   return times[N_RUNS / 2];
 }
 

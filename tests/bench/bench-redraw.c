@@ -12,6 +12,8 @@
 
 #include "br-chart.h"
 
+#include "bench-common.h"
+
 #define N_RUNS 200
 #define TARGET_MS 4.0
 
@@ -23,15 +25,6 @@ cpu_ms (void)
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
   return ts.tv_sec * 1000. + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
 }
 
 /* one redraw: @wall and @cpu in milliseconds */
@@ -73,8 +66,8 @@ bench_chart (BrDataset   *dataset,
     redraw (surface, dataset, options, &wall[i], &cpu[i]);
   cairo_surface_destroy (surface);
 
-  qsort (wall, N_RUNS, sizeof wall[0], compare_doubles);
-  qsort (cpu, N_RUNS, sizeof cpu[0], compare_doubles);
+  qsort (wall, N_RUNS, sizeof wall[0], bench_compare_doubles);
+  qsort (cpu, N_RUNS, sizeof cpu[0], bench_compare_doubles);
   g_print ("%-10s %-10s  %6.2f  %6.2f  %6.2f    %6.2f   %6.2f   %s\n",
            br_chart_kind_to_string (kind), cumulative ? "cumulative" : "per period",
            wall[N_RUNS / 2], wall[N_RUNS / 10], wall[N_RUNS * 9 / 10], cpu[N_RUNS / 2], first_wall,

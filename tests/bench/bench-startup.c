@@ -12,17 +12,10 @@
 
 #include <glib.h>
 
+#include "bench-common.h"
+
 #define N_RUNS 11
 #define TARGET_MS 250.0
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return x < y ? -1 : x > y;
-}
 
 /* one start; returns milliseconds, or a negative number on failure */
 static double
@@ -73,7 +66,7 @@ measure (const char  *program,
       printf ("# run %2u: %.1f ms\n", i + 1, runs[i]);
     }
 
-  qsort (runs, N_RUNS, sizeof runs[0], compare_double);
+  qsort (runs, N_RUNS, sizeof runs[0], bench_compare_doubles);
   printf ("# min %.1f ms, max %.1f ms\n", runs[0], runs[N_RUNS - 1]);
 
   return runs[N_RUNS / 2];
