@@ -88,7 +88,7 @@ source_credits (BrWindow *window)
   g_autoptr(GStrvBuilder) credits = g_strv_builder_new ();
   BrDataset *dataset = window != NULL ? br_document_get_dataset (br_window_get_document (window))
                                       : NULL;
-  const char *language = br_chart_default_language ();
+  BrLanguage language = br_language_from_locale ();
 
   for (guint i = 0; dataset != NULL && i < br_dataset_get_n_sources (dataset); i++)
     {

@@ -282,18 +282,25 @@ parse_language (const char     *arg,
                 BrChartOptions *chart,
                 GError        **error)
 {
+  g_autoptr(GString) known = g_string_new (NULL);
+
   if (arg == NULL)
     return TRUE;
 
-  if (g_strcmp0 (arg, "en") != 0 && g_strcmp0 (arg, "zh") != 0)
+  for (BrLanguage i = 0; i < BR_N_LANGUAGES; i++)
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("Unknown language “%s”: use en or zh"), arg);
-      return FALSE;
+      if (g_str_equal (arg, br_language_to_string (i)))
+        {
+          br_chart_options_set_language (chart, i);
+          return TRUE;
+        }
+      g_string_append_printf (known, "%s%s", i > 0 ? ", " : "", br_language_to_string (i));
     }
 
-  br_chart_options_set_language (chart, arg);
-  return TRUE;
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               /* TRANSLATORS: the second %s lists the languages: "en, zh" */
+               _("Unknown language “%s”: use one of %s"), arg, known->str);
+  return FALSE;
 }
 
 static gboolean

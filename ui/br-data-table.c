@@ -223,7 +223,7 @@ br_data_table_new (void)
 void
 br_data_table_set_layout (BrDataTable   *self,
                           BrChartLayout *layout,
-                          const char    *language)
+                          BrLanguage     language)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = layout != NULL ? br_chart_layout_get_n_marks (layout) : 0;

@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (BrDataTable, br_data_table, BR, DATA_TABLE, AdwBin)
 GtkWidget  *br_data_table_new        (void);
 void        br_data_table_set_layout (BrDataTable   *self,
                                       BrChartLayout *layout,
-                                      const char    *language);
+                                      BrLanguage     language);
 GListModel *br_data_table_get_rows   (BrDataTable   *self);
 void        br_data_table_sort_by    (BrDataTable   *self,
                                       const char    *column,

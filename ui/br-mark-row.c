@@ -107,7 +107,7 @@ format_date (const GDate *date)
 char *
 br_unit_describe (const BrUnit *unit,
                   gboolean      percent,
-                  const char   *language)
+                  BrLanguage    language)
 {
   if (percent)
     return g_strdup ("%");
@@ -216,7 +216,7 @@ br_mark_row_init (BrMarkRow *self)
 
 static char *
 describe_source (const BrSource *source,
-                 const char     *language)
+                 BrLanguage      language)
 {
   g_autofree char *date = NULL;
 
@@ -271,7 +271,7 @@ describe_value (const BrChartMark *mark)
 BrMarkRow *
 br_mark_row_new (const BrChartMark *mark,
                  guint              index,
-                 const char        *language)
+                 BrLanguage         language)
 {
   BrMarkRow *self;
 
@@ -295,7 +295,7 @@ gboolean
 br_mark_row_update (BrMarkRow         *self,
                     const BrChartMark *mark,
                     guint              index,
-                    const char        *language)
+                    BrLanguage         language)
 {
   gboolean changed;
   char *date;

@@ -16,11 +16,11 @@ G_DECLARE_FINAL_TYPE (BrMarkRow, br_mark_row, BR, MARK_ROW, GObject)
 
 BrMarkRow  *br_mark_row_new            (const BrChartMark *mark,
                                         guint              index,
-                                        const char        *language);
+                                        BrLanguage         language);
 gboolean    br_mark_row_update         (BrMarkRow         *self,
                                         const BrChartMark *mark,
                                         guint              index,
-                                        const char        *language);
+                                        BrLanguage         language);
 guint       br_mark_row_get_index      (BrMarkRow         *self);
 const char *br_mark_row_get_company    (BrMarkRow         *self);
 const char *br_mark_row_get_series     (BrMarkRow         *self);
@@ -34,6 +34,6 @@ const char *br_mark_row_get_source     (BrMarkRow         *self);
 const char *br_mark_row_get_url        (BrMarkRow         *self);
 char       *br_unit_describe           (const BrUnit      *unit,
                                         gboolean           percent,
-                                        const char        *language);
+                                        BrLanguage         language);
 
 G_END_DECLS

@@ -154,7 +154,7 @@ color_swatch (BrDataset       *dataset,
 static GtkWidget *
 company_row (BrSidePane      *self,
              const BrCompany *company,
-             const char      *language)
+             BrLanguage       language)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
@@ -183,7 +183,7 @@ company_row (BrSidePane      *self,
 static void
 rebuild_companies (BrSidePane *self)
 {
-  const char *language = br_chart_default_language ();
+  BrLanguage language = br_language_from_locale ();
   guint n = self->dataset != NULL ? br_dataset_get_n_companies (self->dataset) : 0;
 
   for (guint i = 0; i < self->company_rows->len; i++)

@@ -8,8 +8,6 @@
 
 #include <math.h>
 
-#include <glib/gi18n-lib.h>
-
 #include "br-chart-private.h"
 
 static double

@@ -78,24 +78,24 @@ typedef struct
 {
   const char *currency;
   BrScale     scale;
-  const char *en;
-  const char *zh;
+  const char *name;      /* in English; the catalogues translate it */
 } UnitName;
 
 static const UnitName unit_names[] = {
-  { "CNY", BR_SCALE_YI, "100M CNY", "亿元" },
-  { "CNY", BR_SCALE_WAN, "10K CNY", "万元" },
-  { "CNY", BR_SCALE_BILLION, "bn CNY", "十亿元" },
-  { "CNY", BR_SCALE_MILLION, "M CNY", "百万元" },
-  { "CNY", BR_SCALE_TRILLION, "tn CNY", "万亿元" },
-  { "CNY", BR_SCALE_ONE, "CNY", "元" },
-  { "USD", BR_SCALE_YI, "100M USD", "亿美元" },
-  { "USD", BR_SCALE_BILLION, "bn USD", "十亿美元" },
-  { "USD", BR_SCALE_MILLION, "M USD", "百万美元" },
-  { "USD", BR_SCALE_TRILLION, "tn USD", "万亿美元" },
-  { "USD", BR_SCALE_ONE, "USD", "美元" },
-  { "HKD", BR_SCALE_YI, "100M HKD", "亿港元" },
-  { "HKD", BR_SCALE_BILLION, "bn HKD", "十亿港元" },
+  /* TRANSLATORS: units on chart axes and in tooltips: 亿元 */
+  { "CNY", BR_SCALE_YI, N_("100M CNY") },
+  { "CNY", BR_SCALE_WAN, N_("10K CNY") },
+  { "CNY", BR_SCALE_BILLION, N_("bn CNY") },
+  { "CNY", BR_SCALE_MILLION, N_("M CNY") },
+  { "CNY", BR_SCALE_TRILLION, N_("tn CNY") },
+  { "CNY", BR_SCALE_ONE, N_("CNY") },
+  { "USD", BR_SCALE_YI, N_("100M USD") },
+  { "USD", BR_SCALE_BILLION, N_("bn USD") },
+  { "USD", BR_SCALE_MILLION, N_("M USD") },
+  { "USD", BR_SCALE_TRILLION, N_("tn USD") },
+  { "USD", BR_SCALE_ONE, N_("USD") },
+  { "HKD", BR_SCALE_YI, N_("100M HKD") },
+  { "HKD", BR_SCALE_BILLION, N_("bn HKD") },
 };
 
 static GHashTable *others;   /* under its lock: labels made for other units */
@@ -108,9 +108,8 @@ G_LOCK_DEFINE_STATIC (others);
  */
 const char *
 _br_unit_label (const BrUnit *unit,
-                const char   *lang)
+                BrLanguage    lang)
 {
-  gboolean zh = g_strcmp0 (lang, "zh") == 0;
   g_autofree char *key = NULL;
   char *label;
 
@@ -118,7 +117,7 @@ _br_unit_label (const BrUnit *unit,
     {
       if (strcmp (unit_names[i].currency, unit->currency.code) == 0 &&
           unit_names[i].scale == unit->scale)
-        return zh ? unit_names[i].zh : unit_names[i].en;
+        return _br_chart_translate (lang, unit_names[i].name, NULL, 1);
     }
 
   /* any other pair: "CODE ×10^n", kept for the life of the process; export workers
@@ -140,13 +139,13 @@ _br_unit_label (const BrUnit *unit,
 
 /**
  * br_chart_unit_label:
- * @language: "en" or "zh"
+ * @language: the language of the name
  *
  * Returns: how the charts name @unit: "100M CNY" in English, "亿元" in Chinese
  */
 const char *
 br_chart_unit_label (const BrUnit *unit,
-                     const char   *language)
+                     BrLanguage    language)
 {
   g_return_val_if_fail (unit != NULL, NULL);
 
@@ -162,14 +161,13 @@ br_chart_unit_label (const BrUnit *unit,
 char *
 _br_format_value (double        value,
                   const BrUnit *unit,
-                  const char   *lang)
+                  BrLanguage    lang)
 {
   g_autofree char *number = _br_format_number (value, fabs (value) >= 1000 ? 0 : 2, FALSE);
 
-  if (g_strcmp0 (lang, "zh") == 0)
-    return g_strdup_printf ("%s %s", number, _br_unit_label (unit, lang));
-
-  return g_strdup_printf ("%s (%s)", number, _br_unit_label (unit, lang));
+  /* TRANSLATORS: a value and its unit, "−18.40 (100M CNY)" */
+  return g_strdup_printf (_br_chart_translate (lang, "%s (%s)", NULL, 1), number,
+                          _br_unit_label (unit, lang));
 }
 
 char *
@@ -190,9 +188,8 @@ _br_format_percent (double value,
  */
 char *
 _br_format_period_compact (const BrPeriod *period,
-                           const char     *lang)
+                           BrLanguage      lang)
 {
-  gboolean zh = g_strcmp0 (lang, "zh") == 0;
   int year, part;
 
   if (!g_date_valid (&period->start) || !g_date_valid (&period->end))
@@ -203,20 +200,24 @@ _br_format_period_compact (const BrPeriod *period,
     {
     case BR_PERIOD_HALF_YEAR:
       part = (g_date_get_month (&period->start) - 1) / 6 + 1;
-      return zh ? g_strdup_printf ("%02dH%d", year, part) : g_strdup_printf ("%dH%02d", part, year);
+      /* TRANSLATORS: the first half of 2025 where room is short: "1H25"; the year is the
+       * second number, "%2$02dH%1$d" writes "25H1" */
+      return g_strdup_printf (_br_chart_translate (lang, "%dH%02d", NULL, 1), part, year);
     case BR_PERIOD_QUARTER:
       part = (g_date_get_month (&period->start) - 1) / 3 + 1;
-      return zh ? g_strdup_printf ("%02dQ%d", year, part) : g_strdup_printf ("%dQ%02d", part, year);
+      /* TRANSLATORS: the third quarter of 2024 where room is short: "3Q24" */
+      return g_strdup_printf (_br_chart_translate (lang, "%dQ%02d", NULL, 1), part, year);
     case BR_PERIOD_FISCAL_YEAR:
     default:
-      return zh ? g_strdup_printf ("%02d年", year) : g_strdup_printf ("’%02d", year);
+      /* TRANSLATORS: the year 2024 where room is short: "’24" */
+      return g_strdup_printf (_br_chart_translate (lang, "’%02d", NULL, 1), year);
     }
 }
 
 /* ISO dates read the same in every language. */
 char *
 _br_format_date (const GDate *date,
-                 const char  *lang)
+                 BrLanguage   lang)
 {
   if (!g_date_valid (date))
     return g_strdup ("");

@@ -11,8 +11,6 @@
 #include <math.h>
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
-
 #include "br-chart-private.h"
 
 /* Okabe–Ito: told apart with every common colour-vision deficiency */
@@ -312,7 +310,7 @@ _br_chart_legend (BrChartContext *ctx,
 
 static char *
 describe_source (const BrSource *source,
-                 const char     *lang)
+                 BrLanguage      lang)
 {
   g_autofree char *date = _br_format_date (&source->date, lang);
 

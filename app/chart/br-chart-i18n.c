@@ -22,31 +22,38 @@
 
 #define MO_MAGIC 0x950412de
 
-/* the language of the chart this thread is drawing, or NULL */
+/* the language of the chart this thread is drawing, plus one; 0 outside a drawing */
 static GPrivate drawing_language;
 
 /**
- * _br_chart_set_language:
- * @language: (nullable): "en" or "zh" while a chart is drawn; NULL after
+ * _br_chart_push_language:
+ * @language: the language of the chart about to be drawn on this thread
  *
- * Returns: the language it replaces, to be set back when a nested drawing ends
+ * Returns: a token for _br_chart_pop_language(), which sets back the language of a
+ *   drawing this one is inside
  */
-const char *
-_br_chart_set_language (const char *language)
+gpointer
+_br_chart_push_language (BrLanguage language)
 {
-  const char *previous = g_private_get (&drawing_language);
+  gpointer previous = g_private_get (&drawing_language);
 
-  g_private_set (&drawing_language, (gpointer)language);
+  g_private_set (&drawing_language, GUINT_TO_POINTER (language + 1));
 
   return previous;
 }
 
-/* "en", or the language of the catalogue gettext translates into: "zh" */
-static const char *
+void
+_br_chart_pop_language (gpointer token)
+{
+  g_private_set (&drawing_language, token);
+}
+
+/* The language of the catalogue gettext translates into, or English */
+static BrLanguage
 locale_language (void)
 {
   static gsize once = 0;
-  static const char *language = "en";
+  static BrLanguage language = BR_LANGUAGE_EN;
 
   if (g_once_init_enter (&once))
     {
@@ -54,10 +61,11 @@ locale_language (void)
       const char *probe = "Losses";
       const char *header = dgettext (GETTEXT_PACKAGE, "");
       const char *field = header != NULL ? strstr (header, "Language: ") : NULL;
+      BrLanguage found;
 
       if (g_dgettext (GETTEXT_PACKAGE, probe) != probe && field != NULL &&
-          g_str_has_prefix (field + strlen ("Language: "), "zh"))
-        language = "zh";
+          br_language_from_string (field + strlen ("Language: "), &found))
+        language = found;
       g_once_init_leave (&once, 1);
     }
 
@@ -120,27 +128,61 @@ read_catalogue (const char *path)
   return g_steal_pointer (&messages);
 }
 
-/* The Chinese catalogue, from where the program's translations are bound; read once */
+/* @language's messages, from where the program's translations are bound; each read
+ * once. NULL for English, whose messages are the msgids. */
 static GHashTable *
-chinese_catalogue (void)
+catalogue (BrLanguage language)
 {
-  static gsize once = 0;
-  static GHashTable *messages;
+  static gsize once[BR_N_LANGUAGES];
+  static GHashTable *messages[BR_N_LANGUAGES];
 
-  if (g_once_init_enter (&once))
+  if (language == BR_LANGUAGE_EN)
+    return NULL;
+
+  if (g_once_init_enter (&once[language]))
     {
       const char *directory = bindtextdomain (GETTEXT_PACKAGE, NULL);
       g_autofree char *path = g_build_filename (directory != NULL ? directory : LOCALEDIR,
-                                                "zh_CN", "LC_MESSAGES",
-                                                GETTEXT_PACKAGE ".mo", NULL);
+                                                br_language_get_locale (language),
+                                                "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
 
-      messages = read_catalogue (path);
-      if (messages == NULL)
-        g_debug ("No Chinese messages at %s: Chinese charts keep English labels", path);
-      g_once_init_leave (&once, 1);
+      messages[language] = read_catalogue (path);
+      if (messages[language] == NULL)
+        g_debug ("No messages at %s: %s charts keep English labels", path,
+                 br_language_to_string (language));
+      g_once_init_leave (&once[language], 1);
     }
 
-  return messages;
+  return messages[language];
+}
+
+/**
+ * _br_chart_translate:
+ *
+ * @msgid or @plural as @n says, in @language: through gettext when the locale's
+ * catalogue is that language's, else from its catalogue read apart.
+ */
+const char *
+_br_chart_translate (BrLanguage  language,
+                     const char *msgid,
+                     const char *plural,
+                     gulong      n)
+{
+  GHashTable *messages;
+  const char *found;
+
+  if (language == locale_language ())
+    return plural == NULL ? g_dgettext (GETTEXT_PACKAGE, msgid)
+                          : g_dngettext (GETTEXT_PACKAGE, msgid, plural, n);
+
+  /* the first string of a plural message serves every n: true of the languages we have,
+   * with one plural form; a language with more wants its Plural-Forms read here */
+  messages = catalogue (language);
+  found = messages != NULL ? g_hash_table_lookup (messages, msgid) : NULL;
+  if (found != NULL && *found != '\0')
+    return found;
+
+  return plural == NULL || n == 1 ? msgid : plural;
 }
 
 /**
@@ -154,21 +196,13 @@ _br_chart_ngettext (const char *msgid,
                     const char *plural,
                     gulong      n)
 {
-  const char *language = g_private_get (&drawing_language);
-  GHashTable *messages;
-  const char *found;
+  guint language = GPOINTER_TO_UINT (g_private_get (&drawing_language));
 
-  if (language == NULL || g_strcmp0 (language, locale_language ()) == 0)
+  if (language == 0)
     return plural == NULL ? g_dgettext (GETTEXT_PACKAGE, msgid)
                           : g_dngettext (GETTEXT_PACKAGE, msgid, plural, n);
 
-  /* Chinese has one plural form: the first string serves every n */
-  messages = g_str_equal (language, "zh") ? chinese_catalogue () : NULL;
-  found = messages != NULL ? g_hash_table_lookup (messages, msgid) : NULL;
-  if (found != NULL && *found != '\0')
-    return found;
-
-  return plural == NULL || n == 1 ? msgid : plural;
+  return _br_chart_translate (language - 1, msgid, plural, n);
 }
 
 const char *

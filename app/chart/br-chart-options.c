@@ -23,7 +23,7 @@ br_chart_options_new (BrChartKind kind)
   br_unit_init (&options->unit, "CNY", BR_SCALE_YI);
   options->log_scale = TRUE;
   options->percent = 1.0;
-  options->language = g_strdup (br_chart_default_language ());
+  options->language = br_language_from_locale ();
   options->theme = BR_THEME_LIGHT;
   options->text_scale = 1.0;
   options->highlight = -1;
@@ -41,7 +41,6 @@ br_chart_options_copy (const BrChartOptions *options)
 
   copy = g_memdup2 (options, sizeof *options);
   copy->companies = g_strdupv (options->companies);
-  copy->language = g_strdup (options->language);
   copy->hidden = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < options->hidden->len; i++)
     g_ptr_array_add (copy->hidden, g_strdup (g_ptr_array_index (options->hidden, i)));
@@ -56,7 +55,6 @@ br_chart_options_free (BrChartOptions *options)
     return;
 
   g_strfreev (options->companies);
-  g_free (options->language);
   g_ptr_array_unref (options->hidden);
   g_free (options);
 }
@@ -168,13 +166,14 @@ br_chart_options_get_percent (const BrChartOptions *options)
 
 void
 br_chart_options_set_language (BrChartOptions *options,
-                               const char     *language)
+                               BrLanguage      language)
 {
-  g_free (options->language);
-  options->language = g_strdup (language != NULL && g_str_has_prefix (language, "zh") ? "zh" : "en");
+  g_return_if_fail (language < BR_N_LANGUAGES);
+
+  options->language = language;
 }
 
-const char *
+BrLanguage
 br_chart_options_get_language (const BrChartOptions *options)
 {
   return options->language;
@@ -283,7 +282,7 @@ br_chart_options_draw_alike (const BrChartOptions *a,
       a->percent != b->percent || a->theme != b->theme || a->text_scale != b->text_scale ||
       a->transparent != b->transparent ||
       !br_currency_equal (&a->unit.currency, &b->unit.currency) || a->unit.scale != b->unit.scale ||
-      g_strcmp0 (a->language, b->language) != 0 ||
+      a->language != b->language ||
       g_date_valid (&a->from) != g_date_valid (&b->from) ||
       g_date_valid (&a->to) != g_date_valid (&b->to) ||
       (g_date_valid (&a->from) && g_date_compare (&a->from, &b->from) != 0) ||
@@ -301,20 +300,4 @@ br_chart_options_draw_alike (const BrChartOptions *a,
     }
 
   return TRUE;
-}
-
-const char *
-br_chart_default_language (void)
-{
-  const char * const *names = g_get_language_names ();
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (names[i], "zh"))
-        return "zh";
-      if (g_str_has_prefix (names[i], "en"))
-        return "en";
-    }
-
-  return "en";
 }

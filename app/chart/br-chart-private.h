@@ -10,14 +10,20 @@
 
 G_BEGIN_DECLS
 
-/* Chart text is in the chart's language, not necessarily the locale's (br-chart-i18n.c):
- * in the renderers, which include this after <glib/gi18n-lib.h>, _() looks it up there */
-#ifdef _
+/* Chart text is in the chart's language, not necessarily the locale's (br-chart-i18n.c).
+ * In the chart library _() looks it up there, N_() marks it for a later _() or
+ * _br_chart_translate(), and _br_chart_ngettext() chooses a plural: po/meson.build
+ * registers all three with xgettext. */
+#include <glib/gi18n-lib.h>
 #undef _
 #define _(String) _br_chart_gettext (String)
-#endif
 
-const char *_br_chart_set_language (const char *language);
+gpointer    _br_chart_push_language (BrLanguage  language);
+void        _br_chart_pop_language  (gpointer    token);
+const char *_br_chart_translate    (BrLanguage  language,
+                                    const char *msgid,
+                                    const char *plural,
+                                    gulong      n) G_GNUC_FORMAT (2);
 const char *_br_chart_gettext      (const char *msgid) G_GNUC_FORMAT (1);
 const char *_br_chart_ngettext     (const char *msgid,
                                     const char *plural,
@@ -33,7 +39,7 @@ struct _BrChartOptions
   BrUnit       unit;
   gboolean     log_scale;
   double       percent;
-  char        *language;
+  BrLanguage   language;
   BrTheme      theme;
   double       text_scale;
   gboolean     transparent;
@@ -111,8 +117,8 @@ typedef struct
   guint                 footnote_lines;  /* the footnote's room, in lines */
   /* the area left for the plot once title, legend and footnote are placed */
   double                px0, py0, px1, py1;
-  const char           *lang;
-  const char           *outer_lang;  /* the language of a drawing this one is inside */
+  BrLanguage            lang;
+  gpointer              outer_lang;  /* the language of a drawing this one is inside */
 } BrChartContext;
 
 typedef struct
@@ -203,15 +209,15 @@ char       *_br_format_number   (double        value,
                                  gboolean      sign);
 char       *_br_format_value    (double        value,
                                  const BrUnit *unit,
-                                 const char   *lang);
+                                 BrLanguage    lang);
 char       *_br_format_percent  (double        value,
                                  int           decimals);
 char       *_br_format_period_compact (const BrPeriod *period,
-                                       const char     *lang);
+                                       BrLanguage      lang);
 char       *_br_format_date     (const GDate  *date,
-                                 const char   *lang);
+                                 BrLanguage    lang);
 const char *_br_unit_label      (const BrUnit *unit,
-                                 const char   *lang);
+                                 BrLanguage    lang);
 int         _br_decimals_for    (double        step);
 
 /* br-chart-frame.c */

@@ -8,8 +8,6 @@
 
 #include <math.h>
 
-#include <glib/gi18n-lib.h>
-
 #include "br-chart-private.h"
 
 static const BrRgb revenue_color = { 0x56 / 255., 0xb4 / 255., 0xe9 / 255. };

@@ -9,8 +9,6 @@
 #include <math.h>
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
-
 #include "br-chart-private.h"
 
 static const char *kind_names[BR_N_CHART_KINDS] = {
@@ -106,7 +104,7 @@ set_font_options (cairo_t *cr)
  * (br-chart-text.c) */
 static PangoLayout *
 new_layout (cairo_t    *cr,
-            const char *lang,
+            BrLanguage  lang,
             gboolean    round_positions)
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
@@ -115,8 +113,7 @@ new_layout (cairo_t    *cr,
   /* the chart's language, not the locale's: Chinese glyph forms in a Chinese chart, and
    * one set of fonts for every text in it (each language is another font lookup) */
   pango_context_set_language (context,
-                              pango_language_from_string (g_strcmp0 (lang, "zh") == 0
-                                                          ? "zh-cn" : "en"));
+                              pango_language_from_string (br_language_get_locale (lang)));
   pango_context_set_round_glyph_positions (context, round_positions);
   pango_layout_context_changed (layout);
 
@@ -207,7 +204,7 @@ _br_chart_context_begin (BrChartContext       *ctx,
   ctx->width = width;
   ctx->height = height;
   ctx->lang = options->language;
-  ctx->outer_lang = _br_chart_set_language (ctx->lang);
+  ctx->outer_lang = _br_chart_push_language (ctx->lang);
   ctx->layout = _br_chart_layout_new (width, height);
   ctx->layout->theme = options->theme;
   _br_chart_palette (options->theme, &ctx->palette);
@@ -243,7 +240,7 @@ _br_chart_context_end (BrChartContext *ctx)
   g_clear_object (&ctx->pango);
   g_clear_object (&ctx->pango_scaled);
   cairo_restore (ctx->cr);
-  _br_chart_set_language (ctx->outer_lang);
+  _br_chart_pop_language (ctx->outer_lang);
 
   return g_steal_pointer (&ctx->layout);
 }
@@ -256,7 +253,7 @@ _br_chart_context_end (BrChartContext *ctx)
  */
 char *
 br_chart_mark_describe (const BrChartMark *mark,
-                        const char        *language)
+                        BrLanguage         language)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *value = NULL;

@@ -115,10 +115,10 @@ gboolean        br_chart_options_get_log_scale   (const BrChartOptions *options)
 void            br_chart_options_set_percent     (BrChartOptions       *options,
                                                   double                percent);
 double          br_chart_options_get_percent     (const BrChartOptions *options);
-/* "en" or "zh": which names and labels of the dataset to show */
+/* the language of the chart's text and of the dataset's names and labels */
 void            br_chart_options_set_language    (BrChartOptions       *options,
-                                                  const char           *language);
-const char     *br_chart_options_get_language    (const BrChartOptions *options);
+                                                  BrLanguage            language);
+BrLanguage      br_chart_options_get_language    (const BrChartOptions *options);
 void            br_chart_options_set_theme       (BrChartOptions       *options,
                                                   BrTheme               theme);
 BrTheme         br_chart_options_get_theme       (const BrChartOptions *options);
@@ -139,12 +139,10 @@ gboolean        br_chart_options_get_hidden      (const BrChartOptions *options,
 void            br_chart_options_set_highlight   (BrChartOptions       *options,
                                                   int                   mark_index);
 int             br_chart_options_get_highlight   (const BrChartOptions *options);
-/* the language of the process's locale: "zh" under a Chinese locale, else "en" */
-const char     *br_chart_default_language        (void);
 guint32         br_chart_company_color           (BrDataset            *dataset,
                                                   const BrCompany      *company);
 const char     *br_chart_unit_label              (const BrUnit         *unit,
-                                                  const char           *language);
+                                                  BrLanguage            language);
 
 BrChartLayout  *br_chart_draw                    (cairo_t              *cr,
                                                   BrDataset            *dataset,
@@ -175,7 +173,7 @@ const char     *br_chart_layout_get_title        (BrChartLayout        *layout);
 const char     *br_chart_layout_get_description  (BrChartLayout        *layout);
 gboolean        br_chart_layout_has_data         (BrChartLayout        *layout);
 char           *br_chart_mark_describe           (const BrChartMark    *mark,
-                                                  const char           *language);
+                                                  BrLanguage            language);
 void            br_chart_layout_draw_highlight   (BrChartLayout        *layout,
                                                   cairo_t              *cr,
                                                   int                   index);

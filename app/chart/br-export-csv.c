@@ -74,7 +74,7 @@ series_name (const BrChartMark *mark)
 
 static char *
 source_text (const BrSource *source,
-             const char     *language)
+             BrLanguage      language)
 {
   GString *text;
 
@@ -98,7 +98,7 @@ source_text (const BrSource *source,
 static void
 append_row (GString           *out,
             const BrChartMark *mark,
-            const char        *language)
+            BrLanguage         language)
 {
   g_autofree char *series = series_name (mark);
   g_autofree char *source = source_text (mark->source, language);
@@ -126,7 +126,7 @@ append_row (GString           *out,
 /**
  * br_export_csv:
  * @layout: a drawn chart
- * @language: "en" or "zh", for the names of companies and sources
+ * @language: the language of the names of companies and sources
  *
  * The data behind a chart: a header, then one row for every value the chart plots, in
  * the order it drew them, cumulative when the chart is. Rows end in CRLF (RFC 4180).
@@ -135,7 +135,7 @@ append_row (GString           *out,
  */
 char *
 br_export_csv (BrChartLayout *layout,
-               const char    *language)
+               BrLanguage     language)
 {
   GString *out;
   guint n;

@@ -86,6 +86,6 @@ gboolean     br_export_deck                 (BrDataset            *dataset,
                                              double                scale,
                                              GError              **error);
 char        *br_export_csv                  (BrChartLayout        *layout,
-                                             const char           *language);
+                                             BrLanguage            language);
 
 G_END_DECLS

@@ -457,7 +457,7 @@ br_company_find_concentration (const BrCompany *company,
 
 const char *
 br_company_get_name (const BrCompany *company,
-                     const char      *language)
+                     BrLanguage       language)
 {
   g_return_val_if_fail (company != NULL, NULL);
 

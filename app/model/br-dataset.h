@@ -63,6 +63,6 @@ const BrFigure  *br_company_find_figure        (const BrCompany  *company,
 const BrConcentration *br_company_find_concentration (const BrCompany *company,
                                                       const BrPeriod  *period);
 const char      *br_company_get_name           (const BrCompany  *company,
-                                                const char       *language);
+                                                BrLanguage        language);
 
 G_END_DECLS

@@ -419,11 +419,9 @@ get_text (Loader     *l,
           gboolean    required,
           BrText     *out)
 {
-  static const char *languages[] = { "en", "zh", NULL };
+  const char *languages[BR_N_LANGUAGES + 1] = { NULL };
   JsonNode *node = member (l, object, name, required);
   JsonObject *translations;
-  const char *en;
-  const char *zh;
   Mark mark;
 
   memset (out, 0, sizeof *out);
@@ -445,11 +443,16 @@ get_text (Loader     *l,
 
   mark = push_member (l, name);
   translations = json_node_get_object (node);
+  for (BrLanguage i = 0; i < BR_N_LANGUAGES; i++)
+    languages[i] = br_language_to_string (i);
   check_members (l, translations, languages);
-  if (get_string (l, translations, "en", TRUE, &en))
-    out->en = _br_dataset_intern (l->ds, en);
-  if (get_string (l, translations, "zh", FALSE, &zh))
-    out->zh = _br_dataset_intern (l->ds, zh);
+  for (BrLanguage i = 0; i < BR_N_LANGUAGES; i++)
+    {
+      const char *text;
+
+      if (get_string (l, translations, languages[i], i == BR_LANGUAGE_EN, &text))
+        out->in[i] = _br_dataset_intern (l->ds, text);
+    }
   pop (l, mark);
 
   return out->en != NULL;
@@ -1066,7 +1069,7 @@ read_customer (Loader     *l,
 {
   static const char *allowed[] = { "name", "share", NULL };
   BrConcentration *concentration = data;
-  BrCustomer customer = { { 0 } };
+  BrCustomer customer = { 0 };
 
   check_members (l, object, allowed);
   if (get_text (l, object, "name", TRUE, &customer.name) &&

@@ -53,23 +53,98 @@ lookup_name (const char  *str,
   return FALSE;
 }
 
+/* Each language: its code in options and on the command line, and the locale whose
+ * catalogue translates into it (also the language Pango shapes for) */
+static const struct
+{
+  const char *code;
+  const char *locale;
+} languages[BR_N_LANGUAGES] = {
+  [BR_LANGUAGE_EN] = { "en", "en" },
+  [BR_LANGUAGE_ZH] = { "zh", "zh_CN" },
+};
+
+const char *
+br_language_to_string (BrLanguage language)
+{
+  g_return_val_if_fail (language < BR_N_LANGUAGES, NULL);
+
+  return languages[language].code;
+}
+
+/**
+ * br_language_from_string:
+ * @str: a language code, or a locale name such as "zh_CN.UTF-8" or "zh-Hans"
+ * @language: (out): where to store the language
+ *
+ * Returns: whether @str names one of the chart languages
+ */
+gboolean
+br_language_from_string (const char *str,
+                         BrLanguage *language)
+{
+  g_return_val_if_fail (language != NULL, FALSE);
+
+  for (guint i = 0; str != NULL && i < BR_N_LANGUAGES; i++)
+    {
+      gsize n = strlen (languages[i].code);
+
+      if (strncmp (str, languages[i].code, n) == 0 &&
+          (str[n] == '\0' || str[n] == '_' || str[n] == '-' || str[n] == '.' || str[n] == '@'))
+        {
+          *language = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* the locale whose catalogue holds @language's messages: "zh_CN" */
+const char *
+br_language_get_locale (BrLanguage language)
+{
+  g_return_val_if_fail (language < BR_N_LANGUAGES, NULL);
+
+  return languages[language].locale;
+}
+
+/**
+ * br_language_from_locale:
+ *
+ * Returns: the first of the process's languages (LANGUAGE, LC_ALL, ...) that charts can
+ * be drawn in; English when there is none
+ */
+BrLanguage
+br_language_from_locale (void)
+{
+  const char * const *names = g_get_language_names ();
+  BrLanguage language;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (br_language_from_string (names[i], &language))
+        return language;
+    }
+
+  return BR_LANGUAGE_EN;
+}
+
 /**
  * br_text_get:
  * @text: a text
- * @language: (nullable): a language code such as "zh" or "zh_CN"; %NULL for English
+ * @language: the language wanted
  *
  * Returns: the translation for @language if the text has one, else the English text
  */
 const char *
 br_text_get (const BrText *text,
-             const char   *language)
+             BrLanguage    language)
 {
   g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (language < BR_N_LANGUAGES, NULL);
 
-  if (language != NULL && g_str_has_prefix (language, "zh") && text->zh != NULL)
-    return text->zh;
-
-  return text->en;
+  return text->in[language] != NULL ? text->in[language] : text->en;
 }
 
 const char *
@@ -221,7 +296,7 @@ br_period_contains (const BrPeriod *outer,
 
 const char *
 br_period_get_label (const BrPeriod *period,
-                     const char     *language)
+                     BrLanguage      language)
 {
   if (period->label.en != NULL)
     return br_text_get (&period->label, language);

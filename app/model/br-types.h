@@ -75,11 +75,24 @@ typedef enum
 /* ISO 4217 code, NUL-terminated */
 typedef struct { char code[4]; } BrCurrency;
 
-/* Text in English, with an optional Chinese translation. */
-typedef struct
+/* The languages a chart and a dataset's texts come in. Another language is one more
+ * value here, its row in br-types.c and its catalogue in po/. */
+typedef enum
 {
-  char *en;
-  char *zh;
+  BR_LANGUAGE_EN,
+  BR_LANGUAGE_ZH,
+  BR_N_LANGUAGES
+} BrLanguage;
+
+/* Text in English, with optional translations: in[] is indexed by BrLanguage. */
+typedef union
+{
+  struct
+  {
+    char *en;
+    char *zh;
+  };
+  char *in[BR_N_LANGUAGES];
 } BrText;
 
 typedef struct
@@ -182,8 +195,13 @@ typedef struct
   guint            n_market_caps;
 } BrCompany;
 
+const char *br_language_to_string  (BrLanguage     language);
+gboolean    br_language_from_string (const char   *str,
+                                     BrLanguage   *language);
+const char *br_language_get_locale (BrLanguage     language);
+BrLanguage  br_language_from_locale (void);
 const char *br_text_get            (const BrText  *text,
-                                    const char    *language);
+                                    BrLanguage     language);
 const char *br_metric_to_string    (BrMetric       metric);
 gboolean    br_metric_from_string  (const char    *str,
                                     BrMetric      *metric);
@@ -206,6 +224,6 @@ gboolean    br_period_overlaps     (const BrPeriod *a,
 gboolean    br_period_contains     (const BrPeriod *outer,
                                     const BrPeriod *inner);
 const char *br_period_get_label    (const BrPeriod *period,
-                                    const char     *language);
+                                    BrLanguage      language);
 
 G_END_DECLS

@@ -161,7 +161,7 @@ draw_chart (BrDataset   *dataset,
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1920, 1080);
   cairo_t *cr = cairo_create (surface);
 
-  br_chart_options_set_language (options, "en");
+  br_chart_options_set_language (options, BR_LANGUAGE_EN);
   layout = br_chart_draw (cr, dataset, options, 1920, 1080);
   cairo_destroy (cr);
 

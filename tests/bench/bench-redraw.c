@@ -57,7 +57,7 @@ bench_chart (BrDataset   *dataset,
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
   double wall[N_RUNS], cpu[N_RUNS], first_wall, first_cpu;
 
-  br_chart_options_set_language (options, "en");
+  br_chart_options_set_language (options, BR_LANGUAGE_EN);
   br_chart_options_set_cumulative (options, cumulative);
 
   /* the first draw loads fonts and fills Pango's caches, as the window's first frame */

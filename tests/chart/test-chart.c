@@ -112,7 +112,7 @@ assert_hits (BrChartLayout *layout)
 
       /* what a tooltip says reads only memory the dataset or the layout owns */
       {
-        g_autofree char *tip = br_chart_mark_describe (mark, "en");
+        g_autofree char *tip = br_chart_mark_describe (mark, BR_LANGUAGE_EN);
 
         g_assert_true (g_utf8_validate (tip, -1, NULL));
         if (mark->name != NULL)
@@ -342,7 +342,7 @@ test_tooltip_text (void)
   g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_LOSSES);
   g_autoptr(BrChartLayout) layout = NULL;
 
-  br_chart_options_set_language (options, "zh");
+  br_chart_options_set_language (options, BR_LANGUAGE_ZH);
   layout = render (options, 1280, 720, 1, NULL);
   for (guint i = 0; i < br_chart_layout_get_n_marks (layout); i++)
     {
@@ -353,8 +353,8 @@ test_tooltip_text (void)
       if (!g_str_equal (m->company->id, "moore-threads") || g_date_get_year (&m->date) != 2022)
         continue;
 
-      zh = br_chart_mark_describe (m, "zh");
-      en = br_chart_mark_describe (m, "en");
+      zh = br_chart_mark_describe (m, BR_LANGUAGE_ZH);
+      en = br_chart_mark_describe (m, BR_LANGUAGE_EN);
       g_assert_nonnull (strstr (zh, "摩尔线程"));
       g_assert_nonnull (strstr (zh, "−18.40 亿元"));
       g_assert_nonnull (strstr (en, "Moore Threads · 2022\n−18.40 (100M CNY)"));
@@ -376,7 +376,7 @@ test_bounded_share (void)
   for (guint i = 0; i < br_chart_layout_get_n_marks (layout); i++)
     {
       const BrChartMark *m = br_chart_layout_get_mark (layout, i);
-      g_autofree char *tip = br_chart_mark_describe (m, "en");
+      g_autofree char *tip = br_chart_mark_describe (m, BR_LANGUAGE_EN);
 
       if (m->bound == BR_BOUND_MORE_THAN)
         {
@@ -418,7 +418,7 @@ test_presentation_scale (gconstpointer data)
   g_autoptr(BrChartLayout) layout = NULL;
 
   br_chart_options_set_text_scale (options, 2.5);
-  br_chart_options_set_language (options, "zh");
+  br_chart_options_set_language (options, BR_LANGUAGE_ZH);
   layout = render (options, 1920, 1080, 1, NULL);
   g_assert_true (br_chart_layout_has_data (layout));
   assert_text_fits (layout, 1920, 1080);
@@ -437,7 +437,7 @@ test_text_scales (gconstpointer data)
   g_autoptr(BrChartLayout) large = NULL;
   guint n;
 
-  br_chart_options_set_language (options, "zh");
+  br_chart_options_set_language (options, BR_LANGUAGE_ZH);
   small = render (options, 1920, 1080, 1, NULL);
   large = render (options, 3840, 2160, 1, NULL);
 
@@ -505,7 +505,7 @@ test_subtitle_wraps (void)
   guint n_subtitles = 0;
 
   br_chart_options_set_text_scale (options, 2.5);
-  br_chart_options_set_language (options, "en");
+  br_chart_options_set_language (options, BR_LANGUAGE_EN);
   layout = render (options, 1920, 1080, 1, NULL);
   for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
     {
@@ -528,16 +528,14 @@ test_sources_named (gconstpointer data)
 {
   BrChartKind kind = GPOINTER_TO_UINT (data);
   static const double sizes[][2] = { { 1280, 720 }, { 1920, 1080 }, { 3840, 2160 } };
-  static const char *languages[] = { "en", "zh" };
-
-  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+  for (BrLanguage l = 0; l < BR_N_LANGUAGES; l++)
     for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
       {
         g_autoptr(BrChartOptions) options = br_chart_options_new (kind);
         g_autoptr(BrChartLayout) layout = NULL;
         guint n_footnotes = 0;
 
-        br_chart_options_set_language (options, languages[l]);
+        br_chart_options_set_language (options, l);
         layout = render (options, sizes[s][0], sizes[s][1], 1, NULL);
         g_assert_cmpuint (br_chart_layout_get_sources (layout)->len, >, 0);
         for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
@@ -549,7 +547,7 @@ test_sources_named (gconstpointer data)
             n_footnotes++;
             if (box->ellipsized)
               g_error ("the %s footnote is cut short at %.0f×%.0f in %s",
-                       br_chart_kind_to_string (kind), sizes[s][0], sizes[s][1], languages[l]);
+                       br_chart_kind_to_string (kind), sizes[s][0], sizes[s][1], br_language_to_string (l));
           }
         g_assert_cmpuint (n_footnotes, ==, 1);
       }
@@ -624,7 +622,7 @@ test_hostile_names (void)
         g_assert_cmpuint (n_ellipsized, >, 0);
         for (guint i = 0; i < br_chart_layout_get_n_marks (layout); i++)
           {
-            g_autofree char *tip = br_chart_mark_describe (br_chart_layout_get_mark (layout, i), "en");
+            g_autofree char *tip = br_chart_mark_describe (br_chart_layout_get_mark (layout, i), BR_LANGUAGE_EN);
 
             g_assert_nonnull (strstr (tip, "%s"));   /* the publisher, literally */
           }
@@ -689,7 +687,7 @@ test_deck (gconstpointer data)
         {
           g_assert_cmpstr (br_chart_layout_get_title (layout), ==,
                            br_text_get (br_dataset_get_title (dataset),
-                                        br_chart_default_language ()));
+                                        br_language_from_locale ()));
         }
 
       cairo_destroy (cr);
@@ -721,7 +719,7 @@ test_titles_follow_language (void)
   layout = render (options, 1280, 720, 1, NULL);
   if (language != NULL && g_str_has_prefix (language, "zh"))
     {
-      g_assert_cmpstr (br_chart_options_get_language (options), ==, "zh");
+      g_assert_cmpint (br_chart_options_get_language (options), ==, BR_LANGUAGE_ZH);
       g_assert_true (has_han (br_chart_layout_get_title (layout)));
       g_assert_true (has_han (br_chart_kind_get_title (BR_CHART_RND)));
     }
@@ -730,6 +728,50 @@ test_titles_follow_language (void)
       g_assert_cmpstr (br_chart_layout_get_title (layout), ==,
                        "Net losses of China’s GPU challengers");
     }
+}
+
+/* Languages are one table: codes and locale names map to it, each code round-trips,
+ * and every language but English has a catalogue that gives a chart its own words and
+ * units (a language added without one fails here). */
+static void
+test_languages (void)
+{
+  static const struct { const char *name; gboolean known; BrLanguage language; } names[] = {
+    { "en", TRUE, BR_LANGUAGE_EN }, { "en_GB.UTF-8", TRUE, BR_LANGUAGE_EN },
+    { "zh", TRUE, BR_LANGUAGE_ZH }, { "zh_CN.UTF-8", TRUE, BR_LANGUAGE_ZH },
+    { "zh-Hans", TRUE, BR_LANGUAGE_ZH }, { "zhx", FALSE, 0 }, { "fr_FR", FALSE, 0 },
+    { "C", FALSE, 0 }, { "", FALSE, 0 },
+  };
+  BrUnit yi;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      BrLanguage language = BR_N_LANGUAGES;
+
+      g_assert_cmpint (br_language_from_string (names[i].name, &language), ==, names[i].known);
+      if (names[i].known)
+        g_assert_cmpint (language, ==, names[i].language);
+    }
+
+  br_unit_init (&yi, "CNY", BR_SCALE_YI);
+  for (BrLanguage l = 0; l < BR_N_LANGUAGES; l++)
+    {
+      g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_LOSSES);
+      g_autoptr(BrChartLayout) layout = NULL;
+      BrLanguage back = BR_N_LANGUAGES;
+
+      g_assert_true (br_language_from_string (br_language_to_string (l), &back));
+      g_assert_cmpint (back, ==, l);
+      if (l == BR_LANGUAGE_EN)
+        continue;
+
+      br_chart_options_set_language (options, l);
+      layout = render (options, 1280, 720, 1, NULL);
+      g_assert_cmpstr (br_chart_layout_get_title (layout), !=, "Net losses of China’s GPU challengers");
+      g_assert_cmpstr (br_chart_unit_label (&yi, l), !=, br_chart_unit_label (&yi, BR_LANGUAGE_EN));
+    }
+  g_assert_cmpstr (br_chart_unit_label (&yi, BR_LANGUAGE_ZH), ==, "亿元");
+  g_assert_cmpstr (br_chart_unit_label (&yi, BR_LANGUAGE_EN), ==, "100M CNY");
 }
 
 /* The chart's language, not the locale's: under either locale (the test runs under both),
@@ -744,9 +786,9 @@ test_language_over_locale (void)
   const char *locale = g_getenv ("LANGUAGE");
   gboolean chinese_locale = locale != NULL && g_str_has_prefix (locale, "zh");
 
-  br_chart_options_set_language (options, "zh");
+  br_chart_options_set_language (options, BR_LANGUAGE_ZH);
   zh = render (options, 1280, 720, 1, NULL);
-  br_chart_options_set_language (options, "en");
+  br_chart_options_set_language (options, BR_LANGUAGE_EN);
   en = render (options, 1280, 720, 1, NULL);
 
   g_assert_cmpstr (br_chart_layout_get_title (zh), ==, "国产 GPU 厂商的净亏损");
@@ -807,6 +849,7 @@ main (int   argc,
   g_test_add_func ("/Br/Chart/bars-from-zero", test_bars_from_zero);
   g_test_add_func ("/Br/Chart/titles-follow-language", test_titles_follow_language);
   g_test_add_func ("/Br/Chart/language-over-locale", test_language_over_locale);
+  g_test_add_func ("/Br/Chart/languages", test_languages);
   g_test_add_func ("/Br/Chart/linear-and-log-axes", test_linear_and_log_axes);
   g_test_add_func ("/Br/Chart/cumulative-losses", test_cumulative_losses);
   g_test_add_func ("/Br/Chart/legend-toggles", test_legend_toggles);

@@ -125,7 +125,7 @@ options_new (BrChartKind kind)
 {
   BrChartOptions *options = br_chart_options_new (kind);
 
-  br_chart_options_set_language (options, "en");
+  br_chart_options_set_language (options, BR_LANGUAGE_EN);
   return options;
 }
 
@@ -1461,7 +1461,7 @@ test_deck_pdf (Fixture       *f,
   g_autofree char *path = path_in (f, "deck.pdf");
   g_autofree char *info = NULL, *text = NULL, *pages = NULL, *size = NULL, *title = NULL;
   g_autoptr(GError) error = NULL;
-  const char *dataset_title = br_text_get (br_dataset_get_title (dataset), "en");
+  const char *dataset_title = br_text_get (br_dataset_get_title (dataset), BR_LANGUAGE_EN);
 
   if (!have_program ("pdfinfo") || !have_program ("pdftotext"))
     {

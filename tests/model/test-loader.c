@@ -127,8 +127,8 @@ test_valid_base (void)
   g_assert_cmpuint (br_dataset_get_n_companies (dataset), ==, 1);
   company = br_dataset_lookup_company (dataset, "mt");
   g_assert_nonnull (company);
-  g_assert_cmpstr (br_company_get_name (company, "zh_CN"), ==, "摩尔线程");
-  g_assert_cmpstr (br_company_get_name (company, NULL), ==, "Moore Threads");
+  g_assert_cmpstr (br_company_get_name (company, BR_LANGUAGE_ZH), ==, "摩尔线程");
+  g_assert_cmpstr (br_company_get_name (company, BR_LANGUAGE_EN), ==, "Moore Threads");
   g_assert_cmpuint (company->n_figures, ==, 1);
   g_assert_cmpfloat_with_epsilon (company->figures[0].amount.value, 1.24, 1e-12);
   g_assert_cmpint (company->figures[0].amount.scale, ==, BR_SCALE_YI);

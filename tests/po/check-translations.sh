@@ -12,7 +12,7 @@ trap 'rm -rf "$work"' EXIT
 status=0
 
 # 1. every file that marks strings is listed
-grep -lE '(^|[^A-Za-z_])(N?_|C_|NC_|g_dngettext)\s*\(|translatable="yes"|report \(l,' \
+grep -lE '(^|[^A-Za-z_])(N?_|C_|NC_|g_dngettext|_br_chart_n?gettext|_br_chart_translate)\s*\(|translatable="yes"|report \(l,' \
   app/*.c app/model/*.c app/chart/*.c ui/*.c ui/*.ui 2>/dev/null | sort > "$work/marked"
 grep -v '^\s*#' po/POTFILES | grep -v '^\s*$' | sort > "$work/listed"
 missing=$(comm -23 "$work/marked" "$work/listed")
@@ -28,10 +28,12 @@ if [ -n "$stale" ]; then
   status=1
 fi
 
-# 2. the template, extracted as meson's i18n module does
+# 2. the template, extracted as meson's i18n module does: its 'glib' preset, and the
+# keywords and flags po/meson.build adds
+mapfile -t extra < <(grep -oE "'--(keyword|flag)=[^']+'" po/meson.build | tr -d "'")
 xgettext --from-code=UTF-8 --add-comments=TRANSLATORS --keyword=_ --keyword=N_ \
   --keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=g_dngettext:2,3 \
-  --keyword=report:3 --flag=report:3:c-format --flag=g_strdup_printf:1:c-format \
+  --flag=g_strdup_printf:1:c-format "${extra[@]}" \
   --files-from=po/POTFILES --output="$work/burnrate.pot" 2>"$work/xgettext.log" || {
     cat "$work/xgettext.log"; exit 1; }
 
