@@ -23,6 +23,8 @@ br_company_clear (BrCompany *company)
   g_free (company->figures);
   g_free (company->concentrations);
   g_free (company->market_caps);
+  g_free (company->raises);
+  g_free (company->guidance);
 }
 
 static void

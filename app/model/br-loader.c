@@ -973,6 +973,32 @@ mark_seen (Loader          *l,
   return g_hash_table_add (l->seen, GSIZE_TO_POINTER (key));
 }
 
+static gboolean
+read_liquid_flag (Loader     *l,
+                  JsonObject *object,
+                  BrFigure   *figure)
+{
+  JsonNode *node = member (l, object, "liquid_investments", FALSE);
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      report (l, "liquid_investments", "must be true or false, not %s", node_type_name (node));
+      return FALSE;
+    }
+
+  if (figure->metric != BR_METRIC_CASH)
+    {
+      report (l, "liquid_investments", "only a cash figure can count short-term investments");
+      return FALSE;
+    }
+
+  figure->liquid_investments = json_node_get_boolean (node);
+  return TRUE;
+}
+
 static void
 read_figure (Loader     *l,
              JsonObject *object,
@@ -980,9 +1006,10 @@ read_figure (Loader     *l,
              gpointer    data)
 {
   static const char *allowed[] = { "period", "metric", "value", "currency", "scale", "status",
-                                   "source", "note", NULL };
+                                   "source", "note", "liquid_investments", NULL };
   static const char *metrics[] = { "revenue", "net_income_attributable", "net_income_total",
-                                   "rnd_expense", "rnd_investment", "cash", NULL };
+                                   "rnd_expense", "rnd_investment", "cash",
+                                   "operating_cash_flow", "capex", NULL };
   static const char *statuses[] = { "audited", "unaudited", "flash", NULL };
   BrCompany *company = data;
   BrFigure figure = { 0 };
@@ -1000,12 +1027,14 @@ read_figure (Loader     *l,
   get_text (l, object, "note", FALSE, &figure.note);
   figure.metric = metric;
   figure.status = status;
+  ok &= read_liquid_flag (l, object, &figure);
 
   if (ok && figure.amount.value < 0 &&
       (figure.metric == BR_METRIC_REVENUE || figure.metric == BR_METRIC_RND_EXPENSE ||
-       figure.metric == BR_METRIC_RND_INVESTMENT || figure.metric == BR_METRIC_CASH))
+       figure.metric == BR_METRIC_RND_INVESTMENT || figure.metric == BR_METRIC_CASH ||
+       figure.metric == BR_METRIC_CAPEX))
     {
-      report (l, "value", "%s cannot be negative; only net income can",
+      report (l, "value", "%s cannot be negative; only net income and operating cash flow can",
               br_metric_to_string (figure.metric));
       ok = FALSE;
     }
@@ -1204,6 +1233,144 @@ read_market_caps (Loader     *l,
   read_objects (l, "market_caps", array, n, read_market_cap, company);
 }
 
+/* Reads "gross" and "net": at least one, each above 0, net not above gross. */
+static gboolean
+read_raise_amounts (Loader     *l,
+                    JsonObject *object,
+                    BrRaise    *raise)
+{
+  static const char *names[] = { "gross", "net" };
+  gboolean *present[] = { &raise->has_gross, &raise->has_net };
+  double *values[] = { &raise->gross, &raise->net };
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      if (!json_object_has_member (object, names[i]))
+        continue;
+      if (!get_number (l, object, names[i], TRUE, values[i]))
+        ok = FALSE;
+      else if (*values[i] <= 0)
+        {
+          report (l, names[i], "an amount raised must be greater than 0");
+          ok = FALSE;
+        }
+      else
+        *present[i] = TRUE;
+    }
+
+  if (ok && !raise->has_gross && !raise->has_net)
+    {
+      report (l, NULL, "a raise needs “gross”, “net” or both");
+      ok = FALSE;
+    }
+
+  if (ok && raise->has_gross && raise->has_net && raise->net > raise->gross)
+    {
+      report (l, "net", "the net proceeds (%g) cannot exceed the gross (%g)", raise->net,
+              raise->gross);
+      ok = FALSE;
+    }
+
+  return ok;
+}
+
+static void
+read_raise (Loader     *l,
+            JsonObject *object,
+            guint       index,
+            gpointer    data)
+{
+  static const char *allowed[] = { "date", "kind", "gross", "net", "currency", "scale",
+                                   "label", "note", "source", NULL };
+  static const char *kinds[] = { "private", "ipo", "placement", "debt", NULL };
+  static const char *scales[] = {
+    "one", "thousand", "wan", "million", "yi", "billion", "trillion", NULL
+  };
+  BrCompany *company = data;
+  BrRaise raise = { { 0 } };
+  gboolean ok = TRUE;
+  guint kind = 0, scale = 0;
+
+  check_members (l, object, allowed);
+  ok &= get_date (l, object, "date", TRUE, &raise.date);
+  ok &= get_enum (l, object, "kind", TRUE, kinds, &kind);
+  ok &= read_raise_amounts (l, object, &raise);
+  ok &= get_currency (l, object, "currency", &raise.currency);
+  ok &= get_enum (l, object, "scale", TRUE, scales, &scale);
+  get_text (l, object, "label", FALSE, &raise.label);
+  get_text (l, object, "note", FALSE, &raise.note);
+  ok &= get_source (l, object, &raise.source);
+  raise.kind = kind;
+  raise.scale = scale;
+
+  if (ok)
+    company->raises[company->n_raises++] = raise;
+}
+
+static void
+read_raises (Loader     *l,
+             JsonObject *object,
+             BrCompany  *company)
+{
+  JsonArray *array;
+  guint n;
+
+  if ((array = get_array (l, object, "raises", FALSE)) == NULL)
+    return;
+
+  n = json_array_get_length (array);
+  company->raises = g_new0 (BrRaise, n);
+  read_objects (l, "raises", array, n, read_raise, company);
+}
+
+static void
+read_guidance_item (Loader     *l,
+                    JsonObject *object,
+                    guint       index,
+                    gpointer    data)
+{
+  static const char *allowed[] = { "date", "text", "target_year", "source", NULL };
+  BrCompany *company = data;
+  BrGuidance guidance = { { 0 } };
+  gboolean ok = TRUE;
+  double year = 0;
+
+  check_members (l, object, allowed);
+  ok &= get_date (l, object, "date", TRUE, &guidance.date);
+  ok &= get_text (l, object, "text", TRUE, &guidance.text);
+  if (json_object_has_member (object, "target_year") &&
+      get_number (l, object, "target_year", TRUE, &year))
+    {
+      if (year != floor (year) || year < 1900 || year > 2200)
+        {
+          report (l, "target_year", "must be a whole year from 1900 to 2200");
+          ok = FALSE;
+        }
+      guidance.target_year = (int) year;
+    }
+  ok &= get_source (l, object, &guidance.source);
+
+  if (ok)
+    company->guidance[company->n_guidance++] = guidance;
+}
+
+static void
+read_guidance (Loader     *l,
+               JsonObject *object,
+               BrCompany  *company)
+{
+  JsonArray *array;
+  guint n;
+
+  if ((array = get_array (l, object, "guidance", FALSE)) == NULL)
+    return;
+
+  n = json_array_get_length (array);
+  company->guidance = g_new0 (BrGuidance, n);
+  read_objects (l, "guidance", array, n, read_guidance_item, company);
+}
+
 static void
 read_ipo (Loader     *l,
           JsonObject *object,
@@ -1266,7 +1433,8 @@ read_company (Loader     *l,
               BrCompany  *company)
 {
   static const char *allowed[] = { "id", "name", "ticker", "exchange", "role", "color", "ipo",
-                                   "periods", "figures", "customers", "market_caps", NULL };
+                                   "periods", "figures", "customers", "market_caps", "raises",
+                                   "guidance", NULL };
   static const char *roles[] = { "challenger", "benchmark", NULL };
   const char *ticker, *exchange;
   guint role = BR_ROLE_CHALLENGER;
@@ -1288,6 +1456,8 @@ read_company (Loader     *l,
   read_figures (l, object, company);
   read_concentrations (l, object, company);
   read_market_caps (l, object, company);
+  read_raises (l, object, company);
+  read_guidance (l, object, company);
 }
 
 static const char *

@@ -8,3 +8,4 @@
 #include "br-dataset.h"
 #include "br-loader.h"
 #include "br-metrics.h"
+#include "br-runway.h"

@@ -17,6 +17,8 @@ static const char *metric_names[BR_N_METRICS] = {
   "rnd_expense",
   "rnd_investment",
   "cash",
+  "operating_cash_flow",
+  "capex",
 };
 
 static const char *scale_names[BR_N_SCALES] = {
@@ -250,6 +252,16 @@ br_cap_basis_to_string (BrCapBasis basis)
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+const char *
+br_raise_kind_to_string (BrRaiseKind kind)
+{
+  static const char *names[] = { "private", "ipo", "placement", "debt" };
+
+  g_return_val_if_fail (kind <= BR_RAISE_DEBT, NULL);
+
+  return names[kind];
 }
 
 gboolean

@@ -23,6 +23,8 @@ typedef enum
   BR_METRIC_RND_EXPENSE,
   BR_METRIC_RND_INVESTMENT,
   BR_METRIC_CASH,
+  BR_METRIC_OPERATING_CASH_FLOW,
+  BR_METRIC_CAPEX,
   BR_N_METRICS
 } BrMetric;
 
@@ -65,6 +67,14 @@ typedef enum
   BR_FX_ANNUAL_AVERAGE,
   BR_FX_SPOT,
 } BrFxKind;
+
+typedef enum
+{
+  BR_RAISE_PRIVATE,
+  BR_RAISE_IPO,
+  BR_RAISE_PLACEMENT,
+  BR_RAISE_DEBT,
+} BrRaiseKind;
 
 typedef enum
 {
@@ -139,7 +149,33 @@ typedef struct
   BrStatus        status;
   const BrSource *source;
   BrText          note;
+  gboolean        liquid_investments;  /* cash: includes short-term investments */
 } BrFigure;
+
+/* Money raised on a date; gross or net may be absent (has_gross, has_net). */
+typedef struct
+{
+  GDate           date;
+  BrRaiseKind     kind;
+  gboolean        has_gross;
+  gboolean        has_net;
+  double          gross;
+  double          net;
+  BrCurrency      currency;
+  BrScale         scale;
+  BrText          label;
+  BrText          note;
+  const BrSource *source;
+} BrRaise;
+
+/* What management expects, as they said it on a date. */
+typedef struct
+{
+  GDate           date;
+  BrText          text;
+  int             target_year;  /* 0 when none */
+  const BrSource *source;
+} BrGuidance;
 
 typedef struct
 {
@@ -193,6 +229,10 @@ typedef struct
   guint            n_concentrations;
   BrMarketCap     *market_caps;
   guint            n_market_caps;
+  BrRaise         *raises;
+  guint            n_raises;
+  BrGuidance      *guidance;
+  guint            n_guidance;
 } BrCompany;
 
 const char *br_language_to_string  (BrLanguage     language);
@@ -214,6 +254,7 @@ gboolean    br_scale_from_string   (const char    *str,
 double      br_scale_factor        (BrScale        scale);
 const char *br_status_to_string    (BrStatus       status);
 const char *br_cap_basis_to_string (BrCapBasis     basis);
+const char *br_raise_kind_to_string (BrRaiseKind   kind);
 gboolean    br_currency_is_known   (const char    *code);
 gboolean    br_currency_equal      (const BrCurrency *a,
                                     const BrCurrency *b);
