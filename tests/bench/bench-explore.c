@@ -27,7 +27,8 @@
 #include <gdk/x11/gdkx.h>
 #endif
 
-#include "br-window.h"
+#include "br-chart-view-private.h"
+#include "br-window-private.h"
 
 #include "bench-common.h"
 

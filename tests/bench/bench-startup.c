@@ -1,8 +1,8 @@
 /* bench-startup.c: from exec to the first chart frame on screen
  *
- * Starts `burnrate` again and again with BURNRATE_EXIT_AFTER_FIRST_FRAME set: the chart
- * view prints the monotonic time once the frame holding the first chart has been
- * painted, and quits. Needs a display (run under `xvfb-run -a`); without one it skips.
+ * Starts bench-startup-window (burnrate-window with a probe) again and again: the probe
+ * prints the monotonic time once the frame holding the first chart has been painted,
+ * and quits. Needs a display (run under `xvfb-run -a`); without one it skips.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -102,7 +102,7 @@ main (int   argc,
 
   if (argc < 2)
     {
-      fprintf (stderr, "usage: %s PATH-TO-BURNRATE\n", argv[0]);
+      fprintf (stderr, "usage: %s PATH-TO-BENCH-STARTUP-WINDOW\n", argv[0]);
       return 2;
     }
 
@@ -114,7 +114,6 @@ main (int   argc,
       return 0;
     }
 
-  envp = g_environ_setenv (envp, "BURNRATE_EXIT_AFTER_FIRST_FRAME", "1", TRUE);
   /* without a session bus GLib would try to autolaunch one on every start */
   envp = g_environ_setenv (envp, "DBUS_SESSION_BUS_ADDRESS", "disabled:", FALSE);
 
