@@ -257,10 +257,3 @@ br_application_new (void)
                        NULL);
 }
 
-GSettings *
-br_application_get_settings (BrApplication *self)
-{
-  g_return_val_if_fail (BR_IS_APPLICATION (self), NULL);
-
-  return self->settings;
-}

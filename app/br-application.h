@@ -13,6 +13,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BrApplication, br_application, BR, APPLICATION, AdwApplication)
 
 BrApplication *br_application_new          (void);
-GSettings     *br_application_get_settings (BrApplication *self);
 
 G_END_DECLS

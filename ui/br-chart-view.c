@@ -14,11 +14,9 @@
 
 #include "br-readout.h"
 
-#include <stdio.h>
-
 #include <glib/gi18n.h>
 
-#include "br-chart-view.h"
+#include "br-chart-view-private.h"
 
 
 struct _BrChartView
@@ -26,29 +24,25 @@ struct _BrChartView
   GtkWidget       parent_instance;
 
   BrDataset      *dataset;
-  BrChartOptions *options;       /* highlight and hidden series are the view's own */
-  BrChartLayout  *layout;        /* what the last draw drew */
-  BrDataset      *layout_dataset;  /* what its marks point into */
-  double          layout_width;
-  double          layout_height;
-  gboolean        layout_valid;  /* the layout's marks match dataset and options */
+  BrChartOptions *options;       /* the hidden series are the view's own */
   char           *description;
   BrColorVision   vision;
 
   /* the chart as last drawn, without the highlight: a hover only draws the highlight
-   * over it, and GTK repaints only what changed */
-  GskRenderNode  *chart_node;
-  BrChartOptions *node_options;
-  BrDataset      *node_dataset;
-  int             node_width;
-  int             node_height;
+   * over it, and GTK repaints only what changed. Its layout answers hit tests; its
+   * node is NULL when it was drawn off screen. */
+  BrChartLayout  *layout;
+  GskRenderNode  *node;
+  BrChartOptions *drawn_options;
+  BrDataset      *drawn_dataset; /* what the layout's marks point into */
+  int             drawn_width;
+  int             drawn_height;
   guint           prepare_source;  /* draws the chart node ahead of the frame */
   gboolean        size_stale;    /* unmapped since the last allocation: a hidden page */
 
   int             hover;         /* the mark under the pointer, or -1 */
   int             selected;      /* the mark the keyboard walked to, or -1 */
   char           *readout_text;
-  gboolean        frame_reported;
 
   GtkLabel       *readout;
 };
@@ -78,10 +72,8 @@ static void schedule_prepare (BrChartView *self);
 static void
 invalidate (BrChartView *self)
 {
-  self->layout_valid = FALSE;
   self->hover = -1;
   self->selected = -1;
-  br_chart_options_set_highlight (self->options, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->readout), FALSE);
   g_clear_pointer (&self->readout_text, g_free);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -111,67 +103,39 @@ update_accessible (BrChartView *self)
                                   -1);
 }
 
+/* Keeps @layout, drawn at @width x @height from the current dataset and options, and
+ * @node (nullable), the drawing itself, for the next frames and hit tests. */
 static void
-take_layout (BrChartView   *self,
-             BrChartLayout *layout,
-             double         width,
-             double         height)
+take_drawing (BrChartView   *self,
+              BrChartLayout *layout,
+              GskRenderNode *node,
+              int            width,
+              int            height)
 {
   g_clear_pointer (&self->layout, br_chart_layout_unref);
+  g_clear_pointer (&self->node, gsk_render_node_unref);
+  g_clear_pointer (&self->drawn_options, br_chart_options_free);
   self->layout = layout;
-  g_set_object (&self->layout_dataset, self->dataset);
-  self->layout_width = width;
-  self->layout_height = height;
-  self->layout_valid = TRUE;
+  self->node = node;
+  self->drawn_options = br_chart_options_copy (self->options);
+  g_set_object (&self->drawn_dataset, self->dataset);
+  self->drawn_width = width;
+  self->drawn_height = height;
   update_accessible (self);
 }
 
-static BrChartLayout *
-draw (BrChartView *self,
-      cairo_t     *cr,
-      double       width,
-      double       height)
-{
-  return br_chart_draw (cr, self->dataset, self->options, width, height);
-}
-
-static void
-report_first_frame_cb (GdkFrameClock *frame_clock,
-                       BrChartView   *self)
-{
-  g_signal_handlers_disconnect_by_func (frame_clock, report_first_frame_cb, self);
-  /* the start-up benchmark reads this line; it shares the clock with the spawner */
-  printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  fflush (stdout);
-  g_application_quit (g_application_get_default ());
-}
-
-static void
-maybe_report_first_frame (BrChartView *self)
-{
-  GdkFrameClock *frame_clock;
-
-  if (self->frame_reported || g_getenv ("BURNRATE_EXIT_AFTER_FIRST_FRAME") == NULL)
-    return;
-
-  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-  if (frame_clock == NULL || g_application_get_default () == NULL)
-    return;
-
-  self->frame_reported = TRUE;
-  g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (report_first_frame_cb),
-                           self, 0);
-}
-
+/* Whether the last drawing shows the current dataset and options at @width x @height;
+ * with @on_screen, whether it was drawn for the screen too. */
 static gboolean
-node_current (BrChartView *self,
-              int          width,
-              int          height)
+drawing_current (BrChartView *self,
+                 int          width,
+                 int          height,
+                 gboolean     on_screen)
 {
-  return self->chart_node != NULL && self->layout != NULL && self->layout_valid &&
-         self->node_dataset == self->dataset && self->node_width == width &&
-         self->node_height == height &&
-         br_chart_options_draw_alike (self->node_options, self->options);
+  return self->layout != NULL && (self->node != NULL || !on_screen)
+         && self->drawn_dataset == self->dataset && self->drawn_width == width
+         && self->drawn_height == height
+         && br_chart_options_draw_alike (self->drawn_options, self->options);
 }
 
 /* Draws the chart without its highlight into a render node kept for later frames. */
@@ -182,22 +146,13 @@ update_chart_node (BrChartView *self,
 {
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
+  BrChartLayout *layout;
   cairo_t *cr;
 
-  g_clear_pointer (&self->node_options, br_chart_options_free);
-  self->node_options = br_chart_options_copy (self->options);
-  br_chart_options_set_highlight (self->node_options, -1);
-
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-  take_layout (self, br_chart_draw (cr, self->dataset, self->node_options, width, height),
-               width, height);
+  layout = br_chart_draw (cr, self->dataset, self->options, width, height);
   cairo_destroy (cr);
-
-  g_clear_pointer (&self->chart_node, gsk_render_node_unref);
-  self->chart_node = gtk_snapshot_free_to_node (snapshot);
-  self->node_dataset = self->dataset;
-  self->node_width = width;
-  self->node_height = height;
+  take_drawing (self, layout, gtk_snapshot_free_to_node (snapshot), width, height);
 }
 
 /* The size the next frame gives the view: its own; or, while it is a hidden page of the
@@ -233,7 +188,7 @@ prepare_cb (gpointer data)
   self->prepare_source = 0;
   if (self->dataset != NULL && self->vision == BR_COLOR_VISION_NORMAL
       && gtk_widget_get_mapped (GTK_WIDGET (self)) && coming_size (self, &width, &height)
-      && !node_current (self, width, height))
+      && !drawing_current (self, width, height, TRUE))
     update_chart_node (self, width, height);
 
   return G_SOURCE_REMOVE;
@@ -281,12 +236,11 @@ br_chart_view_snapshot (GtkWidget   *widget,
 
   if (self->vision == BR_COLOR_VISION_NORMAL)
     {
-      int highlight = br_chart_options_get_highlight (self->options);
+      int highlight = current_highlight (self);
 
-      if (!node_current (self, width, height))
+      if (!drawing_current (self, width, height, TRUE))
         update_chart_node (self, width, height);
-      if (self->chart_node != NULL)
-        gtk_snapshot_append_node (snapshot, self->chart_node);
+      gtk_snapshot_append_node (snapshot, self->node);
 
       if (highlight >= 0 && self->layout != NULL &&
           (guint)highlight < br_chart_layout_get_n_marks (self->layout))
@@ -311,7 +265,6 @@ br_chart_view_snapshot (GtkWidget   *widget,
     }
 
   gtk_widget_snapshot_child (widget, GTK_WIDGET (self->readout), snapshot);
-  maybe_report_first_frame (self);
 }
 
 static void
@@ -369,7 +322,6 @@ set_highlight (BrChartView *self,
   if (before == after)
     return;
 
-  br_chart_options_set_highlight (self->options, after);
   g_clear_pointer (&self->readout_text, g_free);
   if (after >= 0)
     {
@@ -488,7 +440,7 @@ br_chart_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BR_TYPE_CHART_VIEW);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->layout, br_chart_layout_unref);
-  g_clear_object (&self->layout_dataset);
+  g_clear_object (&self->drawn_dataset);
 
   G_OBJECT_CLASS (br_chart_view_parent_class)->dispose (object);
 }
@@ -499,8 +451,8 @@ br_chart_view_finalize (GObject *object)
   BrChartView *self = BR_CHART_VIEW (object);
 
   g_clear_pointer (&self->options, br_chart_options_free);
-  g_clear_pointer (&self->node_options, br_chart_options_free);
-  g_clear_pointer (&self->chart_node, gsk_render_node_unref);
+  g_clear_pointer (&self->drawn_options, br_chart_options_free);
+  g_clear_pointer (&self->node, gsk_render_node_unref);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->readout_text, g_free);
 
@@ -639,14 +591,6 @@ br_chart_view_init (BrChartView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-GtkWidget *
-br_chart_view_new (BrChartKind kind)
-{
-  g_return_val_if_fail (kind < BR_N_CHART_KINDS, NULL);
-
-  return g_object_new (BR_TYPE_CHART_VIEW, "chart", br_chart_kind_to_string (kind), NULL);
-}
-
 BrDataset *
 br_chart_view_get_dataset (BrChartView *self)
 {
@@ -778,22 +722,21 @@ br_chart_view_ensure_layout (BrChartView *self)
    * serves the table and the frame */
   if (coming_size (self, &width, &height))
     {
-      if (!(self->layout != NULL && self->layout_valid && self->layout_width == width
-            && self->layout_height == height))
+      if (!drawing_current (self, width, height, FALSE))
         update_chart_node (self, width, height);
       return self->layout;
     }
 
   width = 960;
   height = 540;
-  if (self->layout != NULL && self->layout_valid && self->layout_width == width
-      && self->layout_height == height)
+  if (drawing_current (self, width, height, FALSE))
     return self->layout;
 
   surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
                                             &(cairo_rectangle_t) { 0, 0, width, height });
   cr = cairo_create (surface);
-  take_layout (self, draw (self, cr, width, height), width, height);
+  take_drawing (self, br_chart_draw (cr, self->dataset, self->options, width, height), NULL,
+                width, height);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 
@@ -961,12 +904,14 @@ br_chart_view_render_texture (BrChartView   *self,
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
   cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
-  layout = draw (self, cr, width, height);
+  layout = br_chart_draw (cr, self->dataset, self->options, width, height);
   cairo_destroy (cr);
 
+  /* the colour-vision preview answers hit tests from the drawing it shows */
   if (width == gtk_widget_get_width (GTK_WIDGET (self))
-      && height == gtk_widget_get_height (GTK_WIDGET (self)))
-    take_layout (self, layout, width, height);
+      && height == gtk_widget_get_height (GTK_WIDGET (self))
+      && !drawing_current (self, width, height, FALSE))
+    take_drawing (self, layout, NULL, width, height);
   else
     br_chart_layout_unref (layout);
 

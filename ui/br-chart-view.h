@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BrChartView, br_chart_view, BR, CHART_VIEW, GtkWidget)
 
-GtkWidget            *br_chart_view_new              (BrChartKind           kind);
 BrDataset            *br_chart_view_get_dataset      (BrChartView          *self);
 void                  br_chart_view_set_dataset      (BrChartView          *self,
                                                       BrDataset            *dataset);
@@ -25,21 +24,9 @@ void                  br_chart_view_set_kind         (BrChartView          *self
 const BrChartOptions *br_chart_view_get_options      (BrChartView          *self);
 void                  br_chart_view_set_options      (BrChartView          *self,
                                                       const BrChartOptions *options);
-BrColorVision         br_chart_view_get_color_vision (BrChartView          *self);
 void                  br_chart_view_set_color_vision (BrChartView          *self,
                                                       BrColorVision         vision);
 BrChartLayout        *br_chart_view_ensure_layout    (BrChartView          *self);
-int                   br_chart_view_get_highlight    (BrChartView          *self);
-const char           *br_chart_view_get_readout      (BrChartView          *self);
-void                  br_chart_view_point            (BrChartView          *self,
-                                                      double                x,
-                                                      double                y);
-gboolean              br_chart_view_click            (BrChartView          *self,
-                                                      double                x,
-                                                      double                y);
-GStrv                 br_chart_view_dup_hidden       (BrChartView          *self);
-void                  br_chart_view_select_mark      (BrChartView          *self,
-                                                      int                   index);
 GdkTexture           *br_chart_view_render_texture   (BrChartView          *self,
                                                       int                   width,
                                                       int                   height,

@@ -8,7 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "br-data-table.h"
+#include "br-data-table-private.h"
 #include "br-mark-row.h"
 
 struct _BrDataTable
@@ -205,12 +205,6 @@ br_data_table_init (BrDataTable *self)
                                           g_object_ref (sorter));
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-}
-
-GtkWidget *
-br_data_table_new (void)
-{
-  return g_object_new (BR_TYPE_DATA_TABLE, NULL);
 }
 
 /**

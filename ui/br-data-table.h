@@ -14,13 +14,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BrDataTable, br_data_table, BR, DATA_TABLE, AdwBin)
 
-GtkWidget  *br_data_table_new        (void);
 void        br_data_table_set_layout (BrDataTable   *self,
                                       BrChartLayout *layout,
                                       BrLanguage     language);
-GListModel *br_data_table_get_rows   (BrDataTable   *self);
-void        br_data_table_sort_by    (BrDataTable   *self,
-                                      const char    *column,
-                                      GtkSortType    direction);
 
 G_END_DECLS

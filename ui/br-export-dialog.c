@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "br-export-dialog.h"
+#include "br-export-dialog-private.h"
 
 struct _BrExportDialog
 {
@@ -297,7 +297,6 @@ br_export_dialog_new (GtkWindow            *parent,
   self = g_object_new (BR_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->dataset = g_object_ref (dataset);
   self->options = br_chart_options_copy (options);
-  br_chart_options_set_highlight (self->options, -1);
   adw_combo_row_set_selected (self->theme_row,
                               br_chart_options_get_theme (options) == BR_THEME_DARK ? 1 : 0);
 

@@ -21,16 +21,6 @@ gboolean    br_mark_row_update         (BrMarkRow         *self,
                                         const BrChartMark *mark,
                                         guint              index,
                                         BrLanguage         language);
-guint       br_mark_row_get_index      (BrMarkRow         *self);
-const char *br_mark_row_get_company    (BrMarkRow         *self);
-const char *br_mark_row_get_series     (BrMarkRow         *self);
-const char *br_mark_row_get_period     (BrMarkRow         *self);
-const char *br_mark_row_get_date       (BrMarkRow         *self);
-double      br_mark_row_get_value      (BrMarkRow         *self);
-const char *br_mark_row_get_value_text (BrMarkRow         *self);
-const char *br_mark_row_get_unit       (BrMarkRow         *self);
-const char *br_mark_row_get_status     (BrMarkRow         *self);
-const char *br_mark_row_get_source     (BrMarkRow         *self);
 const char *br_mark_row_get_url        (BrMarkRow         *self);
 char       *br_unit_describe           (const BrUnit      *unit,
                                         gboolean           percent,

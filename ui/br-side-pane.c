@@ -477,20 +477,6 @@ br_side_pane_init (BrSidePane *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->valuation_group), FALSE);
 }
 
-GtkWidget *
-br_side_pane_new (GSettings *settings)
-{
-  return g_object_new (BR_TYPE_SIDE_PANE, "settings", settings, NULL);
-}
-
-GSettings *
-br_side_pane_get_settings (BrSidePane *self)
-{
-  g_return_val_if_fail (BR_IS_SIDE_PANE (self), NULL);
-
-  return self->settings;
-}
-
 void
 br_side_pane_set_settings (BrSidePane *self,
                            GSettings  *settings)
@@ -528,14 +514,6 @@ br_side_pane_set_settings (BrSidePane *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SETTINGS]);
 }
 
-BrDataset *
-br_side_pane_get_dataset (BrSidePane *self)
-{
-  g_return_val_if_fail (BR_IS_SIDE_PANE (self), NULL);
-
-  return self->dataset;
-}
-
 void
 br_side_pane_set_dataset (BrSidePane *self,
                           BrDataset  *dataset)
@@ -549,14 +527,6 @@ br_side_pane_set_dataset (BrSidePane *self,
   rebuild_companies (self);
   rebuild_years (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
-}
-
-const char *
-br_side_pane_get_chart (BrSidePane *self)
-{
-  g_return_val_if_fail (BR_IS_SIDE_PANE (self), NULL);
-
-  return self->chart;
 }
 
 void

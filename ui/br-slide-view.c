@@ -33,7 +33,7 @@ static void
 set_hover (BrSlideView *self,
            int          hover)
 {
-  BrChartOptions *options = br_deck_get_slide_options (self->deck, self->slide);
+  const BrChartOptions *options = br_deck_get_slide_options (self->deck, self->slide);
   const BrChartMark *mark;
 
   if (hover == self->hover)
@@ -41,8 +41,6 @@ set_hover (BrSlideView *self,
 
   self->hover = hover;
   g_clear_pointer (&self->readout_text, g_free);
-  if (options != NULL)
-    br_chart_options_set_highlight (options, hover);
 
   if (hover >= 0 && self->layout != NULL)
     {
@@ -80,6 +78,8 @@ br_slide_view_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   g_clear_pointer (&self->layout, br_chart_layout_unref);
   self->layout = br_deck_draw_slide (self->deck, self->slide, cr, width, height);
+  if (self->layout != NULL)
+    br_chart_layout_draw_highlight (self->layout, cr, self->hover);
   cairo_destroy (cr);
 
   gtk_widget_snapshot_child (widget, GTK_WIDGET (self->readout), snapshot);

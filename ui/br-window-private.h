@@ -49,4 +49,14 @@ void _br_window_class_init_actions (GtkWidgetClass *widget_class);
 void _br_window_update_recent      (BrWindow       *self);
 void _br_window_update_monitors    (BrWindow       *self);
 
+/* for the tests */
+BrChartView *br_window_get_chart_view  (BrWindow       *self,
+                                        BrChartKind     kind);
+GtkWindow   *br_window_get_presentation (BrWindow *self);
+gboolean     br_window_get_loading_revealed (BrWindow *self);
+BrDataTable *br_window_get_data_table  (BrWindow       *self);
+GPtrArray   *br_window_get_problems    (BrWindow       *self);
+const char  *br_window_get_banner_text (BrWindow       *self);
+gboolean     br_window_get_banner_revealed (BrWindow   *self);
+
 G_END_DECLS

@@ -25,16 +25,8 @@ gboolean     br_window_open_bundled    (BrWindow       *self);
 const char  *br_window_get_chart       (BrWindow       *self);
 void         br_window_set_chart       (BrWindow       *self,
                                         const char     *chart);
-BrChartView *br_window_get_chart_view  (BrWindow       *self,
-                                        BrChartKind     kind);
 BrChartView *br_window_get_visible_chart_view (BrWindow *self);
-GtkWindow   *br_window_get_presentation (BrWindow *self);
-gboolean     br_window_get_loading_revealed (BrWindow *self);
-BrDataTable *br_window_get_data_table  (BrWindow       *self);
 void         br_window_refresh_table   (BrWindow       *self);
-GPtrArray   *br_window_get_problems    (BrWindow       *self);
-const char  *br_window_get_banner_text (BrWindow       *self);
-gboolean     br_window_get_banner_revealed (BrWindow   *self);
 void         br_window_show_toast      (BrWindow       *self,
                                         AdwToast       *toast);
 

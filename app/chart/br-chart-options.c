@@ -26,7 +26,6 @@ br_chart_options_new (BrChartKind kind)
   options->language = br_language_from_locale ();
   options->theme = BR_THEME_LIGHT;
   options->text_scale = 1.0;
-  options->highlight = -1;
   options->hidden = g_ptr_array_new_with_free_func (g_free);
 
   return options;
@@ -253,24 +252,10 @@ br_chart_options_get_hidden (const BrChartOptions *options,
   return hidden_index (options, key) != G_MAXUINT;
 }
 
-void
-br_chart_options_set_highlight (BrChartOptions *options,
-                                int             mark_index)
-{
-  options->highlight = mark_index;
-}
-
-int
-br_chart_options_get_highlight (const BrChartOptions *options)
-{
-  return options->highlight;
-}
-
 /**
  * br_chart_options_draw_alike:
  *
- * Returns: whether @a and @b draw the same chart, but perhaps for the highlighted mark:
- *   a view can then keep its drawing and move only the highlight
+ * Returns: whether @a and @b draw the same chart: a view can then keep its drawing
  */
 gboolean
 br_chart_options_draw_alike (const BrChartOptions *a,

@@ -44,7 +44,6 @@ struct _BrChartOptions
   double       text_scale;
   gboolean     transparent;
   GPtrArray   *hidden;
-  int          highlight;
 };
 
 typedef struct

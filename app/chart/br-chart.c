@@ -177,7 +177,6 @@ br_chart_draw (cairo_t              *cr,
       g_assert_not_reached ();
     }
 
-  br_chart_layout_draw_highlight (ctx.layout, cr, options->highlight);
 
   return _br_chart_context_end (&ctx);
 }

@@ -135,10 +135,6 @@ void            br_chart_options_set_hidden      (BrChartOptions       *options,
                                                   gboolean              hidden);
 gboolean        br_chart_options_get_hidden      (const BrChartOptions *options,
                                                   const char           *key);
-/* the mark drawn highlighted, or -1 */
-void            br_chart_options_set_highlight   (BrChartOptions       *options,
-                                                  int                   mark_index);
-int             br_chart_options_get_highlight   (const BrChartOptions *options);
 guint32         br_chart_company_color           (BrDataset            *dataset,
                                                   const BrCompany      *company);
 const char     *br_chart_unit_label              (const BrUnit         *unit,

@@ -45,7 +45,6 @@ br_deck_new (BrDataset            *dataset,
   deck->dataset = g_object_ref (dataset);
   deck->options = br_chart_options_copy (options);
   br_chart_options_set_text_scale (deck->options, BR_DECK_TEXT_SCALE);
-  br_chart_options_set_highlight (deck->options, -1);
 
   for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
     {
@@ -133,10 +132,10 @@ br_deck_set_theme (BrDeck  *deck,
 /**
  * br_deck_get_slide_options:
  *
- * Returns: (transfer none) (nullable): the options a chart slide draws with, to change
- *   its highlight or hidden series; %NULL for the title and sources slides
+ * Returns: (transfer none) (nullable): the options a chart slide draws with; %NULL for
+ *   the title and sources slides
  */
-BrChartOptions *
+const BrChartOptions *
 br_deck_get_slide_options (BrDeck *deck,
                            guint   index)
 {

@@ -33,8 +33,8 @@ void           br_deck_set_theme       (BrDeck               *deck,
                                         BrTheme               theme);
 BrSlideKind    br_deck_get_slide_kind  (BrDeck               *deck,
                                         guint                 index);
-BrChartOptions *br_deck_get_slide_options (BrDeck            *deck,
-                                           guint              index);
+const BrChartOptions *br_deck_get_slide_options (BrDeck      *deck,
+                                                 guint        index);
 guint          br_deck_find_chart      (BrDeck               *deck,
                                         BrChartKind           kind);
 BrChartLayout *br_deck_draw_slide      (BrDeck               *deck,

@@ -666,7 +666,7 @@ test_deck (gconstpointer data)
 
       if (br_deck_get_slide_kind (deck, i) == BR_SLIDE_CHART)
         {
-          BrChartOptions *slide = br_deck_get_slide_options (deck, i);
+          const BrChartOptions *slide = br_deck_get_slide_options (deck, i);
 
           g_assert_cmpfloat (br_chart_options_get_text_scale (slide), >=, 2.5);
           g_assert_true (br_chart_options_get_cumulative (slide));

@@ -1,0 +1,16 @@
+/* br-data-table-private.h: the rows and the sorting of the table, for the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "br-data-table.h"
+
+G_BEGIN_DECLS
+
+GListModel *br_data_table_get_rows   (BrDataTable   *self);
+void        br_data_table_sort_by    (BrDataTable   *self,
+                                      const char    *column,
+                                      GtkSortType    direction);
+
+G_END_DECLS
