@@ -158,6 +158,35 @@ _br_axis_map (const BrAxis *axis,
   return axis->p0 + t * (axis->p1 - axis->p0);
 }
 
+/* The label of tick @index: a log axis's decades above 1 need no decimals */
+char *
+_br_axis_tick_label (const BrAxis *axis,
+                     guint         index)
+{
+  double tick = axis->ticks[index];
+
+  return _br_format_number (tick, axis->log && tick >= 1 ? 0 : axis->decimals, FALSE);
+}
+
+/* The widest tick label's width, for the room left of the plot */
+double
+_br_axis_tick_width (BrChartContext *ctx,
+                     const BrAxis   *axis)
+{
+  double width = 0;
+
+  for (guint i = 0; i < axis->n_ticks; i++)
+    {
+      g_autofree char *label = _br_axis_tick_label (axis, i);
+      double w;
+
+      _br_text_measure (ctx, label, ctx->em * 0.85, 0, &w, NULL);
+      width = MAX (width, w);
+    }
+
+  return width;
+}
+
 /**
  * _br_axis_draw_y:
  * @title: what the axis measures; the unit is added to it
@@ -181,13 +210,7 @@ _br_axis_draw_y (BrChartContext *ctx,
   for (guint i = 0; i < axis->n_ticks; i++)
     {
       double y = round (_br_axis_map (axis, axis->ticks[i])) + 0.5;
-      g_autofree char *label = NULL;
-
-      if (axis->log)
-        label = _br_format_number (axis->ticks[i], axis->ticks[i] < 1 ? axis->decimals : 0,
-                                   FALSE);
-      else
-        label = _br_format_number (axis->ticks[i], axis->decimals, FALSE);
+      g_autofree char *label = _br_axis_tick_label (axis, i);
 
       _br_set_rgb (cr, axis->ticks[i] == 0 && !axis->log ? &ctx->palette.axis
                                                           : &ctx->palette.grid);

@@ -216,38 +216,27 @@ describe (BrChartContext *ctx,
     }
 }
 
-void
-_br_chart_draw_customers (BrChartContext *ctx)
+/* Step 1: a row for each company shown with shares; the legend names every company
+ * with shares, shown or hidden. Returns how many have shares. */
+static guint
+collect_rows (BrChartContext *ctx,
+              GArray         *rows,
+              GArray         *legend,
+              BrExtent       *extent)
 {
   g_autoptr(GPtrArray) companies = _br_chart_companies (ctx, FALSE);
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
-  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (const char *));
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  g_autoptr(GArray) colors = g_array_new (FALSE, FALSE, sizeof (BrRgb));
-  g_autofree char *subtitle = NULL;
-  const BrPeriod *first = NULL, *last = NULL;
-  guint n_columns = 0;
-  double name_width = 0, cell_w, cell_h, r;
 
-  g_array_set_clear_func (rows, row_clear);
-
+  _br_extent_init (extent);
   for (guint i = 0; i < companies->len; i++)
     {
       Row row = { g_ptr_array_index (companies, i) };
 
       row.color = _br_chart_company_color (ctx, row.company);
       row.entries = collect_entries (ctx, row.company);
-      if (row.entries->len == 0)
-        {
-          row_clear (&row);
-          continue;
-        }
-
-      g_array_append_val (keys, row.company->id);
-      g_ptr_array_add (labels, (gpointer)br_company_get_name (row.company, ctx->lang));
-      g_array_append_val (colors, row.color);
-
-      if (_br_chart_hidden (ctx, row.company->id))
+      if (row.entries->len > 0)
+        _br_legend_add (legend, row.company->id, br_company_get_name (row.company, ctx->lang),
+                        &row.color, FALSE);
+      if (row.entries->len == 0 || _br_chart_hidden (ctx, row.company->id))
         {
           row_clear (&row);
           continue;
@@ -257,44 +246,35 @@ _br_chart_draw_customers (BrChartContext *ctx)
         {
           const BrConcentration *c = g_ptr_array_index (row.entries, j);
 
-          if (first == NULL || g_date_compare (&c->period->start, &first->start) < 0)
-            first = c->period;
-          if (last == NULL || g_date_compare (&c->period->end, &last->end) > 0)
-            last = c->period;
+          _br_extent_add_period (extent, c->period);
         }
-
-      n_columns = MAX (n_columns, row.entries->len);
       g_array_append_val (rows, row);
     }
 
-  subtitle = _br_chart_range_subtitle (ctx, first ? br_period_get_label (first, ctx->lang) : NULL,
-                                       last ? br_period_get_label (last, ctx->lang) : NULL,
-                                       _("share of revenue from the five largest customers"));
-  _br_chart_header (ctx, _("Customer concentration"), subtitle);
-  _br_chart_legend (ctx, keys, labels, colors, NULL);
-  _br_chart_reserve_footnote (ctx, 3);
+  return legend->len;
+}
 
-  if (rows->len == 0)
-    {
-      _br_chart_no_data (ctx, keys->len == 0
-                                ? _("The dataset has no customer concentration for the companies "
-                                    "and periods chosen.")
-                                : _("Every company is hidden; click one in the legend to show it."));
-      _br_chart_footnote (ctx, NULL);
-      return;
-    }
+/* Step 4: small multiples, a row per company, a column per period, the same radius for
+ * all */
+static void
+plot (BrChartContext *ctx,
+      GArray         *rows)
+{
+  double name_width = 0, cell_w, cell_h, r;
+  guint n_columns = 0;
 
   for (guint i = 0; i < rows->len; i++)
     {
+      Row *row = &g_array_index (rows, Row, i);
       double w;
 
-      _br_text_measure (ctx, br_company_get_name (g_array_index (rows, Row, i).company, ctx->lang),
-                        ctx->em, TEXT_BOLD, &w, NULL);
+      _br_text_measure (ctx, br_company_get_name (row->company, ctx->lang), ctx->em, TEXT_BOLD,
+                        &w, NULL);
       name_width = MAX (name_width, w);
+      n_columns = MAX (n_columns, row->entries->len);
     }
   name_width = MIN (name_width, (ctx->px1 - ctx->px0) * 0.22);
 
-  /* small multiples: a row per company, a column per period, the same radius for all */
   ctx->px0 += name_width + ctx->em;
   cell_w = (ctx->px1 - ctx->px0) / n_columns;
   cell_h = (ctx->py1 - ctx->py0) / rows->len;
@@ -312,7 +292,34 @@ _br_chart_draw_customers (BrChartContext *ctx)
         draw_donut (ctx, row, g_ptr_array_index (row->entries, j),
                     ctx->px0 + cell_w * (j + 0.5), cy, r);
     }
+}
 
+void
+_br_chart_draw_customers (BrChartContext *ctx)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_autoptr(GArray) legend = g_array_new (FALSE, FALSE, sizeof (BrLegendItem));
+  g_autofree char *subtitle = NULL;
+  BrExtent extent;
+  guint n_with_shares;
+
+  g_array_set_clear_func (rows, row_clear);
+  n_with_shares = collect_rows (ctx, rows, legend, &extent);
+
+  subtitle = _br_chart_period_subtitle (ctx, &extent,
+                                        _("share of revenue from the five largest customers"));
+  _br_chart_frame (ctx, _("Customer concentration"), subtitle, legend, 3);
+
+  if (rows->len == 0)
+    {
+      _br_chart_empty (ctx, n_with_shares == 0
+                              ? _("The dataset has no customer concentration for the companies "
+                                  "and periods chosen.")
+                              : _("Every company is hidden; click one in the legend to show it."));
+      return;
+    }
+
+  plot (ctx, rows);
   _br_chart_footnote (ctx, _("Coloured: the five largest customers; grey: all others. "
                              "“>” and “≥” mark shares the filing gives only as a bound."));
   describe (ctx, rows);

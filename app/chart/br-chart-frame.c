@@ -215,22 +215,72 @@ _br_chart_header (BrChartContext *ctx,
   ctx->py0 += ctx->em * 0.6;
 }
 
+/* One legend entry's swatch: a dashed line, an outline when hidden, else a square */
+static void
+legend_swatch (BrChartContext     *ctx,
+               const BrLegendItem *item,
+               gboolean            hidden,
+               double              x,
+               double              y,
+               double              size,
+               double              row_height)
+{
+  cairo_t *cr = ctx->cr;
+  double swatch = size * 0.9;
+
+  cairo_save (cr);
+  _br_set_rgb (cr, &item->color);
+  if (item->dashed)
+    {
+      double dash[] = { swatch / 4, swatch / 6 };
+
+      cairo_set_line_width (cr, MAX (2, size / 6));
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_move_to (cr, x, y + row_height / 2);
+      cairo_line_to (cr, x + swatch, y + row_height / 2);
+      cairo_stroke (cr);
+    }
+  else if (hidden)
+    {
+      cairo_set_line_width (cr, MAX (1.5, size / 10));
+      cairo_rectangle (cr, x + 1, y + (row_height - swatch) / 2 + 1, swatch - 2, swatch - 2);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      cairo_rectangle (cr, x, y + (row_height - swatch) / 2, swatch, swatch);
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
+}
+
+/* A hidden series' name, struck through */
+static void
+strike (BrChartContext *ctx,
+        double          x0,
+        double          x1,
+        double          y,
+        double          size)
+{
+  cairo_save (ctx->cr);
+  _br_set_rgb (ctx->cr, &ctx->palette.secondary);
+  cairo_set_line_width (ctx->cr, MAX (1, size / 14));
+  cairo_move_to (ctx->cr, x0, y);
+  cairo_line_to (ctx->cr, x1, y);
+  cairo_stroke (ctx->cr);
+  cairo_restore (ctx->cr);
+}
+
 /**
  * _br_chart_legend:
- * @keys: (element-type utf8): the series keys
- * @labels: (element-type utf8): what the legend says of each
- * @colors: (element-type BrRgb): their colours
- * @dashed: (nullable) (element-type gboolean): whether each is drawn dashed
+ * @items: (element-type BrLegendItem): the entries
  *
  * A row of entries under the header, wrapping onto more rows if need be. Hidden
  * series stay in the legend, hollow and dimmed, so they can be clicked back.
  */
 void
 _br_chart_legend (BrChartContext *ctx,
-                  GArray         *keys,
-                  GPtrArray      *labels,
-                  GArray         *colors,
-                  GArray         *dashed)
+                  GArray         *items)
 {
   double size = ctx->em * 0.9;
   double swatch = size * 0.9;
@@ -239,18 +289,14 @@ _br_chart_legend (BrChartContext *ctx,
   double row_height = size * 1.5;
   double max_label = (ctx->width - 2 * ctx->pad) * 0.45;
   double y = ctx->py0;
-  cairo_t *cr = ctx->cr;
 
-  for (guint i = 0; i < labels->len; i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      const char *key = g_array_index (keys, const char *, i);
-      const char *label = g_ptr_array_index (labels, i);
-      const BrRgb *color = &g_array_index (colors, BrRgb, i);
-      gboolean hidden = _br_chart_hidden (ctx, key);
-      gboolean is_dashed = dashed != NULL && g_array_index (dashed, gboolean, i);
-      double w, entry_width;
+      const BrLegendItem *item = &g_array_index (items, BrLegendItem, i);
+      gboolean hidden = _br_chart_hidden (ctx, item->key);
+      double w, entry_width, text_x;
 
-      _br_text_measure (ctx, label, size, 0, &w, NULL);
+      _br_text_measure (ctx, item->label, size, 0, &w, NULL);
       w = MIN (w, max_label);
       entry_width = swatch + size * 0.4 + w;
 
@@ -260,51 +306,19 @@ _br_chart_legend (BrChartContext *ctx,
           y += row_height;
         }
 
-      cairo_save (cr);
-      _br_set_rgb (cr, color);
-      if (is_dashed)
-        {
-          double dash[] = { swatch / 4, swatch / 6 };
-
-          cairo_set_line_width (cr, MAX (2, size / 6));
-          cairo_set_dash (cr, dash, 2, 0);
-          cairo_move_to (cr, x, y + row_height / 2);
-          cairo_line_to (cr, x + swatch, y + row_height / 2);
-          cairo_stroke (cr);
-        }
-      else if (hidden)
-        {
-          cairo_set_line_width (cr, MAX (1.5, size / 10));
-          cairo_rectangle (cr, x + 1, y + (row_height - swatch) / 2 + 1, swatch - 2, swatch - 2);
-          cairo_stroke (cr);
-        }
-      else
-        {
-          cairo_rectangle (cr, x, y + (row_height - swatch) / 2, swatch, swatch);
-          cairo_fill (cr);
-        }
-      cairo_restore (cr);
-
-      _br_text_draw (ctx, label, x + swatch + size * 0.4, y + row_height / 2, size, w + 1,
-                     TEXT_MIDDLE, hidden ? &ctx->palette.secondary : &ctx->palette.text,
-                     "legend");
+      legend_swatch (ctx, item, hidden, x, y, size, row_height);
+      text_x = x + swatch + size * 0.4;
+      _br_text_draw (ctx, item->label, text_x, y + row_height / 2, size, w + 1, TEXT_MIDDLE,
+                     hidden ? &ctx->palette.secondary : &ctx->palette.text, "legend");
       if (hidden)
-        {
-          cairo_save (cr);
-          _br_set_rgb (cr, &ctx->palette.secondary);
-          cairo_set_line_width (cr, MAX (1, size / 14));
-          cairo_move_to (cr, x + swatch + size * 0.4, y + row_height / 2);
-          cairo_line_to (cr, x + swatch + size * 0.4 + w, y + row_height / 2);
-          cairo_stroke (cr);
-          cairo_restore (cr);
-        }
+        strike (ctx, text_x, text_x + w, y + row_height / 2, size);
 
-      _br_chart_layout_add_legend (ctx->layout, key, x, y, x + entry_width, y + row_height,
+      _br_chart_layout_add_legend (ctx->layout, item->key, x, y, x + entry_width, y + row_height,
                                    hidden);
       x += entry_width + gap;
     }
 
-  if (labels->len > 0)
+  if (items->len > 0)
     ctx->py0 = y + row_height + ctx->em * 0.6;
 }
 

@@ -23,6 +23,7 @@ typedef struct
   BrRgb            color;
   GArray          *points;   /* Point, in time order */
   gboolean         hidden;
+  char            *end_label;
 } Line;
 
 static void
@@ -31,6 +32,7 @@ line_clear (gpointer data)
   Line *line = data;
 
   g_clear_pointer (&line->points, g_array_unref);
+  g_clear_pointer (&line->end_label, g_free);
 }
 
 /* The company's net income per period in the range, summed up when cumulative. */
@@ -181,26 +183,15 @@ end_label (BrChartContext *ctx,
   return g_steal_pointer (&value);
 }
 
-void
-_br_chart_draw_losses (BrChartContext *ctx)
+/* Step 1: a line for each company with figures; the legend names each */
+static GArray *
+collect_lines (BrChartContext *ctx,
+               GArray         *legend)
 {
   g_autoptr(GPtrArray) companies = _br_chart_companies (ctx, FALSE);
-  g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (Line));
-  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (const char *));
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  g_autoptr(GArray) colors = g_array_new (FALSE, FALSE, sizeof (BrRgb));
-  g_autofree char *subtitle = NULL;
-  g_autofree double *label_ys = NULL;
-  const BrPeriod *first_period = NULL, *last_period = NULL;
-  GDate first, last;
-  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE, label_width = 0, tick_width = 0;
-  BrAxis x_axis = { 0 }, y_axis = { 0 };
-  guint n_visible = 0;
+  GArray *lines = g_array_new (FALSE, TRUE, sizeof (Line));
 
   g_array_set_clear_func (lines, line_clear);
-  g_date_clear (&first, 1);
-  g_date_clear (&last, 1);
-
   for (guint i = 0; i < companies->len; i++)
     {
       Line line = { g_ptr_array_index (companies, i) };
@@ -214,145 +205,136 @@ _br_chart_draw_losses (BrChartContext *ctx)
           continue;
         }
 
-      g_array_append_val (keys, line.company->id);
-      g_ptr_array_add (labels, (gpointer)br_company_get_name (line.company, ctx->lang));
-      g_array_append_val (colors, line.color);
-
-      for (guint j = 0; !line.hidden && j < line.points->len; j++)
-        {
-          Point *p = &g_array_index (line.points, Point, j);
-          const BrPeriod *period = p->figure->period;
-
-          lo = MIN (lo, p->value);
-          hi = MAX (hi, p->value);
-          if (!g_date_valid (&first) || g_date_compare (&period->start, &first) < 0)
-            {
-              first = period->start;
-              first_period = period;
-            }
-          if (!g_date_valid (&last) || g_date_compare (&period->end, &last) > 0)
-            {
-              last = period->end;
-              last_period = period;
-            }
-        }
-
-      n_visible += !line.hidden;
+      _br_legend_add (legend, line.company->id, br_company_get_name (line.company, ctx->lang),
+                      &line.color, FALSE);
+      if (!line.hidden)
+        line.end_label = end_label (ctx, &line);
       g_array_append_val (lines, line);
     }
 
-  subtitle = _br_chart_range_subtitle (ctx, first_period ? period_label (ctx, first_period) : NULL,
-                                       last_period ? period_label (ctx, last_period) : NULL,
-                                       ctx->options->cumulative
-                                         ? _("cumulative net income attributable to owners")
-                                         : _("net income attributable to owners, per period"));
-  _br_chart_header (ctx, _("Net losses of China’s GPU challengers"), subtitle);
-  _br_chart_legend (ctx, keys, labels, colors, NULL);
-  _br_chart_reserve_footnote (ctx, 3);
+  return lines;
+}
+
+/* Step 2: the values and periods of the lines shown; returns how many are */
+static guint
+measure_lines (GArray   *lines,
+               BrExtent *extent)
+{
+  guint n_visible = 0;
+
+  _br_extent_init (extent);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+
+      for (guint j = 0; !line->hidden && j < line->points->len; j++)
+        {
+          Point *p = &g_array_index (line->points, Point, j);
+
+          _br_extent_add_value (extent, p->value);
+          _br_extent_add_period (extent, p->figure->period);
+        }
+      n_visible += !line->hidden;
+    }
+
+  return n_visible;
+}
+
+/* The end label of each line shown, at its last point */
+static GArray *
+end_labels (GArray       *lines,
+            const BrAxis *x_axis,
+            const BrAxis *y_axis)
+{
+  GArray *labels = g_array_new (FALSE, FALSE, sizeof (BrEndLabel));
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+      Point *last;
+      BrEndLabel label;
+
+      if (line->hidden)
+        continue;
+      last = &g_array_index (line->points, Point, line->points->len - 1);
+      label = (BrEndLabel) { line->end_label, 0, 0, line->color };
+      if (x_axis != NULL)
+        {
+          label.x = _br_axis_map_date (x_axis, &last->figure->period->end);
+          label.y = _br_axis_map (y_axis, last->value);
+        }
+      g_array_append_val (labels, label);
+    }
+
+  return labels;
+}
+
+/* Steps 4 and 5: axes, lines, then the labels beside their ends */
+static void
+plot (BrChartContext *ctx,
+      GArray         *lines,
+      const BrExtent *extent)
+{
+  g_autoptr(GArray) labels = end_labels (lines, NULL, NULL);
+  BrAxis x_axis = { 0 }, y_axis = { 0 };
+  double label_width, label_height;
+
+  /* room: axis title above, years below, tick labels left, end labels right */
+  _br_chart_plot_rows (ctx, 1.8);
+  _br_axis_linear (&y_axis, extent->lo, extent->hi, ctx->py1, ctx->py0,
+                   CLAMP ((guint)((ctx->py1 - ctx->py0) / (ctx->em * 2.4)), 2, 9), TRUE);
+  _br_end_labels_measure (ctx, labels, ctx->em * 0.9, &label_width, &label_height);
+  _br_chart_plot_columns (ctx, _br_axis_tick_width (ctx, &y_axis), label_width);
+  _br_axis_time (&x_axis, &extent->first, &extent->last, ctx->px0, ctx->px1);
+
+  _br_axis_draw_y (ctx, &y_axis, _("Net income"), &ctx->options->unit);
+  _br_axis_draw_time (ctx, &x_axis);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+
+      if (!line->hidden)
+        draw_line (ctx, &x_axis, &y_axis, line);
+    }
+
+  g_array_unref (labels);
+  labels = end_labels (lines, &x_axis, &y_axis);
+  _br_chart_end_labels (ctx, labels, ctx->em * 0.9, label_height, 1.05);
+
+  _br_axis_clear (&x_axis);
+  _br_axis_clear (&y_axis);
+}
+
+void
+_br_chart_draw_losses (BrChartContext *ctx)
+{
+  g_autoptr(GArray) legend = g_array_new (FALSE, FALSE, sizeof (BrLegendItem));
+  g_autoptr(GArray) lines = collect_lines (ctx, legend);
+  g_autofree char *subtitle = NULL;
+  BrExtent extent;
+  guint n_visible = measure_lines (lines, &extent);
+
+  subtitle = _br_chart_period_subtitle (ctx, &extent,
+                                        ctx->options->cumulative
+                                          ? _("cumulative net income attributable to owners")
+                                          : _("net income attributable to owners, per period"));
+  _br_chart_frame (ctx, _("Net losses of China’s GPU challengers"), subtitle, legend, 3);
 
   if (n_visible == 0)
     {
       ctx->px0 = ctx->pad;
       ctx->px1 = ctx->width - ctx->pad;
-      _br_chart_no_data (ctx, lines->len == 0
-                                ? _("The dataset has no net income figures for the companies "
-                                    "and periods chosen.")
-                                : _("Every company is hidden; click one in the legend to show it."));
-      _br_chart_footnote (ctx, NULL);
+      _br_chart_empty (ctx, lines->len == 0
+                              ? _("The dataset has no net income figures for the companies "
+                                  "and periods chosen.")
+                              : _("Every company is hidden; click one in the legend to show it."));
       return;
     }
 
-  /* room: axis title above, years below, tick labels left, end labels right */
-  ctx->py0 += ctx->em * 1.3;
-  ctx->py1 -= ctx->em * 1.8;
-  _br_axis_linear (&y_axis, lo, hi, ctx->py1, ctx->py0,
-                   CLAMP ((guint)((ctx->py1 - ctx->py0) / (ctx->em * 2.4)), 2, 9), TRUE);
-  for (guint i = 0; i < y_axis.n_ticks; i++)
-    {
-      g_autofree char *t = _br_format_number (y_axis.ticks[i], y_axis.decimals, FALSE);
-      double w;
-
-      _br_text_measure (ctx, t, ctx->em * 0.85, 0, &w, NULL);
-      tick_width = MAX (tick_width, w);
-    }
-  for (guint i = 0; i < lines->len; i++)
-    {
-      Line *line = &g_array_index (lines, Line, i);
-      g_autofree char *t = NULL;
-      double w;
-
-      if (line->hidden)
-        continue;
-      t = end_label (ctx, line);
-      _br_text_measure (ctx, t, ctx->em * 0.9, TEXT_BOLD, &w, NULL);
-      label_width = MAX (label_width, w);
-    }
-
-  ctx->px0 = ctx->pad + tick_width + ctx->em * 0.6;
-  ctx->px1 = ctx->width - ctx->pad - MIN (label_width + ctx->em * 0.8, ctx->width * 0.3);
-  _br_axis_time (&x_axis, &first, &last, ctx->px0, ctx->px1);
-
-  _br_axis_draw_y (ctx, &y_axis, _("Net income"), &ctx->options->unit);
-  _br_axis_draw_time (ctx, &x_axis);
-
-  label_ys = g_new0 (double, lines->len);
-  for (guint i = 0; i < lines->len; i++)
-    {
-      Line *line = &g_array_index (lines, Line, i);
-
-      if (line->hidden)
-        continue;
-      draw_line (ctx, &x_axis, &y_axis, line);
-      label_ys[i] = _br_axis_map (&y_axis, g_array_index (line->points, Point,
-                                                          line->points->len - 1).value);
-    }
-
-  /* end labels, spread apart so that none overlaps another */
-  {
-    g_autofree double *ys = g_new0 (double, n_visible);
-    double h;
-    guint k = 0;
-
-    h = 0;
-    for (guint i = 0; i < lines->len; i++)
-      {
-        Line *line = &g_array_index (lines, Line, i);
-        g_autofree char *t = NULL;
-        double th;
-
-        if (line->hidden)
-          continue;
-        t = end_label (ctx, line);
-        _br_text_measure (ctx, t, ctx->em * 0.9, TEXT_BOLD, NULL, &th);
-        h = MAX (h, th);
-        ys[k++] = label_ys[i];
-      }
-    _br_chart_spread_labels (ys, n_visible, h * 1.05, ctx->py0 + h / 2, ctx->py1 - h / 2);
-
-    k = 0;
-    for (guint i = 0; i < lines->len; i++)
-      {
-        Line *line = &g_array_index (lines, Line, i);
-        Point *lastp;
-        g_autofree char *text = NULL;
-        double x;
-
-        if (line->hidden)
-          continue;
-        lastp = &g_array_index (line->points, Point, line->points->len - 1);
-        x = _br_axis_map_date (&x_axis, &lastp->figure->period->end);
-        text = end_label (ctx, line);
-        _br_text_draw (ctx, text, MAX (x, ctx->px1) + ctx->em * 0.6, ys[k++], ctx->em * 0.9,
-                       ctx->width - ctx->pad - ctx->px1 - ctx->em * 0.6,
-                       TEXT_MIDDLE | TEXT_BOLD, &line->color, "label");
-      }
-  }
-
+  plot (ctx, lines, &extent);
   _br_chart_footnote (ctx, _("Net income attributable to owners of the parent; losses are "
                              "negative. Hollow diamonds are quarters or half-years, not "
                              "whole years."));
   describe (ctx, lines);
-
-  _br_axis_clear (&x_axis);
-  _br_axis_clear (&y_axis);
 }

@@ -235,10 +235,7 @@ void     _br_chart_header         (BrChartContext      *ctx,
                                    const char          *title,
                                    const char          *subtitle);
 void     _br_chart_legend         (BrChartContext      *ctx,
-                                   GArray              *keys,
-                                   GPtrArray           *labels,
-                                   GArray              *colors,
-                                   GArray              *dashed);
+                                   GArray              *items);
 void     _br_chart_footnote       (BrChartContext      *ctx,
                                    const char          *extra);
 void     _br_chart_no_data        (BrChartContext      *ctx,
@@ -292,6 +289,10 @@ void     _br_axis_log             (BrAxis              *axis,
 void     _br_axis_clear           (BrAxis              *axis);
 double   _br_axis_map             (const BrAxis        *axis,
                                    double               value);
+char    *_br_axis_tick_label      (const BrAxis        *axis,
+                                   guint                index);
+double   _br_axis_tick_width      (BrChartContext      *ctx,
+                                   const BrAxis        *axis);
 void     _br_axis_draw_y          (BrChartContext      *ctx,
                                    const BrAxis        *axis,
                                    const char          *title,
@@ -305,6 +306,71 @@ double   _br_axis_map_date        (const BrAxis        *axis,
                                    const GDate         *date);
 void     _br_axis_draw_time       (BrChartContext      *ctx,
                                    const BrAxis        *axis);
+
+/* the renderers' skeleton: br-chart-plot.c */
+
+/* A legend entry: clicking it toggles the series @key names. */
+typedef struct
+{
+  const char *key;
+  const char *label;
+  BrRgb       color;
+  gboolean    dashed;     /* a dashed line, not a swatch */
+} BrLegendItem;
+
+/* What the shown values span: their range, and the dates or periods they cover. */
+typedef struct
+{
+  double          lo, hi;
+  GDate           first, last;
+  const BrPeriod *first_period, *last_period;
+} BrExtent;
+
+/* A label right of the plot, beside its series' last point. */
+typedef struct
+{
+  const char *text;
+  double      x, y;       /* the last point */
+  BrRgb       color;
+} BrEndLabel;
+
+void     _br_extent_init          (BrExtent            *extent);
+void     _br_extent_add_value     (BrExtent            *extent,
+                                   double               value);
+void     _br_extent_add_date      (BrExtent            *extent,
+                                   const GDate         *date);
+void     _br_extent_add_period    (BrExtent            *extent,
+                                   const BrPeriod      *period);
+char    *_br_chart_period_subtitle (BrChartContext     *ctx,
+                                    const BrExtent     *extent,
+                                    const char         *mode);
+void     _br_legend_add           (GArray              *legend,
+                                   const char          *key,
+                                   const char          *label,
+                                   const BrRgb         *color,
+                                   gboolean             dashed);
+void     _br_chart_frame          (BrChartContext      *ctx,
+                                   const char          *title,
+                                   const char          *subtitle,
+                                   GArray              *legend,
+                                   guint                footnote_lines);
+void     _br_chart_empty          (BrChartContext      *ctx,
+                                   const char          *what);
+void     _br_chart_plot_rows      (BrChartContext      *ctx,
+                                   double               below_em);
+void     _br_chart_plot_columns   (BrChartContext      *ctx,
+                                   double               tick_width,
+                                   double               label_width);
+void     _br_end_labels_measure   (BrChartContext      *ctx,
+                                   GArray              *labels,
+                                   double               size,
+                                   double              *width,
+                                   double              *height);
+void     _br_chart_end_labels     (BrChartContext      *ctx,
+                                   GArray              *labels,
+                                   double               size,
+                                   double               height,
+                                   double               spacing);
 
 /* renderers */
 void     _br_chart_draw_losses     (BrChartContext *ctx);

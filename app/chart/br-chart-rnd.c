@@ -296,25 +296,20 @@ describe (BrChartContext *ctx,
     }
 }
 
-void
-_br_chart_draw_rnd (BrChartContext *ctx)
+/* Step 1: a group of pairs for each company shown; step 2, their periods and the
+ * tallest bar shown. Returns the number of pairs. */
+static guint
+collect_groups (BrChartContext *ctx,
+                GArray         *groups,
+                BrExtent       *extent,
+                gboolean        show_revenue,
+                gboolean        show_rnd)
 {
   g_autoptr(GPtrArray) companies = _br_chart_companies (ctx, FALSE);
-  g_autoptr(GArray) groups = g_array_new (FALSE, TRUE, sizeof (Group));
-  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (const char *));
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  g_autoptr(GArray) colors = g_array_new (FALSE, FALSE, sizeof (BrRgb));
-  g_autofree char *subtitle = NULL;
-  gboolean show_revenue = !_br_chart_hidden (ctx, "revenue");
-  gboolean show_rnd = !_br_chart_hidden (ctx, "rnd");
-  const char *revenue_key = "revenue", *rnd_key = "rnd";
-  const BrPeriod *first = NULL, *last = NULL;
-  double hi = 0, tick_width = 0, headroom, slot, x;
   guint n_pairs = 0;
-  BrAxis axis = { 0 };
 
-  g_array_set_clear_func (groups, group_clear);
-
+  _br_extent_init (extent);
+  extent->hi = 0;
   for (guint i = 0; i < companies->len; i++)
     {
       Group group = { g_ptr_array_index (companies, i) };
@@ -332,64 +327,130 @@ _br_chart_draw_rnd (BrChartContext *ctx)
         {
           Pair *p = &g_array_index (group.pairs, Pair, j);
 
-          if (first == NULL || g_date_compare (&p->first_period->start, &first->start) < 0)
-            first = p->first_period;
-          if (last == NULL || g_date_compare (&p->period->end, &last->end) > 0)
-            last = p->period;
+          _br_extent_add_period (extent, p->first_period);
+          _br_extent_add_period (extent, p->period);
           if (show_revenue && p->has_revenue)
-            hi = MAX (hi, p->revenue_value);
+            _br_extent_add_value (extent, p->revenue_value);
           if (show_rnd && p->has_rnd)
-            hi = MAX (hi, p->rnd_value);
+            _br_extent_add_value (extent, p->rnd_value);
         }
       n_pairs += group.pairs->len;
       g_array_append_val (groups, group);
     }
 
-  g_array_append_val (keys, revenue_key);
-  g_ptr_array_add (labels, (gpointer)_("Revenue"));
-  g_array_append_val (colors, revenue_color);
-  g_array_append_val (keys, rnd_key);
-  g_ptr_array_add (labels, (gpointer)_("R&D expense"));
-  g_array_append_val (colors, rnd_color);
+  return n_pairs;
+}
 
-  subtitle = _br_chart_range_subtitle (ctx, first ? br_period_get_label (first, ctx->lang) : NULL,
-                                       last ? br_period_get_label (last, ctx->lang) : NULL,
-                                       ctx->options->cumulative
-                                         ? _("cumulative over the periods that report both")
-                                         : _("per period; the figure above each pair is R&D "
-                                             "as a multiple of revenue"));
-  _br_chart_header (ctx, _("Revenue against R&D expense"), subtitle);
-  _br_chart_legend (ctx, keys, labels, colors, NULL);
-  _br_chart_reserve_footnote (ctx, 3);
-
-  if (n_pairs == 0 || (!show_revenue && !show_rnd))
+/* Above a pair: R&D as a multiple of revenue, or which figure is missing */
+static void
+pair_note (BrChartContext *ctx,
+           const Pair     *p,
+           double          x,
+           double          top,
+           double          room,
+           gboolean        show_revenue,
+           gboolean        show_rnd)
+{
+  if (p->has_revenue && p->has_rnd && p->revenue_value > 0 && show_revenue && show_rnd)
     {
-      _br_chart_no_data (ctx, n_pairs == 0
-                                ? _("The dataset has no revenue or R&D figures for the "
-                                    "companies and periods chosen.")
-                                : _("Both series are hidden; click one in the legend to show it."));
-      _br_chart_footnote (ctx, NULL);
-      return;
+      g_autofree char *ratio = g_strdup_printf ("%.1f×", p->rnd_value / p->revenue_value);
+
+      label_if_fits (ctx, ratio, x, top - ctx->em * 0.2, ctx->em * 0.8, room, TEXT_BOTTOM,
+                     &ctx->palette.text);
+    }
+  else if (!p->has_revenue || !p->has_rnd)
+    {
+      label_if_fits (ctx, p->has_rnd ? _("no revenue") : _("no R&D"), x, top - ctx->em * 0.2,
+                     ctx->em * 0.7, room, TEXT_BOTTOM, &ctx->palette.secondary);
+    }
+}
+
+/* One pair of bars in its slot at @x, with its labels */
+static void
+draw_pair (BrChartContext  *ctx,
+           const BrAxis    *axis,
+           const BrCompany *company,
+           const Pair      *p,
+           double           x,
+           double           slot,
+           gboolean         show_revenue,
+           gboolean         show_rnd)
+{
+  double bar = slot * 0.36;
+  double left = x + slot * 0.14;
+  g_autofree char *period = pair_label (ctx, p);
+  double top = ctx->py1;
+
+  if (show_revenue && p->has_revenue)
+    {
+      draw_bar (ctx, axis, company, p, BR_SERIES_REVENUE, left, bar);
+      top = MIN (top, _br_axis_map (axis, p->revenue_value));
+    }
+  if (show_rnd && p->has_rnd)
+    {
+      draw_bar (ctx, axis, company, p, BR_SERIES_RND, left + bar, bar);
+      top = MIN (top, _br_axis_map (axis, p->rnd_value));
     }
 
-  /* axis title above; period and company labels below. The labels above the tallest
-   * pair (its ratio, and in cumulative mode its values) get room inside the plot: the
-   * axis reaches that much above the tallest bar. */
-  ctx->py0 += ctx->em * 1.3;
-  ctx->py1 -= ctx->em * 2.9;
+  /* cumulative bars are few and wide: their values read at a glance */
+  if (ctx->options->cumulative)
+    {
+      if (show_revenue && p->has_revenue)
+        value_label (ctx, axis, p->revenue_value, left + bar / 2, bar * 0.98);
+      if (show_rnd && p->has_rnd)
+        value_label (ctx, axis, p->rnd_value, left + bar * 1.5, bar * 0.98);
+      top -= ctx->em * 1.2;
+    }
+
+  pair_note (ctx, p, x + slot / 2, top, slot * 0.98, show_revenue, show_rnd);
+
+  /* a cumulative pair's range is the point of it: ellipsize rather than drop it */
+  if (ctx->options->cumulative)
+    _br_text_draw (ctx, period, x + slot / 2, ctx->py1 + ctx->em * 0.35, ctx->em * 0.8,
+                   slot * 0.98, TEXT_CENTER, &ctx->palette.secondary, "label");
+  else
+    period_label (ctx, p, period, x + slot / 2, slot * 0.98);
+}
+
+/* The company under its group of bars, in its colour */
+static void
+group_label (BrChartContext  *ctx,
+             const BrCompany *company,
+             double           x0,
+             double           x1,
+             double           slot)
+{
+  BrRgb color = _br_chart_company_color (ctx, company);
+
+  _br_set_rgb (ctx->cr, &color);
+  cairo_rectangle (ctx->cr, x0 + slot * 0.1, ctx->py1 + ctx->em * 1.55, x1 - x0 - slot * 0.2,
+                   MAX (2, ctx->em * 0.12));
+  cairo_fill (ctx->cr);
+  _br_text_draw (ctx, br_company_get_name (company, ctx->lang), (x0 + x1) / 2,
+                 ctx->py1 + ctx->em * 1.8, ctx->em * 0.9, x1 - x0, TEXT_CENTER | TEXT_BOLD,
+                 &ctx->palette.text, "label");
+}
+
+/* Step 4: the axis and the bars. The labels above the tallest pair (its ratio, and in
+ * cumulative mode its values) get room inside the plot: the axis reaches that much
+ * above the tallest bar. */
+static void
+plot (BrChartContext *ctx,
+      GArray         *groups,
+      double          hi,
+      guint           n_pairs,
+      gboolean        show_revenue,
+      gboolean        show_rnd)
+{
+  BrAxis axis = { 0 };
+  double headroom, slot, x;
+
+  /* axis title above; period and company labels below */
+  _br_chart_plot_rows (ctx, 2.9);
   headroom = MIN (0.5, ctx->em * (ctx->options->cumulative ? 2.4 : 1.3) / (ctx->py1 - ctx->py0));
   _br_axis_linear (&axis, 0, hi / (1 - headroom), ctx->py1, ctx->py0,
                    CLAMP ((guint)((ctx->py1 - ctx->py0) / (ctx->em * 2.2)), 3, 9), TRUE);
-  for (guint i = 0; i < axis.n_ticks; i++)
-    {
-      g_autofree char *t = _br_format_number (axis.ticks[i], axis.decimals, FALSE);
-      double w;
-
-      _br_text_measure (ctx, t, ctx->em * 0.85, 0, &w, NULL);
-      tick_width = MAX (tick_width, w);
-    }
-  ctx->px0 = ctx->pad + tick_width + ctx->em * 0.6;
-  ctx->px1 = ctx->width - ctx->pad;
+  _br_chart_plot_columns (ctx, _br_axis_tick_width (ctx, &axis), 0);
   _br_axis_draw_y (ctx, &axis, _("Amount"), &ctx->options->unit);
 
   /* a slot per pair, and half a slot between companies */
@@ -400,72 +461,51 @@ _br_chart_draw_rnd (BrChartContext *ctx)
     {
       Group *g = &g_array_index (groups, Group, i);
       double group_x0 = x;
-      BrRgb company_color = _br_chart_company_color (ctx, g->company);
 
-      for (guint j = 0; j < g->pairs->len; j++)
-        {
-          Pair *p = &g_array_index (g->pairs, Pair, j);
-          double bar = slot * 0.36;
-          double left = x + slot * 0.14;
-          g_autofree char *period = pair_label (ctx, p);
-          double top = ctx->py1;
+      for (guint j = 0; j < g->pairs->len; j++, x += slot)
+        draw_pair (ctx, &axis, g->company, &g_array_index (g->pairs, Pair, j), x, slot,
+                   show_revenue, show_rnd);
 
-          if (show_revenue && p->has_revenue)
-            {
-              draw_bar (ctx, &axis, g->company, p, BR_SERIES_REVENUE, left, bar);
-              top = MIN (top, _br_axis_map (&axis, p->revenue_value));
-            }
-          if (show_rnd && p->has_rnd)
-            {
-              draw_bar (ctx, &axis, g->company, p, BR_SERIES_RND, left + bar, bar);
-              top = MIN (top, _br_axis_map (&axis, p->rnd_value));
-            }
-
-          /* cumulative bars are few and wide: their values read at a glance */
-          if (ctx->options->cumulative)
-            {
-              if (show_revenue && p->has_revenue)
-                value_label (ctx, &axis, p->revenue_value, left + bar / 2, bar * 0.98);
-              if (show_rnd && p->has_rnd)
-                value_label (ctx, &axis, p->rnd_value, left + bar * 1.5, bar * 0.98);
-              top -= ctx->em * 1.2;
-            }
-
-          if (p->has_revenue && p->has_rnd && p->revenue_value > 0 && show_revenue && show_rnd)
-            {
-              g_autofree char *ratio = g_strdup_printf ("%.1f×", p->rnd_value / p->revenue_value);
-
-              label_if_fits (ctx, ratio, x + slot / 2, top - ctx->em * 0.2, ctx->em * 0.8,
-                             slot * 0.98, TEXT_BOTTOM, &ctx->palette.text);
-            }
-          else if (!p->has_revenue || !p->has_rnd)
-            {
-              label_if_fits (ctx, p->has_rnd ? _("no revenue") : _("no R&D"), x + slot / 2,
-                             top - ctx->em * 0.2, ctx->em * 0.7, slot * 0.98, TEXT_BOTTOM,
-                             &ctx->palette.secondary);
-            }
-
-          /* a cumulative pair's range is the point of it: ellipsize rather than drop it */
-          if (ctx->options->cumulative)
-            _br_text_draw (ctx, period, x + slot / 2, ctx->py1 + ctx->em * 0.35, ctx->em * 0.8,
-                           slot * 0.98, TEXT_CENTER, &ctx->palette.secondary, "label");
-          else
-            period_label (ctx, p, period, x + slot / 2, slot * 0.98);
-          x += slot;
-        }
-
-      /* the company under its group, in its colour */
-      _br_set_rgb (ctx->cr, &company_color);
-      cairo_rectangle (ctx->cr, group_x0 + slot * 0.1, ctx->py1 + ctx->em * 1.55,
-                       x - group_x0 - slot * 0.2, MAX (2, ctx->em * 0.12));
-      cairo_fill (ctx->cr);
-      _br_text_draw (ctx, br_company_get_name (g->company, ctx->lang), (group_x0 + x) / 2,
-                     ctx->py1 + ctx->em * 1.8, ctx->em * 0.9, x - group_x0, TEXT_CENTER | TEXT_BOLD,
-                     &ctx->palette.text, "label");
+      group_label (ctx, g->company, group_x0, x, slot);
       x += slot * 0.5;
     }
 
+  _br_axis_clear (&axis);
+}
+
+void
+_br_chart_draw_rnd (BrChartContext *ctx)
+{
+  g_autoptr(GArray) groups = g_array_new (FALSE, TRUE, sizeof (Group));
+  g_autoptr(GArray) legend = g_array_new (FALSE, FALSE, sizeof (BrLegendItem));
+  g_autofree char *subtitle = NULL;
+  gboolean show_revenue = !_br_chart_hidden (ctx, "revenue");
+  gboolean show_rnd = !_br_chart_hidden (ctx, "rnd");
+  BrExtent extent;
+  guint n_pairs;
+
+  g_array_set_clear_func (groups, group_clear);
+  n_pairs = collect_groups (ctx, groups, &extent, show_revenue, show_rnd);
+
+  _br_legend_add (legend, "revenue", _("Revenue"), &revenue_color, FALSE);
+  _br_legend_add (legend, "rnd", _("R&D expense"), &rnd_color, FALSE);
+  subtitle = _br_chart_period_subtitle (ctx, &extent,
+                                        ctx->options->cumulative
+                                          ? _("cumulative over the periods that report both")
+                                          : _("per period; the figure above each pair is R&D "
+                                              "as a multiple of revenue"));
+  _br_chart_frame (ctx, _("Revenue against R&D expense"), subtitle, legend, 3);
+
+  if (n_pairs == 0 || (!show_revenue && !show_rnd))
+    {
+      _br_chart_empty (ctx, n_pairs == 0
+                              ? _("The dataset has no revenue or R&D figures for the "
+                                  "companies and periods chosen.")
+                              : _("Both series are hidden; click one in the legend to show it."));
+      return;
+    }
+
+  plot (ctx, groups, extent.hi, n_pairs, show_revenue, show_rnd);
   _br_chart_footnote (ctx, _("Bars start at zero. Hatched bars are quarters or half-years."));
   describe (ctx, groups);
-  _br_axis_clear (&axis);
 }

@@ -23,6 +23,7 @@ typedef struct
   BrRgb            color;
   GArray          *points;   /* Point, by date */
   gboolean         hidden;
+  char            *ratio;    /* the end label: latest value and share of the benchmark */
 } Series;
 
 static void
@@ -31,6 +32,7 @@ series_clear (gpointer data)
   Series *series = data;
 
   g_clear_pointer (&series->points, g_array_unref);
+  g_clear_pointer (&series->ratio, g_free);
 }
 
 static int
@@ -268,49 +270,32 @@ describe (BrChartContext *ctx,
   for (guint i = 0; i < all->len; i++)
     {
       Series *s = &g_array_index (all, Series, i);
-      g_autofree char *ratio = NULL;
 
       if (s->hidden || s->points->len == 0)
         continue;
-      ratio = ratio_text (ctx, s);
-      g_string_append_printf (d, "%s: %s %s. ", br_company_get_name (s->company, ctx->lang), ratio,
-                              _br_unit_label (&ctx->options->unit, ctx->lang));
+      g_string_append_printf (d, "%s: %s %s. ", br_company_get_name (s->company, ctx->lang),
+                              s->ratio, _br_unit_label (&ctx->options->unit, ctx->lang));
     }
 }
 
-void
-_br_chart_draw_valuation (BrChartContext *ctx)
+/* Step 1: a series for each company with market values, the benchmark always among
+ * them; the legend names each */
+static GArray *
+collect_series (BrChartContext *ctx,
+                GArray         *legend)
 {
   g_autoptr(GPtrArray) companies = _br_chart_companies (ctx, TRUE);
   const BrCompany *reference = br_dataset_get_benchmark (ctx->dataset);
-  g_autoptr(GArray) all = g_array_new (FALSE, TRUE, sizeof (Series));
-  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (const char *));
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  g_autoptr(GArray) colors = g_array_new (FALSE, FALSE, sizeof (BrRgb));
-  g_autoptr(GArray) dashed = g_array_new (FALSE, FALSE, sizeof (gboolean));
-  g_autofree char *subtitle = NULL;
-  g_autofree char *implied_name = NULL;
-  g_autofree char *first_label = NULL, *last_label = NULL;
-  Series *benchmark = NULL;
-  const char *implied_key = "implied";
-  gboolean show_implied, log_scale = ctx->options->log_scale;
-  double lo = G_MAXDOUBLE, hi = 0, tick_width = 0, label_width = 0;
-  GDate first, last;
-  BrAxis x_axis = { 0 }, y_axis = { 0 };
-  guint n_visible = 0;
+  GArray *all = g_array_new (FALSE, TRUE, sizeof (Series));
 
   /* the benchmark is what this chart compares with: always there */
   if (reference != NULL && !g_ptr_array_find (companies, reference, NULL))
     g_ptr_array_add (companies, (gpointer)reference);
 
   g_array_set_clear_func (all, series_clear);
-  g_date_clear (&first, 1);
-  g_date_clear (&last, 1);
-
   for (guint i = 0; i < companies->len; i++)
     {
       Series s = { g_ptr_array_index (companies, i) };
-      gboolean no = FALSE;
 
       s.color = _br_chart_company_color (ctx, s.company);
       s.points = collect_points (ctx, s.company);
@@ -321,33 +306,38 @@ _br_chart_draw_valuation (BrChartContext *ctx)
           continue;
         }
 
-      g_array_append_val (keys, s.company->id);
-      g_ptr_array_add (labels, (gpointer)br_company_get_name (s.company, ctx->lang));
-      g_array_append_val (colors, s.color);
-      g_array_append_val (dashed, no);
+      _br_legend_add (legend, s.company->id, br_company_get_name (s.company, ctx->lang),
+                      &s.color, FALSE);
+      s.ratio = ratio_text (ctx, &s);
       g_array_append_val (all, s);
     }
 
-  for (guint i = 0; i < all->len; i++)
-    if (g_array_index (all, Series, i).company->role == BR_ROLE_BENCHMARK)
-      benchmark = &g_array_index (all, Series, i);
+  return all;
+}
 
-  if (benchmark != NULL)
-    {
-      gboolean yes = TRUE;
-      g_autofree char *percent = _br_format_number (ctx->options->percent,
-                                                    ctx->options->percent < 1 ? 1 : 0, FALSE);
+static Series *
+find_benchmark (GArray *all)
+{
+  for (guint i = all->len; i > 0; i--)
+    if (g_array_index (all, Series, i - 1).company->role == BR_ROLE_BENCHMARK)
+      return &g_array_index (all, Series, i - 1);
 
-      /* TRANSLATORS: the implied-value line: "1% of Nvidia" */
-      implied_name = g_strdup_printf (_("%s%% of %s"), percent,
-                                      br_company_get_name (benchmark->company, ctx->lang));
-      g_array_append_val (keys, implied_key);
-      g_ptr_array_add (labels, implied_name);
-      g_array_append_val (colors, benchmark->color);
-      g_array_append_val (dashed, yes);
-    }
-  show_implied = benchmark != NULL && !_br_chart_hidden (ctx, implied_key);
+  return NULL;
+}
 
+/* Step 2: the values and dates shown, the implied line's among them; returns how many
+ * series are shown */
+static guint
+measure_series (BrChartContext *ctx,
+                GArray         *all,
+                const Series   *benchmark,
+                gboolean        show_implied,
+                BrExtent       *extent)
+{
+  guint n_visible = 0;
+
+  _br_extent_init (extent);
+  extent->hi = 0;
   for (guint i = 0; i < all->len; i++)
     {
       Series *s = &g_array_index (all, Series, i);
@@ -360,82 +350,88 @@ _br_chart_draw_valuation (BrChartContext *ctx)
           Point *p = &g_array_index (s->points, Point, j);
 
           if (!s->hidden)
-            {
-              lo = MIN (lo, p->value);
-              hi = MAX (hi, p->value);
-            }
+            _br_extent_add_value (extent, p->value);
           if (implied)
-            {
-              lo = MIN (lo, p->value * ctx->options->percent / 100.);
-              hi = MAX (hi, p->value * ctx->options->percent / 100.);
-            }
-          if (!g_date_valid (&first) || g_date_compare (&p->cap->date, &first) < 0)
-            first = p->cap->date;
-          if (!g_date_valid (&last) || g_date_compare (&p->cap->date, &last) > 0)
-            last = p->cap->date;
+            _br_extent_add_value (extent, p->value * ctx->options->percent / 100.);
+          _br_extent_add_date (extent, &p->cap->date);
         }
       n_visible += !s->hidden;
     }
 
-  first_label = _br_format_date (&first, ctx->lang);
-  last_label = _br_format_date (&last, ctx->lang);
-  subtitle = _br_chart_range_subtitle (ctx, g_date_valid (&first) ? first_label : NULL,
-                                       g_date_valid (&last) ? last_label : NULL,
-                                       _("market capitalisation; hollow points are private "
-                                         "valuations"));
-  _br_chart_header (ctx, _("Valuation against Nvidia"), subtitle);
-  _br_chart_legend (ctx, keys, labels, colors, dashed);
-  /* a market value a source, and an exchange rate a year: the longest footnote */
-  _br_chart_reserve_footnote (ctx, 4);
+  return n_visible;
+}
 
-  if (n_visible == 0 && !show_implied)
-    {
-      _br_chart_no_data (ctx, all->len == 0
-                                ? _("The dataset has no market capitalisations for the companies "
-                                    "and dates chosen.")
-                                : _("Every company is hidden; click one in the legend to show it."));
-      _br_chart_footnote (ctx, NULL);
-      return;
-    }
+/* The end label of each series shown, at its last point */
+static GArray *
+end_labels (GArray       *all,
+            const BrAxis *x_axis,
+            const BrAxis *y_axis)
+{
+  GArray *labels = g_array_new (FALSE, FALSE, sizeof (BrEndLabel));
 
-  ctx->py0 += ctx->em * 1.3;
-  ctx->py1 -= ctx->em * 1.8;
-  if (log_scale && lo > 0)
-    _br_axis_log (&y_axis, lo, hi, ctx->py1, ctx->py0);
-  else
-    _br_axis_linear (&y_axis, 0, hi, ctx->py1, ctx->py0,
-                     CLAMP ((guint)((ctx->py1 - ctx->py0) / (ctx->em * 2.4)), 2, 9), TRUE);
-
-  for (guint i = 0; i < y_axis.n_ticks; i++)
-    {
-      g_autofree char *t = _br_format_number (y_axis.ticks[i],
-                                              y_axis.log ? (y_axis.ticks[i] < 1 ? y_axis.decimals : 0)
-                                                         : y_axis.decimals, FALSE);
-      double w;
-
-      _br_text_measure (ctx, t, ctx->em * 0.85, 0, &w, NULL);
-      tick_width = MAX (tick_width, w);
-    }
   for (guint i = 0; i < all->len; i++)
     {
       Series *s = &g_array_index (all, Series, i);
-      g_autofree char *t = NULL;
-      double w;
+      const Point *last = &g_array_index (s->points, Point, s->points->len - 1);
+      BrEndLabel label = { s->ratio, 0, 0, s->color };
 
       if (s->hidden)
         continue;
-      t = ratio_text (ctx, s);
-      _br_text_measure (ctx, t, ctx->em * 0.8, TEXT_BOLD, &w, NULL);
-      label_width = MAX (label_width, w);
+      if (x_axis != NULL)
+        {
+          label.x = _br_axis_map_date (x_axis, &last->cap->date);
+          label.y = _br_axis_map (y_axis, last->value);
+        }
+      g_array_append_val (labels, label);
     }
 
-  ctx->px0 = ctx->pad + tick_width + ctx->em * 0.6;
-  ctx->px1 = ctx->width - ctx->pad - MIN (label_width + ctx->em * 0.8, ctx->width * 0.3);
-  _br_axis_time (&x_axis, &first, &last, ctx->px0, ctx->px1);
+  return labels;
+}
+
+/* The benchmark's milestones, where they fit among what is already drawn; other
+ * labelled points tell theirs in the tooltip */
+static void
+milestones (BrChartContext *ctx,
+            const Series   *benchmark,
+            const BrAxis   *x_axis,
+            const BrAxis   *y_axis)
+{
+  for (guint j = 0; benchmark != NULL && !benchmark->hidden && j < benchmark->points->len; j++)
+    {
+      Point *p = &g_array_index (benchmark->points, Point, j);
+
+      if (p->cap->label.en != NULL)
+        milestone_label (ctx, p, _br_axis_map_date (x_axis, &p->cap->date),
+                         _br_axis_map (y_axis, p->value), &benchmark->color);
+    }
+}
+
+/* Steps 4 and 5: axes, the implied line, the series, their end labels, the milestones */
+static void
+plot (BrChartContext *ctx,
+      GArray         *all,
+      Series         *benchmark,
+      const char     *implied_name,
+      const BrExtent *extent)
+{
+  g_autoptr(GArray) labels = end_labels (all, NULL, NULL);
+  BrAxis x_axis = { 0 }, y_axis = { 0 };
+  double label_width, label_height;
+
+  _br_chart_plot_rows (ctx, 1.8);
+  if (ctx->options->log_scale && extent->lo > 0)
+    _br_axis_log (&y_axis, extent->lo, extent->hi, ctx->py1, ctx->py0);
+  else
+    _br_axis_linear (&y_axis, 0, extent->hi, ctx->py1, ctx->py0,
+                     CLAMP ((guint)((ctx->py1 - ctx->py0) / (ctx->em * 2.4)), 2, 9), TRUE);
+
+  _br_end_labels_measure (ctx, labels, ctx->em * 0.8, &label_width, &label_height);
+  _br_chart_plot_columns (ctx, _br_axis_tick_width (ctx, &y_axis), label_width);
+  _br_axis_time (&x_axis, &extent->first, &extent->last, ctx->px0, ctx->px1);
   _br_axis_draw_y (ctx, &y_axis, _("Market capitalisation"), &ctx->options->unit);
   _br_axis_draw_time (ctx, &x_axis);
 
-  if (show_implied)
+  if (implied_name != NULL)
     draw_implied (ctx, &x_axis, &y_axis, benchmark,
                   _br_chart_layout_intern (ctx->layout, implied_name));
 
@@ -447,63 +443,65 @@ _br_chart_draw_valuation (BrChartContext *ctx)
         draw_series (ctx, &x_axis, &y_axis, s);
     }
 
-  /* latest value and share of the benchmark, right of the plot */
-  {
-    g_autofree double *ys = g_new0 (double, MAX (n_visible, 1));
-    double h;
-    guint k = 0;
+  g_array_unref (labels);
+  labels = end_labels (all, &x_axis, &y_axis);
+  _br_chart_end_labels (ctx, labels, ctx->em * 0.8, label_height, 1.1);
+  milestones (ctx, benchmark, &x_axis, &y_axis);
 
-    h = 0;
-    for (guint i = 0; i < all->len; i++)
-      {
-        Series *s = &g_array_index (all, Series, i);
-        g_autofree char *t = NULL;
-        double th;
-
-        if (s->hidden)
-          continue;
-        t = ratio_text (ctx, s);
-        _br_text_measure (ctx, t, ctx->em * 0.8, TEXT_BOLD, NULL, &th);
-        h = MAX (h, th);
-        ys[k++] = _br_axis_map (&y_axis, g_array_index (s->points, Point, s->points->len - 1).value);
-      }
-    _br_chart_spread_labels (ys, n_visible, h * 1.1, ctx->py0 + h / 2, ctx->py1 - h / 2);
-
-    k = 0;
-    for (guint i = 0; i < all->len; i++)
-      {
-        Series *s = &g_array_index (all, Series, i);
-        g_autofree char *t = NULL;
-
-        if (s->hidden)
-          continue;
-        t = ratio_text (ctx, s);
-        _br_text_draw (ctx, t, ctx->px1 + ctx->em * 0.6, ys[k++], ctx->em * 0.8,
-                       ctx->width - ctx->pad - ctx->px1 - ctx->em * 0.6, TEXT_MIDDLE | TEXT_BOLD,
-                       &s->color, "label");
-      }
-  }
-
-  /* the benchmark's milestones last, where they fit among what is already drawn;
-   * other labelled points tell theirs in the tooltip */
-  for (guint i = 0; i < all->len; i++)
-    {
-      Series *s = &g_array_index (all, Series, i);
-
-      for (guint j = 0; !s->hidden && s == benchmark && j < s->points->len; j++)
-        {
-          Point *p = &g_array_index (s->points, Point, j);
-
-          if (p->cap->label.en != NULL)
-            milestone_label (ctx, p, _br_axis_map_date (&x_axis, &p->cap->date),
-                             _br_axis_map (&y_axis, p->value), &s->color);
-        }
-    }
-
-  _br_chart_footnote (ctx, log_scale ? _("Logarithmic scale: each step is ten times the one "
-                                         "below.")
-                                     : NULL);
-  describe (ctx, all);
   _br_axis_clear (&x_axis);
   _br_axis_clear (&y_axis);
+}
+
+/* "1% of Nvidia", the implied-value line's name and legend entry */
+static char *
+implied_line (BrChartContext *ctx,
+              const Series   *benchmark,
+              GArray         *legend)
+{
+  g_autofree char *percent = _br_format_number (ctx->options->percent,
+                                                ctx->options->percent < 1 ? 1 : 0, FALSE);
+  /* TRANSLATORS: the implied-value line: "1% of Nvidia" */
+  char *name = g_strdup_printf (_("%s%% of %s"), percent,
+                                br_company_get_name (benchmark->company, ctx->lang));
+
+  _br_legend_add (legend, "implied", name, &benchmark->color, TRUE);
+  return name;
+}
+
+void
+_br_chart_draw_valuation (BrChartContext *ctx)
+{
+  g_autoptr(GArray) legend = g_array_new (FALSE, FALSE, sizeof (BrLegendItem));
+  g_autoptr(GArray) all = collect_series (ctx, legend);
+  Series *benchmark = find_benchmark (all);
+  g_autofree char *implied_name = benchmark != NULL ? implied_line (ctx, benchmark, legend) : NULL;
+  gboolean show_implied = benchmark != NULL && !_br_chart_hidden (ctx, "implied");
+  g_autofree char *subtitle = NULL;
+  g_autofree char *first_label = NULL, *last_label = NULL;
+  BrExtent extent;
+  guint n_visible = measure_series (ctx, all, benchmark, show_implied, &extent);
+
+  first_label = _br_format_date (&extent.first, ctx->lang);
+  last_label = _br_format_date (&extent.last, ctx->lang);
+  subtitle = _br_chart_range_subtitle (ctx, g_date_valid (&extent.first) ? first_label : NULL,
+                                       g_date_valid (&extent.last) ? last_label : NULL,
+                                       _("market capitalisation; hollow points are private "
+                                         "valuations"));
+  /* a market value a source, and an exchange rate a year: the longest footnote */
+  _br_chart_frame (ctx, _("Valuation against Nvidia"), subtitle, legend, 4);
+
+  if (n_visible == 0 && !show_implied)
+    {
+      _br_chart_empty (ctx, all->len == 0
+                              ? _("The dataset has no market capitalisations for the companies "
+                                  "and dates chosen.")
+                              : _("Every company is hidden; click one in the legend to show it."));
+      return;
+    }
+
+  plot (ctx, all, benchmark, show_implied ? implied_name : NULL, &extent);
+  _br_chart_footnote (ctx, ctx->options->log_scale
+                             ? _("Logarithmic scale: each step is ten times the one below.")
+                             : NULL);
+  describe (ctx, all);
 }

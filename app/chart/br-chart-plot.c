@@ -1,0 +1,210 @@
+/* br-chart-plot.c: the steps every renderer shares
+ *
+ * A renderer (br-chart-losses.c is the plainest) follows one skeleton:
+ *   1. collect its series, each value and label text computed once;
+ *   2. measure their extents (BrExtent) over what is shown;
+ *   3. frame: title, subtitle and legend (_br_chart_frame), or the "no data" panel
+ *      (_br_chart_empty);
+ *   4. axes and plot: _br_chart_plot_rows(), an axis, _br_chart_plot_columns() with the
+ *      width of its tick labels and of the end labels, then the marks;
+ *   5. labels: _br_chart_end_labels() beside the last points, the footnote and the
+ *      description.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "br-chart"
+
+#include "config.h"
+
+#include "br-chart-private.h"
+
+void
+_br_extent_init (BrExtent *extent)
+{
+  extent->lo = G_MAXDOUBLE;
+  extent->hi = -G_MAXDOUBLE;
+  g_date_clear (&extent->first, 1);
+  g_date_clear (&extent->last, 1);
+  extent->first_period = NULL;
+  extent->last_period = NULL;
+}
+
+void
+_br_extent_add_value (BrExtent *extent,
+                      double    value)
+{
+  extent->lo = MIN (extent->lo, value);
+  extent->hi = MAX (extent->hi, value);
+}
+
+void
+_br_extent_add_date (BrExtent    *extent,
+                     const GDate *date)
+{
+  if (!g_date_valid (&extent->first) || g_date_compare (date, &extent->first) < 0)
+    extent->first = *date;
+  if (!g_date_valid (&extent->last) || g_date_compare (date, &extent->last) > 0)
+    extent->last = *date;
+}
+
+/* The first period is the one that starts first, the last the one that ends last. */
+void
+_br_extent_add_period (BrExtent       *extent,
+                       const BrPeriod *period)
+{
+  if (!g_date_valid (&extent->first) || g_date_compare (&period->start, &extent->first) < 0)
+    {
+      extent->first = period->start;
+      extent->first_period = period;
+    }
+  if (!g_date_valid (&extent->last) || g_date_compare (&period->end, &extent->last) > 0)
+    {
+      extent->last = period->end;
+      extent->last_period = period;
+    }
+}
+
+/**
+ * _br_chart_period_subtitle:
+ * @mode: how the values are shown
+ *
+ * Returns: the range of periods @extent spans, then @mode
+ */
+char *
+_br_chart_period_subtitle (BrChartContext *ctx,
+                           const BrExtent *extent,
+                           const char     *mode)
+{
+  const BrPeriod *first = extent->first_period, *last = extent->last_period;
+
+  return _br_chart_range_subtitle (ctx, first ? br_period_get_label (first, ctx->lang) : NULL,
+                                   last ? br_period_get_label (last, ctx->lang) : NULL, mode);
+}
+
+/**
+ * _br_chart_frame:
+ * @legend: (element-type BrLegendItem): the legend's entries
+ * @footnote_lines: the room the footnote needs, in lines
+ *
+ * Title, subtitle and legend above the plot, and the footnote's room below it.
+ */
+void
+_br_chart_frame (BrChartContext *ctx,
+                 const char     *title,
+                 const char     *subtitle,
+                 GArray         *legend,
+                 guint           footnote_lines)
+{
+  _br_chart_header (ctx, title, subtitle);
+  _br_chart_legend (ctx, legend);
+  _br_chart_reserve_footnote (ctx, footnote_lines);
+}
+
+/* The legend entry of @key, named @label in @color. */
+void
+_br_legend_add (GArray      *legend,
+                const char  *key,
+                const char  *label,
+                const BrRgb *color,
+                gboolean     dashed)
+{
+  BrLegendItem item = { key, label, *color, dashed };
+
+  g_array_append_val (legend, item);
+}
+
+/**
+ * _br_chart_empty:
+ * @what: why nothing is drawn, as a sentence
+ *
+ * The "no data" panel where the plot would be, and the footnote.
+ */
+void
+_br_chart_empty (BrChartContext *ctx,
+                 const char     *what)
+{
+  _br_chart_no_data (ctx, what);
+  _br_chart_footnote (ctx, NULL);
+}
+
+/* Room for the axis title above the plot, and @below_em lines of labels under it */
+void
+_br_chart_plot_rows (BrChartContext *ctx,
+                     double          below_em)
+{
+  ctx->py0 += ctx->em * 1.3;
+  ctx->py1 -= ctx->em * below_em;
+}
+
+/* The plot between the tick labels, @tick_width wide, and the end labels, @label_width
+ * wide (0 for none), which take at most 30 % of the width */
+void
+_br_chart_plot_columns (BrChartContext *ctx,
+                        double          tick_width,
+                        double          label_width)
+{
+  ctx->px0 = ctx->pad + tick_width + ctx->em * 0.6;
+  ctx->px1 = ctx->width - ctx->pad;
+  if (label_width > 0)
+    ctx->px1 -= MIN (label_width + ctx->em * 0.8, ctx->width * 0.3);
+}
+
+/**
+ * _br_end_labels_measure:
+ * @labels: (element-type BrEndLabel)
+ * @size: their text size
+ * @width: (out): the widest label's width
+ * @height: (out): the tallest label's height
+ */
+void
+_br_end_labels_measure (BrChartContext *ctx,
+                        GArray         *labels,
+                        double          size,
+                        double         *width,
+                        double         *height)
+{
+  *width = 0;
+  *height = 0;
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const BrEndLabel *label = &g_array_index (labels, BrEndLabel, i);
+      double w, h;
+
+      _br_text_measure (ctx, label->text, size, TEXT_BOLD, &w, &h);
+      *width = MAX (*width, w);
+      *height = MAX (*height, h);
+    }
+}
+
+/**
+ * _br_chart_end_labels:
+ * @labels: (element-type BrEndLabel): each at the height of its series' last point
+ * @height: the tallest label's height
+ * @spacing: the least distance between two labels, in heights
+ *
+ * The labels right of the plot, in their series' colours, spread apart so that none
+ * overlaps another.
+ */
+void
+_br_chart_end_labels (BrChartContext *ctx,
+                      GArray         *labels,
+                      double          size,
+                      double          height,
+                      double          spacing)
+{
+  g_autofree double *ys = g_new0 (double, MAX (labels->len, 1));
+
+  for (guint i = 0; i < labels->len; i++)
+    ys[i] = g_array_index (labels, BrEndLabel, i).y;
+  _br_chart_spread_labels (ys, labels->len, height * spacing, ctx->py0 + height / 2,
+                           ctx->py1 - height / 2);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const BrEndLabel *label = &g_array_index (labels, BrEndLabel, i);
+
+      _br_text_draw (ctx, label->text, MAX (label->x, ctx->px1) + ctx->em * 0.6, ys[i], size,
+                     ctx->width - ctx->pad - ctx->px1 - ctx->em * 0.6, TEXT_MIDDLE | TEXT_BOLD,
+                     &label->color, "label");
+    }
+}
