@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -196,18 +195,9 @@ parse_date (const char *option,
             GDate      *date,
             GError    **error)
 {
-  int year, month, day, end = 0;
-
   g_date_clear (date, 1);
-  if (arg == NULL)
+  if (arg == NULL || br_date_parse_iso (arg, date))
     return TRUE;
-
-  if (sscanf (arg, "%4d-%2d-%2d%n", &year, &month, &day, &end) == 3 && arg[end] == '\0' &&
-      end == 10 && g_date_valid_dmy (day, month, year))
-    {
-      g_date_set_dmy (date, day, month, year);
-      return TRUE;
-    }
 
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                _("%s “%s” is not a date of the form YYYY-MM-DD"), option, arg);

@@ -92,11 +92,12 @@ status_name (BrStatus status)
 static char *
 format_date (const GDate *date)
 {
+  char day[BR_DATE_ISO_SIZE];
+
   if (date == NULL || !g_date_valid (date))
     return g_strdup ("");
 
-  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
-                          g_date_get_day (date));
+  return g_strdup (br_date_format_iso (date, day));
 }
 
 /**

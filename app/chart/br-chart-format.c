@@ -219,9 +219,10 @@ char *
 _br_format_date (const GDate *date,
                  BrLanguage   lang)
 {
+  char day[BR_DATE_ISO_SIZE];
+
   if (!g_date_valid (date))
     return g_strdup ("");
 
-  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
-                          g_date_get_day (date));
+  return g_strdup (br_date_format_iso (date, day));
 }

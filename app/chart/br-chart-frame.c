@@ -335,14 +335,16 @@ describe_source (const BrSource *source,
 static char *
 describe_rate (const BrFxRate *rate)
 {
+  char day[BR_DATE_ISO_SIZE];
+
   if (rate->kind == BR_FX_ANNUAL_AVERAGE)
     /* TRANSLATORS: an exchange rate the chart used: "USD/CNY 7.0809 (2023 average)" */
     return g_strdup_printf (_("%s/%s %.4f (%d average)"), rate->base.code, rate->quote.code,
                             rate->rate, rate->year);
 
-  return g_strdup_printf (_("%s/%s %.4f (%04d-%02d-%02d)"), rate->base.code, rate->quote.code,
-                          rate->rate, g_date_get_year (&rate->date),
-                          g_date_get_month (&rate->date), g_date_get_day (&rate->date));
+  /* TRANSLATORS: an exchange rate the chart used: "USD/CNY 7.1465 (2025-07-09)" */
+  return g_strdup_printf (_("%s/%s %.4f (%s)"), rate->base.code, rate->quote.code, rate->rate,
+                          br_date_format_iso (&rate->date, day));
 }
 
 /* Footnotes are read up close: on a slide they grow less than the chart's text. */

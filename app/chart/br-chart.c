@@ -287,15 +287,15 @@ br_chart_mark_describe (const BrChartMark *mark,
 
   if (mark->rate != NULL)
     {
+      char day[BR_DATE_ISO_SIZE];
+
       g_string_append_c (text, '\n');
       g_string_append_printf (text, _("Converted at %s/%s %.4f"), mark->rate->base.code,
                               mark->rate->quote.code, mark->rate->rate);
       if (mark->rate->kind == BR_FX_ANNUAL_AVERAGE)
         g_string_append_printf (text, _(" (%d average)"), mark->rate->year);
       else
-        g_string_append_printf (text, " (%04d-%02d-%02d)", g_date_get_year (&mark->rate->date),
-                                g_date_get_month (&mark->rate->date),
-                                g_date_get_day (&mark->rate->date));
+        g_string_append_printf (text, " (%s)", br_date_format_iso (&mark->rate->date, day));
     }
 
   if (mark->source != NULL)

@@ -55,9 +55,10 @@ static void
 append_date (GString     *out,
              const GDate *date)
 {
+  char day[BR_DATE_ISO_SIZE];
+
   if (g_date_valid (date))
-    g_string_append_printf (out, "%04d-%02d-%02d", g_date_get_year (date),
-                            g_date_get_month (date), g_date_get_day (date));
+    g_string_append (out, br_date_format_iso (date, day));
 }
 
 static char *

@@ -225,9 +225,10 @@ fx_key (const BrCurrency *a,
   const char *first = strcmp (a->code, b->code) < 0 ? a->code : b->code;
   const char *second = first == a->code ? b->code : a->code;
 
+  char day[BR_DATE_ISO_SIZE];
+
   if (kind == BR_FX_SPOT)
-    return g_strdup_printf ("%s/%s/%04d-%02d-%02d", first, second, g_date_get_year (date),
-                            g_date_get_month (date), g_date_get_day (date));
+    return g_strdup_printf ("%s/%s/%s", first, second, br_date_format_iso (date, day));
 
   return g_strdup_printf ("%s/%s/%d", first, second, year);
 }

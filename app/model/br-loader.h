@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "br-dataset.h"
+#include "br-problem.h"
 
 G_BEGIN_DECLS
 
@@ -18,8 +19,6 @@ typedef enum
   BR_LOADER_ERROR_TOO_LARGE,
   BR_LOADER_ERROR_INVALID,
 } BrLoaderError;
-
-#define BR_BUNDLED_DATASET_PATH "/io/github/burnrate/Burnrate/datasets/china-gpu.json"
 
 typedef struct
 {
@@ -34,20 +33,8 @@ typedef struct
   guint max_problems;
 } BrLimits;
 
-/* One fault in a file: where it is, and what is wrong. */
-typedef struct
-{
-  char  *file;
-  guint  line;
-  guint  column;
-  char  *path;
-  char  *message;
-} BrProblem;
-
 GQuark     br_loader_error_quark   (void);
 void       br_limits_init_default  (BrLimits         *limits);
-void       br_problem_free         (BrProblem        *problem);
-char      *br_problem_to_string    (const BrProblem  *problem);
 BrDataset *br_dataset_load_bytes   (GBytes           *bytes,
                                     const char       *display_name,
                                     const BrLimits   *limits,
@@ -59,7 +46,5 @@ BrDataset *br_dataset_load_file    (GFile            *file,
                                     GPtrArray       **problems,
                                     GError          **error);
 BrDataset *br_dataset_load_bundled (GError          **error);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (BrProblem, br_problem_free)
 
 G_END_DECLS

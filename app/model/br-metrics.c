@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "br-metrics.h"
+#include "br-types-private.h"
 
 G_DEFINE_QUARK (br-metrics-error-quark, br_metrics_error)
 
@@ -46,7 +47,7 @@ covered (const BrPeriod  *period,
 {
   for (guint i = 0; i < n_chosen; i++)
     {
-      if (br_period_overlaps (chosen[i], period))
+      if (_br_period_overlaps (chosen[i], period))
         return TRUE;
     }
 
@@ -117,7 +118,7 @@ br_metrics_figure_value (BrDataset      *dataset,
   g_return_val_if_fail (BR_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (figure != NULL, FALSE);
 
-  br_period_midpoint (figure->period, &midpoint);
+  _br_period_midpoint (figure->period, &midpoint);
   if (!br_dataset_convert (dataset, &figure->amount, &midpoint, FALSE, &unit->currency,
                            unit->scale, out))
     {
@@ -285,10 +286,11 @@ br_metrics_market_cap (BrDataset          *dataset,
   if (!br_dataset_convert (dataset, &cap->amount, &cap->date, TRUE, &unit->currency,
                            unit->scale, out))
     {
+      char day[BR_DATE_ISO_SIZE];
+
       g_set_error (error, BR_METRICS_ERROR, BR_METRICS_ERROR_NO_RATE,
-                   _("No %s/%s rate for %d-%02d-%02d in the dataset"), cap->amount.currency.code,
-                   unit->currency.code, g_date_get_year (&cap->date),
-                   g_date_get_month (&cap->date), g_date_get_day (&cap->date));
+                   _("No %s/%s rate for %s in the dataset"), cap->amount.currency.code,
+                   unit->currency.code, br_date_format_iso (&cap->date, day));
       return FALSE;
     }
 

@@ -8,42 +8,68 @@
 
 #include <string.h>
 
-#include "br-types.h"
+#include "br-types-private.h"
 
-static const char *metric_names[BR_N_METRICS] = {
-  "revenue",
-  "net_income_attributable",
-  "net_income_total",
-  "rnd_expense",
-  "rnd_investment",
-  "cash",
-  "operating_cash_flow",
-  "capex",
+/* The names a dataset file spells each value with, in enum order, NULL-terminated so
+ * that the loader can list them when a file has another. */
+const char * const _br_metric_names[] = {
+  "revenue", "net_income_attributable", "net_income_total", "rnd_expense",
+  "rnd_investment", "cash", "operating_cash_flow", "capex", NULL,
 };
-
-static const char *scale_names[BR_N_SCALES] = {
-  "one", "thousand", "wan", "million", "yi", "billion", "trillion",
+const char * const _br_scale_names[] = {
+  "one", "thousand", "wan", "million", "yi", "billion", "trillion", NULL,
+};
+const char * const _br_period_kind_names[] = {
+  "fiscal-year", "half-year", "quarter", NULL,
+};
+const char * const _br_status_names[] = {
+  "audited", "unaudited", "flash", NULL,
+};
+const char * const _br_bound_names[] = {
+  "exact", "at-least", "more-than", NULL,
+};
+const char * const _br_cap_basis_names[] = {
+  "close", "intraday", "ipo-first-day-close", "private-round", NULL,
+};
+const char * const _br_fx_kind_names[] = {
+  "annual-average", "spot", NULL,
+};
+const char * const _br_raise_kind_names[] = {
+  "private", "ipo", "placement", "debt", NULL,
+};
+const char * const _br_role_names[] = {
+  "challenger", "benchmark", NULL,
+};
+const char * const _br_known_currencies[] = {
+  "CNY", "USD", "HKD", "EUR", "JPY", "KRW", "TWD", "GBP", NULL,
 };
 
 static const double scale_factors[BR_N_SCALES] = {
   1., 1e3, 1e4, 1e6, 1e8, 1e9, 1e12,
 };
 
-static const char *period_kind_names[] = {
-  "fiscal-year", "half-year", "quarter",
-};
+G_STATIC_ASSERT (G_N_ELEMENTS (_br_metric_names) == BR_N_METRICS + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (_br_scale_names) == BR_N_SCALES + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (_br_period_kind_names) == BR_PERIOD_QUARTER + 2);
+G_STATIC_ASSERT (G_N_ELEMENTS (_br_status_names) == BR_STATUS_FLASH + 2);
+G_STATIC_ASSERT (G_N_ELEMENTS (_br_bound_names) == BR_BOUND_MORE_THAN + 2);
+G_STATIC_ASSERT (G_N_ELEMENTS (_br_cap_basis_names) == BR_CAP_PRIVATE_ROUND + 2);
+G_STATIC_ASSERT (G_N_ELEMENTS (_br_fx_kind_names) == BR_FX_SPOT + 2);
+G_STATIC_ASSERT (G_N_ELEMENTS (_br_raise_kind_names) == BR_RAISE_DEBT + 2);
+G_STATIC_ASSERT (G_N_ELEMENTS (_br_role_names) == BR_ROLE_BENCHMARK + 2);
 
-static const char *known_currencies[] = {
-  "CNY", "USD", "HKD", "EUR", "JPY", "KRW", "TWD", "GBP",
-};
-
-static gboolean
-lookup_name (const char  *str,
-             const char **names,
-             guint        n_names,
-             guint       *index)
+/**
+ * _br_name_lookup:
+ * @names: a NULL-terminated table
+ *
+ * Returns: %TRUE if @str is in @names, its index in @index
+ */
+gboolean
+_br_name_lookup (const char * const *names,
+                 const char         *str,
+                 guint              *index)
 {
-  for (guint i = 0; i < n_names; i++)
+  for (guint i = 0; names[i] != NULL; i++)
     {
       if (g_strcmp0 (str, names[i]) == 0)
         {
@@ -150,45 +176,19 @@ br_text_get (const BrText *text,
 }
 
 const char *
-br_metric_to_string (BrMetric metric)
+_br_metric_to_string (BrMetric metric)
 {
   g_return_val_if_fail (metric < BR_N_METRICS, NULL);
 
-  return metric_names[metric];
-}
-
-gboolean
-br_metric_from_string (const char *str,
-                       BrMetric   *metric)
-{
-  guint index;
-
-  if (!lookup_name (str, metric_names, G_N_ELEMENTS (metric_names), &index))
-    return FALSE;
-
-  *metric = index;
-  return TRUE;
+  return _br_metric_names[metric];
 }
 
 const char *
-br_period_kind_to_string (BrPeriodKind kind)
+_br_period_kind_to_string (BrPeriodKind kind)
 {
   g_return_val_if_fail (kind <= BR_PERIOD_QUARTER, NULL);
 
-  return period_kind_names[kind];
-}
-
-gboolean
-br_period_kind_from_string (const char   *str,
-                            BrPeriodKind *kind)
-{
-  guint index;
-
-  if (!lookup_name (str, period_kind_names, G_N_ELEMENTS (period_kind_names), &index))
-    return FALSE;
-
-  *kind = index;
-  return TRUE;
+  return _br_period_kind_names[kind];
 }
 
 const char *
@@ -196,20 +196,7 @@ br_scale_to_string (BrScale scale)
 {
   g_return_val_if_fail (scale < BR_N_SCALES, NULL);
 
-  return scale_names[scale];
-}
-
-gboolean
-br_scale_from_string (const char *str,
-                      BrScale    *scale)
-{
-  guint index;
-
-  if (!lookup_name (str, scale_names, G_N_ELEMENTS (scale_names), &index))
-    return FALSE;
-
-  *scale = index;
-  return TRUE;
+  return _br_scale_names[scale];
 }
 
 double
@@ -223,53 +210,25 @@ br_scale_factor (BrScale scale)
 const char *
 br_status_to_string (BrStatus status)
 {
-  switch (status)
-    {
-    case BR_STATUS_AUDITED:
-      return "audited";
-    case BR_STATUS_UNAUDITED:
-      return "unaudited";
-    case BR_STATUS_FLASH:
-      return "flash";
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
+  g_return_val_if_fail (status <= BR_STATUS_FLASH, NULL);
 
-const char *
-br_cap_basis_to_string (BrCapBasis basis)
-{
-  switch (basis)
-    {
-    case BR_CAP_CLOSE:
-      return "close";
-    case BR_CAP_INTRADAY:
-      return "intraday";
-    case BR_CAP_IPO_FIRST_DAY_CLOSE:
-      return "ipo-first-day-close";
-    case BR_CAP_PRIVATE_ROUND:
-      return "private-round";
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  return _br_status_names[status];
 }
 
 const char *
 br_raise_kind_to_string (BrRaiseKind kind)
 {
-  static const char *names[] = { "private", "ipo", "placement", "debt" };
-
   g_return_val_if_fail (kind <= BR_RAISE_DEBT, NULL);
 
-  return names[kind];
+  return _br_raise_kind_names[kind];
 }
 
 gboolean
-br_currency_is_known (const char *code)
+_br_currency_is_known (const char *code)
 {
   guint index;
 
-  return lookup_name (code, known_currencies, G_N_ELEMENTS (known_currencies), &index);
+  return _br_name_lookup (_br_known_currencies, code, &index);
 }
 
 gboolean
@@ -280,7 +239,7 @@ br_currency_equal (const BrCurrency *a,
 }
 
 void
-br_period_midpoint (const BrPeriod *period,
+_br_period_midpoint (const BrPeriod *period,
                     GDate          *midpoint)
 {
   guint32 start = g_date_get_julian (&period->start);
@@ -291,19 +250,11 @@ br_period_midpoint (const BrPeriod *period,
 }
 
 gboolean
-br_period_overlaps (const BrPeriod *a,
+_br_period_overlaps (const BrPeriod *a,
                     const BrPeriod *b)
 {
   return g_date_compare (&a->start, &b->end) <= 0 &&
          g_date_compare (&b->start, &a->end) <= 0;
-}
-
-gboolean
-br_period_contains (const BrPeriod *outer,
-                    const BrPeriod *inner)
-{
-  return g_date_compare (&outer->start, &inner->start) <= 0 &&
-         g_date_compare (&inner->end, &outer->end) <= 0;
 }
 
 const char *
@@ -314,4 +265,62 @@ br_period_get_label (const BrPeriod *period,
     return br_text_get (&period->label, language);
 
   return period->id;
+}
+
+/**
+ * br_date_parse_iso:
+ * @str: text
+ * @date: (out): the date, cleared when @str is not one
+ *
+ * Reads an ISO 8601 calendar date written YYYY-MM-DD: four digits for the year, no
+ * sign, nothing before or after.
+ *
+ * Returns: %TRUE if @str is such a date and the day exists
+ */
+gboolean
+br_date_parse_iso (const char *str,
+                   GDate      *date)
+{
+  guint year = 0, month, day;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  g_date_clear (date, 1);
+  if (str == NULL || strlen (str) != 10 || str[4] != '-' || str[7] != '-')
+    return FALSE;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      if (i != 4 && i != 7 && !g_ascii_isdigit (str[i]))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < 4; i++)
+    year = year * 10 + (str[i] - '0');
+  month = (str[5] - '0') * 10 + (str[6] - '0');
+  day = (str[8] - '0') * 10 + (str[9] - '0');
+
+  if (!g_date_valid_dmy (day, month, year))
+    return FALSE;
+
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
+/**
+ * br_date_format_iso:
+ * @date: a valid date
+ * @buf: room for BR_DATE_ISO_SIZE bytes
+ *
+ * Returns: @buf, holding @date written YYYY-MM-DD
+ */
+const char *
+br_date_format_iso (const GDate *date,
+                    char         buf[BR_DATE_ISO_SIZE])
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), "");
+
+  g_snprintf (buf, BR_DATE_ISO_SIZE, "%04u-%02u-%02u", (guint)g_date_get_year (date),
+              (guint)g_date_get_month (date), (guint)g_date_get_day (date));
+  return buf;
 }

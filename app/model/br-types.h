@@ -235,36 +235,27 @@ typedef struct
   guint            n_guidance;
 } BrCompany;
 
-const char *br_language_to_string  (BrLanguage     language);
-gboolean    br_language_from_string (const char   *str,
-                                     BrLanguage   *language);
-const char *br_language_get_locale (BrLanguage     language);
+/* "YYYY-MM-DD" and its NUL */
+#define BR_DATE_ISO_SIZE 11
+
+const char *br_language_to_string   (BrLanguage        language);
+gboolean    br_language_from_string (const char       *str,
+                                     BrLanguage       *language);
+const char *br_language_get_locale  (BrLanguage        language);
 BrLanguage  br_language_from_locale (void);
-const char *br_text_get            (const BrText  *text,
-                                    BrLanguage     language);
-const char *br_metric_to_string    (BrMetric       metric);
-gboolean    br_metric_from_string  (const char    *str,
-                                    BrMetric      *metric);
-const char *br_period_kind_to_string (BrPeriodKind kind);
-gboolean    br_period_kind_from_string (const char *str,
-                                        BrPeriodKind *kind);
-const char *br_scale_to_string     (BrScale        scale);
-gboolean    br_scale_from_string   (const char    *str,
-                                    BrScale       *scale);
-double      br_scale_factor        (BrScale        scale);
-const char *br_status_to_string    (BrStatus       status);
-const char *br_cap_basis_to_string (BrCapBasis     basis);
-const char *br_raise_kind_to_string (BrRaiseKind   kind);
-gboolean    br_currency_is_known   (const char    *code);
-gboolean    br_currency_equal      (const BrCurrency *a,
-                                    const BrCurrency *b);
-void        br_period_midpoint     (const BrPeriod *period,
-                                    GDate          *midpoint);
-gboolean    br_period_overlaps     (const BrPeriod *a,
-                                    const BrPeriod *b);
-gboolean    br_period_contains     (const BrPeriod *outer,
-                                    const BrPeriod *inner);
-const char *br_period_get_label    (const BrPeriod *period,
-                                    BrLanguage      language);
+const char *br_text_get             (const BrText     *text,
+                                     BrLanguage        language);
+const char *br_scale_to_string      (BrScale           scale);
+double      br_scale_factor         (BrScale           scale);
+const char *br_status_to_string     (BrStatus          status);
+const char *br_raise_kind_to_string (BrRaiseKind       kind);
+gboolean    br_currency_equal       (const BrCurrency *a,
+                                     const BrCurrency *b);
+const char *br_period_get_label     (const BrPeriod   *period,
+                                     BrLanguage        language);
+gboolean    br_date_parse_iso       (const char       *str,
+                                     GDate            *date);
+const char *br_date_format_iso      (const GDate      *date,
+                                     char              buf[BR_DATE_ISO_SIZE]);
 
 G_END_DECLS

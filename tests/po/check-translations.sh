@@ -12,7 +12,7 @@ trap 'rm -rf "$work"' EXIT
 status=0
 
 # 1. every file that marks strings is listed
-grep -lE '(^|[^A-Za-z_])(N?_|C_|NC_|g_dngettext|_br_chart_n?gettext|_br_chart_translate)\s*\(|translatable="yes"|report \(l,' \
+grep -lE '(^|[^A-Za-z_])(N?_|C_|NC_|g_dngettext|_br_chart_n?gettext|_br_chart_translate)\s*\(|translatable="yes"|report \([lr],' \
   app/*.c app/model/*.c app/chart/*.c ui/*.c ui/*.ui 2>/dev/null | sort > "$work/marked"
 grep -v '^\s*#' po/POTFILES | grep -v '^\s*$' | sort > "$work/listed"
 missing=$(comm -23 "$work/marked" "$work/listed")

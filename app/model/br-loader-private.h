@@ -1,0 +1,37 @@
+/* br-loader-private.h: what the loader's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "br-dataset-private.h"
+#include "br-json-reader-private.h"
+#include "br-json-scan.h"
+#include "br-loader.h"
+
+G_BEGIN_DECLS
+
+/* where the bundled dataset stands in the model library's resource */
+#define BR_BUNDLED_DATASET_PATH "/io/github/burnrate/Burnrate/datasets/china-gpu.json"
+
+/* One reading of a dataset file */
+typedef struct
+{
+  BrJsonReader   *json;
+  BrDataset      *ds;
+  const BrLimits *limits;
+  GPtrArray      *currencies; /* every currency an amount uses, as const char * */
+  /* the company being read: its periods by id, and what it has per period, so that
+   * look-ups and duplicate checks stay linear in the file's size */
+  GHashTable     *period_ids;  /* id → BrPeriod * */
+  GHashTable     *seen;        /* (period, what) → TRUE */
+  const char     *data;        /* the whole file */
+  BrScanLayout   *layout;      /* where its companies stand */
+} Loader;
+
+void _br_loader_read_root (Loader     *l,
+                           JsonObject *root);
+
+G_END_DECLS
