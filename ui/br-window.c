@@ -165,8 +165,11 @@ remember_file (BrWindow *self,
                GFile    *file)
 {
   g_autofree char *uri = file != NULL ? g_file_get_uri (file) : g_strdup ("");
+  g_autofree char *last = g_settings_get_string (self->settings, "last-dataset");
 
-  g_settings_set_string (self->settings, "last-dataset", uri);
+  /* a start-up on the same dataset writes nothing */
+  if (!g_str_equal (uri, last))
+    g_settings_set_string (self->settings, "last-dataset", uri);
   if (file == NULL)
     return;
 
@@ -242,16 +245,17 @@ document_load_failed_cb (BrWindow   *self,
 {
   g_autoptr(GError) bundled_error = NULL;
 
+  /* nothing shown yet (a last dataset that broke): show the bundled one instead. Its
+   * load clears the banner, so it comes first and the problems after it. */
+  if (br_document_get_dataset (document) == NULL
+      && !br_document_load_bundled (document, &bundled_error))
+    g_critical ("The bundled dataset does not load: %s", bundled_error->message);
+
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   if (problems != NULL)
     self->problems = g_ptr_array_ref (problems);
   g_free (self->problem_summary);
   self->problem_summary = describe_failure (self, file, error, problems);
-
-  /* nothing shown yet (a last dataset that broke): show the bundled one instead */
-  if (br_document_get_dataset (document) == NULL
-      && !br_document_load_bundled (document, &bundled_error))
-    g_critical ("The bundled dataset does not load: %s", bundled_error->message);
 
   gtk_label_set_text (self->banner_label, self->problem_summary);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
