@@ -119,28 +119,29 @@ report (BrJsonReader *r,
 
 /* Reading members */
 
+/* What a JSON value is, named for a message: the one place the validator names types,
+ * translated; through _br_json_type_name_at() for the text it starts with. */
 const char *
 _br_json_node_type_name (JsonNode *node)
 {
+  GType type;
+
   switch (JSON_NODE_TYPE (node))
     {
     case JSON_NODE_OBJECT:
-      return "an object";
+      return _br_json_type_name_at ('{');
     case JSON_NODE_ARRAY:
-      return "an array";
+      return _br_json_type_name_at ('[');
     case JSON_NODE_NULL:
-      return "null";
+      return _br_json_type_name_at ('n');
     case JSON_NODE_VALUE:
     default:
-      {
-        GType type = json_node_get_value_type (node);
-
-        if (type == G_TYPE_STRING)
-          return "a string";
-        if (type == G_TYPE_BOOLEAN)
-          return "true or false";
-        return "a number";
-      }
+      type = json_node_get_value_type (node);
+      if (type == G_TYPE_STRING)
+        return _br_json_type_name_at ('"');
+      if (type == G_TYPE_BOOLEAN)
+        return _br_json_type_name_at ('t');
+      return _br_json_type_name_at ('0');
     }
 }
 
@@ -353,6 +354,8 @@ _br_json_type_name_at (char first)
 {
   switch (first)
     {
+    case '{':
+      return _("an object");
     case '[':
       return _("an array");
     case '"':
