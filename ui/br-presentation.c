@@ -393,6 +393,14 @@ br_presentation_get_blank (BrPresentation *self)
   return br_slide_view_get_blank (self->view);
 }
 
+BrDeck *
+br_presentation_get_deck (BrPresentation *self)
+{
+  g_return_val_if_fail (BR_IS_PRESENTATION (self), NULL);
+
+  return self->deck;
+}
+
 BrSlideView *
 br_presentation_get_view (BrPresentation *self)
 {

@@ -24,6 +24,7 @@ guint           br_presentation_get_slide    (BrPresentation *self);
 void            br_presentation_go_to        (BrPresentation *self,
                                               guint           slide);
 gboolean        br_presentation_get_blank    (BrPresentation *self);
+BrDeck         *br_presentation_get_deck     (BrPresentation *self);
 BrSlideView    *br_presentation_get_view     (BrPresentation *self);
 gboolean        br_presentation_handle_key   (BrPresentation *self,
                                               guint           keyval,

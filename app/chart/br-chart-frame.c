@@ -416,6 +416,53 @@ append_by_publisher (GString        *text,
   g_string_append_c (text, '.');
 }
 
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *)a, y = *(const guint *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The sources by their numbers in the deck's list, runs of three or more as ranges:
+ * " [1]–[4], [7], [9]" */
+static void
+append_by_number (GString        *text,
+                  BrChartContext *ctx)
+{
+  GPtrArray *sources = ctx->layout->sources;
+  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      guint index;
+
+      if (g_ptr_array_find (ctx->options->source_order, g_ptr_array_index (sources, i), &index))
+        {
+          index++;
+          g_array_append_val (numbers, index);
+        }
+    }
+  g_array_sort (numbers, compare_uint);
+
+  for (guint i = 0; i < numbers->len;)
+    {
+      guint first = g_array_index (numbers, guint, i), j = i;
+
+      while (j + 1 < numbers->len && g_array_index (numbers, guint, j + 1) == first + (j + 1 - i))
+        j++;
+      g_string_append_printf (text, "%s [%u]", i > 0 ? "," : "", first);
+      if (j >= i + 2)
+        g_string_append_printf (text, "–[%u]", g_array_index (numbers, guint, j));
+      else if (j == i + 1)
+        g_string_append_printf (text, ", [%u]", g_array_index (numbers, guint, j));
+      i = j + 1;
+    }
+  /* TRANSLATORS: ends a slide's footnote, after the numbers of its sources */
+  g_string_append_printf (text, "%s", _(", listed on the sources slides."));
+}
+
 static char *
 footnote_text (BrChartContext *ctx,
                const char     *extra,
@@ -445,6 +492,11 @@ footnote_text (BrChartContext *ctx,
   if (layout->sources->len > 0)
     {
       g_string_append (text, layout->sources->len == 1 ? _("Source:") : _("Sources:"));
+      if (ctx->options->source_order != NULL)
+        {
+          append_by_number (text, ctx);
+          return g_string_free (text, FALSE);
+        }
       if (form == SOURCES_BY_PUBLISHER)
         {
           append_by_publisher (text, ctx);

@@ -43,6 +43,8 @@ br_chart_options_copy (const BrChartOptions *options)
   copy->hidden = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < options->hidden->len; i++)
     g_ptr_array_add (copy->hidden, g_strdup (g_ptr_array_index (options->hidden, i)));
+  if (options->source_order != NULL)
+    g_ptr_array_ref (options->source_order);
 
   return copy;
 }
@@ -55,6 +57,7 @@ br_chart_options_free (BrChartOptions *options)
 
   g_strfreev (options->companies);
   g_ptr_array_unref (options->hidden);
+  g_clear_pointer (&options->source_order, g_ptr_array_unref);
   g_free (options);
 }
 
@@ -253,6 +256,24 @@ br_chart_options_get_hidden (const BrChartOptions *options,
 }
 
 /**
+ * br_chart_options_set_source_order:
+ * @sources: (nullable) (element-type BrSource): every source of a deck, in the order its
+ *   sources slides number them
+ *
+ * Numbers the footnote's sources by their place in @sources and names them by number
+ * only, for slides whose sources are listed whole at the end of the deck.
+ */
+void
+br_chart_options_set_source_order (BrChartOptions *options,
+                                   GPtrArray      *sources)
+{
+  if (sources != NULL)
+    g_ptr_array_ref (sources);
+  g_clear_pointer (&options->source_order, g_ptr_array_unref);
+  options->source_order = sources;
+}
+
+/**
  * br_chart_options_draw_alike:
  *
  * Returns: whether @a and @b draw the same chart: a view can then keep its drawing
@@ -275,7 +296,7 @@ br_chart_options_draw_alike (const BrChartOptions *a,
       !g_strv_equal ((const char * const *)(a->companies ? a->companies : (char *[]) { NULL }),
                      (const char * const *)(b->companies ? b->companies : (char *[]) { NULL })) ||
       (a->companies == NULL) != (b->companies == NULL) ||
-      a->hidden->len != b->hidden->len)
+      a->hidden->len != b->hidden->len || a->source_order != b->source_order)
     return FALSE;
 
   for (guint i = 0; i < a->hidden->len; i++)

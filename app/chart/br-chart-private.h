@@ -44,6 +44,7 @@ struct _BrChartOptions
   double       text_scale;
   gboolean     transparent;
   GPtrArray   *hidden;
+  GPtrArray   *source_order;  /* const BrSource *: a deck's numbering, or NULL */
 };
 
 typedef struct
@@ -173,6 +174,11 @@ void     _br_text_measure    (BrChartContext *ctx,
                               TextFlags       flags,
                               double         *width,
                               double         *height);
+double   _br_text_measure_wrapped (BrChartContext *ctx,
+                                   const char     *text,
+                                   double          size,
+                                   double          max_width,
+                                   TextFlags       flags);
 void     _br_text_draw       (BrChartContext *ctx,
                               const char     *text,
                               double          x,

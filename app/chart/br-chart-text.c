@@ -133,6 +133,21 @@ _br_text_measure (BrChartContext *ctx,
     *height = box.height;
 }
 
+/* The height of @text wrapped at @max_width, never cut */
+double
+_br_text_measure_wrapped (BrChartContext *ctx,
+                          const char     *text,
+                          double          size,
+                          double          max_width,
+                          TextFlags       flags)
+{
+  Text t = prepare (ctx, text, size, max_width, flags);
+
+  pango_layout_set_ellipsize (t.pango, PANGO_ELLIPSIZE_NONE);
+
+  return logical_box (t).height;
+}
+
 /* Draws @t with its origin at @x, @y, and records its box under @role; returns its height */
 static double
 show (BrChartContext *ctx,

@@ -7,11 +7,19 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "br-chart-private.h"
 #include "br-deck.h"
+
+/* Sources slides are paginated for 16:9, the aspect where their type is largest for
+ * the height: narrower slides scale type with the width, wider ones keep it */
+#define PAGE_WIDTH  1920.
+#define PAGE_HEIGHT 1080.
+#define SOURCE_SIZE 0.5      /* ems: 25 px at 1080p */
+#define SOURCE_GAP  0.3      /* ems between entries */
 
 struct _BrDeck
 {
@@ -20,7 +28,353 @@ struct _BrDeck
   BrChartOptions  *options;                    /* title and sources slides */
   BrChartOptions  *charts[BR_N_CHART_KINDS];   /* one per chart slide */
   GDate            date;
+  GPtrArray       *sources;   /* const BrSource *: those the slides cite, numbered in order */
+  GArray          *pages;     /* guint: the first source of each sources slide */
+  GPtrArray       *titles;    /* char *, one per slide */
+  GPtrArray       *descriptions;
+  GPtrArray       *notes;
 };
+
+static void
+set_today (GDate *date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+static BrChartLayout *
+record_chart (BrDeck      *deck,
+              BrChartKind  kind)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  BrChartLayout *layout = br_chart_draw (cr, deck->dataset, deck->charts[kind], PAGE_WIDTH,
+                                         PAGE_HEIGHT);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  return layout;
+}
+
+/* The sources the chart slides cite, in the order they first appear; the footnotes then
+ * name them by their numbers in this list. */
+static void
+collect_sources (BrDeck        *deck,
+                 BrChartLayout *layouts[BR_N_CHART_KINDS])
+{
+  deck->sources = g_ptr_array_new ();
+
+  for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
+    {
+      BrChartLayout *layout = layouts[kind] = record_chart (deck, kind);
+      GPtrArray *cited = br_chart_layout_get_sources (layout);
+
+      for (guint i = 0; i < cited->len; i++)
+        {
+          if (!g_ptr_array_find (deck->sources, g_ptr_array_index (cited, i), NULL))
+            g_ptr_array_add (deck->sources, g_ptr_array_index (cited, i));
+        }
+    }
+
+  for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
+    br_chart_options_set_source_order (deck->charts[kind], deck->sources);
+}
+
+static gboolean
+is_cjk (gunichar c)
+{
+  GUnicodeScript script = g_unichar_get_script (c);
+
+  return script == G_UNICODE_SCRIPT_HAN || (c >= 0x3000 && c <= 0x303f) ||
+         (c >= 0xff00 && c <= 0xffef);
+}
+
+/* Dataset text as a slide sets it: in English, apostrophes curly like the charts' own;
+ * in Chinese, punctuation next to Chinese text full-width. */
+static char *
+typeset (const char *text,
+         BrLanguage lang)
+{
+  static const struct { gunichar half, full; } marks[] = {
+    { ',', 0xff0c }, { ';', 0xff1b }, { ':', 0xff1a }, { '(', 0xff08 }, { ')', 0xff09 },
+    { '!', 0xff01 }, { '?', 0xff1f },
+  };
+  gboolean zh = lang == BR_LANGUAGE_ZH;
+  GString *out = g_string_new (NULL);
+  gunichar prev = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p), next = g_utf8_get_char (g_utf8_next_char (p));
+
+      if (!zh && c == '\'')
+        c = (prev == 0 || g_unichar_isspace (prev) || prev == '(') ? 0x2018 : 0x2019;
+      for (guint i = 0; zh && i < G_N_ELEMENTS (marks); i++)
+        {
+          if (c == marks[i].half && (is_cjk (prev) || is_cjk (next)))
+            c = marks[i].full;
+        }
+      /* the space after a comma goes with it once the comma is full-width */
+      if (!(c == ' ' && prev >= 0xff00 && prev <= 0xffef))
+        g_string_append_unichar (out, c);
+      prev = c;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* A URL as a slide prints it: its host, without "www.", never broken at a hyphen */
+static char *
+url_host (const char *url)
+{
+  g_autoptr(GUri) uri = url != NULL ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+  const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (host == NULL || *host == '\0')
+    return g_strdup (url != NULL ? url : "");
+  if (g_str_has_prefix (host, "www."))
+    host += 4;
+
+  /* U+2060 WORD JOINER: no line break after the hyphen */
+  parts = g_strsplit (host, "-", -1);
+  return g_strjoinv ("-\u2060", parts);
+}
+
+/* A sources slide's entry, whole: "Title — Publisher, 2025-06-30, host" */
+static char *
+describe_source (const BrSource *source,
+                 BrLanguage      lang)
+{
+  g_autofree char *date = _br_format_date (&source->date, lang);
+  g_autofree char *host = url_host (source->url);
+  g_autofree char *title = typeset (br_text_get (&source->title, lang), lang);
+  g_autofree char *publisher = typeset (source->publisher, lang);
+
+  /* TRANSLATORS: a source on the sources slides: title, publisher, date, web site */
+  return g_strdup_printf (_("%s — %s, %s, %s"), title, publisher, date, host);
+}
+
+/* The slide layout of the sources slides: measures and draws alike */
+typedef struct
+{
+  double x, y0, y1, indent, width, size, gap;
+} SourceFrame;
+
+static void
+source_frame (BrChartContext *ctx,
+              SourceFrame    *frame)
+{
+  double number_width;
+
+  _br_text_measure (ctx, "[00]", ctx->em * SOURCE_SIZE, TEXT_BOLD, &number_width, NULL);
+  frame->x = ctx->pad;
+  frame->y0 = ctx->py0;
+  frame->y1 = ctx->height - ctx->pad;
+  frame->size = ctx->em * SOURCE_SIZE;
+  frame->gap = ctx->em * SOURCE_GAP;
+  frame->indent = number_width + ctx->em * 0.3;
+  frame->width = ctx->width - 2 * ctx->pad - frame->indent;
+}
+
+static double
+measure_source (BrChartContext    *ctx,
+                const SourceFrame *frame,
+                const BrSource    *source,
+                double             size)
+{
+  g_autofree char *text = describe_source (source, ctx->lang);
+
+  return _br_text_measure_wrapped (ctx, text, size, frame->width, 0);
+}
+
+/* As many sources slides as the cited sources need at the 16:9 page's size, each entry
+ * whole; a slide drawn smaller or narrower shrinks its type to hold the same entries. */
+static void
+paginate_sources (BrDeck *deck)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  BrChartContext ctx = { 0 };
+  SourceFrame frame;
+  double y;
+
+  deck->pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  _br_chart_context_begin (&ctx, cr, deck->dataset, deck->options, PAGE_WIDTH, PAGE_HEIGHT);
+  _br_chart_header (&ctx, _("Sources"), " ");
+  source_frame (&ctx, &frame);
+  y = frame.y1;
+
+  for (guint i = 0; i < deck->sources->len; i++)
+    {
+      double h = measure_source (&ctx, &frame, g_ptr_array_index (deck->sources, i), frame.size);
+
+      /* 5 % to spare for hinting at other sizes */
+      if (y + h > frame.y0 + (frame.y1 - frame.y0) * 0.95)
+        {
+          g_array_append_val (deck->pages, i);
+          y = frame.y0;
+        }
+      y += h + frame.gap;
+    }
+
+  br_chart_layout_unref (_br_chart_context_end (&ctx));
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static guint
+page_end (BrDeck *deck,
+          guint   page)
+{
+  return page + 1 < deck->pages->len ? g_array_index (deck->pages, guint, page + 1)
+                                     : deck->sources->len;
+}
+
+static char *
+sources_subtitle (BrDeck *deck,
+                  guint   page)
+{
+  if (deck->pages->len < 2)
+    return NULL;
+
+  /* TRANSLATORS: under "Sources" when they take several slides: "2 of 3" */
+  return g_strdup_printf (_("%u of %u"), page + 1, deck->pages->len);
+}
+
+/* The title slide's small print: the day, when the figures were checked, how many
+ * sources, and the one unit every chart converts its amounts to */
+static char *
+title_facts (BrDeck     *deck,
+             BrLanguage lang)
+{
+  g_autofree char *date = _br_format_date (&deck->date, lang);
+  g_autofree char *updated = _br_format_date (br_dataset_get_updated (deck->dataset), lang);
+  const BrUnit *unit = br_chart_options_get_unit (deck->options);
+  guint n = deck->sources->len;
+  g_autofree char *checked = NULL;
+
+  /* TRANSLATORS: on the title slide: the day of the presentation, when the figures
+   * were last checked, and how many sources they come from */
+  checked = g_strdup_printf (_br_chart_ngettext ("%s · figures checked %s · %u source",
+                                                 "%s · figures checked %s · %u sources", n),
+                             date, updated, n);
+
+  /* TRANSLATORS: on the title slide, under the date and sources: the unit of the charts */
+  return g_strdup_printf (_("%s\nAmounts converted to %s at the dataset’s dated exchange rates"),
+                          checked, _br_unit_label (unit, lang));
+}
+
+/* "[n] title — publisher, date, host", one a line */
+static void
+append_sources (GString        *text,
+                BrDeck         *deck,
+                GPtrArray      *cited,
+                BrLanguage      lang)
+{
+  for (guint i = 0; i < deck->sources->len; i++)
+    {
+      const BrSource *source = g_ptr_array_index (deck->sources, i);
+      g_autofree char *entry = NULL;
+
+      if (cited != NULL && !g_ptr_array_find (cited, source, NULL))
+        continue;
+      entry = describe_source (source, lang);
+      g_string_append_printf (text, "\n[%u] %s", i + 1, entry);
+    }
+}
+
+/* A chart's description without the title it starts with */
+static const char *
+key_figures (BrChartLayout *layout)
+{
+  const char *title = br_chart_layout_get_title (layout);
+  const char *description = br_chart_layout_get_description (layout);
+
+  if (title != NULL && g_str_has_prefix (description, title))
+    {
+      description += strlen (title);
+      while (*description == '.' || *description == ' ')
+        description++;
+    }
+
+  return description;
+}
+
+static void
+describe_title (BrDeck     *deck,
+                BrLanguage lang)
+{
+  const BrText *about = br_dataset_get_description (deck->dataset);
+  char *title = typeset (br_text_get (br_dataset_get_title (deck->dataset), lang), lang);
+  g_autofree char *description = about->en != NULL ? typeset (br_text_get (about, lang), lang)
+                                                   : g_strdup ("");
+  g_autofree char *facts = title_facts (deck, lang);
+
+  g_ptr_array_add (deck->titles, title);
+  g_ptr_array_add (deck->descriptions, g_strdup_printf ("%s. %s", title, description));
+  g_ptr_array_add (deck->notes, g_strdup_printf ("%s\n%s", facts, description));
+}
+
+static void
+describe_chart (BrDeck        *deck,
+                BrChartLayout *layout,
+                BrLanguage     lang)
+{
+  GString *notes = g_string_new (key_figures (layout));
+
+  g_string_append_printf (notes, "\n\n%s", _("Sources:"));
+  append_sources (notes, deck, br_chart_layout_get_sources (layout), lang);
+
+  g_ptr_array_add (deck->titles, g_strdup (br_chart_layout_get_title (layout)));
+  g_ptr_array_add (deck->descriptions, g_strdup (br_chart_layout_get_description (layout)));
+  g_ptr_array_add (deck->notes, g_string_free (notes, FALSE));
+}
+
+static void
+describe_sources (BrDeck     *deck,
+                  guint       page,
+                  BrLanguage lang)
+{
+  g_autofree char *subtitle = sources_subtitle (deck, page);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  GString *text = g_string_new (_("Sources"));
+
+  if (subtitle != NULL)
+    g_string_append_printf (text, ", %s", subtitle);
+  g_ptr_array_add (deck->titles, g_strdup (text->str));
+  for (guint i = g_array_index (deck->pages, guint, page); i < page_end (deck, page); i++)
+    g_ptr_array_add (shown, g_ptr_array_index (deck->sources, i));
+  g_string_append_c (text, '.');
+  append_sources (text, deck, shown, lang);
+  g_ptr_array_add (deck->descriptions, g_strdup (text->str));
+  g_ptr_array_add (deck->notes, g_string_free (text, FALSE));
+}
+
+/* Each slide's title, description and speaker notes, in the deck's language */
+static void
+describe_slides (BrDeck        *deck,
+                 BrChartLayout *layouts[BR_N_CHART_KINDS])
+{
+  BrLanguage lang = br_chart_options_get_language (deck->options);
+  gpointer outer = _br_chart_push_language (lang);
+
+  deck->titles = g_ptr_array_new_with_free_func (g_free);
+  deck->descriptions = g_ptr_array_new_with_free_func (g_free);
+  deck->notes = g_ptr_array_new_with_free_func (g_free);
+
+  describe_title (deck, lang);
+  for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
+    describe_chart (deck, layouts[kind], lang);
+  for (guint page = 0; page < deck->pages->len; page++)
+    describe_sources (deck, page, lang);
+
+  _br_chart_pop_language (outer);
+}
 
 /**
  * br_deck_new:
@@ -28,14 +382,15 @@ struct _BrDeck
  *   slide takes them in presentation type
  * @date: (nullable): the day shown on the title slide, today if %NULL
  *
- * Returns: (transfer full): a deck of the four charts between a title slide and a
- *   sources slide
+ * Returns: (transfer full): a deck of the four charts between a title slide and as many
+ *   sources slides as the sources they cite need
  */
 BrDeck *
 br_deck_new (BrDataset            *dataset,
              const BrChartOptions *options,
              const GDate          *date)
 {
+  BrChartLayout *layouts[BR_N_CHART_KINDS];
   BrDeck *deck = g_new0 (BrDeck, 1);
 
   g_return_val_if_fail (BR_IS_DATASET (dataset), NULL);
@@ -45,6 +400,7 @@ br_deck_new (BrDataset            *dataset,
   deck->dataset = g_object_ref (dataset);
   deck->options = br_chart_options_copy (options);
   br_chart_options_set_text_scale (deck->options, BR_DECK_TEXT_SCALE);
+  br_chart_options_set_source_order (deck->options, NULL);
 
   for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
     {
@@ -55,13 +411,13 @@ br_deck_new (BrDataset            *dataset,
   if (date != NULL && g_date_valid (date))
     deck->date = *date;
   else
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    set_today (&deck->date);
 
-      g_date_clear (&deck->date, 1);
-      g_date_set_dmy (&deck->date, g_date_time_get_day_of_month (now),
-                      g_date_time_get_month (now), g_date_time_get_year (now));
-    }
+  collect_sources (deck, layouts);
+  paginate_sources (deck);
+  describe_slides (deck, layouts);
+  for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
+    br_chart_layout_unref (layouts[kind]);
 
   return deck;
 }
@@ -86,6 +442,11 @@ br_deck_unref (BrDeck *deck)
   for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
     br_chart_options_free (deck->charts[kind]);
   br_chart_options_free (deck->options);
+  g_ptr_array_unref (deck->sources);
+  g_array_unref (deck->pages);
+  g_ptr_array_unref (deck->titles);
+  g_ptr_array_unref (deck->descriptions);
+  g_ptr_array_unref (deck->notes);
   g_object_unref (deck->dataset);
   g_free (deck);
 }
@@ -95,7 +456,7 @@ br_deck_get_n_slides (BrDeck *deck)
 {
   g_return_val_if_fail (deck != NULL, 0);
 
-  return BR_N_CHART_KINDS + 2;
+  return 1 + BR_N_CHART_KINDS + deck->pages->len;
 }
 
 BrSlideKind
@@ -157,38 +518,80 @@ br_deck_find_chart (BrDeck      *deck,
   return kind + 1;
 }
 
-static void
-draw_title (BrChartContext *ctx,
-            BrDeck         *deck)
+/**
+ * br_deck_get_sources:
+ *
+ * Returns: (transfer none) (element-type BrSource): the sources the slides cite, in the
+ *   order the sources slides number them
+ */
+GPtrArray *
+br_deck_get_sources (BrDeck *deck)
 {
-  const BrText *description = br_dataset_get_description (deck->dataset);
-  g_autofree char *date = _br_format_date (&deck->date, ctx->lang);
-  g_autofree char *updated = _br_format_date (br_dataset_get_updated (deck->dataset), ctx->lang);
-  g_autofree char *facts = NULL;
-  double width = ctx->width - 2 * ctx->pad * 2;
-  double x = ctx->pad * 2, y = ctx->height * 0.26;
-  guint n_sources = br_dataset_get_n_sources (deck->dataset);
-  double h, chip_x = x;
+  g_return_val_if_fail (deck != NULL, NULL);
 
-  g_free (ctx->layout->title);
-  ctx->layout->title = g_strdup (br_text_get (br_dataset_get_title (deck->dataset), ctx->lang));
+  return deck->sources;
+}
 
-  /* the title may take two lines; the rest one each */
-  h = _br_text_draw_wrapped (ctx, ctx->layout->title, x, y, ctx->em * 2, width, 2,
-                             &ctx->palette.text, "title");
-  y += h + ctx->em * 0.6;
+/* The slide's title, as its outline entry and accessible name say it */
+const char *
+br_deck_get_slide_title (BrDeck *deck,
+                         guint   index)
+{
+  g_return_val_if_fail (deck != NULL, NULL);
+  g_return_val_if_fail (index < br_deck_get_n_slides (deck), NULL);
 
-  /* the companies in their chart colours */
+  return g_ptr_array_index (deck->titles, index);
+}
+
+/* What the slide shows, in words: its alternative text */
+const char *
+br_deck_get_slide_description (BrDeck *deck,
+                               guint   index)
+{
+  g_return_val_if_fail (deck != NULL, NULL);
+  g_return_val_if_fail (index < br_deck_get_n_slides (deck), NULL);
+
+  return g_ptr_array_index (deck->descriptions, index);
+}
+
+/**
+ * br_deck_get_notes:
+ *
+ * Returns: the speaker notes of slide @index, in the deck's language: a chart slide's
+ *   key figures and the sources they come from, numbered as on the sources slides
+ */
+const char *
+br_deck_get_notes (BrDeck *deck,
+                   guint   index)
+{
+  g_return_val_if_fail (deck != NULL, NULL);
+  g_return_val_if_fail (index < br_deck_get_n_slides (deck), NULL);
+
+  return g_ptr_array_index (deck->notes, index);
+}
+
+static double
+draw_chips (BrChartContext *ctx,
+            BrDeck         *deck,
+            double          x,
+            double          y)
+{
+  double chip_x = x, size = ctx->em * 0.8, line = size * 1.5;
+
+  /* the companies in their chart colours, wrapping rather than dropping any */
   for (guint i = 0; i < br_dataset_get_n_companies (deck->dataset); i++)
     {
       const BrCompany *company = br_dataset_get_company (deck->dataset, i);
       const char *name = br_company_get_name (company, ctx->lang);
       BrRgb color = _br_chart_company_color (ctx, company);
-      double w, size = ctx->em * 0.8;
+      double w;
 
       _br_text_measure (ctx, name, size, TEXT_BOLD, &w, NULL);
-      if (chip_x + size * 1.2 + w > ctx->width - x)
-        break;
+      if (chip_x > x && chip_x + size * 1.1 + w > ctx->width - x)
+        {
+          chip_x = x;
+          y += line;
+        }
       _br_set_rgb (ctx->cr, &color);
       cairo_rectangle (ctx->cr, chip_x, y + size * 0.2, size * 0.8, size * 0.8);
       cairo_fill (ctx->cr);
@@ -196,58 +599,78 @@ draw_title (BrChartContext *ctx,
                      "legend");
       chip_x += size * 1.1 + w + size * 1.2;
     }
-  y += ctx->em * 1.6;
 
-  if (description->en != NULL)
+  return y + line;
+}
+
+static void
+draw_title (BrChartContext *ctx,
+            BrDeck         *deck)
+{
+  const BrText *about = br_dataset_get_description (deck->dataset);
+  g_autofree char *facts = title_facts (deck, ctx->lang);
+  double width = ctx->width - 2 * ctx->pad * 2;
+  double x = ctx->pad * 2, y = ctx->height * 0.16;
+
+  g_free (ctx->layout->title);
+  ctx->layout->title = g_strdup (br_deck_get_slide_title (deck, 0));
+
+  y += _br_text_draw_wrapped (ctx, ctx->layout->title, x, y, ctx->em * 2, width, 3,
+                              &ctx->palette.text, "title");
+  y = draw_chips (ctx, deck, x, y + ctx->em * 0.6) + ctx->em * 0.3;
+
+  if (about->en != NULL)
     {
-      h = _br_text_draw_wrapped (ctx, br_text_get (description, ctx->lang), x, y, ctx->em * 0.6,
-                                 width, 4, &ctx->palette.secondary, "subtitle");
-      y += h + ctx->em * 0.6;
+      g_autofree char *description = typeset (br_text_get (about, ctx->lang), ctx->lang);
+
+      y += _br_text_draw_wrapped (ctx, description, x, y, ctx->em * 0.5, width, 8,
+                                  &ctx->palette.secondary, "subtitle");
+      y += ctx->em * 0.6;
     }
 
-  /* TRANSLATORS: on the title slide: the day of the presentation, when the figures
-   * were last checked, and how many sources they come from */
-  facts = g_strdup_printf (_br_chart_ngettext ("%s · figures checked %s · %u source",
-                                               "%s · figures checked %s · %u sources", n_sources),
-                           date, updated, n_sources);
-  _br_text_draw (ctx, facts, x, y, ctx->em * 0.55, width, 0, &ctx->palette.secondary, "label");
-  g_string_assign (ctx->layout->description, ctx->layout->title);
+  _br_text_draw_wrapped (ctx, facts, x, y, ctx->em * 0.5, width, 4, &ctx->palette.secondary,
+                         "label");
+  g_string_assign (ctx->layout->description, br_deck_get_slide_description (deck, 0));
 }
 
 static void
 draw_sources (BrChartContext *ctx,
-              BrDeck         *deck)
+              BrDeck         *deck,
+              guint           page)
 {
-  guint n = br_dataset_get_n_sources (deck->dataset);
-  double x0 = ctx->pad * 2, y0, columns = n > 12 ? 2 : 1;
-  double column_width = (ctx->width - 4 * ctx->pad - (columns - 1) * ctx->em) / columns;
-  double size, line, h;
-  guint per_column;
+  g_autofree char *subtitle = sources_subtitle (deck, page);
+  guint first = g_array_index (deck->pages, guint, page), end = page_end (deck, page);
+  double total = 0, y;
+  SourceFrame frame;
 
-  _br_chart_header (ctx, _("Sources"), NULL);
-  y0 = ctx->py0;
+  _br_chart_header (ctx, _("Sources"), subtitle != NULL ? subtitle : " ");
+  source_frame (ctx, &frame);
 
-  /* as large as fits: every source on one slide */
-  per_column = (guint)ceil (n / columns);
-  line = (ctx->height - ctx->pad - y0) / MAX (per_column, 1);
-  size = CLAMP (line / 1.45, 8, ctx->em * 0.45);
-
-  for (guint i = 0; i < n; i++)
+  /* the page was cut for 16:9; drawn smaller or narrower, the type shrinks to hold it */
+  for (guint i = first; i < end; i++)
+    total += measure_source (ctx, &frame, g_ptr_array_index (deck->sources, i), frame.size) +
+             frame.gap;
+  if (total > frame.y1 - frame.y0)
     {
-      const BrSource *source = br_dataset_get_source (deck->dataset, i);
-      g_autofree char *date = _br_format_date (&source->date, ctx->lang);
-      /* publisher and date first: they must survive the ellipsis */
-      g_autofree char *text = g_strdup_printf ("[%u] %s, %s — %s", i + 1, source->publisher,
-                                               date, br_text_get (&source->title, ctx->lang));
-      guint column = i / MAX (per_column, 1);
-      double x = x0 + column * (column_width + ctx->em);
-      double y = y0 + (i % MAX (per_column, 1)) * size * 1.45;
-
-      _br_text_measure (ctx, text, size, 0, NULL, &h);
-      _br_text_draw (ctx, text, x, y, size, column_width, 0, &ctx->palette.text, "label");
+      frame.size *= (frame.y1 - frame.y0) / total;
+      frame.gap *= (frame.y1 - frame.y0) / total;
     }
 
-  g_string_assign (ctx->layout->description, _("Sources"));
+  y = frame.y0;
+  for (guint i = first; i < end; i++)
+    {
+      const BrSource *source = g_ptr_array_index (deck->sources, i);
+      g_autofree char *number = g_strdup_printf ("[%u]", i + 1);
+      g_autofree char *text = describe_source (source, ctx->lang);
+
+      _br_text_draw (ctx, number, frame.x, y, frame.size, 0, TEXT_BOLD, &ctx->palette.secondary,
+                     "label");
+      y += _br_text_draw_wrapped (ctx, text, frame.x + frame.indent, y, frame.size, frame.width,
+                                  G_MAXINT / 2, &ctx->palette.text, "source") + frame.gap;
+    }
+
+  g_string_assign (ctx->layout->description,
+                   br_deck_get_slide_description (deck, 1 + BR_N_CHART_KINDS + page));
 }
 
 /**
@@ -279,7 +702,7 @@ br_deck_draw_slide (BrDeck  *deck,
   if (kind == BR_SLIDE_TITLE)
     draw_title (&ctx, deck);
   else
-    draw_sources (&ctx, deck);
+    draw_sources (&ctx, deck, index - 1 - BR_N_CHART_KINDS);
 
   return _br_chart_context_end (&ctx);
 }

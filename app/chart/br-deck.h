@@ -1,7 +1,9 @@
 /* br-deck.h: the slides of presentation mode and of the slide-deck export
  *
  * A title slide, one slide per chart with the user's choices in presentation type,
- * and a closing slide listing every source. The window's presentation mode and the
+ * and as many sources slides as the sources the charts cite need, numbered as the
+ * charts' footnotes number them. Each slide has a title, a description in words and
+ * speaker notes. The window's presentation mode and the
  * exported deck draw the same slides through the same call.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -37,6 +39,13 @@ const BrChartOptions *br_deck_get_slide_options (BrDeck      *deck,
                                                  guint        index);
 guint          br_deck_find_chart      (BrDeck               *deck,
                                         BrChartKind           kind);
+GPtrArray     *br_deck_get_sources     (BrDeck               *deck);
+const char    *br_deck_get_slide_title (BrDeck               *deck,
+                                        guint                 index);
+const char    *br_deck_get_slide_description (BrDeck         *deck,
+                                              guint           index);
+const char    *br_deck_get_notes       (BrDeck               *deck,
+                                        guint                 index);
 BrChartLayout *br_deck_draw_slide      (BrDeck               *deck,
                                         guint                 index,
                                         cairo_t              *cr,

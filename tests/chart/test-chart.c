@@ -632,7 +632,7 @@ test_hostile_names (void)
 }
 
 /* The deck: a title slide, the four charts in presentation type with the user's
- * choices, and every source; chart slides answer hover like the window's charts. */
+ * choices, and the sources they cite; chart slides answer hover like the window's charts. */
 static void
 test_deck (gconstpointer data)
 {
@@ -649,9 +649,10 @@ test_deck (gconstpointer data)
   br_chart_options_set_cumulative (options, TRUE);
   deck = br_deck_new (dataset, options, &date);
 
-  g_assert_cmpuint (br_deck_get_n_slides (deck), ==, 6);
+  g_assert_cmpuint (br_deck_get_n_slides (deck), >=, 6);
   g_assert_cmpint (br_deck_get_slide_kind (deck, 0), ==, BR_SLIDE_TITLE);
-  g_assert_cmpint (br_deck_get_slide_kind (deck, 5), ==, BR_SLIDE_SOURCES);
+  for (guint i = 5; i < br_deck_get_n_slides (deck); i++)
+    g_assert_cmpint (br_deck_get_slide_kind (deck, i), ==, BR_SLIDE_SOURCES);
   g_assert_null (br_deck_get_slide_options (deck, 0));
 
   for (guint i = 0; i < br_deck_get_n_slides (deck); i++)
@@ -685,9 +686,13 @@ test_deck (gconstpointer data)
         }
       else if (i == 0)
         {
-          g_assert_cmpstr (br_chart_layout_get_title (layout), ==,
-                           br_text_get (br_dataset_get_title (dataset),
-                                        br_language_from_locale ()));
+          /* the dataset's title, its apostrophes set curly */
+          const char *title = br_text_get (br_dataset_get_title (dataset),
+                                           br_language_from_locale ());
+          g_auto(GStrv) parts = g_strsplit (title, "'", -1);
+          g_autofree char *curly = g_strjoinv ("’", parts);
+
+          g_assert_cmpstr (br_chart_layout_get_title (layout), ==, curly);
         }
 
       cairo_destroy (cr);

@@ -18,6 +18,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "br-deck.h"
 #include "br-export.h"
 #include "br-png.h"
 
@@ -1452,7 +1453,8 @@ test_cli_other_options (Fixture       *f,
 
 /* ---- the deck ---------------------------------------------------------------------- */
 
-/* The 16:9 PDF of presentation mode: title, the four charts, sources. */
+/* The 16:9 PDF of presentation mode: title, the four charts, sources (test-deck reads
+ * them back in detail). */
 static void
 test_deck_pdf (Fixture       *f,
                gconstpointer  data)
@@ -1462,6 +1464,8 @@ test_deck_pdf (Fixture       *f,
   g_autofree char *info = NULL, *text = NULL, *pages = NULL, *size = NULL, *title = NULL;
   g_autoptr(GError) error = NULL;
   const char *dataset_title = br_text_get (br_dataset_get_title (dataset), BR_LANGUAGE_EN);
+  g_autoptr(BrDeck) deck = br_deck_new (dataset, options, NULL);
+  g_autofree char *n_pages = g_strdup_printf ("%u", br_deck_get_n_slides (deck));
 
   if (!have_program ("pdfinfo") || !have_program ("pdftotext"))
     {
@@ -1477,12 +1481,12 @@ test_deck_pdf (Fixture       *f,
   pages = pdf_info_field (info, "Pages");
   size = pdf_info_field (info, "Page size");
   title = pdf_info_field (info, "Title");
-  g_assert_cmpstr (pages, ==, "6");
+  g_assert_cmpstr (pages, ==, n_pages);
   g_assert_true (g_str_has_prefix (size, "1920 x 1080 pts"));
   g_assert_cmpstr (title, ==, dataset_title);
 
   text = run_tool ("pdftotext", path);
-  g_assert_nonnull (strstr (text, dataset_title));
+  g_assert_nonnull (strstr (text, "China’s GPU challengers vs Nvidia"));
   for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
     {
       g_autoptr(BrChartOptions) chart = options_new (kind);
@@ -1490,8 +1494,8 @@ test_deck_pdf (Fixture       *f,
 
       g_assert_nonnull (strstr (text, br_chart_layout_get_title (layout)));
     }
-  /* the closing slide lists every source */
-  for (guint i = 0; i < br_dataset_get_n_sources (dataset); i++)
+  /* the closing slides list every source the charts cite */
+  for (guint i = 0; i < br_deck_get_sources (deck)->len; i++)
     {
       g_autofree char *number = g_strdup_printf ("[%u]", i + 1);
 
@@ -1510,10 +1514,12 @@ test_deck_png (Fixture       *f,
   g_autofree char *dir = path_in (f, "slides");
   g_autoptr(GError) error = NULL;
 
+  g_autoptr(BrDeck) deck = br_deck_new (dataset, options, NULL);
+
   g_assert_true (br_export_deck (dataset, options, BR_EXPORT_PNG, dir, 960, 540, 2, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_files (dir), ==, 6);
-  for (guint i = 1; i <= 6; i++)
+  g_assert_cmpuint (count_files (dir), ==, br_deck_get_n_slides (deck));
+  for (guint i = 1; i <= br_deck_get_n_slides (deck); i++)
     {
       g_autofree char *name = g_strdup_printf ("slide-%02u.png", i);
       g_autofree char *png = g_build_filename (dir, name, NULL);
@@ -1559,7 +1565,7 @@ test_cli_deck (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (png_args, FALSE, &out, &err), ==, 0);
-  g_assert_cmpuint (count_files (folder), ==, 6);
+  g_assert_cmpuint (count_files (folder), >=, 6);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 

@@ -562,10 +562,14 @@ test_export (Fixture       *fixture,
       {
         const char *argv[] = { pdfinfo, path, NULL };
         g_autofree char *info = NULL;
+        const char *pages;
 
         g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, 0, NULL, NULL, &info, NULL, NULL,
                                      NULL));
-        g_assert_true (g_regex_match_simple ("^Pages: +6$", info, G_REGEX_MULTILINE, 0));
+        pages = strstr (info, "Pages:");
+        /* the title, the four charts and at least one sources slide */
+        g_assert_nonnull (pages);
+        g_assert_cmpuint (g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10), >=, 6);
       }
     br_export_dialog_set_slides (dialog, FALSE);
   }
@@ -839,7 +843,8 @@ test_presentation (Fixture       *fixture,
   const char *styles[] = { "light", "dark" };
   BrPresentation *presentation;
   BrSlideView *view;
-  guint n_slides = BR_N_CHART_KINDS + 2;
+  g_autofree char *counter = NULL;
+  guint n_slides;
 
   if (fixture->window == NULL)
     return;
@@ -850,8 +855,11 @@ test_presentation (Fixture       *fixture,
   presentation = BR_PRESENTATION (br_window_get_presentation (fixture->window));
   g_assert_nonnull (presentation);
   view = br_presentation_get_view (presentation);
+  n_slides = br_deck_get_n_slides (br_presentation_get_deck (presentation));
+  counter = g_strdup_printf ("3 / %u", n_slides);
+  g_assert_cmpuint (n_slides, >=, 6);
   g_assert_cmpuint (br_presentation_get_slide (presentation), ==, 1 + BR_CHART_RND);
-  g_assert_cmpstr (br_presentation_get_counter (presentation), ==, "3 / 6");
+  g_assert_cmpstr (br_presentation_get_counter (presentation), ==, counter);
   wait_for_widget_frame (GTK_WIDGET (presentation));
 
   /* forward to the end with every key that means "next", and no further */
@@ -862,9 +870,14 @@ test_presentation (Fixture       *fixture,
   key (presentation, GDK_KEY_Page_Down);
   key (presentation, GDK_KEY_space);
   key (presentation, GDK_KEY_Return);
+  g_assert_cmpuint (br_presentation_get_slide (presentation), ==, 5);
+  for (guint i = 5; i < n_slides; i++)
+    key (presentation, GDK_KEY_Right);
   g_assert_cmpuint (br_presentation_get_slide (presentation), ==, n_slides - 1);
   key (presentation, GDK_KEY_Right);
   g_assert_cmpuint (br_presentation_get_slide (presentation), ==, n_slides - 1);
+  key (presentation, GDK_KEY_6);
+  key (presentation, GDK_KEY_Return);
 
   /* and back with every key that means "previous", and no further */
   key (presentation, GDK_KEY_Left);

@@ -1,0 +1,303 @@
+/* test-deck.c: the deck PDF read back as a viewer reads it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "../br-test-i18n.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "br-deck.h"
+#include "br-export.h"
+
+typedef struct
+{
+  const char *dataset;   /* a file under data/datasets, or NULL for the bundled one */
+  BrLanguage  language;
+  BrTheme     theme;
+  double      width, height;
+} DeckCase;
+
+static BrDataset *
+load (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  BrDataset *dataset;
+
+  if (name == NULL)
+    dataset = br_dataset_load_bundled (&error);
+  else
+    {
+      path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets", name, NULL);
+      file = g_file_new_for_path (path);
+      dataset = br_dataset_load_file (file, NULL, NULL, NULL, &error);
+    }
+  g_assert_no_error (error);
+
+  return dataset;
+}
+
+static char *
+page_text (const char *pdf,
+           guint       page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-f", number, "-l", number, pdf, "-",
+                         NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return out;
+}
+
+/* Text compared as a reader sees it: without white space (where lines broke), with
+ * typographic apostrophes and full-width punctuation as their plain forms */
+static char *
+normalize (const char *text)
+{
+  static const char *pairs[][2] = {
+    { "——", "—" }, { "’", "'" }, { "‘", "'" }, { "，", "," }, { "；", ";" }, { "：", ":" }, { "（", "(" },
+    { "）", ")" }, { "！", "!" }, { "？", "?" },
+  };
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0';)
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean mapped = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (pairs) && !mapped; i++)
+        {
+          if (g_str_has_prefix (p, pairs[i][0]))
+            {
+              g_string_append (out, pairs[i][1]);
+              p += strlen (pairs[i][0]);
+              mapped = TRUE;
+            }
+        }
+      if (mapped)
+        continue;
+      if (!g_unichar_isspace (c))
+        g_string_append_unichar (out, c);
+      p = g_utf8_next_char (p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The numbers a footnote gives, "[1]–[4], [7]" as 1, 2, 3, 4, 7 */
+static GHashTable *
+footnote_numbers (const char *text)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("\\[(\\d+)\\](–\\[(\\d+)\\])?", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  GHashTable *numbers = g_hash_table_new (NULL, NULL);
+
+  g_regex_match (regex, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *first = g_match_info_fetch (match, 1);
+      g_autofree char *last = g_match_info_fetch (match, 3);
+      guint64 a = g_ascii_strtoull (first, NULL, 10);
+      guint64 b = last != NULL && *last != '\0' ? g_ascii_strtoull (last, NULL, 10) : a;
+
+      for (guint64 n = a; n <= b; n++)
+        g_hash_table_add (numbers, GUINT_TO_POINTER ((guint)n));
+      g_match_info_next (match, NULL);
+    }
+
+  return numbers;
+}
+
+static BrChartLayout *
+draw_chart_slide (BrDeck *deck,
+                  guint   slide)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  BrChartLayout *layout = br_deck_draw_slide (deck, slide, cr, 1920, 1080);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  return layout;
+}
+
+/* Each chart slide's footnote gives the numbers of exactly the sources it cites, by
+ * their place on the sources slides; its notes list them with their titles. */
+static void
+assert_footnotes (BrDeck     *deck,
+                  const char *pdf,
+                  BrLanguage  lang)
+{
+  GPtrArray *sources = br_deck_get_sources (deck);
+
+  for (guint slide = 1; slide <= BR_N_CHART_KINDS; slide++)
+    {
+      g_autoptr(BrChartLayout) layout = draw_chart_slide (deck, slide);
+      GPtrArray *cited = br_chart_layout_get_sources (layout);
+      g_autofree char *text = page_text (pdf, slide + 1);
+      g_autoptr(GHashTable) numbers = footnote_numbers (text);
+      const char *notes = br_deck_get_notes (deck, slide);
+
+      g_assert_cmpuint (g_hash_table_size (numbers), ==, cited->len);
+      for (guint i = 0; i < cited->len; i++)
+        {
+          const BrSource *source = g_ptr_array_index (cited, i);
+          guint index;
+          g_autofree char *entry = NULL, *plain_notes = normalize (notes);
+          g_autofree char *publisher = normalize (source->publisher);
+
+          g_assert_true (g_ptr_array_find (sources, source, &index));
+          g_assert_true (g_hash_table_contains (numbers, GUINT_TO_POINTER (index + 1)));
+          entry = g_strdup_printf ("[%u] ", index + 1);
+          g_assert_nonnull (strstr (notes, entry));
+          g_assert_nonnull (strstr (plain_notes, publisher));
+        }
+      /* the key figures come first */
+      g_assert_false (g_str_has_prefix (notes, "\n"));
+      g_assert_cmpuint (strlen (br_deck_get_slide_description (deck, slide)), >, 40);
+    }
+}
+
+/* Every source the slides cite stands whole on a sources slide: number, title, publisher,
+ * date and web site, in the deck's language, and no text anywhere is cut with "…". */
+static void
+assert_sources (BrDeck     *deck,
+                const char *pdf,
+                BrLanguage  lang)
+{
+  GPtrArray *sources = br_deck_get_sources (deck);
+  g_autoptr(GString) listed = g_string_new (NULL);
+  guint n_slides = br_deck_get_n_slides (deck);
+
+  for (guint slide = 0; slide < n_slides; slide++)
+    {
+      g_autofree char *text = page_text (pdf, slide + 1);
+
+      if (br_deck_get_slide_kind (deck, slide) == BR_SLIDE_SOURCES)
+        g_string_append_printf (listed, "%s\n", text);
+      if (br_deck_get_slide_kind (deck, slide) != BR_SLIDE_CHART)
+        g_assert_null (strstr (text, "…"));
+    }
+
+  g_assert_cmpuint (sources->len, >, 0);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const BrSource *source = g_ptr_array_index (sources, i);
+      g_autoptr(GUri) uri = g_uri_parse (source->url, G_URI_FLAGS_NONE, NULL);
+      const char *host = g_uri_get_host (uri);
+      g_autofree char *date = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&source->date),
+                                               g_date_get_month (&source->date),
+                                               g_date_get_day (&source->date));
+      g_autofree char *whole = g_strdup_printf ("[%u]%s—%s,%s,%s", i + 1,
+                                                br_text_get (&source->title, lang),
+                                                source->publisher, date,
+                                                g_str_has_prefix (host, "www.") ? host + 4 : host);
+      g_autofree char *want = normalize (whole);
+      g_autofree char *have = normalize (listed->str);
+
+      if (strstr (have, want) == NULL)
+        g_error ("source %u not whole on the sources slides: %s", i + 1, want);
+    }
+}
+
+static void
+test_deck_read_back (gconstpointer data)
+{
+  const DeckCase *c = data;
+  g_autoptr(BrDataset) dataset = load (c->dataset);
+  g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_LOSSES);
+  g_autofree char *dir = g_dir_make_tmp ("burnrate-deck-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "deck.pdf", NULL);
+  g_autoptr(BrDeck) deck = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (g_find_program_in_path ("pdftotext") == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  br_chart_options_set_language (options, c->language);
+  br_chart_options_set_theme (options, c->theme);
+  deck = br_deck_new (dataset, options, NULL);
+  g_assert_true (br_export_deck (dataset, options, BR_EXPORT_PDF, pdf, c->width, c->height, 1,
+                                 &error));
+  g_assert_no_error (error);
+
+  /* the title slide says the charts convert their amounts */
+  title = page_text (pdf, 1);
+  g_assert_nonnull (strstr (title, c->language == BR_LANGUAGE_ZH ? "换算为" : "Amounts converted to"));
+
+  assert_sources (deck, pdf, c->language);
+  if (c->width / c->height > 1.7)
+    assert_footnotes (deck, pdf, c->language);
+
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
+/* Chinese text next to half-width punctuation is set full-width on the slides; English
+ * apostrophes are curly, as in the charts' own titles. */
+static void
+test_deck_typography (void)
+{
+  g_autoptr(BrDataset) dataset = load ("china-gpu-challengers.json");
+  g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_LOSSES);
+  g_autoptr(BrDeck) zh = NULL, en = NULL;
+
+  br_chart_options_set_language (options, BR_LANGUAGE_ZH);
+  zh = br_deck_new (dataset, options, NULL);
+  /* the dataset says "国产GPU后来者:壁仞、天数智芯、燧原" */
+  g_assert_cmpstr (br_deck_get_slide_title (zh, 0), ==, "国产GPU后来者：壁仞、天数智芯、燧原");
+
+  br_chart_options_set_language (options, BR_LANGUAGE_EN);
+  en = br_deck_new (dataset, options, NULL);
+  g_assert_null (strchr (br_deck_get_slide_description (en, 0), '\''));
+  g_assert_null (strstr (br_deck_get_notes (en, 0), "'"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const DeckCase cases[] = {
+    { NULL, BR_LANGUAGE_EN, BR_THEME_LIGHT, 1920, 1080 },
+    { NULL, BR_LANGUAGE_ZH, BR_THEME_DARK, 1920, 1080 },
+    { NULL, BR_LANGUAGE_EN, BR_THEME_DARK, 1440, 1080 },
+    { "china-gpu-challengers.json", BR_LANGUAGE_EN, BR_THEME_LIGHT, 1920, 1080 },
+    { "china-gpu-challengers.json", BR_LANGUAGE_ZH, BR_THEME_LIGHT, 1440, 1080 },
+  };
+
+  br_test_init_i18n ();
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/Br/Deck/read-back/%s/%s/%s/%.0fx%.0f",
+                                               cases[i].dataset ? "challengers" : "bundled",
+                                               br_language_to_string (cases[i].language),
+                                               cases[i].theme == BR_THEME_DARK ? "dark" : "light",
+                                               cases[i].width, cases[i].height);
+
+      g_test_add_data_func (path, &cases[i], test_deck_read_back);
+    }
+  g_test_add_func ("/Br/Deck/typography", test_deck_typography);
+
+  return g_test_run ();
+}
