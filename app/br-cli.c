@@ -209,20 +209,20 @@ parse_unit (const char *arg,
             BrUnit     *unit,
             GError    **error)
 {
-  if (arg == NULL || g_strcmp0 (arg, "yi") == 0)
-    br_unit_init (unit, "CNY", BR_SCALE_YI);
-  else if (g_strcmp0 (arg, "cny-bn") == 0)
-    br_unit_init (unit, "CNY", BR_SCALE_BILLION);
-  else if (g_strcmp0 (arg, "usd-bn") == 0)
-    br_unit_init (unit, "USD", BR_SCALE_BILLION);
-  else
+  const BrDisplayUnit *display = br_display_unit_lookup (arg != NULL ? arg : "cny-yi");
+  g_autofree char *known = NULL;
+
+  if (display != NULL)
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("Unknown unit “%s”: use yi (CNY 100 million), cny-bn or usd-bn"), arg);
-      return FALSE;
+      br_display_unit_to_unit (display, unit);
+      return TRUE;
     }
 
-  return TRUE;
+  known = br_display_unit_list ();
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               /* TRANSLATORS: the second %s lists the units: "cny-yi, cny-bn, usd-bn" */
+               _("Unknown unit “%s”: use one of %s"), arg, known);
+  return FALSE;
 }
 
 static gboolean
@@ -523,7 +523,7 @@ export_group (Options *options)
       N_("Show the periods that end on or before this date"), "YYYY-MM-DD" },
     { "unit", 0, 0, G_OPTION_ARG_STRING, &options->unit,
       N_("Unit of amounts: CNY 100 million (default), CNY billion or USD billion"),
-      "yi|cny-bn|usd-bn" },
+      "cny-yi|cny-bn|usd-bn" },
     { "language", 0, 0, G_OPTION_ARG_STRING, &options->language,
       N_("Language of names and labels (default: the locale’s)"), "en|zh" },
     { NULL }

@@ -49,25 +49,18 @@ G_DEFINE_FINAL_TYPE (BrSidePane, br_side_pane, ADW_TYPE_BIN)
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *units[] = { "cny-yi", "cny-bn", "usd-bn" };
-
 static gboolean
 unit_get_mapping (GValue   *value,
                   GVariant *variant,
                   gpointer  user_data)
 {
-  const char *unit = g_variant_get_string (variant, NULL);
+  const BrDisplayUnit *unit = br_display_unit_lookup (g_variant_get_string (variant, NULL));
 
-  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
-    {
-      if (g_str_equal (unit, units[i]))
-        {
-          g_value_set_uint (value, i);
-          return TRUE;
-        }
-    }
+  if (unit == NULL)
+    return FALSE;
 
-  return FALSE;
+  g_value_set_uint (value, unit - br_display_unit_get (0));
+  return TRUE;
 }
 
 static GVariant *
@@ -77,10 +70,10 @@ unit_set_mapping (const GValue       *value,
 {
   guint index = g_value_get_uint (value);
 
-  if (index >= G_N_ELEMENTS (units))
+  if (index >= br_display_unit_get_n ())
     return NULL;
 
-  return g_variant_new_string (units[index]);
+  return g_variant_new_string (br_display_unit_get (index)->name);
 }
 
 static GtkCheckButton *
@@ -469,11 +462,16 @@ br_side_pane_class_init (BrSidePaneClass *klass)
 static void
 br_side_pane_init (BrSidePane *self)
 {
+  g_autoptr(GtkStringList) units = gtk_string_list_new (NULL);
+
   self->company_rows = g_ptr_array_new ();
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   self->chart = g_strdup ("losses");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < br_display_unit_get_n (); i++)
+    gtk_string_list_append (units, _(br_display_unit_get (i)->title));
+  adw_combo_row_set_model (self->unit_row, G_LIST_MODEL (units));
   gtk_widget_set_sensitive (GTK_WIDGET (self->valuation_group), FALSE);
 }
 

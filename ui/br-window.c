@@ -45,13 +45,10 @@ unit_from_settings (GSettings *settings,
                     BrUnit    *unit)
 {
   g_autofree char *name = g_settings_get_string (settings, "unit");
+  const BrDisplayUnit *display = br_display_unit_lookup (name);
 
-  if (g_str_equal (name, "usd-bn"))
-    br_unit_init (unit, "USD", BR_SCALE_BILLION);
-  else if (g_str_equal (name, "cny-bn"))
-    br_unit_init (unit, "CNY", BR_SCALE_BILLION);
-  else
-    br_unit_init (unit, "CNY", BR_SCALE_YI);
+  /* the schema allows only the table's names; the first is the default */
+  br_display_unit_to_unit (display != NULL ? display : br_display_unit_get (0), unit);
 }
 
 static void

@@ -9,3 +9,4 @@
 #include "br-loader.h"
 #include "br-metrics.h"
 #include "br-runway.h"
+#include "br-units.h"

@@ -779,6 +779,49 @@ test_languages (void)
   g_assert_cmpstr (br_chart_unit_label (&yi, BR_LANGUAGE_EN), ==, "100M CNY");
 }
 
+/* The display units are one table: the GSettings schema offers exactly its names, the
+ * old spelling "yi" still names 亿元, and the charts have a name for each in every
+ * language. */
+static void
+test_display_units (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                 "io.github.burnrate.Burnrate.gschema.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *schema = NULL;
+  const char *key, *end;
+  guint n_choices = 0;
+  BrUnit unit;
+
+  /* the "unit" key's choices */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  key = strstr (contents, "name=\"unit\"");
+  g_assert_nonnull (key);
+  end = strstr (key, "</key>");
+  g_assert_nonnull (end);
+  schema = g_strndup (key, end - key);
+  for (const char *at = strstr (schema, "<choice "); at != NULL; at = strstr (at + 1, "<choice "))
+    n_choices++;
+
+  g_assert_cmpuint (br_display_unit_get_n (), ==, n_choices);
+  for (guint i = 0; i < br_display_unit_get_n (); i++)
+    {
+      const BrDisplayUnit *display = br_display_unit_get (i);
+      g_autofree char *choice = g_strdup_printf ("<choice value=\"%s\"/>", display->name);
+
+      g_assert_nonnull (strstr (schema, choice));
+      g_assert_true (br_display_unit_lookup (display->name) == display);
+      br_display_unit_to_unit (display, &unit);
+      g_assert_cmpint (br_display_unit_find (&unit), ==, i);
+      for (BrLanguage l = 0; l < BR_N_LANGUAGES; l++)
+        g_assert_null (strstr (br_chart_unit_label (&unit, l), "×10"));
+    }
+
+  g_assert_cmpstr (br_display_unit_lookup ("yi")->name, ==, "cny-yi");
+  g_assert_null (br_display_unit_lookup ("usd-yi"));
+  g_assert_null (br_display_unit_lookup (NULL));
+}
+
 /* The chart's language, not the locale's: under either locale (the test runs under both),
  * a Chinese chart's text is Chinese and an English chart's English, including the axis
  * title, the footnote and the description. Outside a drawing, _() is the locale's again. */
@@ -855,6 +898,7 @@ main (int   argc,
   g_test_add_func ("/Br/Chart/titles-follow-language", test_titles_follow_language);
   g_test_add_func ("/Br/Chart/language-over-locale", test_language_over_locale);
   g_test_add_func ("/Br/Chart/languages", test_languages);
+  g_test_add_func ("/Br/Chart/display-units", test_display_units);
   g_test_add_func ("/Br/Chart/linear-and-log-axes", test_linear_and_log_axes);
   g_test_add_func ("/Br/Chart/cumulative-losses", test_cumulative_losses);
   g_test_add_func ("/Br/Chart/legend-toggles", test_legend_toggles);
