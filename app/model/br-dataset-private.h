@@ -35,4 +35,13 @@ char      *_br_dataset_intern  (BrDataset  *self,
                                 const char *str);
 void       _br_dataset_index_fx (BrDataset *self);
 
+/* for the loader and the tests */
+const BrSource        *br_dataset_lookup_source      (BrDataset       *self,
+                                                      const char      *id);
+guint                  br_dataset_get_n_fx_rates     (BrDataset       *self);
+const BrFxRate        *br_dataset_get_fx_rate        (BrDataset       *self,
+                                                      guint            index);
+const BrConcentration *br_company_find_concentration (const BrCompany *company,
+                                                      const BrPeriod  *period);
+
 G_END_DECLS

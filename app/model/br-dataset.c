@@ -224,7 +224,6 @@ fx_key (const BrCurrency *a,
 {
   const char *first = strcmp (a->code, b->code) < 0 ? a->code : b->code;
   const char *second = first == a->code ? b->code : a->code;
-
   char day[BR_DATE_ISO_SIZE];
 
   if (kind == BR_FX_SPOT)
@@ -257,15 +256,6 @@ _br_dataset_index_fx (BrDataset *self)
     }
 }
 
-static gboolean
-rate_joins (const BrFxRate   *rate,
-            const BrCurrency *from,
-            const BrCurrency *to)
-{
-  return (br_currency_equal (&rate->base, from) && br_currency_equal (&rate->quote, to)) ||
-         (br_currency_equal (&rate->base, to) && br_currency_equal (&rate->quote, from));
-}
-
 /**
  * br_dataset_find_rate:
  * @date: the day of a market capitalisation, or the middle of a period
@@ -283,48 +273,30 @@ br_dataset_find_rate (BrDataset        *self,
                       const GDate      *date,
                       gboolean          spot_allowed)
 {
-  const BrFxRate *annual = NULL;
-  int year;
+  const BrFxRate *rate = NULL;
 
   g_return_val_if_fail (BR_IS_DATASET (self), NULL);
   g_return_val_if_fail (g_date_valid (date), NULL);
 
-  year = g_date_get_year (date);
+  /* a dataset with no "fx" has no index */
+  if (self->fx_index == NULL)
+    return NULL;
 
-  if (self->fx_index != NULL)
+  if (spot_allowed)
     {
-      const BrFxRate *rate = NULL;
+      g_autofree char *key = fx_key (from, to, BR_FX_SPOT, date, 0);
 
-      if (spot_allowed)
-        {
-          g_autofree char *key = fx_key (from, to, BR_FX_SPOT, date, 0);
+      rate = g_hash_table_lookup (self->fx_index, key);
+    }
+  if (rate == NULL)
+    {
+      g_autofree char *key = fx_key (from, to, BR_FX_ANNUAL_AVERAGE, NULL,
+                                     g_date_get_year (date));
 
-          rate = g_hash_table_lookup (self->fx_index, key);
-        }
-      if (rate == NULL)
-        {
-          g_autofree char *key = fx_key (from, to, BR_FX_ANNUAL_AVERAGE, NULL, year);
-
-          rate = g_hash_table_lookup (self->fx_index, key);
-        }
-      return rate;
+      rate = g_hash_table_lookup (self->fx_index, key);
     }
 
-  for (guint i = 0; i < self->n_fx_rates; i++)
-    {
-      const BrFxRate *rate = &self->fx_rates[i];
-
-      if (!rate_joins (rate, from, to))
-        continue;
-
-      if (rate->kind == BR_FX_SPOT && spot_allowed && g_date_compare (&rate->date, date) == 0)
-        return rate;
-
-      if (rate->kind == BR_FX_ANNUAL_AVERAGE && rate->year == year && annual == NULL)
-        annual = rate;
-    }
-
-  return annual;
+  return rate;
 }
 
 /**
@@ -376,53 +348,6 @@ br_dataset_convert (BrDataset        *self,
   out->value = value;
 
   return TRUE;
-}
-
-/**
- * br_dataset_uses_currency:
- * @code: an ISO 4217 code
- *
- * Returns: whether any amount in the dataset is stated in @code
- */
-gboolean
-br_dataset_uses_currency (BrDataset  *self,
-                          const char *code)
-{
-  BrCurrency wanted = { { 0 } };
-
-  g_return_val_if_fail (BR_IS_DATASET (self), FALSE);
-
-  g_strlcpy (wanted.code, code, sizeof wanted.code);
-
-  for (guint i = 0; i < self->n_companies; i++)
-    {
-      const BrCompany *company = &self->companies[i];
-
-      for (guint j = 0; j < company->n_figures; j++)
-        if (br_currency_equal (&company->figures[j].amount.currency, &wanted))
-          return TRUE;
-
-      for (guint j = 0; j < company->n_market_caps; j++)
-        if (br_currency_equal (&company->market_caps[j].amount.currency, &wanted))
-          return TRUE;
-    }
-
-  return FALSE;
-}
-
-const BrPeriod *
-br_company_lookup_period (const BrCompany *company,
-                          const char      *id)
-{
-  g_return_val_if_fail (company != NULL, NULL);
-
-  for (guint i = 0; i < company->n_periods; i++)
-    {
-      if (g_strcmp0 (company->periods[i].id, id) == 0)
-        return &company->periods[i];
-    }
-
-  return NULL;
 }
 
 const BrFigure *

@@ -35,11 +35,6 @@ const BrCompany *br_dataset_get_benchmark      (BrDataset        *self);
 guint            br_dataset_get_n_sources      (BrDataset        *self);
 const BrSource  *br_dataset_get_source         (BrDataset        *self,
                                                 guint             index);
-const BrSource  *br_dataset_lookup_source      (BrDataset        *self,
-                                                const char       *id);
-guint            br_dataset_get_n_fx_rates     (BrDataset        *self);
-const BrFxRate  *br_dataset_get_fx_rate        (BrDataset        *self,
-                                                guint             index);
 const BrFxRate  *br_dataset_find_rate          (BrDataset        *self,
                                                 const BrCurrency *from,
                                                 const BrCurrency *to,
@@ -52,16 +47,10 @@ gboolean         br_dataset_convert            (BrDataset        *self,
                                                 const BrCurrency *to,
                                                 BrScale           to_scale,
                                                 BrConversion     *out);
-gboolean         br_dataset_uses_currency      (BrDataset        *self,
-                                                const char       *code);
 
-const BrPeriod  *br_company_lookup_period      (const BrCompany  *company,
-                                                const char       *id);
 const BrFigure  *br_company_find_figure        (const BrCompany  *company,
                                                 const BrPeriod   *period,
                                                 BrMetric          metric);
-const BrConcentration *br_company_find_concentration (const BrCompany *company,
-                                                      const BrPeriod  *period);
 const char      *br_company_get_name           (const BrCompany  *company,
                                                 BrLanguage        language);
 

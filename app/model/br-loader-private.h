@@ -31,6 +31,13 @@ typedef struct
   BrScanLayout   *layout;      /* where its companies stand */
 } Loader;
 
+/* what the tests and the fuzzer read their datasets with */
+BrDataset *br_dataset_load_bytes (GBytes          *bytes,
+                                  const char      *display_name,
+                                  const BrLimits  *limits,
+                                  GPtrArray      **problems,
+                                  GError         **error);
+
 void _br_loader_read_root (Loader     *l,
                            JsonObject *root);
 

@@ -35,11 +35,6 @@ typedef struct
 
 GQuark     br_loader_error_quark   (void);
 void       br_limits_init_default  (BrLimits         *limits);
-BrDataset *br_dataset_load_bytes   (GBytes           *bytes,
-                                    const char       *display_name,
-                                    const BrLimits   *limits,
-                                    GPtrArray       **problems,
-                                    GError          **error);
 BrDataset *br_dataset_load_file    (GFile            *file,
                                     const BrLimits   *limits,
                                     GCancellable     *cancellable,

@@ -13,6 +13,7 @@
 
 #include "br-chart.h"
 #include "br-deck.h"
+#include "br-loader-private.h"
 
 static BrDataset *dataset;
 

@@ -20,6 +20,7 @@
 
 #include "br-deck.h"
 #include "br-export.h"
+#include "br-loader-private.h"
 #include "br-png.h"
 
 static BrDataset *dataset;

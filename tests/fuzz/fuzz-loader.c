@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include "br-loader-private.h"
 #include "br-model.h"
 
 static void

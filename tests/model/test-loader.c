@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "br-loader-private.h"
 #include "br-model.h"
 
 typedef struct

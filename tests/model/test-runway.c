@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "br-loader-private.h"
 #include "br-model.h"
 
 #define HEAD \
