@@ -25,13 +25,10 @@ else
   status=1
 fi
 
-# the same suites under the sanitizers (the fuzz run has its own)
-# slow unwinding gives full stacks, so that suppressions can name functions
-export ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:handle_abort=1
-export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-export LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0
+# the same suites under the sanitizers, with the options of the 'asan' test setup
+# (tests/meson.build), which leaves out the fuzz run: it has its own
 if "$here/setup.sh" _build-asan -Db_sanitize=address,undefined -Db_lundef=false; then
-  run_suite _build-asan --no-suite fuzz
+  run_suite _build-asan --setup asan
 else
   status=1
 fi

@@ -1,10 +1,11 @@
-/* test-export.c: charts written as PNG, PDF, SVG and CSV, by the library and by
- * `burnrate --export` with no display
+/* test-export.c: charts written as PNG, PDF, SVG and CSV by the chart library (the
+ * command line is tests/app/test-cli.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include "../br-test-files.h"
 #include "../br-test-i18n.h"
 
 #include <errno.h>
@@ -32,35 +33,6 @@ typedef struct
 } Fixture;
 
 /* ---- helpers ---------------------------------------------------------------------- */
-
-static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = NULL;
-      const char *name;
-
-      g_chmod (path, 0755);
-      dir = g_dir_open (path, 0, NULL);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
 
 static gboolean
 run_quietly (const char * const *argv)
@@ -94,7 +66,7 @@ fixture_teardown (Fixture       *f,
       run_quietly (argv);
     }
   g_ptr_array_unref (f->mounts);
-  remove_tree (f->dir);
+  br_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -148,28 +120,6 @@ layout_for (BrDataset            *ds,
   return layout;
 }
 
-static char *
-read_text (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-
-  return contents;
-}
-
-static void
-write_text (const char *path,
-            const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-}
-
 /* A failed export leaves nothing behind: no temporary file, no partial target. */
 static void
 assert_no_temporaries (const char *path)
@@ -183,18 +133,6 @@ assert_no_temporaries (const char *path)
       if (name[0] == '.')
         g_error ("a temporary file was left behind: %s/%s", path, name);
     }
-}
-
-static guint
-count_files (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  guint n = 0;
-
-  while (dir != NULL && g_dir_read_name (dir) != NULL)
-    n++;
-
-  return n;
 }
 
 static gboolean
@@ -559,7 +497,7 @@ test_pdf_all (Fixture       *f,
 
   br_export_all (dataset, options, BR_EXPORT_PDF, path, 1920, 1080, 1, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count_files (f->dir), ==, 1);
+  g_assert_cmpuint (br_test_count_files (f->dir), ==, 1);
 
   info = run_tool ("pdfinfo", path);
   pages = pdf_info_field (info, "Pages");
@@ -649,7 +587,7 @@ assert_svg (const char    *path,
             BrChartLayout *layout)
 {
   static const GMarkupParser parser = { svg_start_cb, svg_end_cb, svg_text_cb, NULL, NULL };
-  g_autofree char *contents = read_text (path);
+  g_autofree char *contents = br_test_read_text (path);
   g_autoptr(GMarkupParseContext) context = NULL;
   g_autoptr(GError) error = NULL;
   SvgCheck check = { 0 };
@@ -749,7 +687,7 @@ export_csv_rows (Fixture              *f,
 
   br_export_chart (ds, options, BR_EXPORT_CSV, path, 1920, 1080, 1, &error);
   g_assert_no_error (error);
-  text = read_text (path);
+  text = br_test_read_text (path);
   /* fails the test but goes on, so that the other tests still run and report */
   if (!g_utf8_validate (text, -1, NULL))
     g_test_fail_printf ("%s is not UTF-8", path);
@@ -875,7 +813,7 @@ claim_values (Fixture     *f,
     }
 }
 
-/* ../shared/FACTS.md: C2–C7 from the data behind the charts. */
+/* The article's claims C2–C7 (tests/data/claims.md) from the data behind the charts. */
 static void
 test_csv_claims (Fixture       *f,
                  gconstpointer  data)
@@ -1028,7 +966,7 @@ test_all_formats (Fixture       *f,
     }
 
   /* 4 PNG + 1 PDF + 4 SVG + 4 CSV, and nothing else */
-  g_assert_cmpuint (count_files (f->dir), ==, 13);
+  g_assert_cmpuint (br_test_count_files (f->dir), ==, 13);
   assert_no_temporaries (f->dir);
 }
 
@@ -1057,14 +995,14 @@ test_atomic_replace (Fixture       *f,
   g_autoptr(GError) error = NULL;
   cairo_surface_t *surface;
 
-  write_text (path, "old");
+  br_test_write_text (path, "old");
   br_export_chart (dataset, options, BR_EXPORT_PNG, path, 640, 360, 1, &error);
   g_assert_no_error (error);
 
   surface = cairo_image_surface_create_from_png (path);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_destroy (surface);
-  g_assert_cmpuint (count_files (f->dir), ==, 1);
+  g_assert_cmpuint (br_test_count_files (f->dir), ==, 1);
   assert_no_temporaries (f->dir);
 }
 
@@ -1078,9 +1016,9 @@ test_atomic_missing_dir (Fixture       *f,
 
   assert_export_fails (path, BR_EXPORT_PDF, path);
 
-  write_text (file, "not a directory");
+  br_test_write_text (file, "not a directory");
   assert_export_fails (under_file, BR_EXPORT_PNG, under_file);
-  g_assert_cmpuint (count_files (f->dir), ==, 1);
+  g_assert_cmpuint (br_test_count_files (f->dir), ==, 1);
 }
 
 /* Never a rename over a directory or a device: as root, that would replace /dev/full. */
@@ -1120,20 +1058,20 @@ test_atomic_read_only (Fixture       *f,
           g_test_skip ("root, and cannot mount a read-only tmpfs");
           return;
         }
-      write_text (path, "old");
+      br_test_write_text (path, "old");
       g_assert_true (run_quietly (remount));
     }
   else
     {
       g_mkdir (dir, 0755);
-      write_text (path, "old");
+      br_test_write_text (path, "old");
       g_chmod (dir, 0555);
     }
 
   assert_export_fails (path, BR_EXPORT_PNG, path);
-  contents = read_text (path);
+  contents = br_test_read_text (path);
   g_assert_cmpstr (contents, ==, "old");
-  g_assert_cmpuint (count_files (dir), ==, 1);
+  g_assert_cmpuint (br_test_count_files (dir), ==, 1);
 }
 
 /* A full disk mid-write: a tmpfs of 16 KiB, and a PNG and a PDF that do not fit. */
@@ -1152,12 +1090,12 @@ test_atomic_full (Fixture       *f,
       return;
     }
 
-  write_text (path, "old");
+  br_test_write_text (path, "old");
   assert_export_fails (png, BR_EXPORT_PNG, png);
   assert_export_fails (path, BR_EXPORT_PDF, path);
-  contents = read_text (path);
+  contents = br_test_read_text (path);
   g_assert_cmpstr (contents, ==, "old");
-  g_assert_cmpuint (count_files (dir), ==, 1);
+  g_assert_cmpuint (br_test_count_files (dir), ==, 1);
 }
 
 /* The same, for anyone: a file size limit makes writes fail part-way (EFBIG). */
@@ -1168,7 +1106,7 @@ test_atomic_file_size_limit (Fixture       *f,
   g_autofree char *path = path_in (f, "chart.png");
   g_autofree char *contents = NULL;
 
-  write_text (path, "old");
+  br_test_write_text (path, "old");
   if (g_test_subprocess ())
     {
       struct rlimit limit = { 20000, 20000 };
@@ -1177,7 +1115,7 @@ test_atomic_file_size_limit (Fixture       *f,
       g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
       assert_export_fails (path, BR_EXPORT_PNG, path);
       assert_export_fails (path, BR_EXPORT_PDF, path);
-      contents = read_text (path);
+      contents = br_test_read_text (path);
       g_assert_cmpstr (contents, ==, "old");
       assert_no_temporaries (f->dir);
       return;
@@ -1199,257 +1137,16 @@ test_atomic_all_or_nothing (Fixture       *f,
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
 
-  write_text (losses, "old");
+  br_test_write_text (losses, "old");
   g_mkdir (valuation, 0755);
 
   g_assert_false (br_export_all (dataset, options, BR_EXPORT_PNG, path, 640, 360, 1, &error));
   g_assert_error (error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_WRITE);
   g_assert_nonnull (strstr (error->message, valuation));
 
-  contents = read_text (losses);
+  contents = br_test_read_text (losses);
   g_assert_cmpstr (contents, ==, "old");
-  g_assert_cmpuint (count_files (f->dir), ==, 2);
-}
-
-/* ---- the command line ------------------------------------------------------------- */
-
-/* $BURNRATE_BIN, or the program built beside the tests: G_TEST_BUILDDIR is tests/ under
- * meson, the test's own folder (tests/chart/) when run by hand */
-static char *
-burnrate_path (void)
-{
-  const char *env = g_getenv ("BURNRATE_BIN");
-  g_autofree char *one_up = g_test_build_filename (G_TEST_BUILT, "..", "app", "burnrate", NULL);
-
-  if (env != NULL)
-    return g_strdup (env);
-  if (g_file_test (one_up, G_FILE_TEST_IS_EXECUTABLE))
-    return g_steal_pointer (&one_up);
-
-  return g_test_build_filename (G_TEST_BUILT, "..", "..", "app", "burnrate", NULL);
-}
-
-static void
-limit_file_size_cb (gpointer user_data)
-{
-  struct rlimit limit = { 20000, 20000 };
-
-  signal (SIGXFSZ, SIG_IGN);
-  setrlimit (RLIMIT_FSIZE, &limit);
-}
-
-/* Runs burnrate with no display; returns its exit status and what it printed. */
-static int
-run_cli (const char * const *args,
-         gboolean            limit_file_size,
-         char              **out,
-         char              **err)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (argv, burnrate_path ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, g_strdup (args[i]));
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  if (limit_file_size)
-    g_subprocess_launcher_set_child_setup (launcher, limit_file_size_cb, NULL, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-
-  return g_subprocess_get_exit_status (process);
-}
-
-static void
-cli_setup (Fixture       *f,
-           gconstpointer  data)
-{
-  g_autofree char *path = burnrate_path ();
-
-  fixture_setup (f, data);
-  if (!g_file_test (path, G_FILE_TEST_IS_EXECUTABLE))
-    g_error ("no burnrate program at %s; set BURNRATE_BIN", path);
-}
-
-static void
-test_cli_ok (Fixture       *f,
-             gconstpointer  data)
-{
-  g_autofree char *png = path_in (f, "a.png"), *pdf = path_in (f, "a.pdf");
-  g_autofree char *svg = path_in (f, "a.svg"), *csv = path_in (f, "a.csv");
-  g_autofree char *csv_losses = br_export_path_for_chart (csv, BR_CHART_LOSSES);
-  g_autofree char *out = NULL, *err = NULL, *text = NULL;
-  const char *args[] = {
-    "--export", png, "--export", pdf, "--export", svg, "--export", csv, "--chart", "all",
-    "--width", "960", "--height", "540", "--scale", "1.5", "--theme", "dark", "--cumulative",
-    "--company", "metax", "--company", "cambricon", "--from", "2020-01-01", "--to", "2025-12-31",
-    "--unit", "usd-bn", "--language", "zh", NULL
-  };
-  g_autoptr(GPtrArray) rows = NULL;
-  cairo_surface_t *surface;
-
-  g_assert_cmpint (run_cli (args, FALSE, &out, &err), ==, 0);
-  g_assert_cmpstr (err, ==, "");
-  g_assert_cmpuint (count_files (f->dir), ==, 13);
-
-  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
-  for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
-    {
-      g_autofree char *chart = br_export_path_for_chart (png, kind);
-
-      surface = cairo_image_surface_create_from_png (chart);
-      g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1440);
-      g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 810);
-      cairo_surface_destroy (surface);
-    }
-
-  /* the options reached the data: two companies, in USD billions, in Chinese */
-  text = read_text (csv_losses);
-  rows = parse_csv (text);
-  g_assert_cmpuint (rows->len, >, 1);
-  for (guint i = 1; i < rows->len; i++)
-    {
-      char **row = g_ptr_array_index (rows, i);
-
-      g_assert_true (g_str_equal (row[0], "metax") || g_str_equal (row[0], "cambricon"));
-      g_assert_true (g_str_equal (row[1], "沐曦") || g_str_equal (row[1], "寒武纪"));
-      g_assert_cmpstr (row[6], ==, "billion");
-      g_assert_cmpstr (row[7], ==, "USD");
-      g_assert_cmpstr (row[4], >=, "2020-01-01");
-    }
-}
-
-static void
-test_cli_usage (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autofree char *png = path_in (f, "x.png");
-  const char *bmp = "x.bmp";
-  const struct { const char *args[6]; const char *named; } cases[] = {
-    { { "--chart", "pie" }, "pie" },
-    { { "--chart", "losses", "--export", bmp }, "x.bmp" },
-    { { "--chart", "losses", "--company", "nosuch" }, "nosuch" },
-    { { "--chart", "losses", "--width", "0" }, "0" },
-    { { "--chart", "losses", "--width", "-5" }, "-5" },
-    { { "--chart", "losses", "--height", "16385" }, "16385" },
-    { { "--chart", "losses", "--width", "abc" }, "abc" },
-    { { "--chart", "losses", "--scale", "0" }, "scale" },
-    { { "--chart", "losses", "--theme", "blue" }, "blue" },
-    { { "--chart", "losses", "--from", "2024-13-01" }, "2024-13-01" },
-    { { "--chart", "losses", "--unit", "eur" }, "eur" },
-    { { "--chart", "losses", "--language", "fr" }, "fr" },
-    { { "--chart", "losses", "--width" }, "width" },
-    { { NULL }, "--chart" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GPtrArray) args = g_ptr_array_new ();
-      g_autofree char *out = NULL, *err = NULL;
-
-      g_ptr_array_add (args, "--export");
-      g_ptr_array_add (args, png);
-      for (guint j = 0; cases[i].args[j] != NULL; j++)
-        g_ptr_array_add (args, (gpointer)cases[i].args[j]);
-      g_ptr_array_add (args, NULL);
-
-      g_assert_cmpint (run_cli ((const char * const *)args->pdata, FALSE, &out, &err), ==, 2);
-      g_test_message ("%s", err);
-      g_assert_true (g_str_has_prefix (err, "burnrate: "));
-      g_assert_nonnull (strstr (err, cases[i].named));
-      /* one line */
-      g_assert_cmpint (strchr (err, '\n') - err, ==, strlen (err) - 1);
-    }
-
-  /* export options without --export */
-  {
-    const char *args[] = { "--chart", "losses", NULL };
-    g_autofree char *out = NULL, *err = NULL;
-
-    g_assert_cmpint (run_cli (args, FALSE, &out, &err), ==, 2);
-  }
-
-  g_assert_cmpuint (count_files (f->dir), ==, 0);
-}
-
-static void
-test_cli_unwritable (Fixture       *f,
-                     gconstpointer  data)
-{
-  g_autofree char *missing = g_build_filename (f->dir, "missing", "x.png", NULL);
-  g_autofree char *out = NULL, *err = NULL;
-  const char *args[] = { "--export", missing, "--chart", "valuation", NULL };
-
-  g_assert_cmpint (run_cli (args, FALSE, &out, &err), ==, 1);
-  g_assert_true (g_str_has_prefix (err, "burnrate: "));
-  g_assert_nonnull (strstr (err, missing));
-  g_assert_cmpuint (count_files (f->dir), ==, 0);
-}
-
-/* A write that fails part-way leaves the old file as it was. */
-static void
-test_cli_untouched (Fixture       *f,
-                    gconstpointer  data)
-{
-  g_autofree char *path = path_in (f, "chart.pdf");
-  g_autofree char *out = NULL, *err = NULL, *contents = NULL;
-  const char *args[] = { "--export", path, "--chart", "all", NULL };
-
-  write_text (path, "old");
-  g_assert_cmpint (run_cli (args, TRUE, &out, &err), ==, 1);
-  g_assert_nonnull (strstr (err, path));
-  contents = read_text (path);
-  g_assert_cmpstr (contents, ==, "old");
-  g_assert_cmpuint (count_files (f->dir), ==, 1);
-}
-
-static void
-test_cli_all_or_nothing (Fixture       *f,
-                         gconstpointer  data)
-{
-  g_autofree char *path = path_in (f, "out.png");
-  g_autofree char *losses = br_export_path_for_chart (path, BR_CHART_LOSSES);
-  g_autofree char *rnd = br_export_path_for_chart (path, BR_CHART_RND);
-  g_autofree char *out = NULL, *err = NULL, *contents = NULL;
-  const char *args[] = { "--export", path, "--chart", "all", NULL };
-
-  write_text (losses, "old");
-  g_mkdir (rnd, 0755);
-  g_assert_cmpint (run_cli (args, FALSE, &out, &err), ==, 1);
-  g_assert_nonnull (strstr (err, rnd));
-  contents = read_text (losses);
-  g_assert_cmpstr (contents, ==, "old");
-  g_assert_cmpuint (count_files (f->dir), ==, 2);
-}
-
-/* What the command line did before --export, it still does. */
-static void
-test_cli_other_options (Fixture       *f,
-                        gconstpointer  data)
-{
-  const char *version[] = { "--version", NULL };
-  const char *validate[] = { "--validate", NULL };
-  const char *both[] = { "--validate", "--export", "x.png", NULL };
-  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
-  g_autofree char *out3 = NULL, *err3 = NULL;
-
-  g_assert_cmpint (run_cli (version, FALSE, &out, &err), ==, 0);
-  g_assert_cmpstr (out, ==, "burnrate " PACKAGE_VERSION "\n");
-  g_assert_cmpint (run_cli (validate, FALSE, &out2, &err2), ==, 0);
-  g_assert_nonnull (strstr (out2, "valid"));
-  g_assert_cmpint (run_cli (both, FALSE, &out3, &err3), ==, 2);
+  g_assert_cmpuint (br_test_count_files (f->dir), ==, 2);
 }
 
 /* ---- the deck ---------------------------------------------------------------------- */
@@ -1476,7 +1173,7 @@ test_deck_pdf (Fixture       *f,
 
   g_assert_true (br_export_deck (dataset, options, BR_EXPORT_PDF, path, 1920, 1080, 1, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_files (f->dir), ==, 1);
+  g_assert_cmpuint (br_test_count_files (f->dir), ==, 1);
 
   info = run_tool ("pdfinfo", path);
   pages = pdf_info_field (info, "Pages");
@@ -1519,7 +1216,7 @@ test_deck_png (Fixture       *f,
 
   g_assert_true (br_export_deck (dataset, options, BR_EXPORT_PNG, dir, 960, 540, 2, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_files (dir), ==, br_deck_get_n_slides (deck));
+  g_assert_cmpuint (br_test_count_files (dir), ==, br_deck_get_n_slides (deck));
   for (guint i = 1; i <= br_deck_get_n_slides (deck); i++)
     {
       g_autofree char *name = g_strdup_printf ("slide-%02u.png", i);
@@ -1539,45 +1236,11 @@ test_deck_png (Fixture       *f,
     g_autofree char *file = path_in (f, "plain");
     g_autofree char *under = g_build_filename (file, "slides", NULL);
 
-    write_text (file, "x");
+    br_test_write_text (file, "x");
     g_assert_false (br_export_deck (dataset, options, BR_EXPORT_PNG, under, 960, 540, 1, &error));
     g_assert_error (error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_WRITE);
     g_assert_nonnull (strstr (error->message, "plain"));
   }
-}
-
-static void
-test_cli_deck (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autofree char *pdf = path_in (f, "talk.pdf");
-  g_autofree char *png = path_in (f, "talk.png");
-  g_autofree char *svg = path_in (f, "talk.svg");
-  g_autofree char *folder = path_in (f, "talk");
-  g_autofree char *out = NULL, *err = NULL;
-  const char *pdf_args[] = { "--export", pdf, "--deck", "--theme", "dark", NULL };
-  const char *png_args[] = { "--export", png, "--deck", "--width", "640", "--height", "360",
-                             NULL };
-  const char *svg_args[] = { "--export", svg, "--deck", NULL };
-  const char *chart_args[] = { "--export", pdf, "--deck", "--chart", "losses", NULL };
-
-  g_assert_cmpint (run_cli (pdf_args, FALSE, &out, &err), ==, 0);
-  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (png_args, FALSE, &out, &err), ==, 0);
-  g_assert_cmpuint (count_files (folder), >=, 6);
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-
-  /* an SVG deck, or a deck of one chart, is a usage error */
-  g_assert_cmpint (run_cli (svg_args, FALSE, &out, &err), ==, 2);
-  g_assert_nonnull (strstr (err, "--deck"));
-  g_assert_false (g_file_test (svg, G_FILE_TEST_EXISTS));
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (chart_args, FALSE, &out, &err), ==, 2);
-  g_assert_nonnull (strstr (err, "--chart"));
 }
 
 /* ---- main ------------------------------------------------------------------------- */
@@ -1588,13 +1251,6 @@ add_fixture_test (const char *path,
                   void (*func) (Fixture *, gconstpointer))
 {
   g_test_add (path, Fixture, data, fixture_setup, func, fixture_teardown);
-}
-
-static void
-add_cli_test (const char *path,
-              void (*func) (Fixture *, gconstpointer))
-{
-  g_test_add (path, Fixture, NULL, cli_setup, func, fixture_teardown);
 }
 
 static void
@@ -1646,15 +1302,8 @@ main (int   argc,
   add_fixture_test ("/Br/Export/atomic/full", NULL, test_atomic_full);
   add_fixture_test ("/Br/Export/atomic/file-size-limit", NULL, test_atomic_file_size_limit);
   add_fixture_test ("/Br/Export/atomic/all-or-nothing", NULL, test_atomic_all_or_nothing);
-  add_cli_test ("/Br/Export/cli/ok", test_cli_ok);
-  add_cli_test ("/Br/Export/cli/usage", test_cli_usage);
-  add_cli_test ("/Br/Export/cli/unwritable", test_cli_unwritable);
-  add_cli_test ("/Br/Export/cli/untouched", test_cli_untouched);
-  add_cli_test ("/Br/Export/cli/all-or-nothing", test_cli_all_or_nothing);
-  add_cli_test ("/Br/Export/cli/other-options", test_cli_other_options);
   add_fixture_test ("/Br/Export/deck/pdf", NULL, test_deck_pdf);
   add_fixture_test ("/Br/Export/deck/png", NULL, test_deck_png);
-  add_cli_test ("/Br/Export/cli/deck", test_cli_deck);
 
   status = g_test_run ();
   g_clear_object (&dataset);

@@ -1,4 +1,4 @@
-/* test-metrics.c: the article's claims (FACTS.md C1–C10) from the bundled dataset
+/* test-metrics.c: the article's claims C1–C10 (tests/data/claims.md) from the bundled dataset
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
