@@ -215,20 +215,6 @@ br_mark_row_init (BrMarkRow *self)
 {
 }
 
-static char *
-describe_source (const BrSource *source,
-                 BrLanguage      language)
-{
-  g_autofree char *date = NULL;
-
-  if (source == NULL)
-    return g_strdup ("");
-
-  date = format_date (&source->date);
-  return g_strdup_printf ("%s — %s, %s", br_text_get (&source->title, language),
-                          source->publisher != NULL ? source->publisher : "", date);
-}
-
 /* replaces *field with @value (taken), and notifies @prop if it changed */
 static gboolean
 take_string (BrMarkRow  *self,
@@ -320,8 +306,7 @@ br_mark_row_update (BrMarkRow         *self,
   date = format_date (&mark->date);
   /* dated values (market values) have no period: their date stands in */
   changed |= take_string (self, &self->period,
-                          g_strdup (mark->period != NULL
-                                    ? br_period_get_label (mark->period, language) : date),
+                          br_chart_describe_period (mark->period, &mark->date, language),
                           PROP_PERIOD);
   changed |= take_string (self, &self->date, date, PROP_DATE);
   changed |= take_string (self, &self->value_text, describe_value (mark), PROP_VALUE_TEXT);
@@ -329,7 +314,7 @@ br_mark_row_update (BrMarkRow         *self,
                           br_unit_describe (&mark->unit, mark->percent, language), PROP_UNIT);
   changed |= take_string (self, &self->status, g_strdup (status_name (mark->status)),
                           PROP_STATUS);
-  changed |= take_string (self, &self->source, describe_source (mark->source, language),
+  changed |= take_string (self, &self->source, br_chart_describe_source (mark->source, language),
                           PROP_SOURCE);
   changed |= take_string (self, &self->url,
                           g_strdup (mark->source != NULL && mark->source->url != NULL

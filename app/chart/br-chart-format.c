@@ -226,3 +226,42 @@ _br_format_date (const GDate *date,
 
   return g_strdup (br_date_format_iso (date, day));
 }
+
+/**
+ * br_chart_describe_source:
+ * @source: (nullable): a figure's source
+ *
+ * Returns: the source as charts and tooltips cite it: "title — publisher, date"; ""
+ *   for no source
+ */
+char *
+br_chart_describe_source (const BrSource *source,
+                          BrLanguage      language)
+{
+  g_autofree char *date = NULL;
+
+  if (source == NULL)
+    return g_strdup ("");
+
+  date = _br_format_date (&source->date, language);
+  return g_strdup_printf ("%s — %s, %s", br_text_get (&source->title, language),
+                          source->publisher != NULL ? source->publisher : "", date);
+}
+
+/**
+ * br_chart_describe_period:
+ * @period: (nullable): the period a figure is for
+ * @date: the figure's date, for values that have no period (market values)
+ *
+ * Returns: when a figure is: its period's label, else its date
+ */
+char *
+br_chart_describe_period (const BrPeriod *period,
+                          const GDate    *date,
+                          BrLanguage      language)
+{
+  if (period != NULL)
+    return g_strdup (br_period_get_label (period, language));
+
+  return _br_format_date (date, language);
+}

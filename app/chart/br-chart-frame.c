@@ -323,16 +323,6 @@ _br_chart_legend (BrChartContext *ctx,
 }
 
 static char *
-describe_source (const BrSource *source,
-                 BrLanguage      lang)
-{
-  g_autofree char *date = _br_format_date (&source->date, lang);
-
-  return g_strdup_printf ("%s — %s, %s", br_text_get (&source->title, lang),
-                          source->publisher, date);
-}
-
-static char *
 describe_rate (const BrFxRate *rate)
 {
   char day[BR_DATE_ISO_SIZE];
@@ -516,7 +506,7 @@ footnote_text (BrChartContext *ctx,
             }
           else
             {
-              s = describe_source (source, ctx->lang);
+              s = br_chart_describe_source (source, ctx->lang);
             }
           g_string_append_printf (text, " [%u] %s.", i + 1, s);
         }

@@ -256,7 +256,7 @@ br_chart_mark_describe (const BrChartMark *mark,
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *value = NULL;
-  g_autofree char *date = _br_format_date (&mark->date, language);
+  g_autofree char *when = br_chart_describe_period (mark->period, &mark->date, language);
 
   if (mark->company != NULL)
     g_string_append (text, br_company_get_name (mark->company, language));
@@ -264,10 +264,7 @@ br_chart_mark_describe (const BrChartMark *mark,
   if (mark->name != NULL)
     g_string_append_printf (text, " · %s", mark->name);
 
-  if (mark->period != NULL)
-    g_string_append_printf (text, " · %s", br_period_get_label (mark->period, language));
-  else
-    g_string_append_printf (text, " · %s", date);
+  g_string_append_printf (text, " · %s", when);
 
   if (mark->percent)
     {
@@ -300,11 +297,9 @@ br_chart_mark_describe (const BrChartMark *mark,
 
   if (mark->source != NULL)
     {
-      g_autofree char *source_date = _br_format_date (&mark->source->date, language);
+      g_autofree char *source = br_chart_describe_source (mark->source, language);
 
-      g_string_append_printf (text, "\n%s %s — %s, %s", _("Source:"),
-                              br_text_get (&mark->source->title, language),
-                              mark->source->publisher, source_date);
+      g_string_append_printf (text, "\n%s %s", _("Source:"), source);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);

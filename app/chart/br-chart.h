@@ -172,6 +172,11 @@ const char     *br_chart_layout_get_description  (BrChartLayout        *layout);
 gboolean        br_chart_layout_has_data         (BrChartLayout        *layout);
 char           *br_chart_mark_describe           (const BrChartMark    *mark,
                                                   BrLanguage            language);
+char           *br_chart_describe_source         (const BrSource       *source,
+                                                  BrLanguage            language);
+char           *br_chart_describe_period         (const BrPeriod       *period,
+                                                  const GDate          *date,
+                                                  BrLanguage            language);
 void            br_chart_layout_draw_highlight   (BrChartLayout        *layout,
                                                   cairo_t              *cr,
                                                   int                   index);

@@ -366,6 +366,41 @@ test_tooltip_text (void)
   g_assert_not_reached ();
 }
 
+/* Where a figure comes from and when it is for are said one way, in the tooltip and in
+ * the table's rows: the valuation chart has both dated values (no period) and sources. */
+static void
+test_source_and_period_text (void)
+{
+  g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_VALUATION);
+  g_autoptr(BrChartLayout) layout = render (options, 1280, 720, 1, NULL);
+  g_autofree char *empty = NULL;
+  guint n_dated = 0;
+
+  for (guint i = 0; i < br_chart_layout_get_n_marks (layout); i++)
+    {
+      const BrChartMark *m = br_chart_layout_get_mark (layout, i);
+      g_autofree char *tip = br_chart_mark_describe (m, BR_LANGUAGE_EN);
+      g_autofree char *when = br_chart_describe_period (m->period, &m->date, BR_LANGUAGE_EN);
+      g_autofree char *source = br_chart_describe_source (m->source, BR_LANGUAGE_EN);
+      char day[BR_DATE_ISO_SIZE];
+
+      g_assert_nonnull (m->source);
+      g_assert_nonnull (strstr (tip, when));
+      g_assert_true (g_str_has_suffix (tip, source));
+      g_assert_true (g_str_has_prefix (source, br_text_get (&m->source->title, BR_LANGUAGE_EN)));
+      g_assert_true (g_str_has_suffix (source, br_date_format_iso (&m->source->date, day)));
+      if (m->period == NULL)
+        {
+          g_assert_cmpstr (when, ==, br_date_format_iso (&m->date, day));
+          n_dated++;
+        }
+    }
+
+  g_assert_cmpuint (n_dated, >, 0);
+  empty = br_chart_describe_source (NULL, BR_LANGUAGE_EN);
+  g_assert_cmpstr (empty, ==, "");
+}
+
 /* A share the filing gives only as a bound says so in the tooltip: "> 89.00%". */
 static void
 test_bounded_share (void)
@@ -906,6 +941,7 @@ main (int   argc,
   g_test_add_func ("/Br/Chart/no-data-panel", test_no_data_panel);
   g_test_add_func ("/Br/Chart/tooltip-text", test_tooltip_text);
   g_test_add_func ("/Br/Chart/bounded-share", test_bounded_share);
+  g_test_add_func ("/Br/Chart/source-and-period-text", test_source_and_period_text);
   g_test_add_func ("/Br/Chart/cjk-glyphs", test_cjk_glyphs);
   g_test_add_func ("/Br/Chart/hostile-names", test_hostile_names);
   add_for_each_kind ("/Br/Chart/presentation-scale", test_presentation_scale);
