@@ -38,6 +38,7 @@ static const struct
   { "win.chart::rnd", { "<Primary>2", NULL } },
   { "win.chart::customers", { "<Primary>3", NULL } },
   { "win.chart::valuation", { "<Primary>4", NULL } },
+  { "win.chart::runway", { "<Primary>5", NULL } },
 };
 
 static void

@@ -38,6 +38,7 @@ typedef struct
   char      *to;
   char      *unit;
   char      *language;
+  char      *scenario;
   gboolean   deck;
 } Options;
 
@@ -72,6 +73,7 @@ options_clear (Options *options)
   g_clear_pointer (&options->to, g_free);
   g_clear_pointer (&options->unit, g_free);
   g_clear_pointer (&options->language, g_free);
+  g_clear_pointer (&options->scenario, g_free);
 }
 
 static void
@@ -252,7 +254,7 @@ parse_chart (const char *arg,
   if (arg == NULL)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("--export needs --chart losses, rnd, customers, valuation or all"));
+                           _("--export needs --chart losses, rnd, customers, valuation, runway or all"));
       return FALSE;
     }
 
@@ -260,7 +262,7 @@ parse_chart (const char *arg,
   if (!export->all && !br_chart_kind_from_string (arg, &export->kind))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("Unknown chart “%s”: use losses, rnd, customers, valuation or all"), arg);
+                   _("Unknown chart “%s”: use losses, rnd, customers, valuation, runway or all"), arg);
       return FALSE;
     }
 
@@ -338,6 +340,28 @@ parse_formats (char   **paths,
   return TRUE;
 }
 
+static gboolean
+parse_scenario (const char     *arg,
+                BrChartOptions *chart,
+                GError        **error)
+{
+  g_autoptr(BrScenarioSet) scenario = br_scenario_set_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  if (arg == NULL)
+    return TRUE;
+
+  if (!br_scenario_set_parse (scenario, arg, &local_error))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--scenario: %s",
+                   local_error->message);
+      return FALSE;
+    }
+
+  br_chart_options_set_scenario (chart, scenario);
+  return TRUE;
+}
+
 /* Everything that can be checked before the dataset is loaded. */
 static gboolean
 parse_export (const Options *options,
@@ -374,7 +398,8 @@ parse_export (const Options *options,
   br_chart_options_set_cumulative (export->chart, options->cumulative);
 
   return parse_language (options->language, export->chart, error) &&
-         parse_range (options, export->chart, error);
+         parse_range (options, export->chart, error) &&
+         parse_scenario (options->scenario, export->chart, error);
 }
 
 static gboolean
@@ -402,7 +427,7 @@ write_exports (BrDataset    *dataset,
                char        **paths)
 {
   static const BrChartKind all[] = {
-    BR_CHART_LOSSES, BR_CHART_RND, BR_CHART_CUSTOMERS, BR_CHART_VALUATION,
+    BR_CHART_LOSSES, BR_CHART_RND, BR_CHART_CUSTOMERS, BR_CHART_VALUATION, BR_CHART_RUNWAY,
   };
   g_autoptr(GError) error = NULL;
   BrExportTarget targets[G_N_ELEMENTS (export->formats)];
@@ -476,6 +501,19 @@ run_export (const Options *options)
 
   if (!check_companies (dataset, options->companies, &error))
     return usage_error (error->message);
+  if (br_chart_options_get_scenario (export.chart) != NULL)
+    {
+      g_autofree char *unknown =
+        br_scenario_set_unknown_company (br_chart_options_get_scenario (export.chart), dataset);
+
+      if (unknown != NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("--scenario: no company “%s” in the "
+                                                        "dataset"), unknown);
+
+          return usage_error (message);
+        }
+    }
   br_chart_options_set_companies (export.chart, (const char * const *)options->companies);
 
   if (options->deck)
@@ -491,7 +529,7 @@ has_export_options (const Options *options)
          options->height != NULL || options->scale != NULL || options->theme != NULL ||
          options->companies != NULL || options->cumulative || options->from != NULL ||
          options->to != NULL || options->unit != NULL || options->language != NULL ||
-         options->deck;
+         options->scenario != NULL || options->deck;
 }
 
 static GOptionGroup *
@@ -499,7 +537,7 @@ export_group (Options *options)
 {
   GOptionEntry entries[] = {
     { "chart", 0, 0, G_OPTION_ARG_STRING, &options->chart,
-      N_("The chart to export, or all of them"), "losses|rnd|customers|valuation|all" },
+      N_("The chart to export, or all of them"), "losses|rnd|customers|valuation|runway|all" },
     { "deck", 0, 0, G_OPTION_ARG_NONE, &options->deck,
       N_("Export the presentation slides: a PDF, or for OUT.png numbered PNGs in the folder OUT"),
       NULL },
@@ -517,6 +555,10 @@ export_group (Options *options)
       N_("Show this company (repeat for more; default: all)"), N_("ID") },
     { "cumulative", 0, 0, G_OPTION_ARG_NONE, &options->cumulative,
       N_("Running totals instead of values per period"), NULL },
+    { "scenario", 0, 0, G_OPTION_ARG_STRING, &options->scenario,
+      N_("Runway assumptions in percent a year, for all or one company: "
+         "revenue-growth=N,cost-growth=N,gross-margin=N,metax:revenue-growth=N"),
+      N_("SCENARIO") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &options->from,
       N_("Show the periods that start on or after this date"), "YYYY-MM-DD" },
     { "to", 0, 0, G_OPTION_ARG_STRING, &options->to,

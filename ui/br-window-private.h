@@ -37,6 +37,7 @@ struct _BrWindow
   BrChartView          *rnd_view;
   BrChartView          *customers_view;
   BrChartView          *valuation_view;
+  BrChartView          *runway_view;
   GtkWidget            *table_box;
   GtkLabel             *table_title;
   BrDataTable          *data_table;

@@ -35,6 +35,7 @@ views (BrWindow *self,
 {
   BrChartView *all[BR_N_CHART_KINDS] = {
     self->losses_view, self->rnd_view, self->customers_view, self->valuation_view,
+    self->runway_view,
   };
 
   return all[index];
@@ -473,6 +474,7 @@ br_window_class_init (BrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BrWindow, rnd_view);
   gtk_widget_class_bind_template_child (widget_class, BrWindow, customers_view);
   gtk_widget_class_bind_template_child (widget_class, BrWindow, valuation_view);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, runway_view);
   gtk_widget_class_bind_template_child (widget_class, BrWindow, table_box);
   gtk_widget_class_bind_template_child (widget_class, BrWindow, table_title);
   gtk_widget_class_bind_template_child (widget_class, BrWindow, data_table);

@@ -45,6 +45,7 @@ br_chart_options_copy (const BrChartOptions *options)
     g_ptr_array_add (copy->hidden, g_strdup (g_ptr_array_index (options->hidden, i)));
   if (options->source_order != NULL)
     g_ptr_array_ref (options->source_order);
+  copy->scenario = options->scenario != NULL ? br_scenario_set_copy (options->scenario) : NULL;
 
   return copy;
 }
@@ -58,6 +59,7 @@ br_chart_options_free (BrChartOptions *options)
   g_strfreev (options->companies);
   g_ptr_array_unref (options->hidden);
   g_clear_pointer (&options->source_order, g_ptr_array_unref);
+  br_scenario_set_free (options->scenario);
   g_free (options);
 }
 
@@ -296,7 +298,8 @@ br_chart_options_draw_alike (const BrChartOptions *a,
       !g_strv_equal ((const char * const *)(a->companies ? a->companies : (char *[]) { NULL }),
                      (const char * const *)(b->companies ? b->companies : (char *[]) { NULL })) ||
       (a->companies == NULL) != (b->companies == NULL) ||
-      a->hidden->len != b->hidden->len || a->source_order != b->source_order)
+      a->hidden->len != b->hidden->len || a->source_order != b->source_order ||
+      a->scenario != NULL || b->scenario != NULL)
     return FALSE;
 
   for (guint i = 0; i < a->hidden->len; i++)
@@ -306,4 +309,24 @@ br_chart_options_draw_alike (const BrChartOptions *a,
     }
 
   return TRUE;
+}
+
+void
+br_chart_options_set_scenario (BrChartOptions      *options,
+                               const BrScenarioSet *scenario)
+{
+  g_return_if_fail (options != NULL);
+
+  g_clear_pointer (&options->scenario, br_scenario_set_free);
+  if (scenario != NULL && !br_scenario_set_is_empty (scenario))
+    options->scenario = br_scenario_set_copy (scenario);
+}
+
+/* Returns: (nullable): the runway's assumptions, or %NULL for the reported trend */
+const BrScenarioSet *
+br_chart_options_get_scenario (const BrChartOptions *options)
+{
+  g_return_val_if_fail (options != NULL, NULL);
+
+  return options->scenario;
 }

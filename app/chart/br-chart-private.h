@@ -45,6 +45,7 @@ struct _BrChartOptions
   gboolean     transparent;
   GPtrArray   *hidden;
   GPtrArray   *source_order;  /* const BrSource *: a deck's numbering, or NULL */
+  BrScenarioSet *scenario;    /* the runway's assumptions, or NULL for the trend */
 };
 
 typedef struct
@@ -383,5 +384,6 @@ void     _br_chart_draw_losses     (BrChartContext *ctx);
 void     _br_chart_draw_rnd        (BrChartContext *ctx);
 void     _br_chart_draw_customers  (BrChartContext *ctx);
 void     _br_chart_draw_valuation  (BrChartContext *ctx);
+void     _br_chart_draw_runway     (BrChartContext *ctx);
 
 G_END_DECLS

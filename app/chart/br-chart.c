@@ -12,7 +12,7 @@
 #include "br-chart-private.h"
 
 static const char *kind_names[BR_N_CHART_KINDS] = {
-  "losses", "rnd", "customers", "valuation",
+  "losses", "rnd", "customers", "valuation", "runway",
 };
 
 const char *
@@ -57,6 +57,8 @@ br_chart_kind_get_title (BrChartKind kind)
       return _("Customers");
     case BR_CHART_VALUATION:
       return _("Valuation");
+    case BR_CHART_RUNWAY:
+      return _("Runway");
     case BR_N_CHART_KINDS:
     default:
       g_return_val_if_reached (NULL);
@@ -82,6 +84,18 @@ br_series_to_string (BrSeries series)
       return "market_cap";
     case BR_SERIES_IMPLIED:
       return "implied_value";
+    case BR_SERIES_CASH:
+      return "cash";
+    case BR_SERIES_BURN_TTM:
+      return "burn_ttm";
+    case BR_SERIES_RUNWAY_MONTHS:
+      return "runway_months";
+    case BR_SERIES_RAISED:
+      return "raised";
+    case BR_SERIES_PROJECTED_CASH:
+      return "projected_cash";
+    case BR_SERIES_RUNWAY_EVENT:
+      return "runway_event";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -171,6 +185,9 @@ br_chart_draw (cairo_t              *cr,
       break;
     case BR_CHART_VALUATION:
       _br_chart_draw_valuation (&ctx);
+      break;
+    case BR_CHART_RUNWAY:
+      _br_chart_draw_runway (&ctx);
       break;
     case BR_N_CHART_KINDS:
     default:
@@ -281,6 +298,10 @@ br_chart_mark_describe (const BrChartMark *mark,
     g_string_append_printf (text, " %s", _("(flash, unaudited)"));
   else if (mark->status == BR_STATUS_UNAUDITED)
     g_string_append_printf (text, " %s", _("(unaudited)"));
+  else if (mark->status == BR_STATUS_ESTIMATE)
+    g_string_append_printf (text, " %s", _("(estimate: reported cash plus the raise)"));
+  else if (mark->status == BR_STATUS_PROJECTION)
+    g_string_append_printf (text, " %s", _("(projection, not a forecast)"));
 
   if (mark->rate != NULL)
     {

@@ -20,6 +20,7 @@ typedef enum
   BR_CHART_RND,
   BR_CHART_CUSTOMERS,
   BR_CHART_VALUATION,
+  BR_CHART_RUNWAY,
   BR_N_CHART_KINDS
 } BrChartKind;
 
@@ -39,6 +40,12 @@ typedef enum
   BR_SERIES_CUSTOMER,      /* customers: one named customer */
   BR_SERIES_MARKET_CAP,    /* valuation */
   BR_SERIES_IMPLIED,       /* valuation: x % of the benchmark */
+  BR_SERIES_CASH,          /* runway: reported cash, or an estimate after a raise */
+  BR_SERIES_BURN_TTM,      /* runway: trailing-year burn at a cash report */
+  BR_SERIES_RUNWAY_MONTHS, /* runway: months of cash at trailing burn (value in months) */
+  BR_SERIES_RAISED,        /* runway: a raise; value is the amount, name its label */
+  BR_SERIES_PROJECTED_CASH,/* runway: the scenario's cash at a quarter's end */
+  BR_SERIES_RUNWAY_EVENT,  /* runway: where cash runs out, break-even, guidance */
 } BrSeries;
 
 typedef struct _BrChartOptions BrChartOptions;
@@ -115,6 +122,10 @@ gboolean        br_chart_options_get_log_scale   (const BrChartOptions *options)
 void            br_chart_options_set_percent     (BrChartOptions       *options,
                                                   double                percent);
 double          br_chart_options_get_percent     (const BrChartOptions *options);
+/* the runway's assumptions; NULL for the reported trend */
+void            br_chart_options_set_scenario    (BrChartOptions       *options,
+                                                  const BrScenarioSet  *scenario);
+const BrScenarioSet *br_chart_options_get_scenario (const BrChartOptions *options);
 /* the language of the chart's text and of the dataset's names and labels */
 void            br_chart_options_set_language    (BrChartOptions       *options,
                                                   BrLanguage            language);

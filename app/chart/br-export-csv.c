@@ -11,7 +11,7 @@
 #include "br-export-private.h"
 
 static const char csv_header[] =
-  "company_id,company,series,period,period_end,value,unit,currency,source";
+  "company_id,company,series,period,period_end,value,unit,currency,source,status";
 
 /* RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled.
  * Text that a spreadsheet would run as a formula gets a leading apostrophe. */
@@ -96,6 +96,27 @@ source_text (const BrSource *source,
   return g_string_free (text, FALSE);
 }
 
+/* What the unit column says: a percentage, months of runway, or a scale of money. */
+static const char *
+unit_name (const BrChartMark *mark)
+{
+  if (mark->percent)
+    return "percent";
+  if (mark->series == BR_SERIES_RUNWAY_MONTHS)
+    return "months";
+  return br_scale_to_string (mark->unit.scale);
+}
+
+/* A reported figure's status, or what a derived value is; empty where neither applies
+ * (a market value, a raise). */
+static const char *
+status_name (const BrChartMark *mark)
+{
+  if (mark->period != NULL || mark->status != BR_STATUS_AUDITED)
+    return br_status_to_string (mark->status);
+  return "";
+}
+
 static void
 append_row (GString           *out,
             const BrChartMark *mark,
@@ -116,11 +137,14 @@ append_row (GString           *out,
   g_string_append_c (out, ',');
   append_number (out, mark->value);
   g_string_append_c (out, ',');
-  g_string_append (out, mark->percent ? "percent" : br_scale_to_string (mark->unit.scale));
+  g_string_append (out, unit_name (mark));
   g_string_append_c (out, ',');
-  g_string_append (out, mark->percent ? "" : mark->unit.currency.code);
+  g_string_append (out, mark->percent || mark->series == BR_SERIES_RUNWAY_MONTHS
+                          ? "" : mark->unit.currency.code);
   g_string_append_c (out, ',');
   append_text (out, source);
+  g_string_append_c (out, ',');
+  g_string_append (out, status_name (mark));
   g_string_append (out, "\r\n");
 }
 

@@ -1141,7 +1141,7 @@ br_export_all (BrDataset            *dataset,
                GError              **error)
 {
   static const BrChartKind kinds[] = {
-    BR_CHART_LOSSES, BR_CHART_RND, BR_CHART_CUSTOMERS, BR_CHART_VALUATION,
+    BR_CHART_LOSSES, BR_CHART_RND, BR_CHART_CUSTOMERS, BR_CHART_VALUATION, BR_CHART_RUNWAY,
   };
   BrExportTarget target = { format, path };
 

@@ -115,6 +115,7 @@ GQuark          br_runway_error_quark   (void);
 
 BrScenarioSet  *br_scenario_set_new     (void);
 void            br_scenario_set_free    (BrScenarioSet    *set);
+BrScenarioSet  *br_scenario_set_copy    (const BrScenarioSet *set);
 gboolean        br_scenario_set_parse   (BrScenarioSet    *set,
                                          const char       *spec,
                                          GError          **error);

@@ -40,6 +40,24 @@ br_scenario_set_free (BrScenarioSet *set)
   g_free (set);
 }
 
+BrScenarioSet *
+br_scenario_set_copy (const BrScenarioSet *set)
+{
+  BrScenarioSet *copy;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (set != NULL, NULL);
+
+  copy = br_scenario_set_new ();
+  copy->all = set->all;
+  g_hash_table_iter_init (&iter, set->companies);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->companies, g_strdup (key), g_memdup2 (value, sizeof (BrScenario)));
+
+  return copy;
+}
+
 static gboolean
 parse_field (const char  *name,
              const char  *value,

@@ -210,6 +210,11 @@ br_scale_factor (BrScale scale)
 const char *
 br_status_to_string (BrStatus status)
 {
+  /* the two a dataset cannot hold: what the runway derives */
+  if (status == BR_STATUS_ESTIMATE)
+    return "estimate";
+  if (status == BR_STATUS_PROJECTION)
+    return "projection";
   g_return_val_if_fail (status <= BR_STATUS_FLASH, NULL);
 
   return _br_status_names[status];

@@ -33,6 +33,8 @@ typedef enum
   BR_STATUS_AUDITED,
   BR_STATUS_UNAUDITED,
   BR_STATUS_FLASH,
+  BR_STATUS_ESTIMATE,    /* derived: reported cash plus a later raise */
+  BR_STATUS_PROJECTION,  /* a scenario's projection, not a reported figure */
 } BrStatus;
 
 typedef enum

@@ -623,11 +623,18 @@ test_hostile_names (void)
                             " \"figures\": [{\"period\": \"FY2024\", \"metric\": \"net_income_attributable\","
                             " \"value\": -%u, \"currency\": \"CNY\", \"scale\": \"yi\", \"source\": \"s\"},"
                             " {\"period\": \"FY2024\", \"metric\": \"revenue\", \"value\": %u,"
+                            " \"currency\": \"CNY\", \"scale\": \"yi\", \"source\": \"s\"},"
+                            " {\"period\": \"FY2024\", \"metric\": \"cash\", \"value\": 9,"
                             " \"currency\": \"CNY\", \"scale\": \"yi\", \"source\": \"s\"}],"
+                            " \"raises\": [{\"date\": \"2025-03-01\", \"kind\": \"ipo\", \"net\": 4,"
+                            " \"currency\": \"CNY\", \"scale\": \"yi\", \"label\": \"%s\","
+                            " \"source\": \"s\"}],"
+                            " \"guidance\": [{\"date\": \"2025-01-01\", \"text\": \"%s\","
+                            " \"target_year\": 2026, \"source\": \"s\"}],"
                             " \"customers\": [{\"period\": \"FY2024\", \"top5_share\": 50, \"source\": \"s\"}],"
                             " \"market_caps\": [{\"date\": \"2024-06-30\", \"value\": %u, \"currency\": \"CNY\","
                             " \"scale\": \"yi\", \"source\": \"s\"}]}",
-                            i > 0 ? "," : "", i, names[i], i + 1, i + 2, i + 3);
+                            i > 0 ? "," : "", i, names[i], i + 1, i + 2, names[i], names[i], i + 3);
   g_string_append (text, "]}");
   bytes = g_bytes_new (text->str, text->len);
   hostile = br_dataset_load_bytes (bytes, "hostile.json", NULL, NULL, &error);
@@ -685,9 +692,9 @@ test_deck (gconstpointer data)
   br_chart_options_set_cumulative (options, TRUE);
   deck = br_deck_new (dataset, options, &date);
 
-  g_assert_cmpuint (br_deck_get_n_slides (deck), >=, 6);
+  g_assert_cmpuint (br_deck_get_n_slides (deck), >=, BR_N_CHART_KINDS + 2);
   g_assert_cmpint (br_deck_get_slide_kind (deck, 0), ==, BR_SLIDE_TITLE);
-  for (guint i = 5; i < br_deck_get_n_slides (deck); i++)
+  for (guint i = BR_N_CHART_KINDS + 1; i < br_deck_get_n_slides (deck); i++)
     g_assert_cmpint (br_deck_get_slide_kind (deck, i), ==, BR_SLIDE_SOURCES);
   g_assert_null (br_deck_get_slide_options (deck, 0));
 

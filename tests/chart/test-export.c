@@ -501,7 +501,7 @@ test_pdf_all (Fixture       *f,
 
   info = run_tool ("pdfinfo", path);
   pages = pdf_info_field (info, "Pages");
-  g_assert_cmpstr (pages, ==, "4");
+  g_assert_cmpint (atoi (pages), ==, BR_N_CHART_KINDS);
 
   /* one chart a page, in order */
   for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
@@ -628,6 +628,7 @@ test_svg (Fixture       *f,
 
 static const char *csv_header[] = {
   "company_id", "company", "series", "period", "period_end", "value", "unit", "currency", "source",
+  "status",
 };
 
 /* RFC 4180; every record ends in CRLF. Returns rows of fields, the header first. */
@@ -728,7 +729,11 @@ assert_csv_shape (GPtrArray     *rows,
       g_assert_cmpfloat_with_epsilon (parse_value (row[5]), mark->value,
                                       1e-8 * MAX (1, fabs (mark->value)));
       g_assert_cmpstr (row[6], ==, mark->percent ? "percent"
-                                                 : br_scale_to_string (mark->unit.scale));
+                                   : mark->series == BR_SERIES_RUNWAY_MONTHS ? "months"
+                                   : br_scale_to_string (mark->unit.scale));
+      if (mark->status == BR_STATUS_PROJECTION || mark->status == BR_STATUS_ESTIMATE ||
+          mark->period != NULL)
+        g_assert_cmpstr (row[9], ==, br_status_to_string (mark->status));
       g_assert_true (strlen (row[4]) == 10 || row[4][0] == '\0');
       g_assert_cmpuint (strlen (row[8]), >, 0);
     }
@@ -965,8 +970,8 @@ test_all_formats (Fixture       *f,
         }
     }
 
-  /* 4 PNG + 1 PDF + 4 SVG + 4 CSV, and nothing else */
-  g_assert_cmpuint (br_test_count_files (f->dir), ==, 13);
+  /* 5 PNG + 1 PDF + 5 SVG + 5 CSV, and nothing else */
+  g_assert_cmpuint (br_test_count_files (f->dir), ==, 3 * BR_N_CHART_KINDS + 1);
   assert_no_temporaries (f->dir);
 }
 
