@@ -106,15 +106,6 @@ br_chart_options_set_range (BrChartOptions *options,
 }
 
 void
-br_chart_options_get_range (const BrChartOptions *options,
-                            GDate                *from,
-                            GDate                *to)
-{
-  *from = options->from;
-  *to = options->to;
-}
-
-void
 br_chart_options_set_cumulative (BrChartOptions *options,
                                  gboolean        cumulative)
 {

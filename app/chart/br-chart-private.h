@@ -7,6 +7,7 @@
 #include <pango/pangocairo.h>
 
 #include "br-chart.h"
+#include "br-chart-layout-private.h"
 
 G_BEGIN_DECLS
 

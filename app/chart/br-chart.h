@@ -79,14 +79,6 @@ typedef struct
   gboolean hidden;
 } BrLegendEntry;
 
-/* The box of a piece of text the chart drew, for overlap checks. */
-typedef struct
-{
-  double x0, y0, x1, y1;
-  const char *role;            /* "title", "tick", "legend", "label", "footnote", ... */
-  gboolean ellipsized;         /* cut short with "…" for want of room */
-} BrTextBox;
-
 const char     *br_chart_kind_to_string          (BrChartKind           kind);
 gboolean        br_chart_kind_from_string        (const char           *str,
                                                   BrChartKind          *kind);
@@ -107,9 +99,6 @@ const char * const *br_chart_options_get_companies (const BrChartOptions *option
 void            br_chart_options_set_range       (BrChartOptions       *options,
                                                   const GDate          *from,
                                                   const GDate          *to);
-void            br_chart_options_get_range       (const BrChartOptions *options,
-                                                  GDate                *from,
-                                                  GDate                *to);
 void            br_chart_options_set_cumulative  (BrChartOptions       *options,
                                                   gboolean              cumulative);
 gboolean        br_chart_options_get_cumulative  (const BrChartOptions *options);
@@ -173,14 +162,10 @@ const BrLegendEntry *br_chart_layout_get_legend_entry (BrChartLayout   *layout,
 const char     *br_chart_layout_hit_legend       (BrChartLayout        *layout,
                                                   double                x,
                                                   double                y);
-guint           br_chart_layout_get_n_text_boxes (BrChartLayout        *layout);
-const BrTextBox *br_chart_layout_get_text_box    (BrChartLayout        *layout,
-                                                  guint                 index);
 /* the sources of every figure shown, in footnote order */
 GPtrArray      *br_chart_layout_get_sources      (BrChartLayout        *layout);
 const char     *br_chart_layout_get_title        (BrChartLayout        *layout);
 const char     *br_chart_layout_get_description  (BrChartLayout        *layout);
-gboolean        br_chart_layout_has_data         (BrChartLayout        *layout);
 char           *br_chart_mark_describe           (const BrChartMark    *mark,
                                                   BrLanguage            language);
 char           *br_chart_describe_source         (const BrSource       *source,

@@ -12,6 +12,7 @@
 #include <pango/pangocairo.h>
 
 #include "br-chart.h"
+#include "br-chart-layout-private.h"
 #include "br-deck.h"
 #include "br-loader-private.h"
 

@@ -15,6 +15,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "br-chart-layout-private.h"
 #include "br-chart-view-private.h"
 #include "br-data-table-private.h"
 #include "br-document.h"

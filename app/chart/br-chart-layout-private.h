@@ -1,0 +1,24 @@
+/* br-chart-layout-private.h: what a layout tells the tests beyond what the app uses
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "br-chart.h"
+
+G_BEGIN_DECLS
+
+/* The box of a piece of text the chart drew, for overlap checks. */
+typedef struct
+{
+  double x0, y0, x1, y1;
+  const char *role;            /* "title", "tick", "legend", "label", "footnote", ... */
+  gboolean ellipsized;         /* cut short with "…" for want of room */
+} BrTextBox;
+
+guint            br_chart_layout_get_n_text_boxes (BrChartLayout *layout);
+const BrTextBox *br_chart_layout_get_text_box     (BrChartLayout *layout,
+                                                   guint          index);
+gboolean         br_chart_layout_has_data         (BrChartLayout *layout);
+
+G_END_DECLS
