@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "br-chart.h"
+#include "br-chart-layout-private.h"
 #include "br-export.h"
 
 static BrDataset *dataset;
