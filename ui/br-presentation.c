@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "br-presentation-console.h"
 #include "br-presentation.h"
 
 #define POINTER_HIDE_MS 2000
@@ -27,6 +28,8 @@ struct _BrPresentation
   GtkOverlay  *overlay;
   GtkLabel    *counter;
   GString     *typed;        /* digits typed before Enter, to jump to a slide */
+  BrPresentationConsole *console;  /* the presenter view, once asked for */
+  gint64       start;
   guint        pointer_timeout;
   guint        counter_timeout;
   double       last_x, last_y;
@@ -91,7 +94,59 @@ br_presentation_go_to (BrPresentation *self,
   slide = MIN (slide, br_deck_get_n_slides (self->deck) - 1);
   br_slide_view_set_blank (self->view, FALSE);
   br_slide_view_set_slide (self->view, slide);
+  if (self->console != NULL)
+    br_presentation_console_show_slide (self->console, slide);
   show_counter (self);
+}
+
+/**
+ * br_presentation_show_console:
+ * @monitor: (nullable): where to show it full screen; %NULL over the slides, on the
+ *   same screen, when there is only one
+ *
+ * Shows the presenter view, or hides it when @show is %FALSE.
+ */
+void
+br_presentation_show_console (BrPresentation *self,
+                              gboolean        show,
+                              GdkMonitor     *monitor)
+{
+  g_return_if_fail (BR_IS_PRESENTATION (self));
+
+  if (!show)
+    {
+      if (self->console != NULL)
+        gtk_widget_set_visible (GTK_WIDGET (self->console), FALSE);
+      gtk_window_present (GTK_WINDOW (self));
+      gtk_widget_grab_focus (GTK_WIDGET (self->view));
+      return;
+    }
+
+  if (self->console == NULL)
+    {
+      self->console = br_presentation_console_new (GTK_WINDOW (self), self->deck,
+                                                   (BrConsoleKeyFunc)br_presentation_handle_key);
+      g_object_ref_sink (self->console);
+      br_presentation_console_set_start (self->console, self->start);
+      br_presentation_console_show_slide (self->console, br_slide_view_get_slide (self->view));
+    }
+  if (monitor != NULL)
+    gtk_window_fullscreen_on_monitor (GTK_WINDOW (self->console), monitor);
+  else
+    gtk_window_maximize (GTK_WINDOW (self->console));
+  gtk_window_present (GTK_WINDOW (self->console));
+}
+
+/* Returns: (nullable): the presenter view while it is shown */
+BrPresentationConsole *
+br_presentation_get_console (BrPresentation *self)
+{
+  g_return_val_if_fail (BR_IS_PRESENTATION (self), NULL);
+
+  if (self->console == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->console)))
+    return NULL;
+
+  return self->console;
 }
 
 static void
@@ -132,7 +187,8 @@ jump_to_typed (BrPresentation *self)
  *
  * What a key does in presentation mode: Right, Down, Page Down and Space go on (the
  * keys clickers send), Left, Up, Page Up and Backspace go back, Home and End to the
- * ends, digits then Enter jump, B or “.” blank the screen, Escape leaves.
+ * ends, digits then Enter jump, B or “.” blank the screen, S shows or hides the
+ * presenter view, Escape leaves. The presenter view's keys come here too.
  *
  * Returns: whether the key did something
  */
@@ -198,6 +254,11 @@ br_presentation_handle_key (BrPresentation  *self,
       toggle_blank (self);
       break;
 
+    case GDK_KEY_s:
+    case GDK_KEY_S:
+      br_presentation_show_console (self, br_presentation_get_console (self) == NULL, NULL);
+      break;
+
     case GDK_KEY_Escape:
       /* self is gone after this */
       gtk_window_destroy (GTK_WINDOW (self));
@@ -256,6 +317,9 @@ br_presentation_dispose (GObject *object)
 
   g_clear_handle_id (&self->pointer_timeout, g_source_remove);
   g_clear_handle_id (&self->counter_timeout, g_source_remove);
+  if (self->console != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->console));
+  g_clear_object (&self->console);
 
   G_OBJECT_CLASS (br_presentation_parent_class)->dispose (object);
 }
@@ -294,6 +358,7 @@ br_presentation_init (BrPresentation *self)
 {
   self->typed = g_string_new (NULL);
   self->last_x = self->last_y = -1;
+  self->start = g_get_monotonic_time ();
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "br-presentation");
 }
@@ -374,7 +439,42 @@ br_presentation_start (BrPresentation *self,
     gtk_window_fullscreen (GTK_WINDOW (self));
 
   gtk_window_present (GTK_WINDOW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
   restart_pointer_timeout (self);
+  self->start = g_get_monotonic_time ();
+
+  /* with a second monitor, the presenter view opens on it */
+  if (monitor != NULL)
+    {
+      GdkMonitor *other = br_presentation_other_monitor (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                         monitor);
+
+      if (other != NULL)
+        br_presentation_show_console (self, TRUE, other);
+    }
+}
+
+/**
+ * br_presentation_other_monitor:
+ *
+ * Returns: (transfer none) (nullable): the first monitor of @display that is not
+ *   @presenting, for the presenter view
+ */
+GdkMonitor *
+br_presentation_other_monitor (GdkDisplay *display,
+                               GdkMonitor *presenting)
+{
+  GListModel *monitors = gdk_display_get_monitors (display);
+
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+
+      if (monitor != presenting)
+        return monitor;
+    }
+
+  return NULL;
 }
 
 guint

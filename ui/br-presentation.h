@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "br-deck.h"
+#include "br-presentation-console.h"
 #include "br-slide-view.h"
 
 G_BEGIN_DECLS
@@ -30,5 +31,11 @@ gboolean        br_presentation_handle_key   (BrPresentation *self,
                                               guint           keyval,
                                               GdkModifierType state);
 const char     *br_presentation_get_counter  (BrPresentation *self);
+void            br_presentation_show_console (BrPresentation *self,
+                                              gboolean        show,
+                                              GdkMonitor     *monitor);
+BrPresentationConsole *br_presentation_get_console (BrPresentation *self);
+GdkMonitor     *br_presentation_other_monitor (GdkDisplay    *display,
+                                               GdkMonitor    *presenting);
 
 G_END_DECLS

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "br-readout.h"
 
 #include "br-slide-view.h"
@@ -22,6 +24,7 @@ struct _BrSlideView
   BrChartLayout *layout;
   guint          slide;
   gboolean       blank;
+  gboolean       preview;
   int            hover;
   char          *readout_text;
   GtkLabel      *readout;
@@ -55,6 +58,35 @@ set_hover (BrSlideView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* What a screen reader says of the slide: "Slide 3 of 8: title", and its description
+ * in words, the same key figures the chart view gives */
+static void
+update_accessible (BrSlideView *self)
+{
+  g_autofree char *name = NULL;
+  const char *description;
+
+  if (self->blank)
+    {
+      /* TRANSLATORS: the accessible name of the presentation while the screen is blanked */
+      name = g_strdup (_("Blank screen"));
+      description = "";
+    }
+  else
+    {
+      /* TRANSLATORS: the accessible name of a slide: "Slide 3 of 8: Net losses" */
+      name = g_strdup_printf (_("Slide %u of %u: %s"), self->slide + 1,
+                              br_deck_get_n_slides (self->deck),
+                              br_deck_get_slide_title (self->deck, self->slide));
+      description = br_deck_get_slide_description (self->deck, self->slide);
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
 static void
 br_slide_view_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -77,7 +109,19 @@ br_slide_view_snapshot (GtkWidget   *widget,
 
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   g_clear_pointer (&self->layout, br_chart_layout_unref);
-  self->layout = br_deck_draw_slide (self->deck, self->slide, cr, width, height);
+  if (self->preview)
+    {
+      /* the slide as the room sees it, at 1080p, made small */
+      double scale = MIN (width / 1920., height / 1080.);
+
+      cairo_scale (cr, scale, scale);
+      self->layout = br_deck_draw_slide (self->deck, self->slide, cr, width / scale,
+                                         height / scale);
+    }
+  else
+    {
+      self->layout = br_deck_draw_slide (self->deck, self->slide, cr, width, height);
+    }
   if (self->layout != NULL)
     br_chart_layout_draw_highlight (self->layout, cr, self->hover);
   cairo_destroy (cr);
@@ -177,6 +221,8 @@ br_slide_view_init (BrSlideView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+  /* the slide takes focus, so that a screen reader reads it as it changes */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 }
 
 GtkWidget *
@@ -188,6 +234,7 @@ br_slide_view_new (BrDeck *deck)
 
   self = g_object_new (BR_TYPE_SLIDE_VIEW, NULL);
   self->deck = br_deck_ref (deck);
+  update_accessible (self);
 
   return GTK_WIDGET (self);
 }
@@ -213,6 +260,7 @@ br_slide_view_set_slide (BrSlideView *self,
   set_hover (self, -1);
   self->slide = slide;
   g_clear_pointer (&self->layout, br_chart_layout_unref);
+  update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -230,9 +278,29 @@ br_slide_view_set_blank (BrSlideView *self,
 {
   g_return_if_fail (BR_IS_SLIDE_VIEW (self));
 
-  self->blank = !!blank;
+  blank = !!blank;
+  if (blank == self->blank)
+    return;
+  self->blank = blank;
   if (self->blank)
     set_hover (self, -1);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * br_slide_view_set_preview:
+ *
+ * Draws the slide as it is at 1920×1080, scaled to the widget, as the presenter view
+ * shows it; a preview answers no hover.
+ */
+void
+br_slide_view_set_preview (BrSlideView *self,
+                           gboolean     preview)
+{
+  g_return_if_fail (BR_IS_SLIDE_VIEW (self));
+
+  self->preview = !!preview;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -265,7 +333,7 @@ br_slide_view_point (BrSlideView *self,
 {
   g_return_if_fail (BR_IS_SLIDE_VIEW (self));
 
-  if (self->layout == NULL || self->blank)
+  if (self->layout == NULL || self->blank || self->preview)
     return;
 
   set_hover (self, br_chart_layout_hit_test (self->layout, x, y));

@@ -21,6 +21,8 @@ void           br_slide_view_set_slide    (BrSlideView *self,
 gboolean       br_slide_view_get_blank    (BrSlideView *self);
 void           br_slide_view_set_blank    (BrSlideView *self,
                                            gboolean     blank);
+void           br_slide_view_set_preview  (BrSlideView *self,
+                                           gboolean     preview);
 BrChartLayout *br_slide_view_get_layout   (BrSlideView *self);
 const char    *br_slide_view_get_readout  (BrSlideView *self);
 void           br_slide_view_point        (BrSlideView *self,

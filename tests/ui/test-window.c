@@ -1116,6 +1116,147 @@ log_writer_cb (GLogLevelFlags   log_level,
 }
 
 static void
+assert_accessible (GtkWidget                *widget,
+                   GtkAccessibleProperty     property,
+                   const char               *expected)
+{
+  g_autofree char *problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                 property, expected);
+
+  if (problem != NULL)
+    g_error ("accessible property %d: %s", property, problem);
+}
+
+/* The slide a screen reader hears: "Slide 2 of 8: title", and the slide's description */
+static void
+assert_slide_accessible (BrSlideView *view,
+                         BrDeck      *deck,
+                         guint        slide)
+{
+  g_autofree char *name = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Slide %u of %u: %s"),
+                                           slide + 1, br_deck_get_n_slides (deck),
+                                           br_deck_get_slide_title (deck, slide));
+
+  g_assert_cmpuint (br_slide_view_get_slide (view), ==, slide);
+  assert_accessible (GTK_WIDGET (view), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  assert_accessible (GTK_WIDGET (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                     br_deck_get_slide_description (deck, slide));
+}
+
+static gboolean
+console_key (BrPresentationConsole *console,
+             guint                  keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (console));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+          return handled;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* The presentation is not silent: the slide area has the focus, a name and a
+ * description, which follow the slides. S shows the presenter view: the current and the
+ * next slide, the time since the start and the time of day, and notes from the chart;
+ * keys typed there drive the slides, S hides it and Escape ends the presentation. */
+static void
+test_presenter_view (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  BrPresentation *presentation;
+  BrPresentationConsole *console;
+  BrSlideView *view;
+  BrDeck *deck;
+  GdkDisplay *display;
+  g_autoptr(GdkMonitor) monitor = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *clock = NULL, *last_minute = NULL;
+  const BrCompany *company;
+
+  if (fixture->window == NULL)
+    return;
+
+  br_window_set_chart (fixture->window, "losses");
+  wait_for_frame (fixture->window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.present", NULL));
+  presentation = BR_PRESENTATION (br_window_get_presentation (fixture->window));
+  view = br_presentation_get_view (presentation);
+  deck = br_presentation_get_deck (presentation);
+  wait_for_widget_frame (GTK_WIDGET (presentation));
+
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (presentation)) == GTK_WIDGET (view));
+  assert_slide_accessible (view, deck, 1 + BR_CHART_LOSSES);
+  key (presentation, GDK_KEY_Right);
+  assert_slide_accessible (view, deck, 1 + BR_CHART_RND);
+  key (presentation, GDK_KEY_b);
+  assert_accessible (GTK_WIDGET (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                     g_dgettext (GETTEXT_PACKAGE, "Blank screen"));
+  key (presentation, GDK_KEY_b);
+  assert_slide_accessible (view, deck, 1 + BR_CHART_RND);
+
+  /* one monitor under Xvfb: no other to open the presenter view on by itself */
+  display = gtk_widget_get_display (GTK_WIDGET (presentation));
+  monitor = g_list_model_get_item (gdk_display_get_monitors (display), 0);
+  g_assert_null (br_presentation_other_monitor (display, monitor));
+  g_assert_true (br_presentation_other_monitor (display, NULL) == monitor);
+  g_assert_null (br_presentation_get_console (presentation));
+
+  key (presentation, GDK_KEY_s);
+  console = br_presentation_get_console (presentation);
+  g_assert_nonnull (console);
+  wait_for_widget_frame (GTK_WIDGET (console));
+  save_screenshot (GTK_WIDGET (console), "presenter-view");
+  g_assert_cmpuint (br_slide_view_get_slide (br_presentation_console_get_current (console)), ==,
+                    1 + BR_CHART_RND);
+  g_assert_cmpuint (br_slide_view_get_slide (br_presentation_console_get_next (console)), ==,
+                    2 + BR_CHART_RND);
+  g_assert_cmpstr (br_presentation_console_get_notes (console), ==,
+                   br_deck_get_notes (deck, 1 + BR_CHART_RND));
+  company = br_dataset_get_company (br_document_get_dataset (br_window_get_document (fixture->window)), 0);
+  g_assert_nonnull (strstr (br_presentation_console_get_notes (console),
+                            br_company_get_name (company, br_language_from_locale ())));
+  g_assert_true (g_regex_match_simple ("^0:00:[0-5][0-9]$",
+                                       br_presentation_console_get_elapsed (console), 0, 0));
+  now = g_date_time_new_now_local ();
+  clock = g_date_time_format (now, "%H:%M");
+  {
+    g_autoptr(GDateTime) before = g_date_time_add_minutes (now, -1);
+
+    last_minute = g_date_time_format (before, "%H:%M");
+  }
+  g_assert_true (g_str_equal (br_presentation_console_get_clock (console), clock) ||
+                 g_str_equal (br_presentation_console_get_clock (console), last_minute));
+
+  /* keys typed in the presenter view move the slides, and it follows */
+  g_assert_true (console_key (console, GDK_KEY_Page_Down));
+  g_assert_cmpuint (br_presentation_get_slide (presentation), ==, 2 + BR_CHART_RND);
+  assert_slide_accessible (view, deck, 2 + BR_CHART_RND);
+  g_assert_cmpuint (br_slide_view_get_slide (br_presentation_console_get_current (console)), ==,
+                    2 + BR_CHART_RND);
+  g_assert_cmpstr (br_presentation_console_get_notes (console), ==,
+                   br_deck_get_notes (deck, 2 + BR_CHART_RND));
+  g_assert_true (console_key (console, GDK_KEY_End));
+  g_assert_null (br_presentation_console_get_next (console));
+  g_assert_true (console_key (console, GDK_KEY_s));
+  g_assert_null (br_presentation_get_console (presentation));
+
+  /* Escape in the presenter view ends the presentation, and the view with it */
+  key (presentation, GDK_KEY_s);
+  console = br_presentation_get_console (presentation);
+  g_assert_nonnull (console);
+  g_assert_true (console_key (console, GDK_KEY_Escape));
+  g_assert_null (br_window_get_presentation (fixture->window));
+}
+
+static void
 add (const char *path,
      void      (*test) (Fixture *, gconstpointer))
 {
@@ -1168,6 +1309,7 @@ main (int   argc,
   add ("/Br/Window/color-vision", test_color_vision);
   add ("/Br/Window/screenshots", test_screenshots);
   add ("/Br/Window/presentation", test_presentation);
+  add ("/Br/Window/presenter-view", test_presenter_view);
   add ("/Br/Window/big-file-cancel", test_big_file_cancel);
   add ("/Br/Window/hostile-text", test_hostile_text);
 
