@@ -18,7 +18,6 @@
 
 #include "br-deck.h"
 #include "br-export-private.h"
-#include "br-png.h"
 
 static gboolean
 deck_pdf (BrDeck      *deck,
@@ -30,7 +29,6 @@ deck_pdf (BrDeck      *deck,
 {
   g_autoptr(BrExportFile) file = _br_export_file_new (path, error);
   cairo_surface_t *surface;
-  cairo_status_t status;
   cairo_t *cr;
 
   if (file == NULL)
@@ -41,27 +39,12 @@ deck_pdf (BrDeck      *deck,
   for (guint i = 0; i < br_deck_get_n_slides (deck); i++)
     {
       g_autoptr(BrChartLayout) layout = br_deck_draw_slide (deck, i, cr, width, height);
-      g_autofree char *link = g_strdup_printf ("page=%u", i + 1);
 
-      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT,
-                                     br_chart_layout_get_title (layout), link, 0);
+      _br_export_pdf_outline (surface, i + 1, br_chart_layout_get_title (layout));
       cairo_show_page (cr);
     }
 
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, _("Slides"));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, "Burnrate");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
-                                  "Burnrate " PACKAGE_VERSION);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  return _br_export_file_check (file, status, error) &&
-         _br_export_file_finish (file, error) &&
+  return _br_export_pdf_close (file, surface, cr, title, _("Slides"), error) &&
          _br_export_file_commit (file, error);
 }
 
@@ -105,7 +88,6 @@ deck_pngs (BrDeck      *deck,
       g_autoptr(BrChartLayout) layout = NULL;
       cairo_surface_t *surface;
       BrExportFile *file;
-      BrPngOptions png;
       gboolean ok;
       cairo_t *cr;
 
@@ -120,12 +102,8 @@ deck_pngs (BrDeck      *deck,
       cairo_destroy (cr);
       cairo_surface_flush (surface);
 
-      br_png_options_init (&png);
-      png.title = br_chart_layout_get_title (layout);
-      png.description = br_chart_layout_get_description (layout);
       ok = _br_export_file_check (file, cairo_surface_status (surface), error) &&
-           br_png_write (surface, &png, _br_export_file_png_write, file, error) &&
-           _br_export_file_finish (file, error);
+           _br_export_png (file, surface, layout, error);
       cairo_surface_destroy (surface);
       if (!ok)
         return FALSE;

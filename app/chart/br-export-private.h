@@ -37,4 +37,57 @@ gboolean        _br_export_file_check       (BrExportFile  *file,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BrExportFile, _br_export_file_free)
 
+/* br-export-job.c */
+gboolean         _br_export_job_run    (BrDataset            *dataset,
+                                        const BrChartOptions *options,
+                                        const BrChartKind    *kinds,
+                                        guint                 n_kinds,
+                                        const BrExportTarget *targets,
+                                        guint                 n_targets,
+                                        double                width,
+                                        double                height,
+                                        double                scale,
+                                        GError              **error);
+
+/* br-export-images.c: the images PNGs are drawn in, made once and used again */
+typedef struct
+{
+  GMutex          lock;
+  GCond           made;        /* an image was made ahead */
+  GPtrArray      *images;      /* under lock: images free for the next chart */
+  guint           n_making;    /* under lock: images still being made ahead */
+  cairo_format_t  format;
+  int             width, height;
+  double          scale;
+} BrImagePool;
+
+void             _br_image_pool_init   (BrImagePool     *pool,
+                                        cairo_format_t   format,
+                                        double           width,
+                                        double           height,
+                                        double           scale);
+void             _br_image_pool_clear  (BrImagePool     *pool);
+cairo_surface_t *_br_image_pool_take   (BrImagePool     *pool);
+void             _br_image_pool_give   (BrImagePool     *pool,
+                                        cairo_surface_t *image);
+void             _br_image_pool_expect (BrImagePool     *pool,
+                                        guint            n);
+void             _br_image_pool_make   (BrImagePool     *pool,
+                                        gboolean         make);
+
+/* br-export-formats.c: what chart and slide exports write alike */
+gboolean         _br_export_png        (BrExportFile    *file,
+                                        cairo_surface_t *image,
+                                        BrChartLayout   *layout,
+                                        GError         **error);
+void             _br_export_pdf_outline (cairo_surface_t *pdf,
+                                         guint            page,
+                                         const char      *title);
+gboolean         _br_export_pdf_close  (BrExportFile    *file,
+                                        cairo_surface_t *pdf,
+                                        cairo_t         *cr,
+                                        const char      *title,
+                                        const char      *subject,
+                                        GError         **error);
+
 G_END_DECLS
