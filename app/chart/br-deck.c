@@ -554,6 +554,15 @@ br_deck_get_slide_description (BrDeck *deck,
   return g_ptr_array_index (deck->descriptions, index);
 }
 
+/* The language of the slides' text and notes */
+BrLanguage
+br_deck_get_language (BrDeck *deck)
+{
+  g_return_val_if_fail (deck != NULL, BR_LANGUAGE_EN);
+
+  return br_chart_options_get_language (deck->options);
+}
+
 /**
  * br_deck_get_notes:
  *

@@ -46,6 +46,11 @@ const char    *br_deck_get_slide_description (BrDeck         *deck,
                                               guint           index);
 const char    *br_deck_get_notes       (BrDeck               *deck,
                                         guint                 index);
+BrLanguage     br_deck_get_language    (BrDeck               *deck);
+gboolean       br_deck_pdf_add_notes   (BrDeck               *deck,
+                                        GByteArray           *pdf,
+                                        double                width,
+                                        double                height);
 BrChartLayout *br_deck_draw_slide      (BrDeck               *deck,
                                         guint                 index,
                                         cairo_t              *cr,

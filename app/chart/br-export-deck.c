@@ -19,6 +19,69 @@
 #include "br-deck.h"
 #include "br-export-private.h"
 
+static cairo_status_t
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A Figure structure element for the page, which br-deck-pdf.c gives the slide's
+ * description as alternative text. cairo 1.16 cannot tag text (it crashes finishing
+ * the file), so the figure marks a clear rectangle over the slide. */
+static void
+mark_figure (cairo_t *cr,
+             double   width,
+             double   height)
+{
+  cairo_tag_begin (cr, "Figure", "");
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.004);
+  cairo_rectangle (cr, 0, 0, 1, 1);
+  cairo_fill (cr);
+  cairo_restore (cr);
+  cairo_tag_end (cr, "Figure");
+}
+
+/* The slides, each marked as a figure, written by cairo into @pdf */
+static cairo_status_t
+draw_pdf (BrDeck      *deck,
+          const char  *title,
+          GByteArray  *pdf,
+          double       width,
+          double       height)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  surface = cairo_pdf_surface_create_for_stream (append_cb, pdf, width, height);
+  cr = cairo_create (surface);
+  for (guint i = 0; i < br_deck_get_n_slides (deck); i++)
+    {
+      g_autoptr(BrChartLayout) layout = br_deck_draw_slide (deck, i, cr, width, height);
+
+      mark_figure (cr, width, height);
+      _br_export_pdf_outline (surface, i + 1, br_deck_get_slide_title (deck, i));
+      cairo_show_page (cr);
+    }
+
+  _br_export_pdf_metadata (surface, title, _("Slides"));
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  return status;
+}
+
+/* The PDF carries each slide's speaker notes as a text annotation on its page and its
+ * description as the alternative text of the figure it is (br-deck-pdf.c). */
 static gboolean
 deck_pdf (BrDeck      *deck,
           const char  *title,
@@ -28,23 +91,19 @@ deck_pdf (BrDeck      *deck,
           GError     **error)
 {
   g_autoptr(BrExportFile) file = _br_export_file_new (path, error);
-  cairo_surface_t *surface;
-  cairo_t *cr;
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  cairo_status_t status;
 
   if (file == NULL)
     return FALSE;
 
-  surface = cairo_pdf_surface_create_for_stream (_br_export_file_cairo_write, file, width, height);
-  cr = cairo_create (surface);
-  for (guint i = 0; i < br_deck_get_n_slides (deck); i++)
-    {
-      g_autoptr(BrChartLayout) layout = br_deck_draw_slide (deck, i, cr, width, height);
+  status = draw_pdf (deck, title, pdf, width, height);
+  if (status == CAIRO_STATUS_SUCCESS && !br_deck_pdf_add_notes (deck, pdf, width, height))
+    g_warning ("The deck's PDF is not laid out as expected: it is written without its notes");
 
-      _br_export_pdf_outline (surface, i + 1, br_chart_layout_get_title (layout));
-      cairo_show_page (cr);
-    }
-
-  return _br_export_pdf_close (file, surface, cr, title, _("Slides"), error) &&
+  return _br_export_file_check (file, status, error) &&
+         _br_export_file_write (file, pdf->data, pdf->len, error) &&
+         _br_export_file_finish (file, error) &&
          _br_export_file_commit (file, error);
 }
 

@@ -39,6 +39,18 @@ _br_export_pdf_outline (cairo_surface_t *pdf,
   cairo_pdf_surface_add_outline (pdf, CAIRO_PDF_OUTLINE_ROOT, title, link, 0);
 }
 
+/* The PDF's title, subject, author and creator */
+void
+_br_export_pdf_metadata (cairo_surface_t *pdf,
+                         const char      *title,
+                         const char      *subject)
+{
+  cairo_pdf_surface_set_metadata (pdf, CAIRO_PDF_METADATA_TITLE, title != NULL ? title : "");
+  cairo_pdf_surface_set_metadata (pdf, CAIRO_PDF_METADATA_SUBJECT, subject);
+  cairo_pdf_surface_set_metadata (pdf, CAIRO_PDF_METADATA_AUTHOR, "Burnrate");
+  cairo_pdf_surface_set_metadata (pdf, CAIRO_PDF_METADATA_CREATOR, "Burnrate " PACKAGE_VERSION);
+}
+
 /**
  * _br_export_pdf_close:
  * @cr: the context that drew @pdf's pages; destroyed
@@ -56,10 +68,7 @@ _br_export_pdf_close (BrExportFile     *file,
 {
   cairo_status_t status;
 
-  cairo_pdf_surface_set_metadata (pdf, CAIRO_PDF_METADATA_TITLE, title != NULL ? title : "");
-  cairo_pdf_surface_set_metadata (pdf, CAIRO_PDF_METADATA_SUBJECT, subject);
-  cairo_pdf_surface_set_metadata (pdf, CAIRO_PDF_METADATA_AUTHOR, "Burnrate");
-  cairo_pdf_surface_set_metadata (pdf, CAIRO_PDF_METADATA_CREATOR, "Burnrate " PACKAGE_VERSION);
+  _br_export_pdf_metadata (pdf, title, subject);
   status = cairo_status (cr);
   cairo_destroy (cr);
 

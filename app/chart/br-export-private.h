@@ -83,6 +83,9 @@ gboolean         _br_export_png        (BrExportFile    *file,
 void             _br_export_pdf_outline (cairo_surface_t *pdf,
                                          guint            page,
                                          const char      *title);
+void             _br_export_pdf_metadata (cairo_surface_t *pdf,
+                                          const char      *title,
+                                          const char      *subject);
 gboolean         _br_export_pdf_close  (BrExportFile    *file,
                                         cairo_surface_t *pdf,
                                         cairo_t         *cr,

@@ -215,6 +215,58 @@ assert_sources (BrDeck     *deck,
     }
 }
 
+/* @text as the hex UTF-16 string a PDF carries it in */
+static char *
+pdf_hex (const char *text)
+{
+  glong n = 0;
+  g_autofree gunichar2 *utf16 = g_utf8_to_utf16 (text, -1, NULL, &n, NULL);
+  GString *out = g_string_new ("<FEFF");
+
+  for (glong i = 0; i < n; i++)
+    g_string_append_printf (out, "%04X", utf16[i]);
+  g_string_append_c (out, '>');
+
+  return g_string_free (out, FALSE);
+}
+
+/* The PDF carries each slide's notes in a text annotation and its description as the
+ * alternative text of its figure, and poppler reads the file without a complaint. */
+static void
+assert_notes (BrDeck     *deck,
+              const char *pdf)
+{
+  const char *argv[] = { "pdfinfo", "-struct", pdf, NULL };
+  g_autofree char *contents = NULL, *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  guint figures = 0;
+  int status;
+
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < br_deck_get_n_slides (deck); i++)
+    {
+      g_autofree char *notes_hex = pdf_hex (br_deck_get_notes (deck, i));
+      g_autofree char *alt_hex = pdf_hex (br_deck_get_slide_description (deck, i));
+      g_autofree char *notes = g_strdup_printf ("/Contents %s", notes_hex);
+      g_autofree char *alt = g_strdup_printf ("/Alt %s", alt_hex);
+
+      /* memmem: the file has binary streams */
+      g_assert_nonnull (memmem (contents, length, notes, strlen (notes)));
+      g_assert_nonnull (memmem (contents, length, alt, strlen (alt)));
+    }
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_null (strstr (err, "Error"));
+  for (const char *p = out; (p = strstr (p, "Figure")) != NULL; p++)
+    figures++;
+  g_assert_cmpuint (figures, ==, br_deck_get_n_slides (deck));
+}
+
 static void
 test_deck_read_back (gconstpointer data)
 {
@@ -245,6 +297,7 @@ test_deck_read_back (gconstpointer data)
   g_assert_nonnull (strstr (title, c->language == BR_LANGUAGE_ZH ? "换算为" : "Amounts converted to"));
 
   assert_sources (deck, pdf, c->language);
+  assert_notes (deck, pdf);
   if (c->width / c->height > 1.7)
     assert_footnotes (deck, pdf, c->language);
 
