@@ -1,8 +1,8 @@
 /* main.c: the burnrate command
  *
  * The headless paths (--export, --validate, --version, --help) run here, in a program
- * that links neither GTK nor libadwaita: loading them and their thirty-odd libraries
- * costs about 9 ms, a sixth of a whole export. Anything else is the window's, in
+ * that links neither GTK nor libadwaita, whose loading would be a fair part of a whole
+ * export (the README has the figure). Anything else is the window's, in
  * burnrate-window, which this program becomes with the command line as it was given.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

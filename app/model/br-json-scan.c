@@ -175,7 +175,7 @@ value_starts (Scanner *s)
 {
   BrScanPosition *position;
 
-  /* json-glib spends about a microsecond and 80 bytes a value: bound the total */
+  /* json-glib spends time and memory on every value: bound the total */
   if (++s->n_values > s->max_values)
     return fail (s, s->pos,
                  g_strdup_printf (_("more than %lu values in the file; set BURNRATE_MAX_VALUES "
