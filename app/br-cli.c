@@ -119,13 +119,11 @@ load_dataset (GFile *file)
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   BrDataset *dataset;
-  BrLimits limits;
 
-  br_limits_init_default (&limits);
   if (file == NULL)
     dataset = br_dataset_load_bundled (&error);
   else
-    dataset = br_dataset_load_file (file, &limits, NULL, &problems, &error);
+    dataset = br_dataset_load_file (file, NULL, NULL, &problems, &error);
 
   if (dataset == NULL)
     print_load_failure (problems, error);

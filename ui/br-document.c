@@ -85,10 +85,9 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   Load *load = task_data;
-  BrLimits limits;
 
-  br_limits_init_default (&limits);
-  load->dataset = br_dataset_load_file (load->file, &limits, cancellable, &load->problems,
+  /* the limits of the environment: a bad BURNRATE_MAX_* fails the load, naming it */
+  load->dataset = br_dataset_load_file (load->file, NULL, cancellable, &load->problems,
                                         &load->error);
   g_task_return_boolean (task, TRUE);
 }

@@ -16,6 +16,11 @@ G_BEGIN_DECLS
 /* where the bundled dataset stands in the model library's resource */
 #define BR_BUNDLED_DATASET_PATH "/io/github/burnrate/Burnrate/datasets/china-gpu.json"
 
+/* Bounds on what a dataset holds, beyond the BURNRATE_MAX_* limits: no real figure
+ * or label comes near them (the format page says where the line is) */
+#define BR_MAX_AMOUNT         1e16   /* in units of the amount's currency */
+#define BR_MAX_CLUSTER_LENGTH 16     /* code points drawn as one character */
+
 /* One reading of a dataset file */
 typedef struct
 {

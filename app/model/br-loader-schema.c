@@ -62,6 +62,64 @@ valid_id (const char *id)
   return TRUE;
 }
 
+/* Code points that stay in the cluster of the character before them: combining marks,
+ * joiners and what they join, emoji modifiers and tags */
+static gboolean
+extends_cluster (gunichar c,
+                 gunichar previous)
+{
+  return g_unichar_ismark (c) || c == 0x200D || previous == 0x200D ||
+         (c >= 0x1F3FB && c <= 0x1F3FF) || (c >= 0xE0020 && c <= 0xE007F);
+}
+
+/* Text a chart shows: a long cluster of code points drawn as one character costs the
+ * shaper dearly, and no language needs more than a few. Its length is bounded by
+ * BURNRATE_MAX_STRING. */
+static gboolean
+check_shown_text (Loader     *l,
+                  const char *member,
+                  const char *text)
+{
+  guint n = 0, cluster = 0, longest = 0;
+  gunichar previous = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      cluster = n > 0 && extends_cluster (c, previous) ? cluster + 1 : 1;
+      longest = MAX (longest, cluster);
+      previous = c;
+    }
+
+  if (longest <= BR_MAX_CLUSTER_LENGTH)
+    return TRUE;
+
+  report (l, member, "a character followed by %u combining marks or joined characters, over "
+          "the limit of %u", longest - 1, BR_MAX_CLUSTER_LENGTH - 1);
+  return FALSE;
+}
+
+/* A string member shown as it is: publisher, ticker, exchange, address */
+static gboolean
+get_shown_string (Loader      *l,
+                  JsonObject  *object,
+                  const char  *name,
+                  gboolean     required,
+                  const char **out)
+{
+  if (!_br_json_get_string (l->json, object, name, required, out))
+    return FALSE;
+
+  if (!check_shown_text (l, name, *out))
+    {
+      *out = NULL;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 get_id (Loader      *l,
         JsonObject  *object,
@@ -102,6 +160,8 @@ get_text (Loader     *l,
 
   if (_br_json_is_string (node))
     {
+      if (!check_shown_text (l, name, json_node_get_string (node)))
+        return FALSE;
       out->en = _br_dataset_intern (l->ds, json_node_get_string (node));
       return TRUE;
     }
@@ -122,7 +182,7 @@ get_text (Loader     *l,
     {
       const char *text;
 
-      if (_br_json_get_string (l->json, translations, languages[i], i == BR_LANGUAGE_EN, &text))
+      if (get_shown_string (l, translations, languages[i], i == BR_LANGUAGE_EN, &text))
         out->in[i] = _br_dataset_intern (l->ds, text);
     }
   _br_json_pop (l->json, mark);
@@ -212,6 +272,23 @@ get_source (Loader          *l,
   return TRUE;
 }
 
+/* No company's figure comes near 10^16 units of its currency (Nvidia's market value in
+ * won does not): a larger one is a mistake, and would overflow the sums and the pixels
+ * of the charts. */
+static gboolean
+check_magnitude (Loader     *l,
+                 const char *member,
+                 double      value,
+                 BrScale     scale)
+{
+  if (fabs (value) * br_scale_factor (scale) <= BR_MAX_AMOUNT)
+    return TRUE;
+
+  report (l, member, "beyond the largest amount a dataset may hold, 10^16 units of its "
+          "currency; check the value and its scale");
+  return FALSE;
+}
+
 /* Reads value, currency and scale. */
 static gboolean
 get_amount (Loader     *l,
@@ -226,6 +303,8 @@ get_amount (Loader     *l,
   ok &= get_currency (l, object, "currency", &out->currency);
   ok &= _br_json_get_enum (l->json, object, "scale", TRUE, _br_scale_names, &scale);
   out->scale = scale;
+  if (ok)
+    ok = check_magnitude (l, "value", out->value, out->scale);
 
   return ok;
 }
@@ -262,10 +341,10 @@ read_source (gpointer    context,
 
   _br_json_check_members (l->json, object, allowed);
   get_text (l, object, "title", TRUE, &source->title);
-  if (_br_json_get_string (l->json, object, "publisher", TRUE, &publisher))
+  if (get_shown_string (l, object, "publisher", TRUE, &publisher))
     source->publisher = _br_dataset_intern (l->ds, publisher);
   get_date (l, object, "date", TRUE, &source->date);
-  if (_br_json_get_string (l->json, object, "url", FALSE, &url))
+  if (get_shown_string (l, object, "url", FALSE, &url))
     {
       if (!g_str_has_prefix (url, "https://") && !g_str_has_prefix (url, "http://"))
         report (l, "url", "must be an http:// or https:// address");
@@ -332,9 +411,10 @@ read_rate (gpointer    context,
       report (l, "quote", "base and quote are the same currency");
       ok = FALSE;
     }
-  if (_br_json_get_number (l->json, object, "rate", TRUE, &rate.rate) && rate.rate <= 0)
+  if (_br_json_get_number (l->json, object, "rate", TRUE, &rate.rate) &&
+      (rate.rate < 1e-6 || rate.rate > 1e6))
     {
-      report (l, "rate", "must be greater than 0");
+      report (l, "rate", "must be from 0.000001 to 1000000");
       ok = FALSE;
     }
   ok &= _br_json_get_enum (l->json, object, "kind", TRUE, _br_fx_kind_names, &kind);
@@ -809,6 +889,8 @@ read_raise_amounts (Loader     *l,
           report (l, names[i], "an amount raised must be greater than 0");
           ok = FALSE;
         }
+      else if (!check_magnitude (l, names[i], *values[i], raise->scale))
+        ok = FALSE;
       else
         *present[i] = TRUE;
     }
@@ -846,9 +928,10 @@ read_raise (gpointer    context,
   _br_json_check_members (l->json, object, allowed);
   ok &= get_date (l, object, "date", TRUE, &raise.date);
   ok &= _br_json_get_enum (l->json, object, "kind", TRUE, _br_raise_kind_names, &kind);
+  ok &= _br_json_get_enum (l->json, object, "scale", TRUE, _br_scale_names, &scale);
+  raise.scale = scale;
   ok &= read_raise_amounts (l, object, &raise);
   ok &= get_currency (l, object, "currency", &raise.currency);
-  ok &= _br_json_get_enum (l->json, object, "scale", TRUE, _br_scale_names, &scale);
   get_text (l, object, "label", FALSE, &raise.label);
   get_text (l, object, "note", FALSE, &raise.note);
   ok &= get_source (l, object, &raise.source);
@@ -938,7 +1021,8 @@ read_color (Loader     *l,
   if (!_br_json_get_string (l->json, object, "color", FALSE, &str))
     return;
 
-  if (strlen (str) == 7 && str[0] == '#')
+  /* six hex digits: strtoul() alone takes a sign and spaces */
+  if (strlen (str) == 7 && str[0] == '#' && strspn (str + 1, "0123456789abcdefABCDEF") == 6)
     {
       company->color = strtoul (str + 1, &end, 16);
       company->has_color = end == str + 7;
@@ -963,9 +1047,9 @@ read_company (Loader     *l,
   g_hash_table_remove_all (l->seen);
   _br_json_check_members (l->json, object, allowed);
   get_text (l, object, "name", TRUE, &company->name);
-  if (_br_json_get_string (l->json, object, "ticker", FALSE, &ticker))
+  if (get_shown_string (l, object, "ticker", FALSE, &ticker))
     company->ticker = _br_dataset_intern (l->ds, ticker);
-  if (_br_json_get_string (l->json, object, "exchange", FALSE, &exchange))
+  if (get_shown_string (l, object, "exchange", FALSE, &exchange))
     company->exchange = _br_dataset_intern (l->ds, exchange);
   if (json_object_has_member (object, "role"))
     _br_json_get_enum (l->json, object, "role", FALSE, _br_role_names, &role);

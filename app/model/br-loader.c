@@ -10,9 +10,15 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "br-loader-private.h"
@@ -21,39 +27,99 @@
 
 G_DEFINE_QUARK (br-loader-error-quark, br_loader_error)
 
-static gsize
-env_size (const char *name,
-          gsize       fallback)
+/* Each limit, its default and the largest value its variable may set */
+static const struct
 {
-  const char *value = g_getenv (name);
-  guint64 parsed;
+  const char *variable;
+  gsize       offset;
+  gboolean    is_size;   /* a gsize member, else a guint one */
+  guint64     fallback;
+  guint64     max;
+} limit_table[] = {
+  { "BURNRATE_MAX_FILE_SIZE", G_STRUCT_OFFSET (BrLimits, max_file_size), TRUE, 64 << 20, 1 << 30 },
+  { "BURNRATE_MAX_DEPTH", G_STRUCT_OFFSET (BrLimits, max_depth), FALSE, 64, BR_MAX_DEPTH },
+  { "BURNRATE_MAX_STRING", G_STRUCT_OFFSET (BrLimits, max_string), TRUE, 16384, 1 << 30 },
+  { "BURNRATE_MAX_ARRAY", G_STRUCT_OFFSET (BrLimits, max_array), TRUE, 100000, 100000000 },
+  { "BURNRATE_MAX_VALUES", G_STRUCT_OFFSET (BrLimits, max_values), TRUE, 6000000, 100000000 },
+  { "BURNRATE_MAX_COMPANIES", G_STRUCT_OFFSET (BrLimits, max_companies), FALSE, 10000, 1000000 },
+  { "BURNRATE_MAX_PERIODS", G_STRUCT_OFFSET (BrLimits, max_periods), FALSE, 10000, 1000000 },
+  { "BURNRATE_MAX_SOURCES", G_STRUCT_OFFSET (BrLimits, max_sources), FALSE, 100000, 1000000 },
+  { "BURNRATE_MAX_PROBLEMS", G_STRUCT_OFFSET (BrLimits, max_problems), FALSE, 100, 1000000 },
+};
 
-  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 1, G_MAXSIZE, &parsed, NULL))
-    return fallback;
+static void
+set_limit (BrLimits *limits,
+           guint     i,
+           guint64   value)
+{
+  gpointer member = G_STRUCT_MEMBER_P (limits, limit_table[i].offset);
 
-  return parsed;
+  if (limit_table[i].is_size)
+    *(gsize *)member = value;
+  else
+    *(guint *)member = value;
 }
 
 /**
  * br_limits_init_default:
  *
- * Fills @limits with the defaults, raised or lowered by the BURNRATE_MAX_*
- * environment variables.
+ * Fills @limits with the built-in defaults.
  */
 void
 br_limits_init_default (BrLimits *limits)
 {
   g_return_if_fail (limits != NULL);
 
-  limits->max_file_size = env_size ("BURNRATE_MAX_FILE_SIZE", 64 * 1024 * 1024);
-  limits->max_depth = MIN (env_size ("BURNRATE_MAX_DEPTH", 64), 100000);
-  limits->max_string = env_size ("BURNRATE_MAX_STRING", 16384);
-  limits->max_array = env_size ("BURNRATE_MAX_ARRAY", 100000);
-  limits->max_values = env_size ("BURNRATE_MAX_VALUES", 6000000);
-  limits->max_companies = MIN (env_size ("BURNRATE_MAX_COMPANIES", 10000), G_MAXUINT);
-  limits->max_periods = MIN (env_size ("BURNRATE_MAX_PERIODS", 10000), G_MAXUINT);
-  limits->max_sources = MIN (env_size ("BURNRATE_MAX_SOURCES", 100000), G_MAXUINT);
-  limits->max_problems = MIN (env_size ("BURNRATE_MAX_PROBLEMS", 100), G_MAXUINT);
+  for (guint i = 0; i < G_N_ELEMENTS (limit_table); i++)
+    set_limit (limits, i, limit_table[i].fallback);
+}
+
+/**
+ * br_limits_init_from_env:
+ *
+ * Fills @limits with the defaults, raised or lowered by the BURNRATE_MAX_* environment
+ * variables: each a whole number in decimal digits, from 1 to its maximum.
+ *
+ * Returns: %FALSE if a variable holds anything else, with @error naming it and its
+ *   range; @limits then holds the defaults for it
+ */
+gboolean
+br_limits_init_from_env (BrLimits  *limits,
+                         GError   **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (limits != NULL, FALSE);
+
+  br_limits_init_default (limits);
+  for (guint i = 0; i < G_N_ELEMENTS (limit_table); i++)
+    {
+      const char *value = g_getenv (limit_table[i].variable);
+      guint64 parsed;
+
+      if (value == NULL)
+        continue;
+
+      /* decimal digits only: g_ascii_string_to_unsigned() takes a sign and spaces */
+      if (value[0] != '\0' && strspn (value, "0123456789") == strlen (value) &&
+          g_ascii_string_to_unsigned (value, 10, 1, limit_table[i].max, &parsed, NULL))
+        {
+          set_limit (limits, i, parsed);
+          continue;
+        }
+
+      if (ok)
+        {
+          g_autofree char *max = g_strdup_printf ("%" G_GUINT64_FORMAT, limit_table[i].max);
+
+          g_set_error (error, BR_LOADER_ERROR, BR_LOADER_ERROR_LIMIT,
+                       _("%s=%s is not a limit: give a whole number from 1 to %s"),
+                       limit_table[i].variable, value, max);
+        }
+      ok = FALSE;
+    }
+
+  return ok;
 }
 
 static void
@@ -169,25 +235,19 @@ read_dataset (JsonObject      *root,
   return g_steal_pointer (&ds);
 }
 
-/**
- * br_dataset_load_bytes:
- * @bytes: the file's contents
- * @display_name: how to name the file in messages
- * @limits: (nullable): limits, or %NULL for br_limits_init_default()
- * @problems: (out) (optional) (element-type BrProblem): every problem found, with
- *   line and column, up to the limit; set only on failure
- * @error: the first problem, or a summary
- *
- * Reads a dataset, trusting nothing in it.
- *
- * Returns: (transfer full) (nullable): the dataset, or %NULL if it has any problem
- */
-BrDataset *
-br_dataset_load_bytes (GBytes          *bytes,
-                       const char      *display_name,
-                       const BrLimits  *limits,
-                       GPtrArray      **problems,
-                       GError         **error)
+/* json-glib recurses once for each level of nesting: a file as deep as the limit
+ * allows is parsed on a thread with room for that many levels, whatever the stack of
+ * the caller's thread */
+#define STACK_BASE      (1 << 20)
+#define STACK_PER_LEVEL 1024
+#define DEEP_NESTING    256
+
+static BrDataset *
+load_bytes (GBytes          *bytes,
+            const char      *display_name,
+            const BrLimits  *limits,
+            GPtrArray      **problems,
+            GError         **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
@@ -195,22 +255,9 @@ br_dataset_load_bytes (GBytes          *bytes,
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (BrScanSpan));
   BrScanLayout layout = { 0, 0, spans };
   BrScanLimits scan_limits;
-  BrLimits default_limits;
   BrScanFault fault;
   const char *data;
   gsize length;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (display_name != NULL, NULL);
-
-  if (problems != NULL)
-    *problems = NULL;
-
-  if (limits == NULL)
-    {
-      br_limits_init_default (&default_limits);
-      limits = &default_limits;
-    }
 
   data = g_bytes_get_data (bytes, &length);
   if (data == NULL)
@@ -244,11 +291,232 @@ br_dataset_load_bytes (GBytes          *bytes,
                        limits, data, length, &layout, problems, error);
 }
 
+typedef struct
+{
+  GBytes          *bytes;
+  const char      *display_name;
+  const BrLimits  *limits;
+  GPtrArray      **problems;
+  GError         **error;
+  BrDataset       *dataset;
+} LoadCall;
+
+static void *
+load_call_run (void *data)
+{
+  LoadCall *call = data;
+
+  call->dataset = load_bytes (call->bytes, call->display_name, call->limits, call->problems,
+                              call->error);
+  return NULL;
+}
+
+static BrDataset *
+load_bytes_on_deep_stack (LoadCall *call)
+{
+  pthread_attr_t attr;
+  pthread_t thread;
+  int status;
+
+  pthread_attr_init (&attr);
+  pthread_attr_setstacksize (&attr, STACK_BASE + (gsize)call->limits->max_depth * STACK_PER_LEVEL);
+  status = pthread_create (&thread, &attr, load_call_run, call);
+  pthread_attr_destroy (&attr);
+  if (status != 0)
+    {
+      g_set_error (call->error, BR_LOADER_ERROR, BR_LOADER_ERROR_IO,
+                   _("%s: no room to read a file nested %u deep (%s); lower BURNRATE_MAX_DEPTH"),
+                   call->display_name, call->limits->max_depth, g_strerror (status));
+      return NULL;
+    }
+
+  pthread_join (thread, NULL);
+  return call->dataset;
+}
+
+/**
+ * br_dataset_load_bytes:
+ * @bytes: the file's contents
+ * @display_name: how to name the file in messages
+ * @limits: (nullable): limits, or %NULL for br_limits_init_from_env()
+ * @problems: (out) (optional) (element-type BrProblem): every problem found, with
+ *   line and column, up to the limit; set only on failure
+ * @error: the first problem, or a summary
+ *
+ * Reads a dataset, trusting nothing in it.
+ *
+ * Returns: (transfer full) (nullable): the dataset, or %NULL if it has any problem
+ */
+BrDataset *
+br_dataset_load_bytes (GBytes          *bytes,
+                       const char      *display_name,
+                       const BrLimits  *limits,
+                       GPtrArray      **problems,
+                       GError         **error)
+{
+  BrLimits env_limits;
+  LoadCall call = { bytes, display_name, limits, problems, error, NULL };
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  if (problems != NULL)
+    *problems = NULL;
+
+  if (limits == NULL)
+    {
+      if (!br_limits_init_from_env (&env_limits, error))
+        return NULL;
+      call.limits = &env_limits;
+    }
+
+  if (call.limits->max_depth > DEEP_NESTING)
+    return load_bytes_on_deep_stack (&call);
+
+  return load_bytes (bytes, display_name, call.limits, problems, error);
+}
+
+static GBytes *
+io_error (const char *display_name,
+          int         saved_errno,
+          GError    **error)
+{
+  g_set_error (error, BR_LOADER_ERROR, BR_LOADER_ERROR_IO, "%s: %s", display_name,
+               g_strerror (saved_errno));
+  return NULL;
+}
+
+/* Only a regular file is read: a device could give bytes without end, a pipe block. */
+static gboolean
+check_regular (GFileType   type,
+               const char *display_name,
+               GError    **error)
+{
+  if (type == G_FILE_TYPE_REGULAR)
+    return TRUE;
+
+  if (type == G_FILE_TYPE_DIRECTORY)
+    g_set_error (error, BR_LOADER_ERROR, BR_LOADER_ERROR_IO,
+                 _("%s: is a folder, not a dataset file"), display_name);
+  else
+    g_set_error (error, BR_LOADER_ERROR, BR_LOADER_ERROR_IO,
+                 _("%s: is not a regular file (a device, a pipe or a socket): give a dataset "
+                   "file"), display_name);
+  return FALSE;
+}
+
+/* Reads @fd to its end, or to @limit + 1 bytes: enough to tell a file over the limit,
+ * however it grew since it was measured. */
+static GBytes *
+read_fd_bounded (int           fd,
+                 const char   *display_name,
+                 gsize         limit,
+                 GCancellable *cancellable,
+                 GError      **error)
+{
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  guint8 chunk[65536];
+
+  while (data->len <= limit)
+    {
+      gssize n = read (fd, chunk, MIN (sizeof chunk, limit + 1 - data->len));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return io_error (display_name, errno, error);
+      if (n == 0)
+        break;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      g_byte_array_append (data, chunk, n);
+    }
+
+  if (!check_size (data->len, limit, display_name, error))
+    return NULL;
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+static GBytes *
+read_path_bounded (const char   *path,
+                   const char   *display_name,
+                   gsize         limit,
+                   GCancellable *cancellable,
+                   GError      **error)
+{
+  struct stat st;
+  GBytes *bytes;
+  int fd;
+
+  /* never blocks: a FIFO opens at once, and is then refused */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return io_error (display_name, errno, error);
+
+  if (fstat (fd, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      return io_error (display_name, saved_errno, error);
+    }
+
+  if (!check_regular (S_ISREG (st.st_mode) ? G_FILE_TYPE_REGULAR : S_ISDIR (st.st_mode)
+                      ? G_FILE_TYPE_DIRECTORY : G_FILE_TYPE_SPECIAL, display_name, error) ||
+      !check_size (st.st_size, limit, display_name, error))
+    {
+      close (fd);
+      return NULL;
+    }
+
+  bytes = read_fd_bounded (fd, display_name, limit, cancellable, error);
+  close (fd);
+  return bytes;
+}
+
+/* A file with no local path (another GVfs backend): through its stream, as bounded */
+static GBytes *
+read_stream_bounded (GFile        *file,
+                     const char   *display_name,
+                     gsize         limit,
+                     GCancellable *cancellable,
+                     GError      **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, &local_error);
+  if (info != NULL && check_regular (g_file_info_get_file_type (info), display_name, error))
+    stream = g_file_read (file, cancellable, &local_error);
+  else if (info != NULL)
+    return NULL;
+
+  if (stream != NULL)
+    bytes = g_input_stream_read_bytes (G_INPUT_STREAM (stream), limit + 1, cancellable,
+                                       &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, BR_LOADER_ERROR, BR_LOADER_ERROR_IO, "%s: %s", display_name,
+                   local_error->message);
+      return NULL;
+    }
+
+  if (!check_size (g_bytes_get_size (bytes), limit, display_name, error))
+    return NULL;
+
+  return g_steal_pointer (&bytes);
+}
+
 /**
  * br_dataset_load_file:
+ * @limits: (nullable): limits, or %NULL for br_limits_init_from_env()
  *
- * Like br_dataset_load_bytes(), reading @file first; a file over the size limit is not
- * read at all.
+ * Like br_dataset_load_bytes(), reading @file first. Only a regular file is read, and
+ * never more of it than the size limit allows; opening it never blocks.
  */
 BrDataset *
 br_dataset_load_file (GFile           *file,
@@ -257,13 +525,10 @@ br_dataset_load_file (GFile           *file,
                       GPtrArray      **problems,
                       GError         **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *display_name = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) local_error = NULL;
-  BrLimits default_limits;
-  gsize length;
+  g_autofree char *path = NULL;
+  BrLimits env_limits;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
@@ -272,38 +537,19 @@ br_dataset_load_file (GFile           *file,
 
   if (limits == NULL)
     {
-      br_limits_init_default (&default_limits);
-      limits = &default_limits;
+      if (!br_limits_init_from_env (&env_limits, error))
+        return NULL;
+      limits = &env_limits;
     }
 
   display_name = g_file_get_parse_name (file);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, BR_LOADER_ERROR, BR_LOADER_ERROR_IO, "%s: %s", display_name,
-                   local_error->message);
-      return NULL;
-    }
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, BR_LOADER_ERROR, BR_LOADER_ERROR_IO,
-                   _("%s: is a folder, not a dataset file"), display_name);
-      return NULL;
-    }
-
-  if (!check_size (g_file_info_get_size (info), limits->max_file_size, display_name, error))
+  path = g_file_get_path (file);
+  if (path != NULL)
+    bytes = read_path_bounded (path, display_name, limits->max_file_size, cancellable, error);
+  else
+    bytes = read_stream_bounded (file, display_name, limits->max_file_size, cancellable, error);
+  if (bytes == NULL)
     return NULL;
-
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
-    {
-      g_set_error (error, BR_LOADER_ERROR, BR_LOADER_ERROR_IO, "%s: %s", display_name,
-                   local_error->message);
-      return NULL;
-    }
-
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
 
   return br_dataset_load_bytes (bytes, display_name, limits, problems, error);
 }
@@ -311,7 +557,9 @@ br_dataset_load_file (GFile           *file,
 /**
  * br_dataset_load_bundled:
  *
- * Loads the dataset compiled into the program.
+ * Loads the dataset compiled into the program, within the limits of
+ * br_limits_init_from_env() but for the file size: the bundled dataset is not the
+ * user's file.
  *
  * Returns: (transfer full): the bundled dataset
  */
@@ -319,12 +567,18 @@ BrDataset *
 br_dataset_load_bundled (GError **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  BrLimits limits;
+
+  if (!br_limits_init_from_env (&limits, error))
+    return NULL;
 
   bytes = g_resource_lookup_data (_br_model_get_resource (), BR_BUNDLED_DATASET_PATH,
                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
     return NULL;
 
+  limits.max_file_size = MAX (limits.max_file_size, g_bytes_get_size (bytes));
+
   /* TRANSLATORS: how messages and the window name the dataset compiled into the program */
-  return br_dataset_load_bytes (bytes, _("china-gpu.json (bundled)"), NULL, NULL, error);
+  return br_dataset_load_bytes (bytes, _("china-gpu.json (bundled)"), &limits, NULL, error);
 }

@@ -18,7 +18,11 @@ typedef enum
   BR_LOADER_ERROR_IO = 1,
   BR_LOADER_ERROR_TOO_LARGE,
   BR_LOADER_ERROR_INVALID,
+  BR_LOADER_ERROR_LIMIT,
 } BrLoaderError;
+
+/* The deepest nesting BURNRATE_MAX_DEPTH may allow */
+#define BR_MAX_DEPTH 20000
 
 typedef struct
 {
@@ -35,6 +39,8 @@ typedef struct
 
 GQuark     br_loader_error_quark   (void);
 void       br_limits_init_default  (BrLimits         *limits);
+gboolean   br_limits_init_from_env (BrLimits         *limits,
+                                    GError          **error);
 BrDataset *br_dataset_load_file    (GFile            *file,
                                     const BrLimits   *limits,
                                     GCancellable     *cancellable,

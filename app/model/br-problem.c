@@ -11,6 +11,8 @@
 #include "br-json-scan.h"
 #include "br-problem-private.h"
 
+#define PATH_KEEP 100
+
 void
 br_problem_free (BrProblem *problem)
 {
@@ -41,6 +43,23 @@ br_problem_to_string (const BrProblem *problem)
                           problem->path, problem->message);
 }
 
+/* A path as deep as the nesting limit allows would make a message of 80,000 bytes:
+ * keep its start and its end. */
+static char *
+shorten_path (const char *path)
+{
+  glong length = path != NULL ? g_utf8_strlen (path, -1) : 0;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+
+  if (length <= 2 * PATH_KEEP + 8)
+    return g_strdup (path);
+
+  start = g_utf8_substring (path, 0, PATH_KEEP);
+  end = g_utf8_substring (path, length - PATH_KEEP, length);
+  return g_strconcat (start, "…", end, NULL);
+}
+
 BrProblem *
 _br_problem_new (const char *file,
                  guint       line,
@@ -53,7 +72,7 @@ _br_problem_new (const char *file,
   problem->file = g_strdup (file);
   problem->line = line;
   problem->column = column;
-  problem->path = g_strdup (path);
+  problem->path = shorten_path (path);
   problem->message = g_strdup (message);
 
   return problem;

@@ -323,16 +323,32 @@ test_size_limit (void)
 static void
 test_limits_from_environment (void)
 {
+  static const char *bad[] = {
+    "0", "-1", "abc", "20M", "1e7", " 9", "+9", "", "18446744073709551616", "20001",
+  };
+  g_autoptr(GError) error = NULL;
   BrLimits limits;
 
   g_setenv ("BURNRATE_MAX_DEPTH", "9", TRUE);
-  g_setenv ("BURNRATE_MAX_STRING", "not a number", TRUE);
-  br_limits_init_default (&limits);
-  g_unsetenv ("BURNRATE_MAX_DEPTH");
+  g_setenv ("BURNRATE_MAX_STRING", "100000", TRUE);
+  g_assert_true (br_limits_init_from_env (&limits, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (limits.max_depth, ==, 9);
+  g_assert_cmpuint (limits.max_string, ==, 100000);
   g_unsetenv ("BURNRATE_MAX_STRING");
 
-  g_assert_cmpuint (limits.max_depth, ==, 9);
-  g_assert_cmpuint (limits.max_string, ==, 16384);
+  /* each refused, naming the variable and the range, the default kept */
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_setenv ("BURNRATE_MAX_DEPTH", bad[i], TRUE);
+      g_assert_false (br_limits_init_from_env (&limits, &error));
+      g_assert_error (error, BR_LOADER_ERROR, BR_LOADER_ERROR_LIMIT);
+      g_assert_nonnull (strstr (error->message, "BURNRATE_MAX_DEPTH"));
+      g_assert_nonnull (strstr (error->message, "from 1 to 20000"));
+      g_assert_cmpuint (limits.max_depth, ==, 64);
+      g_clear_error (&error);
+    }
+  g_unsetenv ("BURNRATE_MAX_DEPTH");
 }
 
 static void
