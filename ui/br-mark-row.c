@@ -68,6 +68,18 @@ series_name (BrSeries series)
       return _("Market value");
     case BR_SERIES_IMPLIED:
       return _("Share of Nvidia’s value");
+    case BR_SERIES_CASH:
+      return _("Cash");
+    case BR_SERIES_BURN_TTM:
+      return _("Burn, trailing year");
+    case BR_SERIES_RUNWAY_MONTHS:
+      return _("Months of runway");
+    case BR_SERIES_RAISED:
+      return _("Raised");
+    case BR_SERIES_PROJECTED_CASH:
+      return _("Projected cash");
+    case BR_SERIES_RUNWAY_EVENT:
+      return _("Runway event");
     default:
       return br_series_to_string (series);
     }
@@ -84,6 +96,10 @@ status_name (BrStatus status)
       return _("unaudited");
     case BR_STATUS_FLASH:
       return _("flash");
+    case BR_STATUS_ESTIMATE:
+      return _("estimate");
+    case BR_STATUS_PROJECTION:
+      return _("projection");
     default:
       return br_status_to_string (status);
     }
@@ -311,7 +327,10 @@ br_mark_row_update (BrMarkRow         *self,
   changed |= take_string (self, &self->date, date, PROP_DATE);
   changed |= take_string (self, &self->value_text, describe_value (mark), PROP_VALUE_TEXT);
   changed |= take_string (self, &self->unit,
-                          br_unit_describe (&mark->unit, mark->percent, language), PROP_UNIT);
+                          mark->series == BR_SERIES_RUNWAY_MONTHS
+                            ? g_strdup (_("months"))
+                            : br_unit_describe (&mark->unit, mark->percent, language),
+                          PROP_UNIT);
   changed |= take_string (self, &self->status, g_strdup (status_name (mark->status)),
                           PROP_STATUS);
   changed |= take_string (self, &self->source, br_chart_describe_source (mark->source, language),

@@ -35,6 +35,14 @@ struct _BrSidePane
   GtkSwitch            *cumulative_switch;
   GtkSwitch            *log_switch;
   GtkSpinButton        *percent_spin;
+  AdwPreferencesGroup  *runway_group;
+  GtkSwitch            *scenario_switch;
+  AdwActionRow         *revenue_row;
+  AdwActionRow         *cost_row;
+  AdwActionRow         *margin_row;
+  GtkSpinButton        *revenue_spin;
+  GtkSpinButton        *cost_spin;
+  GtkSpinButton        *margin_spin;
 };
 
 enum {
@@ -456,6 +464,14 @@ br_side_pane_class_init (BrSidePaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BrSidePane, cumulative_switch);
   gtk_widget_class_bind_template_child (widget_class, BrSidePane, log_switch);
   gtk_widget_class_bind_template_child (widget_class, BrSidePane, percent_spin);
+  gtk_widget_class_bind_template_child (widget_class, BrSidePane, runway_group);
+  gtk_widget_class_bind_template_child (widget_class, BrSidePane, scenario_switch);
+  gtk_widget_class_bind_template_child (widget_class, BrSidePane, revenue_row);
+  gtk_widget_class_bind_template_child (widget_class, BrSidePane, cost_row);
+  gtk_widget_class_bind_template_child (widget_class, BrSidePane, margin_row);
+  gtk_widget_class_bind_template_child (widget_class, BrSidePane, revenue_spin);
+  gtk_widget_class_bind_template_child (widget_class, BrSidePane, cost_spin);
+  gtk_widget_class_bind_template_child (widget_class, BrSidePane, margin_spin);
   gtk_widget_class_bind_template_callback (widget_class, range_selected_cb);
 }
 
@@ -473,6 +489,39 @@ br_side_pane_init (BrSidePane *self)
     gtk_string_list_append (units, _(br_display_unit_get (i)->title));
   adw_combo_row_set_model (self->unit_row, G_LIST_MODEL (units));
   gtk_widget_set_sensitive (GTK_WIDGET (self->valuation_group), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->runway_group), FALSE);
+}
+
+/* The runway's own scenario: a switch, and three rates only it makes count */
+static void
+bind_scenario (BrSidePane *self,
+               GSettings  *settings)
+{
+  GtkWidget *rows[] = { GTK_WIDGET (self->revenue_row), GTK_WIDGET (self->cost_row),
+                        GTK_WIDGET (self->margin_row) };
+
+  g_settings_bind (settings, "scenario-custom", self->scenario_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "scenario-revenue-growth", self->revenue_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "scenario-cost-growth", self->cost_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "scenario-gross-margin", self->margin_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_settings_bind (settings, "scenario-custom", rows[i], "sensitive", G_SETTINGS_BIND_GET);
+}
+
+static void
+unbind_scenario (BrSidePane *self)
+{
+  g_settings_unbind (self->scenario_switch, "active");
+  g_settings_unbind (self->revenue_spin, "value");
+  g_settings_unbind (self->cost_spin, "value");
+  g_settings_unbind (self->margin_spin, "value");
+  g_settings_unbind (self->revenue_row, "sensitive");
+  g_settings_unbind (self->cost_row, "sensitive");
+  g_settings_unbind (self->margin_row, "sensitive");
 }
 
 void
@@ -488,6 +537,7 @@ br_side_pane_set_settings (BrSidePane *self,
       g_settings_unbind (self->cumulative_switch, "active");
       g_settings_unbind (self->log_switch, "active");
       g_settings_unbind (self->percent_spin, "value");
+      unbind_scenario (self);
       g_settings_unbind (self->unit_row, "selected");
     }
 
@@ -500,6 +550,7 @@ br_side_pane_set_settings (BrSidePane *self,
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "log-scale", self->log_switch, "active", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "percent", self->percent_spin, "value", G_SETTINGS_BIND_DEFAULT);
+      bind_scenario (self, settings);
       g_settings_bind_with_mapping (settings, "unit", self->unit_row, "selected",
                                     G_SETTINGS_BIND_DEFAULT, unit_get_mapping, unit_set_mapping,
                                     NULL, NULL);
@@ -540,5 +591,6 @@ br_side_pane_set_chart (BrSidePane *self,
   self->chart = g_strdup (chart);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->valuation_group), g_strcmp0 (chart, "valuation") == 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->runway_group), g_strcmp0 (chart, "runway") == 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
 }

@@ -77,6 +77,33 @@ companies_from_settings (BrWindow       *self,
   br_chart_options_set_companies (options, (const char * const *)ids);
 }
 
+/* The runway's own scenario, the same rates for every company, when it is on */
+static void
+scenario_from_settings (GSettings      *settings,
+                        BrChartOptions *options)
+{
+  static const char *keys[] = { "scenario-revenue-growth", "scenario-cost-growth",
+                                "scenario-gross-margin" };
+  static const char *names[] = { "revenue-growth", "cost-growth", "gross-margin" };
+  g_autoptr(BrScenarioSet) scenario = br_scenario_set_new ();
+  g_autoptr(GString) spec = g_string_new (NULL);
+
+  if (!g_settings_get_boolean (settings, "scenario-custom"))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append_printf (spec, "%s%s=%s", i > 0 ? "," : "", names[i],
+                              g_ascii_dtostr (number, sizeof number,
+                                              g_settings_get_double (settings, keys[i])));
+    }
+  /* the schema's ranges are the parser's: this cannot fail */
+  if (br_scenario_set_parse (scenario, spec->str, NULL))
+    br_chart_options_set_scenario (options, scenario);
+}
+
 static BrChartOptions *
 options_from_settings (BrWindow  *self,
                        BrDataset *dataset)
@@ -104,6 +131,7 @@ options_from_settings (BrWindow  *self,
                               adw_style_manager_get_dark (adw_style_manager_get_default ())
                                 ? BR_THEME_DARK : BR_THEME_LIGHT);
   companies_from_settings (self, dataset, options);
+  scenario_from_settings (self->settings, options);
 
   return options;
 }
@@ -134,7 +162,8 @@ settings_changed_cb (BrWindow   *self,
 {
   static const char *option_keys[] = {
     "hidden-companies", "range-from", "range-to", "cumulative", "unit", "log-scale", "percent",
-    NULL,
+    "scenario-custom", "scenario-revenue-growth", "scenario-cost-growth",
+    "scenario-gross-margin", NULL,
   };
 
   if (g_strv_contains (option_keys, key))

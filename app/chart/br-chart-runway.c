@@ -248,6 +248,33 @@ projected_path (BrChartContext *ctx,
     }
 }
 
+/* One company's assumptions: "Moore Threads: revenue +100%*, cost −4%, margin 50%†" */
+static void
+append_assumptions (GString        *text,
+                    BrChartContext *ctx,
+                    const Series   *s,
+                    gboolean        with_name)
+{
+  const BrRunway *runway = s->runway;
+  const BrScenario *sc = &runway->scenario;
+  const double values[] = { sc->revenue_growth, sc->cost_growth, sc->gross_margin };
+  const guint fields[] = { BR_SCENARIO_REVENUE_GROWTH, BR_SCENARIO_COST_GROWTH,
+                           BR_SCENARIO_GROSS_MARGIN };
+  const char *names[] = { _("revenue"), _("cost"), _("gross margin") };
+
+  if (with_name)
+    g_string_append_printf (text, "%s ", br_company_get_name (s->company, ctx->lang));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *number = _br_format_number (values[i], 0, i < 2);
+      const char *mark = "";
+
+      if (!(sc->set & fields[i]))
+        mark = (runway->capped & fields[i]) ? "*" : (runway->no_trend & fields[i]) ? "†" : "";
+      g_string_append_printf (text, "%s%s %s%%%s", i > 0 ? ", " : "", names[i], number, mark);
+    }
+}
+
 static void
 draw_projected (BrChartContext *ctx,
                 const Axes     *axes,
@@ -257,6 +284,12 @@ draw_projected (BrChartContext *ctx,
   double dash[] = { ctx->em * 0.5, ctx->em * 0.35 };
   double hit = MAX (ctx->em * 0.45, 7);
   const BrSource *source = projection_source (s);
+  g_autoptr(GString) assumptions = g_string_new (NULL);
+  const char *name;
+
+  /* what produced each projected value, for its tooltip and its table row */
+  append_assumptions (assumptions, ctx, s, FALSE);
+  name = _br_chart_layout_intern (ctx->layout, assumptions->str);
 
   cairo_save (cr);
   _br_set_rgba (cr, &s->color, 0.75);
@@ -271,7 +304,7 @@ draw_projected (BrChartContext *ctx,
       const BrProjectedQuarter *pq = &s->runway->quarters[q];
       BrChartMark mark = {
         .series = BR_SERIES_PROJECTED_CASH, .date = pq->end, .value = MAX (pq->cash, 0),
-        .source = source, .status = BR_STATUS_PROJECTION,
+        .source = source, .status = BR_STATUS_PROJECTION, .name = name,
         .x = _br_axis_map_date (&axes->x, &pq->end),
         .y = _br_axis_map (&axes->y, MAX (pq->cash, 0)),
       };
@@ -578,31 +611,6 @@ end_label (BrChartContext *ctx,
                           br_company_get_name (s->company, ctx->lang), months);
 }
 
-/* One company's assumptions: "Moore Threads: revenue +100%*, cost −4%, margin 50%†" */
-static void
-append_assumptions (GString        *text,
-                    BrChartContext *ctx,
-                    const Series   *s)
-{
-  const BrRunway *runway = s->runway;
-  const BrScenario *sc = &runway->scenario;
-  const double values[] = { sc->revenue_growth, sc->cost_growth, sc->gross_margin };
-  const guint fields[] = { BR_SCENARIO_REVENUE_GROWTH, BR_SCENARIO_COST_GROWTH,
-                           BR_SCENARIO_GROSS_MARGIN };
-  const char *names[] = { _("revenue"), _("cost"), _("gross margin") };
-
-  g_string_append_printf (text, "%s ", br_company_get_name (s->company, ctx->lang));
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      g_autofree char *number = _br_format_number (values[i], 0, i < 2);
-      const char *mark = "";
-
-      if (!(sc->set & fields[i]))
-        mark = (runway->capped & fields[i]) ? "*" : (runway->no_trend & fields[i]) ? "†" : "";
-      g_string_append_printf (text, "%s%s %s%%%s", i > 0 ? ", " : "", names[i], number, mark);
-    }
-}
-
 static char *
 subtitle_text (BrChartContext *ctx,
                GArray         *all)
@@ -619,7 +627,7 @@ subtitle_text (BrChartContext *ctx,
         continue;
       if (n++ > 0)
         g_string_append (text, "; ");
-      append_assumptions (text, ctx, s);
+      append_assumptions (text, ctx, s, TRUE);
     }
   if (n == 0)
     g_string_append (text, _("no projection"));

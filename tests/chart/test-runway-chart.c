@@ -227,7 +227,8 @@ test_cli_csv (void)
                          "revenue-growth=30,metax:gross-margin=60", NULL };
   static const char *series[] = { "\r\nmoore-threads,Moore Threads,cash,FY2024,2024-12-31,21.45,yi,CNY,",
                                   ",burn_ttm", ",runway_months", ",raised:IPO,,2025-12-05,75.760523,yi,CNY,",
-                                  ",projected_cash,", "projection\r\n", "estimate\r\n" };
+                                  "\"projected_cash:revenue +30%, cost ", "projection\r\n",
+                                  "estimate\r\n" };
 
   g_assert_cmpint (run (args, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");

@@ -349,6 +349,59 @@ test_side_pane (Fixture       *fixture,
   g_assert_null (br_chart_options_get_companies (br_chart_view_get_options (view)));
 }
 
+/* The Runway page: the projection's rows say "projection", and the side pane's own
+ * scenario reaches the chart: revenue halving, costs up 60 % a year, money runs out. */
+static void
+test_runway_page (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GSettings *settings;
+  BrChartView *view;
+  BrChartLayout *layout;
+  gboolean projected = FALSE, runs_out = FALSE;
+
+  if (fixture->window == NULL)
+    return;
+
+  settings = br_window_get_settings (fixture->window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.chart", "s",
+                                             "runway"));
+  g_assert_cmpstr (g_settings_get_string (settings, "chart"), ==, "runway");
+  view = br_window_get_chart_view (fixture->window, BR_CHART_RUNWAY);
+  g_assert_null (br_chart_options_get_scenario (br_chart_view_get_options (view)));
+  layout = br_chart_view_ensure_layout (view);
+  for (guint i = 0; i < br_chart_layout_get_n_marks (layout); i++)
+    {
+      const BrChartMark *m = br_chart_layout_get_mark (layout, i);
+
+      projected |= m->series == BR_SERIES_PROJECTED_CASH && m->status == BR_STATUS_PROJECTION;
+    }
+  g_assert_true (projected);
+
+  g_settings_set_double (settings, "scenario-revenue-growth", -50);
+  g_settings_set_double (settings, "scenario-cost-growth", 60);
+  g_settings_set_double (settings, "scenario-gross-margin", 10);
+  g_assert_null (br_chart_options_get_scenario (br_chart_view_get_options (view)));
+  g_settings_set_boolean (settings, "scenario-custom", TRUE);
+  g_assert_nonnull (br_chart_options_get_scenario (br_chart_view_get_options (view)));
+  layout = br_chart_view_ensure_layout (view);
+  for (guint i = 0; i < br_chart_layout_get_n_marks (layout); i++)
+    {
+      const BrChartMark *m = br_chart_layout_get_mark (layout, i);
+
+      runs_out |= m->series == BR_SERIES_RUNWAY_EVENT && g_str_equal (m->company->id, "moore-threads") &&
+                  m->value == 0;
+    }
+  g_assert_true (runs_out);
+
+  /* off is the reset to each company's reported trend */
+  g_settings_set_boolean (settings, "scenario-custom", FALSE);
+  g_assert_null (br_chart_options_get_scenario (br_chart_view_get_options (view)));
+  g_settings_reset (settings, "scenario-revenue-growth");
+  g_settings_reset (settings, "scenario-cost-growth");
+  g_settings_reset (settings, "scenario-gross-margin");
+}
+
 static GFile *
 write_file (Fixture    *fixture,
             const char *name,
@@ -1302,6 +1355,7 @@ main (int   argc,
   add ("/Br/Window/hover", test_hover);
   add ("/Br/Window/legend-toggle", test_legend_toggle);
   add ("/Br/Window/side-pane", test_side_pane);
+  add ("/Br/Window/runway-page", test_runway_page);
   add ("/Br/Window/load-files", test_load_files);
   add ("/Br/Window/reload-on-save", test_reload_on_save);
   add ("/Br/Window/export", test_export);
