@@ -13,6 +13,10 @@
  * is timed from the warp to the frame that shows the readout. Needs a display (run
  * under `xvfb-run -a`); without one it skips.
  *
+ * BURNRATE_BENCH_DATASET=FILE explores FILE instead of the bundled dataset, with the
+ * cairo renderer only, and reports the time from opening it to its first frame;
+ * BURNRATE_BENCH_TARGET_MS sets the target (bench-big.sh: 50 ms).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -32,7 +36,7 @@
 
 #include "bench-common.h"
 
-#define TARGET_MS 16.0
+#define DEFAULT_TARGET_MS 16.0
 #define DEFAULT_RUNS 5
 #define MAX_HOVERS_A_CHART 24
 #define SETTLE_MS 40
@@ -84,6 +88,8 @@ typedef struct
   GArray         *hover_frames; /* double */
   gint64          poll_return;
   gint64          hover_start;
+  gint64          open_start;  /* when the dataset file was opened */
+  double          load_ms;
   gint64          hover_frame;
   gulong          paint_id;
   guint           wait_source;
@@ -92,6 +98,15 @@ typedef struct
 } Run;
 
 static Run run;
+
+/* the target, in ms */
+static double
+target_ms (void)
+{
+  const char *env = g_getenv ("BURNRATE_BENCH_TARGET_MS");
+
+  return env != NULL ? g_ascii_strtod (env, NULL) : DEFAULT_TARGET_MS;
+}
 
 static int
 explore_poll (GPollFD *fds,
@@ -409,6 +424,10 @@ next_step_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void dataset_changed_cb (BrDocument *document, gpointer data);
+static void load_failed_cb (BrDocument *document, GFile *file, GError *error,
+                            GPtrArray *problems, gpointer data);
+
 static void
 first_paint_cb (GdkFrameClock *clock,
                 gpointer       data)
@@ -417,6 +436,39 @@ first_paint_cb (GdkFrameClock *clock,
   build_script ();
   /* start-up is over: let its idle work finish before the script starts */
   g_timeout_add (500, next_step_cb, NULL);
+}
+
+/* the file's first frame: the time from opening it, then the script */
+static void
+file_paint_cb (GdkFrameClock *clock,
+               gpointer       data)
+{
+  g_signal_handlers_disconnect_by_func (clock, file_paint_cb, data);
+  run.load_ms = MAX (run.load_ms, (g_get_monotonic_time () - run.open_start) / 1000.);
+  first_paint_cb (clock, data);
+}
+
+static void
+dataset_changed_cb (BrDocument *document,
+                    gpointer    data)
+{
+  g_signal_handlers_disconnect_by_func (document, dataset_changed_cb, data);
+  g_signal_handlers_disconnect_by_func (document, load_failed_cb, data);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (run.window)), "after-paint",
+                    G_CALLBACK (file_paint_cb), NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (run.window));
+}
+
+static void
+load_failed_cb (BrDocument *document,
+                GFile      *file,
+                GError     *error,
+                GPtrArray  *problems,
+                gpointer    data)
+{
+  printf ("# %s did not load: %s\n", g_getenv ("BURNRATE_BENCH_DATASET"), error->message);
+  run.failed = TRUE;
+  g_application_release (G_APPLICATION (run.app));
 }
 
 static void
@@ -455,6 +507,19 @@ start_size (void)
   run.window = br_window_new (run.app);
   reset_settings (br_window_get_settings (run.window));
   gtk_window_set_default_size (GTK_WINDOW (run.window), width, height);
+  if (g_getenv ("BURNRATE_BENCH_DATASET") != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (g_getenv ("BURNRATE_BENCH_DATASET"));
+
+      gtk_window_present (GTK_WINDOW (run.window));
+      g_signal_connect (br_window_get_document (run.window), "changed",
+                        G_CALLBACK (dataset_changed_cb), NULL);
+      g_signal_connect (br_window_get_document (run.window), "load-failed",
+                        G_CALLBACK (load_failed_cb), NULL);
+      run.open_start = g_get_monotonic_time ();
+      br_window_open (run.window, file);
+      return;
+    }
   if (!br_window_open_bundled (run.window))
     {
       run.failed = TRUE;
@@ -510,7 +575,7 @@ print_run (void)
     {
       Dispatch *dispatch = &g_array_index (run.dispatches, Dispatch, i);
 
-      if (dispatch->ms > TARGET_MS)
+      if (dispatch->ms > target_ms ())
         printf ("# slow %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %.1f %s\n", dispatch->start,
                 dispatch->start + (gint64)(dispatch->ms * 1000), dispatch->ms, dispatch->label);
     }
@@ -520,7 +585,7 @@ print_run (void)
     {
       Dispatch *dispatch = &g_array_index (run.dispatches, Dispatch, i);
 
-      if (shown >= 8 && dispatch->ms <= TARGET_MS)
+      if (shown >= 8 && dispatch->ms <= target_ms ())
         break;
       if (!g_hash_table_add (seen, dispatch->label))
         continue;
@@ -530,6 +595,8 @@ print_run (void)
 
   slowest = &g_array_index (run.dispatches, Dispatch, 0);
   printf ("# %u hovers timed\n", run.hovers->len);
+  if (run.load_ms > 0)
+    printf ("# opening the file to its first frame: %.0f ms at most\n", run.load_ms);
   printf ("result max %.2f p99 %.2f n %u hover-median %.2f hover-max %.2f "
           "hover-frames-max %.0f step %s\n",
           slowest->ms, percentile (ms, 0.99), ms->len, percentile (run.hovers, 0.5),
@@ -659,13 +726,13 @@ report (const char  *renderer,
   max = median_of (results, n, G_STRUCT_OFFSET (Result, max));
   p99 = median_of (results, n, G_STRUCT_OFFSET (Result, p99));
   qsort (results, n, sizeof (Result), compare_result);
-  ok = max <= TARGET_MS;
+  ok = max <= target_ms ();
   printf ("# %s: longest dispatch, median of %u runs: %.1f ms (median run's: %s); p99 %.1f ms; "
           "hover to readout median %.1f ms, %.0f frame(s) at most\n", renderer, n, max,
           results[n / 2].step, p99, median_of (results, n, G_STRUCT_OFFSET (Result, hover_median)),
           median_of (results, n, G_STRUCT_OFFSET (Result, hover_frames)));
   printf ("%s exploring, %s renderer: longest main-thread dispatch %.1f ms, p99 %.1f ms "
-          "(target %.0f ms)%s\n", ok ? "PASS" : "FAIL", renderer, max, p99, TARGET_MS, note);
+          "(target %.0f ms)%s\n", ok ? "PASS" : "FAIL", renderer, max, p99, target_ms (), note);
 
   return ok;
 }
@@ -703,6 +770,8 @@ main (int   argc,
       printf ("# run %u, cairo renderer\n", i + 1);
       if (run_once (argv[0], cairo_envp, &cairo_results[n_cairo]))
         n_cairo++;
+      if (g_getenv ("BURNRATE_BENCH_DATASET") != NULL)
+        continue;
       printf ("# run %u, %s renderer\n", i + 1, renderer != NULL ? renderer : "default");
       if (run_once (argv[0], envp, &default_results[n_default]))
         n_default++;
@@ -710,8 +779,9 @@ main (int   argc,
 
   /* as for start-up: Xvfb's GL is llvmpipe, which no user with a GPU sees */
   ok = report ("cairo", cairo_results, n_cairo, "");
-  report (renderer != NULL ? renderer : "default (GL)", default_results, n_default,
-          " (reported only: software GL under Xvfb)");
+  if (g_getenv ("BURNRATE_BENCH_DATASET") == NULL)
+    report (renderer != NULL ? renderer : "default (GL)", default_results, n_default,
+            " (reported only: software GL under Xvfb)");
   for (guint i = 0; i < n_cairo; i++)
     g_free (cairo_results[i].step);
   for (guint i = 0; i < n_default; i++)
