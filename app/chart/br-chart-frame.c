@@ -128,44 +128,6 @@ _br_set_rgba (cairo_t     *cr,
   cairo_set_source_rgba (cr, rgb->r, rgb->g, rgb->b, alpha);
 }
 
-/**
- * _br_chart_companies:
- * @with_benchmark: whether the benchmark (Nvidia) is shown by default
- *
- * Returns: (transfer container) (element-type BrCompany): the companies the options
- *   choose, in their order, or by default every challenger, and the benchmark if asked
- */
-GPtrArray *
-_br_chart_companies (BrChartContext *ctx,
-                     gboolean        with_benchmark)
-{
-  GPtrArray *companies = g_ptr_array_new ();
-  const char * const *ids = br_chart_options_get_companies (ctx->options);
-
-  if (ids != NULL)
-    {
-      for (guint i = 0; ids[i] != NULL; i++)
-        {
-          const BrCompany *company = br_dataset_lookup_company (ctx->dataset, ids[i]);
-
-          if (company != NULL && !g_ptr_array_find (companies, company, NULL))
-            g_ptr_array_add (companies, (gpointer)company);
-        }
-
-      return companies;
-    }
-
-  for (guint i = 0; i < br_dataset_get_n_companies (ctx->dataset); i++)
-    {
-      const BrCompany *company = br_dataset_get_company (ctx->dataset, i);
-
-      if (company->role == BR_ROLE_CHALLENGER || with_benchmark)
-        g_ptr_array_add (companies, (gpointer)company);
-    }
-
-  return companies;
-}
-
 gboolean
 _br_chart_hidden (BrChartContext *ctx,
                   const char     *key)
@@ -461,6 +423,10 @@ footnote_text (BrChartContext *ctx,
   GString *text = g_string_new (NULL);
   BrChartLayout *layout = ctx->layout;
 
+  g_autofree char *not_drawn = _br_chart_not_drawn_note (ctx);
+
+  if (not_drawn != NULL)
+    g_string_append_printf (text, "%s  ", not_drawn);
   if (extra != NULL)
     g_string_append_printf (text, "%s  ", extra);
 

@@ -20,5 +20,8 @@ guint            br_chart_layout_get_n_text_boxes (BrChartLayout *layout);
 const BrTextBox *br_chart_layout_get_text_box     (BrChartLayout *layout,
                                                    guint          index);
 gboolean         br_chart_layout_has_data         (BrChartLayout *layout);
+guint            br_chart_layout_get_n_selected   (BrChartLayout *layout);
+const BrCompany * const *br_chart_layout_get_not_drawn (BrChartLayout *layout,
+                                                        guint         *n);
 
 G_END_DECLS

@@ -32,6 +32,7 @@ _br_chart_layout_new (double width,
   layout->text_boxes = g_array_new (FALSE, TRUE, sizeof (BrTextBox));
   layout->sources = g_ptr_array_new ();
   layout->rates = g_ptr_array_new ();
+  layout->not_drawn = g_ptr_array_new ();
   layout->description = g_string_new (NULL);
   layout->strings = g_string_chunk_new (256);
   layout->width = width;
@@ -63,6 +64,7 @@ br_chart_layout_unref (BrChartLayout *layout)
   g_array_unref (layout->text_boxes);
   g_ptr_array_unref (layout->sources);
   g_ptr_array_unref (layout->rates);
+  g_ptr_array_unref (layout->not_drawn);
   g_string_free (layout->description, TRUE);
   g_string_chunk_free (layout->strings);
   g_free (layout->title);
@@ -379,4 +381,31 @@ br_chart_layout_has_data (BrChartLayout *layout)
   g_return_val_if_fail (layout != NULL, FALSE);
 
   return layout->has_data;
+}
+
+/**
+ * br_chart_layout_get_n_selected:
+ *
+ * Returns: how many companies the options selected for the chart, drawn or not
+ */
+guint
+br_chart_layout_get_n_selected (BrChartLayout *layout)
+{
+  return layout->n_selected;
+}
+
+/**
+ * br_chart_layout_get_not_drawn:
+ * @n: (out): how many
+ *
+ * Returns: (array length=n) (transfer none): the selected companies the chart had no
+ *   room for, which its footnote counts or names
+ */
+const BrCompany * const *
+br_chart_layout_get_not_drawn (BrChartLayout *layout,
+                               guint         *n)
+{
+  *n = layout->not_drawn->len;
+
+  return (const BrCompany * const *)layout->not_drawn->pdata;
 }

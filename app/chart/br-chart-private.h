@@ -97,6 +97,9 @@ struct _BrChartLayout
   GStringChunk   *strings;      /* text marks point to that the dataset does not own */
   gboolean        has_data;
   gboolean        has_flash;
+  guint           n_selected;   /* companies the options select */
+  guint           n_largest;    /* of them, drawn for being the largest */
+  GPtrArray      *not_drawn;    /* const BrCompany *: selected, no room for them */
   double          width, height;
   double          em;           /* body text size, which line widths follow */
   BrTheme         theme;
@@ -259,6 +262,7 @@ void     _br_chart_spread_labels  (double              *ys,
                                    double               gap,
                                    double               lo,
                                    double               hi);
+char    *_br_chart_not_drawn_note (BrChartContext      *ctx);
 gboolean _br_chart_in_range       (BrChartContext      *ctx,
                                    const GDate         *start,
                                    const GDate         *end);

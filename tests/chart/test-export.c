@@ -402,15 +402,18 @@ test_pdf_sources_by_publisher (Fixture       *f,
                             " quarter, part %u\", \"publisher\": \"%s\", \"date\":"
                             " \"2025-01-%02u\"}", i > 0 ? "," : "", i, i,
                             i % 2 == 0 ? "Alpha Press" : "Beta Wire", i + 1);
-  g_string_append (json, "], \"companies\": [");
+  /* one company, twenty years, each year's figure from a source of its own */
+  g_string_append (json, "], \"companies\": [{\"id\": \"c\", \"name\": \"C\", \"periods\": [");
   for (guint i = 0; i < 20; i++)
-    g_string_append_printf (json, "%s{\"id\": \"c%u\", \"name\": \"C%u\", \"periods\":"
-                            " [{\"id\": \"FY2024\", \"kind\": \"fiscal-year\", \"start\":"
-                            " \"2024-01-01\", \"end\": \"2024-12-31\"}], \"figures\":"
-                            " [{\"period\": \"FY2024\", \"metric\": \"net_income_attributable\","
+    g_string_append_printf (json, "%s{\"id\": \"FY%u\", \"kind\": \"fiscal-year\", \"start\":"
+                            " \"%u-01-01\", \"end\": \"%u-12-31\"}", i > 0 ? "," : "", 2005 + i,
+                            2005 + i, 2005 + i);
+  g_string_append (json, "], \"figures\": [");
+  for (guint i = 0; i < 20; i++)
+    g_string_append_printf (json, "%s{\"period\": \"FY%u\", \"metric\": \"net_income_attributable\","
                             " \"value\": -%u, \"currency\": \"CNY\", \"scale\": \"yi\","
-                            " \"source\": \"s%u\"}]}", i > 0 ? "," : "", i, i, i + 1, i);
-  g_string_append (json, "]}");
+                            " \"source\": \"s%u\"}", i > 0 ? "," : "", 2005 + i, i + 1, i);
+  g_string_append (json, "]}]}");
   bytes = g_bytes_new (json->str, json->len);
   many = br_dataset_load_bytes (bytes, "many.json", NULL, NULL, &error);
   g_assert_no_error (error);

@@ -1,0 +1,323 @@
+/* br-chart-select.c: which companies a chart draws
+ *
+ * The companies the options name, or by default a sensible few: every challenger when
+ * there are few, else the benchmark and the five largest by the chart's own measure.
+ * A chart draws no more companies than it can draw legibly at its size; the largest
+ * by its measure stay, and the footnote says how many selected companies are not drawn
+ * (naming them while the page names at most 30 companies).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "br-chart"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "br-chart-private.h"
+
+/* companies a page names at most, in its legend, labels and notes */
+#define MAX_NAMED 30
+/* distinct company colours (br-chart-frame.c): more lines than that could not be told
+ * apart by colour */
+#define MAX_SERIES 12
+/* with more challengers than this, the default is the largest few */
+#define DEFAULT_ALL 8
+#define DEFAULT_LARGEST 5
+
+typedef struct
+{
+  const BrCompany *company;
+  double           measure;
+  guint            order;    /* its place in the selection */
+} Ranked;
+
+/* The latest figure of @metric in range, in the chart's unit, as a magnitude */
+static double
+latest_figure (BrChartContext  *ctx,
+               const BrCompany *company,
+               BrMetric         metric)
+{
+  const BrFigure *latest = NULL;
+  BrConversion conversion;
+
+  for (guint i = 0; i < company->n_figures; i++)
+    {
+      const BrFigure *figure = &company->figures[i];
+
+      if (figure->metric != metric ||
+          !_br_chart_in_range (ctx, &figure->period->start, &figure->period->end))
+        continue;
+      if (latest == NULL || g_date_compare (&figure->period->end, &latest->period->end) > 0)
+        latest = figure;
+    }
+
+  if (latest == NULL ||
+      !br_metrics_figure_value (ctx->dataset, latest, &ctx->options->unit, &conversion, NULL))
+    return -1;
+
+  return fabs (conversion.value);
+}
+
+static double
+latest_market_cap (BrChartContext  *ctx,
+                   const BrCompany *company)
+{
+  const BrMarketCap *latest = NULL;
+  BrConversion conversion;
+
+  for (guint i = 0; i < company->n_market_caps; i++)
+    {
+      const BrMarketCap *cap = &company->market_caps[i];
+
+      if (!_br_chart_in_range (ctx, &cap->date, &cap->date))
+        continue;
+      if (latest == NULL || g_date_compare (&cap->date, &latest->date) > 0)
+        latest = cap;
+    }
+
+  if (latest == NULL ||
+      !br_metrics_market_cap (ctx->dataset, latest, &ctx->options->unit, &conversion, NULL))
+    return -1;
+
+  return conversion.value;
+}
+
+/* How large a company is by what the chart shows: its latest net income (as a
+ * magnitude), R&D, revenue, market value or cash; -1 when the chart has nothing of it */
+static double
+measure (BrChartContext  *ctx,
+         const BrCompany *company)
+{
+  switch (ctx->options->kind)
+    {
+    case BR_CHART_LOSSES:
+      return latest_figure (ctx, company, BR_METRIC_NET_INCOME_ATTRIBUTABLE);
+    case BR_CHART_RND:
+      return latest_figure (ctx, company, BR_METRIC_RND_EXPENSE);
+    case BR_CHART_CUSTOMERS:
+      return company->n_concentrations > 0 ? latest_figure (ctx, company, BR_METRIC_REVENUE) : -1;
+    case BR_CHART_VALUATION:
+      return latest_market_cap (ctx, company);
+    case BR_CHART_RUNWAY:
+      return latest_figure (ctx, company, BR_METRIC_CASH);
+    case BR_N_CHART_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The most series the chart can draw legibly at its size: end labels a line each down
+ * the plot, bar groups wide enough for their label, donuts of a readable size */
+static guint
+capacity (BrChartContext *ctx)
+{
+  double em = ctx->em;
+  double plot_height = ctx->height - 2 * ctx->pad - 12 * em;
+  double plot_width = ctx->width - 2 * ctx->pad - 5 * em;
+  double n;
+
+  switch (ctx->options->kind)
+    {
+    case BR_CHART_LOSSES:
+    case BR_CHART_VALUATION:
+    case BR_CHART_RUNWAY:
+      n = plot_height / (em * 1.25);
+      break;
+    case BR_CHART_RND:
+      n = plot_width / (em * 5);
+      break;
+    case BR_CHART_CUSTOMERS:
+      n = plot_height / (em * 4);
+      break;
+    case BR_N_CHART_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return (guint)CLAMP (n, 1, MAX_SERIES);
+}
+
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b)
+{
+  const Ranked *x = a, *y = b;
+
+  if (x->measure != y->measure)
+    return x->measure > y->measure ? -1 : 1;
+
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int
+compare_order (gconstpointer a,
+               gconstpointer b)
+{
+  const Ranked *x = a, *y = b;
+
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* The selection the options make, in their order, or NULL for the default */
+static GPtrArray *
+chosen (BrChartContext *ctx)
+{
+  const char * const *ids = br_chart_options_get_companies (ctx->options);
+  GPtrArray *companies;
+
+  if (ids == NULL)
+    return NULL;
+
+  companies = g_ptr_array_new ();
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const BrCompany *company = br_dataset_lookup_company (ctx->dataset, ids[i]);
+
+      if (company != NULL && !g_ptr_array_find (companies, company, NULL))
+        g_ptr_array_add (companies, (gpointer)company);
+    }
+
+  return companies;
+}
+
+/* Every challenger when they are few, else the largest five by the chart's measure (or
+ * fewer, as many as the chart has room for); and the benchmark when the chart shows it
+ * by default */
+static GPtrArray *
+default_selection (BrChartContext *ctx,
+                   gboolean        with_benchmark,
+                   guint           limit)
+{
+  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
+  GPtrArray *companies = g_ptr_array_new ();
+  guint n = br_dataset_get_n_companies (ctx->dataset);
+  guint n_challengers = 0;
+
+  for (guint i = 0; i < n; i++)
+    n_challengers += br_dataset_get_company (ctx->dataset, i)->role == BR_ROLE_CHALLENGER;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const BrCompany *company = br_dataset_get_company (ctx->dataset, i);
+      Ranked r = { company, 0, i };
+
+      if (company->role != BR_ROLE_CHALLENGER)
+        {
+          if (with_benchmark)
+            g_ptr_array_add (companies, (gpointer)company);
+          continue;
+        }
+      r.measure = n_challengers > DEFAULT_ALL ? measure (ctx, company) : 0;
+      g_array_append_val (ranked, r);
+    }
+
+  g_array_sort (ranked, compare_ranked);
+  if (n_challengers > DEFAULT_ALL)
+    g_array_set_size (ranked, MIN (DEFAULT_LARGEST, limit));
+  g_array_sort (ranked, compare_order);
+  for (guint i = 0; i < ranked->len; i++)
+    g_ptr_array_add (companies, (gpointer)g_array_index (ranked, Ranked, i).company);
+
+  return companies;
+}
+
+/* Keeps the largest @limit of @companies by the chart's measure, in their order, and
+ * lists the rest in the layout as not drawn. Companies the chart has nothing of are
+ * left to the renderer, which says so: they take no room. */
+static void
+keep_largest (BrChartContext *ctx,
+              GPtrArray      *companies,
+              guint           limit)
+{
+  g_autoptr(GArray) ranked = g_array_sized_new (FALSE, FALSE, sizeof (Ranked), companies->len);
+  guint n_kept = 0;
+
+  for (guint i = 0; i < companies->len; i++)
+    {
+      Ranked r = { g_ptr_array_index (companies, i), 0, i };
+
+      r.measure = measure (ctx, r.company);
+      g_array_append_val (ranked, r);
+    }
+  g_array_sort (ranked, compare_ranked);
+
+  for (guint i = 0; i < ranked->len; i++)
+    {
+      Ranked *r = &g_array_index (ranked, Ranked, i);
+
+      if (r->measure < 0 || n_kept < limit)
+        {
+          ctx->layout->n_largest += r->measure >= 0;
+          g_array_index (ranked, Ranked, n_kept++) = *r;
+        }
+      else
+        g_ptr_array_add (ctx->layout->not_drawn, (gpointer)r->company);
+    }
+  g_array_set_size (ranked, n_kept);
+  g_array_sort (ranked, compare_order);
+
+  g_ptr_array_set_size (companies, 0);
+  for (guint i = 0; i < ranked->len; i++)
+    g_ptr_array_add (companies, (gpointer)g_array_index (ranked, Ranked, i).company);
+}
+
+/**
+ * _br_chart_companies:
+ * @with_benchmark: whether the benchmark (Nvidia) is shown by default
+ *
+ * Returns: (transfer container) (element-type BrCompany): the companies the chart
+ *   draws: those the options choose, in their order, or by default a sensible few; at
+ *   most as many as the chart can draw legibly, the rest in the layout's not-drawn list
+ */
+GPtrArray *
+_br_chart_companies (BrChartContext *ctx,
+                     gboolean        with_benchmark)
+{
+  GPtrArray *companies = chosen (ctx);
+  guint limit = capacity (ctx);
+
+  if (companies == NULL)
+    companies = default_selection (ctx, with_benchmark, limit);
+
+  ctx->layout->n_selected = companies->len;
+  if (companies->len > limit)
+    keep_largest (ctx, companies, limit);
+
+  return companies;
+}
+
+/**
+ * _br_chart_not_drawn_note:
+ *
+ * Returns: (nullable): the footnote's word on selected companies the chart had no room
+ *   for: named while the page names at most 30 companies, else counted
+ */
+char *
+_br_chart_not_drawn_note (BrChartContext *ctx)
+{
+  GPtrArray *rest = ctx->layout->not_drawn;
+  guint n_drawn = ctx->layout->n_largest;
+  g_autoptr(GString) names = NULL;
+
+  if (rest->len == 0)
+    return NULL;
+
+  if (n_drawn + rest->len > MAX_NAMED)
+    return g_strdup_printf (_br_chart_ngettext ("The %u largest of %u companies selected are "
+                                                "drawn; %u more is not, for want of room.",
+                                                "The %u largest of %u companies selected are "
+                                                "drawn; %u more are not, for want of room.",
+                                                rest->len),
+                            n_drawn, ctx->layout->n_selected, rest->len);
+
+  names = g_string_new (NULL);
+  for (guint i = 0; i < rest->len; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? _(", ") : "",
+                            br_company_get_name (g_ptr_array_index (rest, i), ctx->lang));
+
+  return g_strdup_printf (_br_chart_ngettext ("Not drawn for want of room (%u): %s.",
+                                              "Not drawn for want of room (%u): %s.",
+                                              rest->len),
+                          rest->len, names->str);
+}
