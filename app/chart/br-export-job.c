@@ -697,23 +697,69 @@ job_clear (Job *job)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Job, job_clear)
 
+static gboolean
+check_args (BrDataset            *dataset,
+            const BrChartOptions *options,
+            guint                 n_kinds,
+            const BrExportTarget *targets,
+            guint                 n_targets,
+            double                width,
+            double                height,
+            double                scale,
+            GError              **error)
+{
+  g_return_val_if_fail (BR_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (n_kinds > 0, FALSE);
+  g_return_val_if_fail (targets != NULL || n_targets == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < n_targets; i++)
+    {
+      g_return_val_if_fail (targets[i].format < BR_N_EXPORT_FORMATS, FALSE);
+      g_return_val_if_fail (targets[i].path != NULL, FALSE);
+
+      if (!br_export_check_size (targets[i].format, width, height, scale, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
- * _br_export_job_run:
+ * br_export_charts:
+ * @options: how to draw the charts; its kind is ignored
+ * @kinds: (array length=n_kinds): the charts to export
+ * @targets: (array length=n_targets): the files to write
+ * @width: in pixels at scale 1 (PNG and SVG) or points (PDF)
+ * @scale: device pixels per pixel of a PNG; ignored by the other formats
  *
- * br_export_charts() once its arguments are checked.
+ * Writes the charts in every format asked for. A PDF holds one chart a page; PNG, SVG
+ * and CSV hold one chart, so several charts go to one file each, named by
+ * br_export_path_for_chart(). Each chart is drawn once with br_chart_draw(), on the calling
+ * thread, into a recording; worker threads rasterize and encode the PNGs, and a thread a
+ * PDF writes its pages, while the next chart draws.
+ *
+ * Every file is written to a temporary file beside it and renamed into place only once
+ * all of them are complete: a failure leaves no partial file and touches no existing one.
+ *
+ * Returns: %TRUE on success; else %FALSE with @error naming the file
  */
 gboolean
-_br_export_job_run (BrDataset            *dataset,
-                    const BrChartOptions *options,
-                    const BrChartKind    *kinds,
-                    guint                 n_kinds,
-                    const BrExportTarget *targets,
-                    guint                 n_targets,
-                    double                width,
-                    double                height,
-                    double                scale,
-                    GError              **error)
+br_export_charts (BrDataset            *dataset,
+                  const BrChartOptions *options,
+                  const BrChartKind    *kinds,
+                  guint                 n_kinds,
+                  const BrExportTarget *targets,
+                  guint                 n_targets,
+                  double                width,
+                  double                height,
+                  double                scale,
+                  GError              **error)
 {
+  if (!check_args (dataset, options, n_kinds, targets, n_targets, width, height, scale, error))
+    return FALSE;
+
   g_auto(Job) job = { dataset, options, kinds, n_kinds, width, height, scale };
   guint n_processors = g_get_num_processors ();
   gboolean huge = width * height * scale * scale > 4096. * 4096.;
@@ -759,3 +805,4 @@ _br_export_job_run (BrDataset            *dataset,
 
   return complete (&job, error);
 }
+

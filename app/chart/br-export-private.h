@@ -37,18 +37,6 @@ gboolean        _br_export_file_check       (BrExportFile  *file,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BrExportFile, _br_export_file_free)
 
-/* br-export-job.c */
-gboolean         _br_export_job_run    (BrDataset            *dataset,
-                                        const BrChartOptions *options,
-                                        const BrChartKind    *kinds,
-                                        guint                 n_kinds,
-                                        const BrExportTarget *targets,
-                                        guint                 n_targets,
-                                        double                width,
-                                        double                height,
-                                        double                scale,
-                                        GError              **error);
-
 /* br-export-images.c: the images PNGs are drawn in, made once and used again */
 typedef struct
 {
