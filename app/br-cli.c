@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
 
 #include "br-chart.h"
 #include "br-cli.h"
@@ -165,20 +167,26 @@ validate (char **files)
   return status;
 }
 
-/* A whole, finite number: "1920", "2.5"; not "12px", "", "nan". */
+/* A number in decimal digits with an optional fraction: "1920", "2.5"; not "12px", "",
+ * "nan", "0x10", "1e3" or "-5". */
 static gboolean
 parse_number (const char *option,
               const char *arg,
               double     *value,
               GError    **error)
 {
+  gsize digits;
   char *end = NULL;
 
   if (arg == NULL)
     return TRUE;
 
+  digits = strspn (arg, "0123456789");
+  if (arg[digits] == '.')
+    digits += 1 + strspn (arg + digits + 1, "0123456789");
+
   *value = g_ascii_strtod (arg, &end);
-  if (arg[0] == '\0' || end == NULL || *end != '\0' || !isfinite (*value))
+  if (arg[0] == '\0' || arg[digits] != '\0' || end == NULL || *end != '\0' || !isfinite (*value))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("%s “%s” is not a number"), option, arg);
@@ -317,6 +325,7 @@ parse_range (const Options  *options,
 
 static gboolean
 parse_formats (char   **paths,
+               gboolean deck,
                Export  *export,
                GError **error)
 {
@@ -330,6 +339,12 @@ parse_formats (char   **paths,
     {
       if (!br_export_format_from_path (paths[i], &export->formats[i], error))
         return FALSE;
+      if (deck && export->formats[i] != BR_EXPORT_PNG && export->formats[i] != BR_EXPORT_PDF)
+        {
+          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                               _("--deck writes a PDF, or PNG images: give OUT.pdf or OUT.png"));
+          return FALSE;
+        }
       if (!br_export_check_size (export->formats[i], export->width, export->height,
                                  export->scale, error))
         return FALSE;
@@ -385,7 +400,7 @@ parse_export (const Options *options,
       !parse_number ("--width", options->width, &export->width, error) ||
       !parse_number ("--height", options->height, &export->height, error) ||
       !parse_number ("--scale", options->scale, &export->scale, error) ||
-      !parse_formats (options->exports, export, error) ||
+      !parse_formats (options->exports, options->deck, export, error) ||
       !parse_theme (options->theme, &theme, error) ||
       !parse_unit (options->unit, &unit, error))
     return FALSE;
@@ -419,14 +434,78 @@ check_companies (BrDataset  *dataset,
   return TRUE;
 }
 
+static const BrChartKind all_charts[] = {
+  BR_CHART_LOSSES, BR_CHART_RND, BR_CHART_CUSTOMERS, BR_CHART_VALUATION, BR_CHART_RUNWAY,
+};
+
+/* What --deck writes for OUT.pdf, and the folder it writes for OUT.png */
+static char *
+deck_target (const char     *path,
+             BrExportFormat  format)
+{
+  if (format == BR_EXPORT_PNG)
+    return g_strndup (path, strlen (path) - strlen (".png"));
+
+  return g_strdup (path);
+}
+
+/* Every file an export would write, so that none is the dataset it reads */
+static GPtrArray *
+written_paths (const Export  *export,
+               gboolean       deck,
+               char         **paths)
+{
+  GPtrArray *written = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autofree char *target = deck_target (paths[i], export->formats[i]);
+
+      if (deck && export->formats[i] == BR_EXPORT_PNG)
+        {
+          /* slide-01.png … as many as a deck can have */
+          for (guint n = 1; n <= 99; n++)
+            g_ptr_array_add (written, g_strdup_printf ("%s/slide-%02u.png", target, n));
+        }
+      else if (!deck && export->all && export->formats[i] != BR_EXPORT_PDF)
+        {
+          for (guint k = 0; k < G_N_ELEMENTS (all_charts); k++)
+            g_ptr_array_add (written, br_export_path_for_chart (paths[i], all_charts[k]));
+        }
+      else
+        {
+          g_ptr_array_add (written, g_steal_pointer (&target));
+        }
+    }
+
+  return written;
+}
+
+static gboolean
+check_targets (const Export  *export,
+               const Options *options,
+               GError       **error)
+{
+  g_autoptr(GPtrArray) written = NULL;
+
+  if (options->dataset == NULL)
+    return TRUE;
+
+  written = written_paths (export, options->deck, options->exports);
+  for (guint i = 0; i < written->len; i++)
+    {
+      if (!br_export_check_target (g_ptr_array_index (written, i), options->dataset, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static int
 write_exports (BrDataset    *dataset,
                const Export *export,
                char        **paths)
 {
-  static const BrChartKind all[] = {
-    BR_CHART_LOSSES, BR_CHART_RND, BR_CHART_CUSTOMERS, BR_CHART_VALUATION, BR_CHART_RUNWAY,
-  };
   g_autoptr(GError) error = NULL;
   BrExportTarget targets[G_N_ELEMENTS (export->formats)];
   guint n_targets = g_strv_length (paths);
@@ -437,9 +516,9 @@ write_exports (BrDataset    *dataset,
       targets[i].path = paths[i];
     }
 
-  if (br_export_charts (dataset, export->chart, export->all ? all : &export->kind,
-                        export->all ? G_N_ELEMENTS (all) : 1, targets, n_targets, export->width,
-                        export->height, export->scale, &error))
+  if (br_export_charts (dataset, export->chart, export->all ? all_charts : &export->kind,
+                        export->all ? G_N_ELEMENTS (all_charts) : 1, targets, n_targets,
+                        export->width, export->height, export->scale, &error))
     return BR_EXIT_OK;
 
   g_printerr ("burnrate: %s\n", error->message);
@@ -447,7 +526,8 @@ write_exports (BrDataset    *dataset,
                                                                         : BR_EXIT_FAILURE;
 }
 
-/* --deck: a PDF of slides, or for OUT.png the folder OUT of numbered PNGs */
+/* --deck: a PDF of slides, or for OUT.png the folder OUT of numbered PNGs; each
+ * written in turn, so that a failure leaves those before it written */
 static int
 write_decks (BrDataset    *dataset,
              const Export *export,
@@ -458,16 +538,16 @@ write_decks (BrDataset    *dataset,
       g_autoptr(GError) error = NULL;
       g_autofree char *target = NULL;
 
-      if (export->formats[i] == BR_EXPORT_PNG)
-        target = g_strndup (paths[i], strlen (paths[i]) - strlen (".png"));
-      else if (export->formats[i] == BR_EXPORT_PDF)
-        target = g_strdup (paths[i]);
-      else
-        return usage_error (_("--deck writes a PDF, or PNG images: give OUT.pdf or OUT.png"));
+      gboolean existed;
 
+      target = deck_target (paths[i], export->formats[i]);
+      existed = g_file_test (target, G_FILE_TEST_EXISTS);
       if (!br_export_deck (dataset, export->chart, export->formats[i], target, export->width,
                            export->height, export->scale, &error))
         {
+          /* the folder made for the slides, left empty */
+          if (!existed && export->formats[i] == BR_EXPORT_PNG)
+            g_rmdir (target);
           g_printerr ("burnrate: %s\n", error->message);
           return g_error_matches (error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_SIZE) ? BR_EXIT_USAGE
                                                                                 : BR_EXIT_FAILURE;
@@ -477,10 +557,28 @@ write_decks (BrDataset    *dataset,
   return BR_EXIT_OK;
 }
 
+/* Whether Pango found a font to draw letters with (asked after an export, when
+ * fontconfig has read its configuration already) */
+static gboolean
+have_fonts (void)
+{
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  PangoContext *context = pango_font_map_create_context (map);
+  PangoFontDescription *sans = pango_font_description_from_string ("Sans 12");
+  PangoFont *font = pango_font_map_load_font (map, context, sans);
+  gboolean found = font != NULL && pango_font_has_char (font, 'A');
+
+  g_clear_object (&font);
+  pango_font_description_free (sans);
+  g_object_unref (context);
+  return found;
+}
+
 static int
 run_export (const Options *options)
 {
   g_auto(Export) export = { 0 };
+  int status;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(BrDataset) dataset = NULL;
@@ -488,7 +586,7 @@ run_export (const Options *options)
   if (options->files != NULL)
     return usage_error (_("--export takes no FILE.json; give the dataset with --dataset"));
 
-  if (!parse_export (options, &export, &error))
+  if (!parse_export (options, &export, &error) || !check_targets (&export, options, &error))
     return usage_error (error->message);
 
   if (options->dataset != NULL)
@@ -514,10 +612,17 @@ run_export (const Options *options)
     }
   br_chart_options_set_companies (export.chart, (const char * const *)options->companies);
 
+  br_export_clean_up_on_signals ();
   if (options->deck)
-    return write_decks (dataset, &export, options->exports);
+    status = write_decks (dataset, &export, options->exports);
+  else
+    status = write_exports (dataset, &export, options->exports);
 
-  return write_exports (dataset, &export, options->exports);
+  if (status == BR_EXIT_OK && !have_fonts ())
+    g_printerr ("burnrate: %s\n", _("warning: no fonts were found, so every letter was drawn "
+                                    "as a box; install a font such as Cantarell or Noto Sans"));
+
+  return status;
 }
 
 static gboolean
@@ -628,6 +733,7 @@ br_cli_run (int    *argc,
   g_auto(Options) options = { 0 };
   g_autoptr(GOptionContext) context = option_context (&options);
   g_autoptr(GError) error = NULL;
+  BrLimits limits;
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
@@ -637,7 +743,9 @@ br_cli_run (int    *argc,
       return TRUE;
     }
 
-  if (options.version)
+  if ((options.validate || options.exports != NULL) && !br_limits_init_from_env (&limits, &error))
+    *exit_status = usage_error (error->message);
+  else if (options.version)
     *exit_status = print_version ();
   else if (options.validate && options.exports != NULL)
     *exit_status = usage_error (_("--validate and --export cannot be combined"));

@@ -73,3 +73,18 @@ br_test_count_files (const char *path)
 
   return n;
 }
+
+/* Nothing hidden is left in the folder @path: no temporary file, no backup. */
+static inline void
+br_test_assert_no_hidden_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (name[0] == '.')
+        g_error ("left behind: %s/%s", path, name);
+    }
+}

@@ -152,9 +152,18 @@ hatch (cairo_t *cr,
        double   h,
        double   step)
 {
+  double x0, y0, x1, y1;
+
   cairo_save (cr);
   cairo_rectangle (cr, x, y, w, h);
   cairo_clip (cr);
+  /* as many lines as the canvas holds, however tall the bar */
+  cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
+  if (h > y1 - y0 + w)
+    {
+      y = y0;
+      h = y1 - y0;
+    }
   cairo_set_source_rgba (cr, 1, 1, 1, 0.55);
   cairo_set_line_width (cr, MAX (1, step / 4));
   for (double d = -h; d < w; d += step)

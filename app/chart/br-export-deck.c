@@ -168,13 +168,7 @@ deck_pngs (BrDeck      *deck,
         return FALSE;
     }
 
-  for (guint i = 0; i < files->len; i++)
-    {
-      if (!_br_export_file_commit (g_ptr_array_index (files, i), error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return _br_export_files_commit (files, error);
 }
 
 /**

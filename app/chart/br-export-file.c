@@ -6,6 +6,13 @@
  * g_file_replace() is not used: it falls back to truncating the target in place when
  * the directory is not writable, and commits a partial file when its stream is closed.
  *
+ * The new file takes the mode of the one it replaces, and its owner where the system
+ * allows. A symbolic link is followed: the file it points to is replaced and the link
+ * stays; a link to nothing is refused. Several files are committed all or none: each
+ * existing target is first linked to a backup name, and a failed rename puts every
+ * target back as it was. Temporary files are removed when SIGINT, SIGTERM or SIGHUP
+ * stops the process, once br_export_clean_up_on_signals() has been called.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "br-export"
@@ -20,6 +27,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <signal.h>
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -27,13 +37,95 @@
 
 struct _BrExportFile
 {
-  char     *path;        /* the target, symbolic links resolved */
-  char     *display;     /* the target as given, for messages */
-  char     *tmp_path;    /* NULL once renamed, or never created */
-  FILE     *stream;
-  gboolean  replacing;   /* the target exists */
-  GError   *error;       /* the first failure of a cairo write callback */
+  char        *path;        /* the target, symbolic links resolved */
+  char        *display;     /* the target as given, for messages */
+  char        *tmp_path;    /* NULL once renamed, or never created */
+  char        *backup_path; /* the old target's second name while several are committed */
+  FILE        *stream;
+  gboolean     replacing;   /* the target exists */
+  struct stat  target;      /* what it was, when replacing */
+  int          slot;        /* in the signal handler's list, or -1 */
+  GError      *error;       /* the first failure of a cairo write callback */
 };
+
+/* ---- temporary files a signal removes ----------------------------------------------- */
+
+/* Fixed storage the handler can read without allocating: a slot holds a path while
+ * its "used" flag is set. */
+#define N_SLOTS 128
+
+static char pending_paths[N_SLOTS][PATH_MAX];
+static volatile sig_atomic_t pending_used[N_SLOTS];
+static GMutex pending_lock;
+
+static int
+pending_add (const char *path)
+{
+  int slot = -1;
+
+  if (strlen (path) >= PATH_MAX)
+    return -1;
+
+  g_mutex_lock (&pending_lock);
+  for (int i = 0; i < N_SLOTS && slot < 0; i++)
+    {
+      if (!pending_used[i])
+        {
+          strcpy (pending_paths[i], path);
+          pending_used[i] = 1;
+          slot = i;
+        }
+    }
+  g_mutex_unlock (&pending_lock);
+
+  return slot;
+}
+
+static void
+pending_remove (int slot)
+{
+  if (slot < 0)
+    return;
+
+  g_mutex_lock (&pending_lock);
+  pending_used[slot] = 0;
+  g_mutex_unlock (&pending_lock);
+}
+
+/* async-signal-safe: unlink(), signal() and raise() only */
+static void
+clean_up_cb (int signum)
+{
+  for (int i = 0; i < N_SLOTS; i++)
+    {
+      if (pending_used[i])
+        unlink (pending_paths[i]);
+    }
+
+  signal (signum, SIG_DFL);
+  raise (signum);
+}
+
+/**
+ * br_export_clean_up_on_signals:
+ *
+ * Makes SIGINT, SIGTERM and SIGHUP remove the temporary files of the exports under
+ * way before the process ends as the signal would end it. For programs that have no
+ * handler of their own for these signals, such as the command line.
+ */
+void
+br_export_clean_up_on_signals (void)
+{
+  static const int signals[] = { SIGINT, SIGTERM, SIGHUP };
+  struct sigaction action = { 0 };
+
+  action.sa_handler = clean_up_cb;
+  sigemptyset (&action.sa_mask);
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    sigaction (signals[i], &action, NULL);
+}
+
+/* ---- one file ----------------------------------------------------------------------- */
 
 static gboolean
 set_errno_error (BrExportFile *file,
@@ -53,22 +145,27 @@ resolve_target (BrExportFile *file,
                 const char   *path,
                 GError      **error)
 {
-  GStatBuf st;
+  struct stat st;
   char resolved[PATH_MAX];
 
   file->path = g_strdup (path);
-  if (g_lstat (path, &st) != 0)
+  if (lstat (path, &st) != 0)
     return TRUE;
 
-  if (S_ISLNK (st.st_mode) && realpath (path, resolved) != NULL)
+  if (S_ISLNK (st.st_mode))
     {
+      if (realpath (path, resolved) == NULL || stat (resolved, &st) != 0)
+        {
+          g_set_error (error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_WRITE,
+                       _("Cannot write “%s”: it is a symbolic link to nothing; remove it or "
+                         "give the file it should point to"), file->display);
+          return FALSE;
+        }
       g_free (file->path);
       file->path = g_strdup (resolved);
-      if (g_stat (resolved, &st) != 0)
-        return TRUE;
     }
 
-  if (!S_ISREG (st.st_mode) && !S_ISLNK (st.st_mode))
+  if (!S_ISREG (st.st_mode))
     {
       g_set_error (error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_WRITE,
                    _("Cannot write “%s”: it exists and is not a regular file"), file->display);
@@ -76,7 +173,24 @@ resolve_target (BrExportFile *file,
     }
 
   file->replacing = TRUE;
+  file->target = st;
   return TRUE;
+}
+
+/* The replaced file's mode, and its owner and group where this process may set them */
+static void
+keep_mode_and_owner (BrExportFile *file,
+                     int           fd)
+{
+  if (!file->replacing)
+    return;
+
+  if (fchown (fd, file->target.st_uid, file->target.st_gid) != 0 &&
+      fchown (fd, (uid_t)-1, file->target.st_gid) != 0)
+    {
+      /* not permitted: the file stays the exporter's, as any new file */
+    }
+  fchmod (fd, file->target.st_mode & 0777);
 }
 
 static gboolean
@@ -87,7 +201,8 @@ create_temporary (BrExportFile *file,
   g_autofree char *base = g_path_get_basename (file->path);
   int fd;
 
-  file->tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  /* ".NAME.XXXXXX" within NAME_MAX, however long NAME is */
+  file->tmp_path = g_strdup_printf ("%s/.%.*s.XXXXXX", dir, (int)MIN (strlen (base), 247), base);
   /* 0666 less the umask, like any new file */
   fd = g_mkstemp_full (file->tmp_path, O_WRONLY | O_CLOEXEC, 0666);
   if (fd < 0)
@@ -97,6 +212,8 @@ create_temporary (BrExportFile *file,
       g_clear_pointer (&file->tmp_path, g_free);
       return set_errno_error (file, saved_errno, error);
     }
+  file->slot = pending_add (file->tmp_path);
+  keep_mode_and_owner (file, fd);
 
   file->stream = fdopen (fd, "wb");
   if (file->stream == NULL)
@@ -125,6 +242,7 @@ _br_export_file_new (const char *path,
 {
   g_autoptr(BrExportFile) file = g_new0 (BrExportFile, 1);
 
+  file->slot = -1;
   file->display = g_filename_display_name (path);
   if (!resolve_target (file, path, error) || !create_temporary (file, error))
     return NULL;
@@ -182,8 +300,114 @@ _br_export_file_commit (BrExportFile *file,
   if (g_rename (file->tmp_path, file->path) != 0)
     return set_errno_error (file, errno, error);
 
+  pending_remove (file->slot);
+  file->slot = -1;
   g_clear_pointer (&file->tmp_path, g_free);
   return TRUE;
+}
+
+/* A second name for the file @file replaces, so that it can be put back. */
+static gboolean
+make_backup (BrExportFile *file,
+             GError      **error)
+{
+  g_autofree char *dir = g_path_get_dirname (file->path);
+
+  if (!file->replacing)
+    return TRUE;
+
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      g_free (file->backup_path);
+      file->backup_path = g_strdup_printf ("%s/.burnrate-old-%08x", dir, g_random_int ());
+      if (link (file->path, file->backup_path) == 0)
+        return TRUE;
+      if (errno != EEXIST)
+        break;
+    }
+
+  g_clear_pointer (&file->backup_path, g_free);
+  return set_errno_error (file, errno, error);
+}
+
+/* Puts back what a committed @file replaced, or removes it when it replaced nothing. */
+static void
+undo_commit (BrExportFile *file)
+{
+  if (file->backup_path != NULL)
+    g_rename (file->backup_path, file->path);
+  else if (!file->replacing)
+    g_unlink (file->path);
+  g_clear_pointer (&file->backup_path, g_free);
+}
+
+/**
+ * _br_export_files_commit:
+ * @files: (element-type BrExportFile): finished files
+ *
+ * Renames every file into place, or none: each file that will be replaced is first
+ * given a second name, and when a rename fails the files renamed before it are put
+ * back. Without hard links (or with a target that cannot take a second name) nothing
+ * is renamed at all.
+ */
+gboolean
+_br_export_files_commit (GPtrArray  *files,
+                         GError    **error)
+{
+  guint i, done = 0;
+  gboolean ok = TRUE;
+
+  for (i = 0; i < files->len && ok; i++)
+    ok = make_backup (g_ptr_array_index (files, i), error);
+
+  for (i = 0; i < files->len && ok; i++)
+    {
+      if ((ok = _br_export_file_commit (g_ptr_array_index (files, i), error)))
+        done++;
+    }
+
+  for (i = 0; i < files->len; i++)
+    {
+      BrExportFile *file = g_ptr_array_index (files, i);
+
+      if (!ok && i < done)
+        undo_commit (file);
+      else if (file->backup_path != NULL)
+        g_unlink (file->backup_path);
+      g_clear_pointer (&file->backup_path, g_free);
+    }
+
+  return ok;
+}
+
+/**
+ * br_export_check_target:
+ * @path: a file an export would write
+ * @source: (nullable): the dataset the export is drawn from
+ *
+ * Refuses a target that is the dataset itself, by name, through a symbolic link or as
+ * another hard link to it.
+ *
+ * Returns: %FALSE, with @error saying so, when writing @path would replace @source
+ */
+gboolean
+br_export_check_target (const char *path,
+                        const char *source,
+                        GError    **error)
+{
+  struct stat target_st, source_st;
+  g_autofree char *display = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (source == NULL || stat (source, &source_st) != 0 || stat (path, &target_st) != 0 ||
+      target_st.st_dev != source_st.st_dev || target_st.st_ino != source_st.st_ino)
+    return TRUE;
+
+  display = g_filename_display_name (path);
+  g_set_error (error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_SOURCE,
+               _("Cannot write “%s”: it is the dataset the charts are drawn from"), display);
+  return FALSE;
 }
 
 /**
@@ -200,6 +424,8 @@ _br_export_file_free (BrExportFile *file)
   g_clear_pointer (&file->stream, fclose);
   if (file->tmp_path != NULL)
     g_unlink (file->tmp_path);
+  pending_remove (file->slot);
+  g_free (file->backup_path);
 
   g_clear_error (&file->error);
   g_free (file->tmp_path);

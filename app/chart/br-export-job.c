@@ -660,13 +660,7 @@ complete (Job     *job,
   if (!charts_ok (job, error))
     return FALSE;
 
-  for (guint i = 0; i < job->files->len; i++)
-    {
-      if (!_br_export_file_commit (g_ptr_array_index (job->files, i), error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return _br_export_files_commit (job->files, error);
 }
 
 static void

@@ -23,6 +23,8 @@ gboolean        _br_export_file_finish      (BrExportFile  *file,
                                              GError       **error);
 gboolean        _br_export_file_commit      (BrExportFile  *file,
                                              GError       **error);
+gboolean        _br_export_files_commit     (GPtrArray     *files,
+                                             GError       **error);
 void            _br_export_file_free        (BrExportFile  *file);
 cairo_status_t  _br_export_file_cairo_write (void                *closure,
                                              const unsigned char *data,

@@ -16,6 +16,7 @@ typedef enum
   BR_EXPORT_ERROR_SIZE,         /* a size or scale out of range */
   BR_EXPORT_ERROR_DRAW,         /* cairo could not draw or encode the chart */
   BR_EXPORT_ERROR_WRITE,        /* the file could not be written */
+  BR_EXPORT_ERROR_SOURCE,       /* the file is the dataset being drawn */
 } BrExportError;
 
 typedef enum
@@ -40,6 +41,10 @@ typedef struct
 #define BR_EXPORT_MAX_SCALE 8.0
 
 GQuark       br_export_error_quark          (void);
+gboolean     br_export_check_target         (const char           *path,
+                                             const char           *source,
+                                             GError              **error);
+void         br_export_clean_up_on_signals  (void);
 gboolean     br_export_format_from_path     (const char           *path,
                                              BrExportFormat       *format,
                                              GError              **error);

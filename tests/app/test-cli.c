@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <sys/types.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -75,17 +76,16 @@ limit_file_size_cb (gpointer user_data)
   setrlimit (RLIMIT_FSIZE, &limit);
 }
 
-/* Runs burnrate with no display; returns its exit status and what it printed. */
-static int
-run_cli (const char * const *args,
-         gboolean            limit_file_size,
-         char              **out,
-         char              **err)
+/* Starts burnrate with no display, @env (NAME=VALUE …) added to its environment. */
+static GSubprocess *
+spawn_cli (const char * const *args,
+           const char * const *env,
+           gboolean            limit_file_size)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
+  GSubprocess *process;
 
   g_ptr_array_add (argv, g_strdup (burnrate_path ()));
   for (guint i = 0; args[i] != NULL; i++)
@@ -97,16 +97,66 @@ run_cli (const char * const *args,
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+
+      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
   if (limit_file_size)
     g_subprocess_launcher_set_child_setup (launcher, limit_file_size_cb, NULL, NULL);
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
   g_assert_no_error (error);
+
+  return process;
+}
+
+/* Runs burnrate to its end; returns its exit status and what it printed. */
+static int
+run_cli_env (const char * const *args,
+             const char * const *env,
+             gboolean            limit_file_size,
+             char              **out,
+             char              **err)
+{
+  g_autoptr(GSubprocess) process = spawn_cli (args, env, limit_file_size);
+  g_autoptr(GError) error = NULL;
+
   g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (process));
 
   return g_subprocess_get_exit_status (process);
+}
+
+static int
+run_cli (const char * const *args,
+         gboolean            limit_file_size,
+         char              **out,
+         char              **err)
+{
+  return run_cli_env (args, NULL, limit_file_size, out, err);
+}
+
+/* The test dataset tests/data/valid-base.json, written to @name with @from replaced
+ * by @to (when not NULL) */
+static char *
+write_dataset (Fixture    *f,
+               const char *name,
+               const char *from,
+               const char *to)
+{
+  g_autofree char *base = g_test_build_filename (G_TEST_DIST, "data", "valid-base.json", NULL);
+  g_autofree char *text = br_test_read_text (base);
+  g_autoptr(GString) changed = g_string_new (text);
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  if (from != NULL)
+    g_assert_cmpuint (g_string_replace (changed, from, to, 1), ==, 1);
+  br_test_write_text (path, changed->str);
+
+  return path;
 }
 
 static void
@@ -331,6 +381,384 @@ test_cli_deck (Fixture       *f,
   g_assert_nonnull (strstr (err, "--chart"));
 }
 
+/* ---- hardening: each class of hostile input or target --------------------------- */
+
+/* Only regular files are read, at once, and never past the size limit. */
+static void
+test_cli_not_a_file (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *fifo = path_in (f, "pipe.json");
+  g_autofree char *big = write_dataset (f, "big.json", NULL, NULL);
+  const char *dev_zero[] = { "--validate", "/dev/zero", NULL };
+  const char *pipe[] = { "--validate", fifo, NULL };
+  const char *folder[] = { "--validate", f->dir, NULL };
+  const char *too_big[] = { "--validate", big, NULL };
+  const char *bundled[] = { "--validate", NULL };
+  const char *small_limit[] = { "BURNRATE_MAX_FILE_SIZE=100", NULL };
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL, *out3 = NULL;
+  g_autofree char *err3 = NULL, *out4 = NULL, *err4 = NULL, *out5 = NULL, *err5 = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (run_cli (dev_zero, FALSE, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "/dev/zero: is not a regular file"));
+  g_assert_cmpint (run_cli (pipe, FALSE, &out2, &err2), ==, 1);
+  g_assert_nonnull (strstr (err2, "is not a regular file"));
+  g_assert_cmpint (run_cli (folder, FALSE, &out3, &err3), ==, 1);
+  g_assert_nonnull (strstr (err3, "is a folder"));
+  /* none of them waited or read on */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+
+  g_assert_cmpint (run_cli_env (too_big, small_limit, FALSE, &out4, &err4), ==, 1);
+  g_assert_nonnull (strstr (err4, "over the limit"));
+  /* the bundled dataset is not the user's file: no size limit of theirs applies */
+  g_assert_cmpint (run_cli_env (bundled, small_limit, FALSE, &out5, &err5), ==, 0);
+}
+
+/* Figures no company has are refused; the largest allowed draw in bounded time. */
+static void
+test_cli_extreme_figures (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *huge = write_dataset (f, "huge.json", "\"value\": 1.24", "\"value\": 1.7e308");
+  g_autofree char *edge = write_dataset (f, "edge.json", "\"value\": 1.24", "\"value\": 9.9e7");
+  g_autofree char *rate = write_dataset (f, "rate.json", "\"rate\": 7.08", "\"rate\": 1e300");
+  g_autofree char *png = path_in (f, "edge.png");
+  const char *refuse_huge[] = { "--validate", huge, NULL };
+  const char *refuse_rate[] = { "--validate", rate, NULL };
+  const char *draw_edge[] = { "--dataset", edge, "--export", png, "--chart", "rnd", NULL };
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL, *out3 = NULL;
+  g_autofree char *err3 = NULL;
+  gint64 start;
+
+  g_assert_cmpint (run_cli (refuse_huge, FALSE, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "$.companies[0].figures[0].value"));
+  g_assert_nonnull (strstr (err, "10^16"));
+  g_assert_cmpint (run_cli (refuse_rate, FALSE, &out2, &err2), ==, 1);
+  g_assert_nonnull (strstr (err2, "$.fx[0].rate"));
+
+  /* 9.9e7 亿元 is 9.9e15 yuan, just inside the line */
+  start = g_get_monotonic_time ();
+  g_assert_cmpint (run_cli (draw_edge, FALSE, &out3, &err3), ==, 0);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+}
+
+/* An export never writes over the dataset it draws, by name or through a link. */
+static void
+test_cli_not_the_dataset (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *dataset = write_dataset (f, "ds.csv", NULL, NULL);
+  g_autofree char *link = path_in (f, "link.csv");
+  g_autofree char *before = br_test_read_text (dataset), *after = NULL;
+  const char *by_name[] = { "--dataset", dataset, "--export", dataset, "--chart", "losses",
+                            NULL };
+  const char *by_link[] = { "--dataset", dataset, "--export", link, "--chart", "losses", NULL };
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+
+  g_assert_cmpint (symlink (dataset, link), ==, 0);
+  g_assert_cmpint (run_cli (by_name, FALSE, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "is the dataset"));
+  g_assert_cmpint (run_cli (by_link, FALSE, &out2, &err2), ==, 2);
+  g_assert_nonnull (strstr (err2, "is the dataset"));
+
+  after = br_test_read_text (dataset);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (br_test_count_files (f->dir), ==, 2);
+}
+
+/* A replaced file keeps its mode; a link is followed and stays; a link to nothing is
+ * refused. */
+static void
+test_cli_replace_keeps (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *private = path_in (f, "private.png");
+  g_autofree char *target = path_in (f, "target.png");
+  g_autofree char *link = path_in (f, "link.png");
+  g_autofree char *dangling = path_in (f, "dangling.png");
+  const char *to_private[] = { "--export", private, "--chart", "losses", NULL };
+  const char *to_link[] = { "--export", link, "--chart", "losses", NULL };
+  const char *to_dangling[] = { "--export", dangling, "--chart", "losses", NULL };
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL, *out3 = NULL;
+  g_autofree char *err3 = NULL;
+  GStatBuf st;
+
+  br_test_write_text (private, "old");
+  g_assert_cmpint (g_chmod (private, 0600), ==, 0);
+  g_assert_cmpint (run_cli (to_private, FALSE, &out, &err), ==, 0);
+  g_assert_cmpint (g_stat (private, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (st.st_size, >, 3);
+
+  br_test_write_text (target, "old");
+  g_assert_cmpint (symlink ("target.png", link), ==, 0);
+  g_assert_cmpint (run_cli (to_link, FALSE, &out2, &err2), ==, 0);
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_cmpint (g_stat (target, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 3);
+
+  g_assert_cmpint (symlink ("nowhere.png", dangling), ==, 0);
+  g_assert_cmpint (run_cli (to_dangling, FALSE, &out3, &err3), ==, 1);
+  g_assert_nonnull (strstr (err3, "symbolic link to nothing"));
+  g_assert_false (g_file_test (path_in (f, "nowhere.png"), G_FILE_TEST_EXISTS));
+  br_test_assert_no_hidden_files (f->dir);
+}
+
+/* Several targets: when one cannot be replaced (immutable), none is. */
+static void
+test_cli_all_or_none (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *png = path_in (f, "out.png");
+  g_autofree char *losses = br_export_path_for_chart (png, BR_CHART_LOSSES);
+  g_autofree char *rnd = br_export_path_for_chart (png, BR_CHART_RND);
+  g_autofree char *pdf = path_in (f, "out.pdf");
+  const char *chattr[] = { "chattr", "+i", rnd, NULL };
+  const char *unchattr[] = { "chattr", "-i", rnd, NULL };
+  const char *args[] = { "--export", png, "--export", pdf, "--chart", "all", NULL };
+  g_autofree char *out = NULL, *err = NULL, *text = NULL, *text2 = NULL;
+  int status = -1;
+
+  br_test_write_text (losses, "old losses");
+  br_test_write_text (rnd, "old rnd");
+  if (!g_spawn_sync (NULL, (char **)chattr, NULL, G_SPAWN_SEARCH_PATH |
+                     G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL) ||
+      !g_spawn_check_wait_status (status, NULL))
+    {
+      g_test_skip ("no immutable files here (chattr +i needs root and ext4 or the like)");
+      return;
+    }
+
+  g_assert_cmpint (run_cli (args, FALSE, &out, &err), ==, 1);
+  g_spawn_sync (NULL, (char **)unchattr, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                NULL, NULL);
+  g_assert_nonnull (strstr (err, "out-rnd.png"));
+  text = br_test_read_text (losses);
+  g_assert_cmpstr (text, ==, "old losses");
+  text2 = br_test_read_text (rnd);
+  g_assert_cmpstr (text2, ==, "old rnd");
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (br_test_count_files (f->dir), ==, 2);
+}
+
+/* Every usage error is found before anything is written. */
+static void
+test_cli_usage_first (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *pdf = path_in (f, "d1.pdf"), *csv = path_in (f, "d2.csv");
+  g_autofree char *png = path_in (f, "x.png");
+  const char *deck[] = { "--export", pdf, "--export", csv, "--deck", NULL };
+  const char *cases[][2] = {
+    { "--width", "0x10" }, { "--width", "1e3" }, { "--height", "-5" },
+    { "--to", "-001-01-01" }, { "--from", "+202-01-01" }, { "--to", "2025-1-01" },
+  };
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_cli (deck, FALSE, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--deck"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *args[] = { "--export", png, "--chart", "losses", cases[i][0], cases[i][1],
+                             NULL };
+      g_autofree char *out2 = NULL, *err2 = NULL;
+
+      g_assert_cmpint (run_cli (args, FALSE, &out2, &err2), ==, 2);
+      g_assert_nonnull (strstr (err2, cases[i][1]));
+    }
+
+  g_assert_cmpuint (br_test_count_files (f->dir), ==, 0);
+}
+
+/* The deepest nesting the limit allows is read (on a stack sized for it), not crashed on. */
+static void
+test_cli_deep_nesting (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = path_in (f, "deep.json");
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"burnrate-dataset\", \"version\": 1, "
+                                          "\"x\": ");
+  const char *args[] = { "--validate", path, NULL };
+  const char *deepest[] = { "BURNRATE_MAX_DEPTH=20000", NULL };
+  const char *beyond[] = { "BURNRATE_MAX_DEPTH=20001", NULL };
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+
+  for (guint i = 0; i < 19999; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < 19999; i++)
+    g_string_append_c (text, ']');
+  g_string_append (text, "}");
+  br_test_write_text (path, text->str);
+
+  /* invalid (no companies), but read to its end */
+  g_assert_cmpint (run_cli_env (args, deepest, FALSE, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "missing member “companies”"));
+  g_assert_cmpint (run_cli_env (args, beyond, FALSE, &out2, &err2), ==, 2);
+  g_assert_nonnull (strstr (err2, "BURNRATE_MAX_DEPTH=20001"));
+}
+
+/* A bad BURNRATE_MAX_* is refused, naming it and the range it takes. */
+static void
+test_cli_bad_limits (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char *values[] = { "0", "-1", "abc", "20M", "1e7", "18446744073709551616" };
+  const char *args[] = { "--validate", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *setting = g_strdup_printf ("BURNRATE_MAX_STRING=%s", values[i]);
+      const char *env[] = { setting, NULL };
+      g_autofree char *out = NULL, *err = NULL;
+
+      g_assert_cmpint (run_cli_env (args, env, FALSE, &out, &err), ==, 2);
+      g_assert_nonnull (strstr (err, setting));
+      g_assert_nonnull (strstr (err, "from 1 to 1073741824"));
+    }
+}
+
+/* Text whose clusters are long is refused past the line, and costs little within it. */
+static void
+test_cli_pathological_text (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GString) within = g_string_new ("\"Moore Threads\", \"zh\": \"");
+  g_autoptr(GString) beyond = g_string_new ("\"");
+  g_autofree char *ok = NULL, *bad = NULL;
+  g_autofree char *pdf = path_in (f, "marks.pdf");
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+  gint64 start;
+
+  /* 1,000 clusters of a letter and 15 acute accents; then one of 16 */
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_string_append_c (within, 'a');
+      for (guint j = 0; j < 15; j++)
+        g_string_append (within, "\u0301");
+    }
+  g_string_append_c (within, '"');
+  g_string_append_c (beyond, 'a');
+  for (guint j = 0; j < 16; j++)
+    g_string_append (beyond, "\u0301");
+  g_string_append_c (beyond, '"');
+
+  ok = write_dataset (f, "ok.json", "\"Moore Threads\", \"zh\": \"摩尔线程\"", within->str);
+  bad = write_dataset (f, "bad.json", "\"SSE\"", beyond->str);
+  {
+    const char *refuse[] = { "--validate", bad, NULL };
+    const char *draw[] = { "--dataset", ok, "--export", pdf, "--chart", "all", NULL };
+
+    g_assert_cmpint (run_cli (refuse, FALSE, &out, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "$.sources[0].publisher"));
+    g_assert_nonnull (strstr (err, "16 combining marks"));
+
+    start = g_get_monotonic_time ();
+    g_assert_cmpint (run_cli (draw, FALSE, &out2, &err2), ==, 0);
+    g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
+  }
+}
+
+/* SIGINT or SIGTERM in the middle of an export leaves no temporary file. */
+static void
+test_cli_interrupted (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const int signals[] = { SIGINT, SIGTERM };
+  g_autofree char *png = path_in (f, "big.png"), *pdf = path_in (f, "big.pdf");
+  const char *args[] = { "--export", png, "--export", pdf, "--chart", "all", "--width",
+                         "3000", "--height", "2000", "--scale", "2", NULL };
+  guint killed = 0;
+
+  for (guint delay = 20; delay <= 320; delay *= 2)
+    for (guint s = 0; s < G_N_ELEMENTS (signals); s++)
+      {
+        g_autoptr(GSubprocess) process = spawn_cli (args, NULL, FALSE);
+
+        g_usleep (delay * 1000);
+        g_subprocess_send_signal (process, signals[s]);
+        g_subprocess_wait (process, NULL, NULL);
+        if (!g_subprocess_get_if_exited (process))
+          {
+            g_assert_cmpint (g_subprocess_get_term_sig (process), ==, signals[s]);
+            killed++;
+          }
+        br_test_assert_no_hidden_files (f->dir);
+      }
+
+  /* at least one signal came while the export was writing */
+  g_assert_cmpuint (killed, >, 0);
+}
+
+/* The smaller ones: long names, colours, customers, deck folders, fonts. */
+static void
+test_cli_smaller (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *long_name = g_strnfill (250, 'n');
+  g_autofree char *long_png = g_strconcat (long_name, ".png", NULL);
+  g_autofree char *long_path = path_in (f, long_png + 4);
+  g_autofree char *deck_png = path_in (f, "talk.png"), *deck_dir = path_in (f, "talk");
+  g_autofree char *boxes = path_in (f, "boxes.png"), *fonts = path_in (f, "fonts.conf");
+  g_autofree char *fonts_env = g_strconcat ("FONTCONFIG_FILE=", fonts, NULL);
+  g_autofree char *minus = write_dataset (f, "minus.json", "\"id\": \"mt\",",
+                                          "\"id\": \"mt\", \"color\": \"#-00001\",");
+  g_autofree char *space = write_dataset (f, "space.json", "\"id\": \"mt\",",
+                                          "\"id\": \"mt\", \"color\": \"# fffff\",");
+  g_autoptr(GString) many = g_string_new ("\"bound\": \"more-than\", \"customers\": [");
+  g_autofree char *crowd = NULL;
+  const char *to_long[] = { "--export", long_path, "--chart", "losses", NULL };
+  const char *to_deck[] = { "--export", deck_png, "--deck", NULL };
+  const char *to_boxes[] = { "--export", boxes, "--chart", "losses", NULL };
+  const char *no_fonts[] = { fonts_env, NULL };
+  const char *colours[][3] = { { "--validate", minus, NULL }, { "--validate", space, NULL } };
+
+  for (guint i = 0; i < 1001; i++)
+    g_string_append_printf (many, "%s{\"name\": \"c%u\", \"share\": 0.01}", i ? ", " : "", i);
+  g_string_append_c (many, ']');
+  crowd = write_dataset (f, "crowd.json", "\"bound\": \"more-than\"", many->str);
+
+  {
+    g_autofree char *out = NULL, *err = NULL;
+
+    /* 254 bytes: the temporary name must still fit */
+    g_assert_cmpint (run_cli (to_long, FALSE, &out, &err), ==, 0);
+    g_assert_true (g_file_test (long_path, G_FILE_TEST_IS_REGULAR));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (colours); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+
+      g_assert_cmpint (run_cli (colours[i], FALSE, &out, &err), ==, 1);
+      g_assert_nonnull (strstr (err, ".color"));
+    }
+  {
+    const char *args[] = { "--validate", crowd, NULL };
+    g_autofree char *out = NULL, *err = NULL;
+
+    g_assert_cmpint (run_cli (args, FALSE, &out, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "1001 entries, over the limit of 1000"));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+
+    /* a deck that cannot be written leaves no empty folder */
+    g_assert_cmpint (run_cli (to_deck, TRUE, &out, &err), ==, 1);
+    g_assert_false (g_file_test (deck_dir, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+
+    br_test_write_text (fonts, "<?xml version=\"1.0\"?><fontconfig></fontconfig>");
+    g_assert_cmpint (run_cli_env (to_boxes, no_fonts, FALSE, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (err, "no fonts"));
+  }
+}
+
 /* ---- main ------------------------------------------------------------------------- */
 
 static void
@@ -353,6 +781,17 @@ main (int   argc,
   add_test ("/Br/Cli/export/all-or-nothing", test_cli_all_or_nothing);
   add_test ("/Br/Cli/other-options", test_cli_other_options);
   add_test ("/Br/Cli/deck", test_cli_deck);
+  add_test ("/Br/Cli/hardening/not-a-file", test_cli_not_a_file);
+  add_test ("/Br/Cli/hardening/extreme-figures", test_cli_extreme_figures);
+  add_test ("/Br/Cli/hardening/not-the-dataset", test_cli_not_the_dataset);
+  add_test ("/Br/Cli/hardening/replace-keeps", test_cli_replace_keeps);
+  add_test ("/Br/Cli/hardening/all-or-none", test_cli_all_or_none);
+  add_test ("/Br/Cli/hardening/usage-first", test_cli_usage_first);
+  add_test ("/Br/Cli/hardening/deep-nesting", test_cli_deep_nesting);
+  add_test ("/Br/Cli/hardening/bad-limits", test_cli_bad_limits);
+  add_test ("/Br/Cli/hardening/pathological-text", test_cli_pathological_text);
+  add_test ("/Br/Cli/hardening/interrupted", test_cli_interrupted);
+  add_test ("/Br/Cli/hardening/smaller", test_cli_smaller);
 
   return g_test_run ();
 }

@@ -120,21 +120,6 @@ layout_for (BrDataset            *ds,
   return layout;
 }
 
-/* A failed export leaves nothing behind: no temporary file, no partial target. */
-static void
-assert_no_temporaries (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      if (name[0] == '.')
-        g_error ("a temporary file was left behind: %s/%s", path, name);
-    }
-}
-
 static gboolean
 have_program (const char *name)
 {
@@ -294,7 +279,7 @@ test_png (Fixture       *f,
       g_assert_nonnull (memmem (contents, length, "iTXtDescription", 15));
     }
 
-  assert_no_temporaries (f->dir);
+  br_test_assert_no_hidden_files (f->dir);
 }
 
 /* Transparent PNGs of every chart in one run, where images are reused from chart to
@@ -346,7 +331,7 @@ test_png_transparent_all (Fixture       *f,
       cairo_surface_destroy (b);
     }
 
-  assert_no_temporaries (f->dir);
+  br_test_assert_no_hidden_files (f->dir);
 }
 
 /* In slide-sized type the bar chart's slots are too narrow for "2025 H1": a hatched pair
@@ -480,7 +465,7 @@ test_pdf (Fixture       *f,
   text = run_tool ("pdftotext", path);
   g_assert_nonnull (strstr (text, br_chart_layout_get_title (layout)));
   g_assert_nonnull (strstr (text, "Sources"));
-  assert_no_temporaries (f->dir);
+  br_test_assert_no_hidden_files (f->dir);
 }
 
 static void
@@ -624,7 +609,7 @@ test_svg (Fixture       *f,
   br_export_chart (dataset, options, BR_EXPORT_SVG, path, 1920, 1080, 1, &error);
   g_assert_no_error (error);
   assert_svg (path, layout);
-  assert_no_temporaries (f->dir);
+  br_test_assert_no_hidden_files (f->dir);
 }
 
 /* ---- CSV --------------------------------------------------------------------------- */
@@ -761,7 +746,7 @@ test_csv (Fixture       *f,
       assert_csv_shape (rows, layout);
     }
 
-  assert_no_temporaries (f->dir);
+  br_test_assert_no_hidden_files (f->dir);
 }
 
 typedef struct
@@ -975,7 +960,7 @@ test_all_formats (Fixture       *f,
 
   /* 5 PNG + 1 PDF + 5 SVG + 5 CSV, and nothing else */
   g_assert_cmpuint (br_test_count_files (f->dir), ==, 3 * BR_N_CHART_KINDS + 1);
-  assert_no_temporaries (f->dir);
+  br_test_assert_no_hidden_files (f->dir);
 }
 
 /* ---- atomic writes ---------------------------------------------------------------- */
@@ -1011,7 +996,7 @@ test_atomic_replace (Fixture       *f,
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_destroy (surface);
   g_assert_cmpuint (br_test_count_files (f->dir), ==, 1);
-  assert_no_temporaries (f->dir);
+  br_test_assert_no_hidden_files (f->dir);
 }
 
 static void
@@ -1125,7 +1110,7 @@ test_atomic_file_size_limit (Fixture       *f,
       assert_export_fails (path, BR_EXPORT_PDF, path);
       contents = br_test_read_text (path);
       g_assert_cmpstr (contents, ==, "old");
-      assert_no_temporaries (f->dir);
+      br_test_assert_no_hidden_files (f->dir);
       return;
     }
 
@@ -1207,7 +1192,7 @@ test_deck_pdf (Fixture       *f,
 
       g_assert_nonnull (strstr (text, number));
     }
-  assert_no_temporaries (f->dir);
+  br_test_assert_no_hidden_files (f->dir);
 }
 
 /* For PNG, a folder of numbered slides, each at the size and scale asked for; a folder
@@ -1237,7 +1222,7 @@ test_deck_png (Fixture       *f,
       g_assert_true (has_distinct_pixels (surface));
       cairo_surface_destroy (surface);
     }
-  assert_no_temporaries (dir);
+  br_test_assert_no_hidden_files (dir);
 
   /* a path under a regular file cannot be a folder */
   {
