@@ -731,10 +731,41 @@ collect_series (BrChartContext *ctx,
   return all;
 }
 
+static double
+months_left (const Series *s)
+{
+  const BrRunwayPoint *p = br_runway_latest (s->runway);
+
+  return p != NULL && p->burning ? p->runway_months : G_MAXDOUBLE;
+}
+
+/* Whether @s is among the @room companies with the least runway: where the labels do
+ * not all fit beside the plot, those nearest running out keep theirs (the table and
+ * the tooltips have every company's). */
+static gboolean
+keeps_label (GArray       *all,
+             const Series *s,
+             guint         room)
+{
+  guint shorter = 0;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const Series *o = &g_array_index (all, Series, i);
+
+      if (!o->hidden && o != s &&
+          (months_left (o) < months_left (s) || (months_left (o) == months_left (s) && o < s)))
+        shorter++;
+    }
+
+  return shorter < room;
+}
+
 /* The end label of each company shown: at its last projected quarter, or its last cash */
 static GArray *
 end_labels (GArray     *all,
-            const Axes *axes)
+            const Axes *axes,
+            guint       room)
 {
   GArray *labels = g_array_new (FALSE, FALSE, sizeof (BrEndLabel));
 
@@ -744,7 +775,7 @@ end_labels (GArray     *all,
       const BrRunwayPoint *p = br_runway_latest (s->runway);
       BrEndLabel label = { s->end_text, 0, 0, s->color };
 
-      if (s->hidden)
+      if (s->hidden || !keeps_label (all, s, room))
         continue;
       if (axes != NULL)
         {
@@ -765,7 +796,7 @@ setup_axes (BrChartContext *ctx,
             Axes           *axes,
             double         *label_height)
 {
-  g_autoptr(GArray) labels = end_labels (all, NULL);
+  g_autoptr(GArray) labels = end_labels (all, NULL, G_MAXUINT);
   GDate first, last;
   double hi = data_range (ctx, all, &first, &last), label_width;
 
@@ -860,7 +891,8 @@ plot (BrChartContext *ctx,
       draw_events (ctx, &axes, s);
       draw_guidance (ctx, &axes, s);
     }
-  labels = end_labels (all, &axes);
+  labels = end_labels (all, &axes,
+                       (guint) MAX ((ctx->py1 - ctx->py0) / (label_height * 1.1), 0));
   _br_chart_end_labels (ctx, labels, ctx->em * 0.8, label_height, 1.1);
   draw_labels (ctx, all, raise_marks);
   _br_axis_clear (&axes.x);

@@ -131,19 +131,28 @@ period_months (const BrPeriod *period)
   return round (days / (365.25 / 12));
 }
 
+static gboolean
+near (const GDate *a,
+      const GDate *b,
+      int          days)
+{
+  return b == NULL || ABS (g_date_days_between (a, b)) <= days;
+}
+
+/* A period of @kind whose start and end are within @days of those given (NULL for any):
+ * fiscal calendars of 52 and 53 weeks, like Nvidia's, move their dates by a few days. */
 static const BrPeriod *
 find_period (const BrCompany *company,
              BrPeriodKind     kind,
              const GDate     *start,
-             const GDate     *end)
+             const GDate     *end,
+             int              days)
 {
   for (guint i = 0; i < company->n_periods; i++)
     {
       const BrPeriod *p = &company->periods[i];
 
-      if (p->kind == kind &&
-          (start == NULL || g_date_compare (&p->start, start) == 0) &&
-          (end == NULL || g_date_compare (&p->end, end) == 0))
+      if (p->kind == kind && near (&p->start, start, days) && near (&p->end, end, days))
         return p;
     }
 
@@ -182,8 +191,8 @@ trailing_year (BrRunway        *runway,
   g_date_subtract_years (&start_before, 1);
   end_before = period->end;
   g_date_subtract_years (&end_before, 1);
-  year = find_period (runway->company, BR_PERIOD_FISCAL_YEAR, NULL, &day_before);
-  earlier = find_period (runway->company, period->kind, &start_before, &end_before);
+  year = find_period (runway->company, BR_PERIOD_FISCAL_YEAR, NULL, &day_before, 0);
+  earlier = find_period (runway->company, period->kind, &start_before, &end_before, 7);
 
   if (year != NULL && earlier != NULL && value_of (runway, year, &v_year, &p_year) &&
       value_of (runway, earlier, &v_earlier, &p_earlier))
@@ -404,7 +413,7 @@ yearly_trend (BrRunway        *runway,
 
       g_date_subtract_years (&start, back);
       g_date_subtract_years (&end, back);
-      earlier = find_period (company, BR_PERIOD_FISCAL_YEAR, &start, &end);
+      earlier = find_period (company, BR_PERIOD_FISCAL_YEAR, &start, &end, 7);
       if (earlier != NULL && value_of (runway, earlier, &v, &proxy) && v > 0 && v_latest > 0)
         {
           *percent = (pow (v_latest / v, 1.0 / back) - 1) * 100;

@@ -12,6 +12,7 @@
 #include "br-chart.h"
 #include "br-chart-layout-private.h"
 #include "br-export.h"
+#include "br-loader-private.h"
 
 static BrDataset *dataset;
 
@@ -177,6 +178,75 @@ test_scenario_option (void)
   g_assert_null (find_mark (slow, "moore-threads", BR_SERIES_RUNWAY_EVENT, "break-even"));
 }
 
+/* Forty companies, each with cash, a cash flow, a raise and guidance: the chart's text
+ * stays on the canvas and no two pieces of it overlap, at a slide's size and a small one. */
+static void
+test_forty_companies (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"burnrate-dataset\", \"version\": 1,"
+                                          " \"title\": \"Forty\", \"updated\": \"2025-08-01\","
+                                          " \"sources\": [{\"id\": \"s\", \"title\": \"T\","
+                                          " \"publisher\": \"P\", \"date\": \"2025-08-01\"}],"
+                                          " \"companies\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BrDataset) forty = NULL;
+  static const double sizes[][2] = { { 1920, 1080 }, { 1280, 720 }, { 640, 360 } };
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (text,
+                            "%s{\"id\": \"c%u\", \"name\": \"Company %u\", \"periods\": ["
+                            "{\"id\": \"FY2024\", \"kind\": \"fiscal-year\", \"start\": \"2024-01-01\","
+                            " \"end\": \"2024-12-31\"}], \"figures\": ["
+                            "{\"period\": \"FY2024\", \"metric\": \"revenue\", \"value\": %u,"
+                            " \"currency\": \"CNY\", \"scale\": \"yi\", \"source\": \"s\"},"
+                            "{\"period\": \"FY2024\", \"metric\": \"operating_cash_flow\", \"value\": -%u,"
+                            " \"currency\": \"CNY\", \"scale\": \"yi\", \"source\": \"s\"},"
+                            "{\"period\": \"FY2024\", \"metric\": \"cash\", \"value\": %u,"
+                            " \"currency\": \"CNY\", \"scale\": \"yi\", \"source\": \"s\"}],"
+                            " \"raises\": [{\"date\": \"2025-06-30\", \"kind\": \"ipo\", \"net\": 20,"
+                            " \"currency\": \"CNY\", \"scale\": \"yi\", \"label\": \"IPO\", \"source\": \"s\"}],"
+                            " \"guidance\": [{\"date\": \"2025-01-01\", \"text\": \"profit by 2027\","
+                            " \"target_year\": 2027, \"source\": \"s\"}]}",
+                            i > 0 ? "," : "", i, i, 1 + i, 5 + i % 7, 10 + i);
+  g_string_append (text, "]}");
+  bytes = g_bytes_new (text->str, text->len);
+  forty = br_dataset_load_bytes (bytes, "forty.json", NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_RUNWAY);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sizes[k][0],
+                                                             sizes[k][1]);
+      cairo_t *cr = cairo_create (surface);
+      g_autoptr(BrChartLayout) layout = br_chart_draw (cr, forty, options, sizes[k][0],
+                                                       sizes[k][1]);
+      guint n = br_chart_layout_get_n_text_boxes (layout);
+
+      g_assert_cmpuint (br_chart_layout_get_n_marks (layout), >, 40 * 3);
+      for (guint i = 0; i < n; i++)
+        {
+          const BrTextBox *a = br_chart_layout_get_text_box (layout, i);
+
+          g_assert_cmpfloat (a->x0, >=, -0.5);
+          g_assert_cmpfloat (a->y0, >=, -0.5);
+          g_assert_cmpfloat (a->x1, <=, sizes[k][0] + 0.5);
+          g_assert_cmpfloat (a->y1, <=, sizes[k][1] + 0.5);
+          for (guint j = i + 1; j < n; j++)
+            {
+              const BrTextBox *b = br_chart_layout_get_text_box (layout, j);
+
+              if (a->x0 < b->x1 - 1 && b->x0 < a->x1 - 1 && a->y0 < b->y1 - 1 && b->y0 < a->y1 - 1)
+                g_error ("%s text overlaps %s text at %.0f×%.0f", a->role, b->role, sizes[k][0],
+                         sizes[k][1]);
+            }
+        }
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 static char *
 burnrate_path (void)
 {
@@ -279,6 +349,7 @@ main (int   argc,
   g_test_add_func ("/Br/RunwayChart/bundled", test_bundled);
   g_test_add_func ("/Br/RunwayChart/projection-style", test_projection_style);
   g_test_add_func ("/Br/RunwayChart/scenario-option", test_scenario_option);
+  g_test_add_func ("/Br/RunwayChart/forty-companies", test_forty_companies);
   g_test_add_func ("/Br/RunwayChart/cli-csv", test_cli_csv);
   g_test_add_func ("/Br/RunwayChart/cli-bad-scenario", test_cli_bad_scenario);
 

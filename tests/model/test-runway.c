@@ -212,6 +212,47 @@ test_not_burning (void)
   g_assert_true (runway->no_trend & BR_SCENARIO_REVENUE_GROWTH);
 }
 
+/* Another currency and a fiscal year ending in late January, in quarters of 52-week
+ * years whose dates move a few days: the trailing year at Q1 FY2026 is FY2025 + Q1 FY2026
+ * − Q1 FY2025 = 4000 + 1500 − 1000 = 4500 million USD, in billions 4.5. */
+static void
+test_january_fiscal_year (void)
+{
+  static const char text[] = HEAD
+    "{\"id\": \"jan\", \"name\": \"Jan\", \"periods\": ["
+    "{\"id\": \"FY2025\", \"kind\": \"fiscal-year\", \"start\": \"2024-01-29\", "
+    "\"end\": \"2025-01-26\"}, "
+    "{\"id\": \"Q1FY2025\", \"kind\": \"quarter\", \"start\": \"2024-01-29\", "
+    "\"end\": \"2024-04-28\"}, "
+    "{\"id\": \"Q1FY2026\", \"kind\": \"quarter\", \"start\": \"2025-01-27\", "
+    "\"end\": \"2025-04-27\"}],\n \"figures\": ["
+    "{\"period\": \"FY2025\", \"metric\": \"operating_cash_flow\", \"value\": -4000, "
+    "\"currency\": \"USD\", \"scale\": \"million\", \"source\": \"s\"}, "
+    "{\"period\": \"Q1FY2025\", \"metric\": \"operating_cash_flow\", \"value\": -1000, "
+    "\"currency\": \"USD\", \"scale\": \"million\", \"source\": \"s\"}, "
+    "{\"period\": \"Q1FY2026\", \"metric\": \"operating_cash_flow\", \"value\": -1500, "
+    "\"currency\": \"USD\", \"scale\": \"million\", \"source\": \"s\"}, "
+    "{\"period\": \"Q1FY2026\", \"metric\": \"cash\", \"value\": 9, "
+    "\"currency\": \"USD\", \"scale\": \"billion\", \"source\": \"s\"}]}]}";
+  g_autoptr(BrDataset) dataset = load (text);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BrRunway) runway = NULL;
+  const BrRunwayPoint *p;
+  BrUnit unit;
+
+  br_unit_init (&unit, "USD", BR_SCALE_BILLION);
+  runway = br_runway_compute (dataset, br_dataset_lookup_company (dataset, "jan"), &unit, NULL,
+                              &error);
+  g_assert_no_error (error);
+  p = br_runway_latest (runway);
+  g_assert_false (p->annualised);
+  g_assert_cmpfloat_with_epsilon (p->burn_ttm, 4.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (p->runway_months, 9 / (4.5 / 12), 1e-9);
+  /* the first projected quarter starts the day after the report */
+  g_assert_cmpint (g_date_get_day (&runway->quarters[0].start), ==, 28);
+  g_assert_cmpint (g_date_get_month (&runway->quarters[0].start), ==, 4);
+}
+
 typedef struct
 {
   const char *spec;
@@ -331,6 +372,7 @@ main (int   argc,
   g_test_add_func ("/Br/Runway/runs-out-before-raise", test_runs_out_before_raise);
   g_test_add_func ("/Br/Runway/no-cash-flow", test_no_cash_flow);
   g_test_add_func ("/Br/Runway/not-burning", test_not_burning);
+  g_test_add_func ("/Br/Runway/january-fiscal-year", test_january_fiscal_year);
   g_test_add_func ("/Br/Runway/scenario-parse", test_scenario_parse);
   g_test_add_func ("/Br/Runway/bad-members", test_bad_members);
 
