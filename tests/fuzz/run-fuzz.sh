@@ -24,10 +24,12 @@ cp "$src"/tests/data/*.json "$src"/tests/data/invalid/*.json "$src"/data/dataset
    "$work/corpus/" 2>/dev/null || true
 
 flags=(-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined
-       -fno-sanitize-recover=undefined -I"$build" -I"$src/app/model")
+       -fno-sanitize-recover=undefined -I"$build" -I"$build/app/model" -I"$src/app/model")
+# the model library's sources, and its resource (the bundled dataset) as meson made it
 # shellcheck disable=SC2046
 "$clang" "${flags[@]}" -o "$work/fuzz-loader" "$src/tests/fuzz/fuzz-loader.c" \
-  "$src"/app/model/*.c $(pkg-config --cflags --libs json-glib-1.0 gio-2.0) -lm
+  "$src"/app/model/*.c "$build/app/model/burnrate-model-resources.c" \
+  $(pkg-config --cflags --libs json-glib-1.0 gio-2.0) -lm -pthread
 
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
