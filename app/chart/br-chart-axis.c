@@ -201,7 +201,7 @@ _br_axis_draw_y (BrChartContext *ctx,
                  const BrUnit   *unit)
 {
   cairo_t *cr = ctx->cr;
-  double size = ctx->em * 0.85;
+  double size = ctx->em * 0.85, x = ctx->pad, gap = ctx->em * 0.5;
   g_autofree char *full_title = NULL;
 
   cairo_save (cr);
@@ -245,8 +245,14 @@ _br_axis_draw_y (BrChartContext *ctx,
       full_title = with_log;
     }
 
-  _br_text_draw (ctx, full_title, ctx->pad, ctx->py0 - ctx->em * 0.5,
-                 size, ctx->px1 - ctx->pad, TEXT_BOTTOM | TEXT_BOLD, &ctx->palette.secondary,
+  /* a slide's is smaller and closer to the plot, clear of the top tick label */
+  if (ctx->options->slide)
+    {
+      size = ctx->em * 0.6;
+      x = ctx->px0;
+      gap = ctx->em * 0.25;
+    }
+  _br_text_draw (ctx, full_title, x, ctx->py0 - gap, size, ctx->px1 - x, TEXT_BOTTOM | TEXT_BOLD, &ctx->palette.secondary,
                  "axis-title");
   cairo_restore (cr);
 }

@@ -151,17 +151,53 @@ _br_chart_in_range (BrChartContext *ctx,
   return TRUE;
 }
 
+/* A slide's header: the title, and the subtitle on one line in the largest size that
+ * fits it whole; two lines at the smallest size rather than cut it */
+static void
+slide_header (BrChartContext *ctx,
+              const char     *title,
+              const char     *subtitle,
+              double          title_size,
+              double          width)
+{
+  double w = 0, size = ctx->em * 0.7;
+
+  _br_text_draw_wrapped (ctx, title, ctx->pad, ctx->py0, title_size, width, 2, &ctx->palette.text,
+                         "title");
+  ctx->py0 += _br_text_measure_wrapped (ctx, title, title_size, width, TEXT_BOLD) + ctx->em * 0.1;
+
+  if (subtitle != NULL)
+    {
+      for (; size > ctx->em * 0.5; size -= ctx->em * 0.05)
+        {
+          _br_text_measure (ctx, subtitle, size, 0, &w, NULL);
+          if (w <= width)
+            break;
+        }
+      ctx->py0 += _br_text_draw_wrapped (ctx, subtitle, ctx->pad, ctx->py0, size, width, 2,
+                                         &ctx->palette.secondary, "subtitle");
+    }
+
+  ctx->py0 += ctx->em * 0.35;
+}
+
 void
 _br_chart_header (BrChartContext *ctx,
                   const char     *title,
                   const char     *subtitle)
 {
-  double title_size = ctx->em * 1.55;
+  double title_size = ctx->em * (ctx->options->slide ? 1.3 : 1.55);
   double width = ctx->width - 2 * ctx->pad;
   double h;
 
   g_free (ctx->layout->title);
   ctx->layout->title = g_strdup (title);
+
+  if (ctx->options->slide)
+    {
+      slide_header (ctx, title, subtitle, title_size, width);
+      return;
+    }
 
   _br_text_measure (ctx, title, title_size, TEXT_BOLD, NULL, &h);
   _br_text_draw (ctx, title, ctx->pad, ctx->py0, title_size, width, TEXT_BOLD,
@@ -244,12 +280,14 @@ void
 _br_chart_legend (BrChartContext *ctx,
                   GArray         *items)
 {
-  double size = ctx->em * 0.9;
+  gboolean slide = ctx->options->slide;
+  double size = ctx->em * (slide ? 0.65 : 0.9);
   double swatch = size * 0.9;
-  double gap = ctx->em * 1.2;
+  double gap = ctx->em * (slide ? 0.9 : 1.2);
   double x = ctx->pad;
   double row_height = size * 1.5;
-  double max_label = (ctx->width - 2 * ctx->pad) * 0.45;
+  /* a slide wraps the legend onto more rows rather than cut a name */
+  double max_label = (ctx->width - 2 * ctx->pad) * (slide ? 0.9 : 0.45);
   double y = ctx->py0;
 
   for (guint i = 0; i < items->len; i++)
@@ -281,7 +319,7 @@ _br_chart_legend (BrChartContext *ctx,
     }
 
   if (items->len > 0)
-    ctx->py0 = y + row_height + ctx->em * 0.6;
+    ctx->py0 = y + row_height + ctx->em * (slide ? 0.3 : 0.6);
 }
 
 static char *
@@ -510,7 +548,7 @@ void
 _br_chart_reserve_footnote (BrChartContext *ctx,
                             guint           n_lines)
 {
-  ctx->footnote_lines = n_lines;
+  ctx->footnote_lines = ctx->options->slide ? MIN (n_lines, 2) : n_lines;
   ctx->py1 = ctx->height - ctx->pad - footnote_height (ctx);
 }
 

@@ -23,5 +23,6 @@ gboolean         br_chart_layout_has_data         (BrChartLayout *layout);
 guint            br_chart_layout_get_n_selected   (BrChartLayout *layout);
 const BrCompany * const *br_chart_layout_get_not_drawn (BrChartLayout *layout,
                                                         guint         *n);
+GPtrArray       *br_chart_layout_get_left_out     (BrChartLayout *layout);
 
 G_END_DECLS

@@ -30,6 +30,7 @@ _br_chart_layout_new (double width,
   layout->legend = g_array_new (FALSE, TRUE, sizeof (BrLegendEntry));
   g_array_set_clear_func (layout->legend, legend_entry_clear);
   layout->text_boxes = g_array_new (FALSE, TRUE, sizeof (BrTextBox));
+  layout->left_out = g_ptr_array_new ();
   layout->sources = g_ptr_array_new ();
   layout->rates = g_ptr_array_new ();
   layout->not_drawn = g_ptr_array_new ();
@@ -62,6 +63,7 @@ br_chart_layout_unref (BrChartLayout *layout)
   g_array_unref (layout->shapes);
   g_array_unref (layout->legend);
   g_array_unref (layout->text_boxes);
+  g_ptr_array_unref (layout->left_out);
   g_ptr_array_unref (layout->sources);
   g_ptr_array_unref (layout->rates);
   g_ptr_array_unref (layout->not_drawn);
@@ -186,6 +188,27 @@ br_chart_layout_draw_highlight (BrChartLayout *layout,
     }
   cairo_stroke (cr);
   cairo_restore (cr);
+}
+
+/* A label there was no room for: a slide's notes give it instead (br-deck.c) */
+void
+_br_chart_layout_leave_out (BrChartLayout *layout,
+                            const char    *text)
+{
+  g_ptr_array_add (layout->left_out, (gpointer)_br_chart_layout_intern (layout, text));
+}
+
+/**
+ * br_chart_layout_get_left_out:
+ *
+ * Returns: (transfer none) (element-type utf8): the labels the chart had no room for
+ */
+GPtrArray *
+br_chart_layout_get_left_out (BrChartLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  return layout->left_out;
 }
 
 /* Keeps a copy of @text as long as the layout, for marks to point to. */

@@ -249,6 +249,25 @@ br_chart_options_get_hidden (const BrChartOptions *options,
 }
 
 /**
+ * br_chart_options_set_slide:
+ *
+ * Lays the chart out as a slide: a one-line header, a compact legend and axis title,
+ * and the footnote in two lines, so that the plot takes most of the height.
+ */
+void
+br_chart_options_set_slide (BrChartOptions *options,
+                            gboolean        slide)
+{
+  options->slide = !!slide;
+}
+
+gboolean
+br_chart_options_get_slide (const BrChartOptions *options)
+{
+  return options->slide;
+}
+
+/**
  * br_chart_options_set_source_order:
  * @sources: (nullable) (element-type BrSource): every source of a deck, in the order its
  *   sources slides number them
@@ -289,7 +308,7 @@ br_chart_options_draw_alike (const BrChartOptions *a,
       !g_strv_equal ((const char * const *)(a->companies ? a->companies : (char *[]) { NULL }),
                      (const char * const *)(b->companies ? b->companies : (char *[]) { NULL })) ||
       (a->companies == NULL) != (b->companies == NULL) ||
-      a->hidden->len != b->hidden->len || a->source_order != b->source_order ||
+      a->hidden->len != b->hidden->len || a->source_order != b->source_order || a->slide != b->slide ||
       a->scenario != NULL || b->scenario != NULL)
     return FALSE;
 

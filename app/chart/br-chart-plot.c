@@ -132,8 +132,9 @@ void
 _br_chart_plot_rows (BrChartContext *ctx,
                      double          below_em)
 {
-  ctx->py0 += ctx->em * 1.3;
-  ctx->py1 -= ctx->em * below_em;
+  /* a slide's axis title is smaller, and its labels under the plot packed closer */
+  ctx->py0 += ctx->em * (ctx->options->slide ? 0.9 : 1.3);
+  ctx->py1 -= ctx->em * below_em * (ctx->options->slide ? 0.85 : 1);
 }
 
 /* The plot between the tick labels, @tick_width wide, and the end labels, @label_width

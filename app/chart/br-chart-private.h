@@ -46,6 +46,7 @@ struct _BrChartOptions
   gboolean     transparent;
   GPtrArray   *hidden;
   GPtrArray   *source_order;  /* const BrSource *: a deck's numbering, or NULL */
+  gboolean     slide;         /* the slide layout: a plot that fills the room's screen */
   BrScenarioSet *scenario;    /* the runway's assumptions, or NULL for the trend */
 };
 
@@ -90,6 +91,7 @@ struct _BrChartLayout
   GArray         *shapes;       /* BrShape, parallel to marks */
   GArray         *legend;       /* BrLegendEntry */
   GArray         *text_boxes;   /* BrTextBox */
+  GPtrArray      *left_out;     /* const char *, interned: labels a slide had no room for */
   GPtrArray      *sources;      /* const BrSource * */
   GPtrArray      *rates;        /* const BrFxRate * */
   char           *title;
@@ -159,6 +161,8 @@ void           _br_chart_layout_add_source   (BrChartLayout        *layout,
                                               const BrSource       *source);
 void           _br_chart_layout_add_rate     (BrChartLayout        *layout,
                                               const BrFxRate       *rate);
+void           _br_chart_layout_leave_out    (BrChartLayout        *layout,
+                                              const char           *text);
 const char    *_br_chart_layout_intern       (BrChartLayout        *layout,
                                               const char           *text);
 

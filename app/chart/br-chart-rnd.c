@@ -226,11 +226,18 @@ label_if_fits (BrChartContext *ctx,
                TextFlags       flags,
                const BrRgb    *color)
 {
+  /* a slide sets a label smaller, down to 24 px at 1080p, rather than drop it */
+  double smallest = ctx->options->slide ? MIN (size, ctx->em * 0.55) : size;
   double w;
 
   _br_text_measure (ctx, text, size, flags, &w, NULL);
+  for (; w > room && size > smallest; size = MAX (smallest, size - ctx->em * 0.05))
+    _br_text_measure (ctx, text, MAX (smallest, size - ctx->em * 0.05), flags, &w, NULL);
   if (w > room)
-    return FALSE;
+    {
+      _br_chart_layout_leave_out (ctx->layout, text);
+      return FALSE;
+    }
 
   _br_text_draw (ctx, text, x, y, size, 0, flags | TEXT_CENTER, color, "label");
   return TRUE;

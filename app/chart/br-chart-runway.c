@@ -351,7 +351,7 @@ boxes_clear (BrChartContext *ctx,
 }
 
 /* A small label near (x, y), above, below or to either side, where it touches nothing;
- * left to the tooltip where it fits nowhere. */
+ * left to the tooltip where it fits nowhere, and on a slide to its notes. */
 static void
 place_label (BrChartContext *ctx,
              const char     *text,
@@ -373,6 +373,8 @@ place_label (BrChartContext *ctx,
       _br_text_draw (ctx, text, left, top, size, 0, 0, color, "label");
       return;
     }
+
+  _br_chart_layout_leave_out (ctx->layout, text);
 }
 
 static void

@@ -123,7 +123,8 @@ boxes_clear (BrChartLayout *layout,
 }
 
 /* A milestone's label ("$4T · 2025-07-09") above or below its point, where it fits
- * without touching other text; otherwise left to the tooltip. */
+ * without touching other text; otherwise left to the tooltip, and on a slide to its
+ * notes. */
 static void
 milestone_label (BrChartContext *ctx,
                  const Point    *p,
@@ -134,13 +135,18 @@ milestone_label (BrChartContext *ctx,
   g_autofree char *date = _br_format_date (&p->cap->date, ctx->lang);
   g_autofree char *text = g_strdup_printf ("%s · %s", br_text_get (&p->cap->label, ctx->lang), date);
   double size = ctx->em * 0.75, w, h;
-  double tries[][2] = { { 0, -1 }, { 0, 1 }, { -1, -1 }, { -1, 1 } };
+  double tries[][2] = { { 0, -1 }, { 0, 1 }, { -1, -1 }, { -1, 1 }, { 1, -1 }, { 1, 1 } };
+  /* a slide tries the right of the point too, then smaller type, then its notes */
+  guint n_tries = ctx->options->slide ? G_N_ELEMENTS (tries) * 2 : 4;
 
-  _br_text_measure (ctx, text, size, 0, &w, &h);
-  for (guint i = 0; i < G_N_ELEMENTS (tries); i++)
+  for (guint i = 0; i < n_tries; i++)
     {
-      double left = tries[i][0] < 0 ? x - w - ctx->em * 0.4 : x - w / 2;
-      double top = tries[i][1] < 0 ? y - ctx->em * 0.5 - h : y + ctx->em * 0.5;
+      if (i % G_N_ELEMENTS (tries) == 0)
+        _br_text_measure (ctx, text, i == 0 ? size : (size = ctx->em * 0.55), 0, &w, &h);
+
+      const double *try = tries[i % G_N_ELEMENTS (tries)];
+      double left = try[0] < 0 ? x - w - ctx->em * 0.4 : try[0] > 0 ? x + ctx->em * 0.4 : x - w / 2;
+      double top = try[1] < 0 ? y - ctx->em * 0.5 - h : y + ctx->em * 0.5;
 
       left = CLAMP (left, ctx->px0, ctx->px1 - w);
       if (top < ctx->py0 - ctx->em * 0.2 || top + h > ctx->py1)
@@ -151,6 +157,8 @@ milestone_label (BrChartContext *ctx,
       _br_text_draw (ctx, text, left, top, size, 0, 0, color, "label");
       return;
     }
+
+  _br_chart_layout_leave_out (ctx->layout, text);
 }
 
 static void

@@ -229,7 +229,7 @@ _br_chart_context_begin (BrChartContext       *ctx,
   unit = MIN (width / 1920., height / 1080.);
   ctx->em = MAX (11, 20 * unit) * options->text_scale;
   ctx->layout->em = ctx->em;
-  ctx->pad = MAX (12, 40 * unit) * MIN (options->text_scale, 1.5);
+  ctx->pad = MAX (12, 40 * unit) * (options->slide ? 0.8 : MIN (options->text_scale, 1.5));
   ctx->footnote_lines = 3;
   ctx->px0 = ctx->pad;
   ctx->py0 = ctx->pad;

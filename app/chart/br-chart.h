@@ -126,6 +126,9 @@ BrTheme         br_chart_options_get_theme       (const BrChartOptions *options)
 void            br_chart_options_set_text_scale  (BrChartOptions       *options,
                                                   double                text_scale);
 double          br_chart_options_get_text_scale  (const BrChartOptions *options);
+void            br_chart_options_set_slide       (BrChartOptions       *options,
+                                                  gboolean              slide);
+gboolean        br_chart_options_get_slide       (const BrChartOptions *options);
 void            br_chart_options_set_source_order (BrChartOptions      *options,
                                                    GPtrArray           *sources);
 void            br_chart_options_set_transparent (BrChartOptions       *options,

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "br-chart-layout-private.h"
 #include "br-chart-private.h"
 #include "br-deck.h"
 
@@ -18,7 +19,7 @@
  * the height: narrower slides scale type with the width, wider ones keep it */
 #define PAGE_WIDTH  1920.
 #define PAGE_HEIGHT 1080.
-#define SOURCE_SIZE 0.5      /* ems: 25 px at 1080p */
+#define SOURCE_SIZE 0.55     /* ems: 24 px at 1080p */
 #define SOURCE_GAP  0.3      /* ems between entries */
 
 struct _BrDeck
@@ -326,7 +327,16 @@ describe_chart (BrDeck        *deck,
                 BrLanguage     lang)
 {
   GString *notes = g_string_new (key_figures (layout));
+  GPtrArray *left_out = br_chart_layout_get_left_out (layout);
 
+  /* what the slide had no room for is said instead */
+  if (left_out->len > 0)
+    {
+      /* TRANSLATORS: in a slide's speaker notes, before the labels the slide had no room for */
+      g_string_append_printf (notes, "\n\n%s", _("Not on the slide:"));
+      for (guint i = 0; i < left_out->len; i++)
+        g_string_append_printf (notes, "%s %s", i > 0 ? ";" : "", (char *)g_ptr_array_index (left_out, i));
+    }
   g_string_append_printf (notes, "\n\n%s", _("Sources:"));
   append_sources (notes, deck, br_chart_layout_get_sources (layout), lang);
 
@@ -406,6 +416,7 @@ br_deck_new (BrDataset            *dataset,
     {
       deck->charts[kind] = br_chart_options_copy (deck->options);
       br_chart_options_set_kind (deck->charts[kind], kind);
+      br_chart_options_set_slide (deck->charts[kind], TRUE);
     }
 
   if (date != NULL && g_date_valid (date))
@@ -632,12 +643,12 @@ draw_title (BrChartContext *ctx,
     {
       g_autofree char *description = typeset (br_text_get (about, ctx->lang), ctx->lang);
 
-      y += _br_text_draw_wrapped (ctx, description, x, y, ctx->em * 0.5, width, 8,
+      y += _br_text_draw_wrapped (ctx, description, x, y, ctx->em * 0.55, width, 8,
                                   &ctx->palette.secondary, "subtitle");
       y += ctx->em * 0.6;
     }
 
-  _br_text_draw_wrapped (ctx, facts, x, y, ctx->em * 0.5, width, 4, &ctx->palette.secondary,
+  _br_text_draw_wrapped (ctx, facts, x, y, ctx->em * 0.55, width, 4, &ctx->palette.secondary,
                          "label");
   g_string_assign (ctx->layout->description, br_deck_get_slide_description (deck, 0));
 }

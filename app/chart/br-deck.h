@@ -14,7 +14,7 @@
 
 G_BEGIN_DECLS
 
-#define BR_DECK_TEXT_SCALE 2.5
+#define BR_DECK_TEXT_SCALE 2.2
 
 typedef enum
 {

@@ -713,7 +713,8 @@ test_deck (gconstpointer data)
         {
           const BrChartOptions *slide = br_deck_get_slide_options (deck, i);
 
-          g_assert_cmpfloat (br_chart_options_get_text_scale (slide), >=, 2.5);
+          g_assert_cmpfloat (br_chart_options_get_text_scale (slide), ==, BR_DECK_TEXT_SCALE);
+          g_assert_true (br_chart_options_get_slide (slide));
           g_assert_true (br_chart_options_get_cumulative (slide));
           g_assert_cmpint (br_chart_options_get_kind (slide), ==, i - 1);
           g_assert_cmpuint (br_deck_find_chart (deck, i - 1), ==, i);

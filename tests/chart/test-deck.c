@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "br-chart-layout-private.h"
 #include "br-deck.h"
 #include "br-export.h"
 
@@ -63,8 +64,9 @@ page_text (const char *pdf,
   return out;
 }
 
-/* Text compared as a reader sees it: without white space (where lines broke), with
- * typographic apostrophes and full-width punctuation as their plain forms */
+/* Text compared as a reader sees it: without white space and hyphens (where lines broke:
+ * pdftotext joins a word broken after its hyphen), with typographic apostrophes and
+ * full-width punctuation as their plain forms */
 static char *
 normalize (const char *text)
 {
@@ -90,7 +92,7 @@ normalize (const char *text)
         }
       if (mapped)
         continue;
-      if (!g_unichar_isspace (c))
+      if (!g_unichar_isspace (c) && c != '-')
         g_string_append_unichar (out, c);
       p = g_utf8_next_char (p);
     }
@@ -102,7 +104,7 @@ normalize (const char *text)
 static GHashTable *
 footnote_numbers (const char *text)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("\\[(\\d+)\\](–\\[(\\d+)\\])?", 0, 0, NULL);
+  g_autoptr(GRegex) regex = g_regex_new ("\\[(\\d+)\\](–\\s*\\[(\\d+)\\])?", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
   GHashTable *numbers = g_hash_table_new (NULL, NULL);
 
@@ -267,6 +269,211 @@ assert_notes (BrDeck     *deck,
   g_assert_cmpuint (figures, ==, br_deck_get_n_slides (deck));
 }
 
+typedef struct
+{
+  double x0, y0, x1, y1;
+  char  *text;
+} Word;
+
+static void
+word_clear (gpointer data)
+{
+  g_free (((Word *)data)->text);
+}
+
+/* The words of page @page as pdftotext -bbox finds them, with their boxes */
+static GArray *
+page_words (const char *pdf,
+            guint       page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  const char *argv[] = { "pdftotext", "-bbox", "-f", number, "-l", number, pdf, "-", NULL };
+  g_autoptr(GRegex) regex = g_regex_new ("<word xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\" "
+                                         "xMax=\"([\\d.]+)\" yMax=\"([\\d.]+)\">([^<]*)</word>",
+                                         0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  GArray *words = g_array_new (FALSE, FALSE, sizeof (Word));
+  int status;
+
+  g_array_set_clear_func (words, word_clear);
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  g_regex_match (regex, out, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      Word word;
+      g_autofree char *x0 = g_match_info_fetch (match, 1), *y0 = g_match_info_fetch (match, 2);
+      g_autofree char *x1 = g_match_info_fetch (match, 3), *y1 = g_match_info_fetch (match, 4);
+
+      word.x0 = g_ascii_strtod (x0, NULL);
+      word.y0 = g_ascii_strtod (y0, NULL);
+      word.x1 = g_ascii_strtod (x1, NULL);
+      word.y1 = g_ascii_strtod (y1, NULL);
+      word.text = g_match_info_fetch (match, 5);
+      g_array_append_val (words, word);
+    }
+
+  return words;
+}
+
+static gboolean
+is_tick (const char *text)
+{
+  return g_regex_match_simple ("^(−|-)?[\\d,]+(\\.\\d+)?%?$", text, 0, 0);
+}
+
+/* How far apart, as a share of the page's height, the centres of the highest and the
+ * lowest y-axis tick label are: the tick labels are the numbers right-aligned in one
+ * column in the left fifth of the page. 0 when the chart has no y axis. */
+static double
+y_axis_span (GArray *words,
+             double  width,
+             double  height)
+{
+  g_autoptr(GHashTable) columns = g_hash_table_new (NULL, NULL);
+  gpointer best = NULL;
+  guint best_n = 0;
+  double top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      const Word *w = &g_array_index (words, Word, i);
+      gpointer column = GINT_TO_POINTER ((int)(w->x1 / 4) + 1);
+      guint n;
+
+      if (!is_tick (w->text) || w->x1 > width * 0.2)
+        continue;
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (columns, column)) + 1;
+      g_hash_table_insert (columns, column, GUINT_TO_POINTER (n));
+      if (n > best_n)
+        {
+          best_n = n;
+          best = column;
+        }
+    }
+  if (best_n < 2)
+    return 0;
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      const Word *w = &g_array_index (words, Word, i);
+
+      if (is_tick (w->text) && w->x1 <= width * 0.2 &&
+          GINT_TO_POINTER ((int)(w->x1 / 4) + 1) == best)
+        {
+          top = MIN (top, (w->y0 + w->y1) / 2);
+          bottom = MAX (bottom, (w->y0 + w->y1) / 2);
+        }
+    }
+
+  return (bottom - top) / height;
+}
+
+/* Whether @w lies in a text box the chart drew under @role */
+static gboolean
+in_role (BrChartLayout *layout,
+         const Word    *w,
+         const char    *role)
+{
+  double x = (w->x0 + w->x1) / 2, y = (w->y0 + w->y1) / 2;
+
+  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+    {
+      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+
+      if (g_str_equal (box->role, role) && x >= box->x0 - 1 && x <= box->x1 + 1 &&
+          y >= box->y0 - 1 && y <= box->y1 + 1)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Each chart slide lays its plot out over most of the slide: the y axis spans at least
+ * 55 % of the height; every word the chart shows at 1080p in the window's layout, but
+ * for its footnote (which the slide gives as numbers), is on its slide; nothing is cut
+ * with "…". */
+static void
+assert_chart_slides (BrDataset            *dataset,
+                     const BrChartOptions *options,
+                     BrDeck               *deck,
+                     const char           *pdf,
+                     double                width,
+                     double                height)
+{
+  g_autofree char *dir = g_path_get_dirname (pdf);
+
+  for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
+    {
+      guint slide = br_deck_find_chart (deck, kind);
+      g_autoptr(GArray) words = page_words (pdf, slide + 1);
+      g_autoptr(GArray) chart_words = NULL;
+      g_autoptr(BrChartOptions) chart = br_chart_options_copy (options);
+      g_autoptr(BrChartLayout) layout = NULL;
+      g_autoptr(BrChartLayout) slide_layout = draw_chart_slide (deck, slide);
+      g_autoptr(GString) slide_text = g_string_new (NULL);
+      g_autofree char *chart_pdf = g_build_filename (dir, "chart.pdf", NULL);
+      g_autoptr(GError) error = NULL;
+      double span = y_axis_span (words, width, height), footnote = G_MAXDOUBLE;
+      cairo_surface_t *surface;
+      cairo_t *cr;
+
+      g_test_message ("slide %u: y axis over %.0f %% of the height", slide + 1, span * 100);
+      /* the customers' slide has rings, not an axis; a chart without data, a panel */
+      if (kind != BR_CHART_CUSTOMERS && br_chart_layout_has_data (slide_layout))
+        g_assert_cmpfloat (span, >=, 0.55);
+
+      for (guint i = 0; i < words->len; i++)
+        g_assert_null (strstr (g_array_index (words, Word, i).text, "…"));
+
+      /* the chart as the window and exports draw it at 1080p */
+      br_chart_options_set_kind (chart, kind);
+      g_assert_true (br_export_chart (dataset, chart, BR_EXPORT_PDF, chart_pdf, 1920, 1080, 1,
+                                      &error));
+      g_assert_no_error (error);
+      surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cr = cairo_create (surface);
+      layout = br_chart_draw (cr, dataset, chart, 1920, 1080);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+        {
+          const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+
+          if (g_str_equal (box->role, "footnote"))
+            footnote = MIN (footnote, box->y0);
+        }
+
+      chart_words = page_words (chart_pdf, 1);
+      for (guint i = 0; i < words->len; i++)
+        g_string_append (slide_text, g_array_index (words, Word, i).text);
+      for (guint i = 0; i < chart_words->len; i++)
+        {
+          const Word *w = &g_array_index (chart_words, Word, i);
+          gboolean found = FALSE;
+
+          /* ticks are chosen for the plot's height; the footnote is numbers on a slide */
+          if (w->y0 >= footnote - 1 || strstr (w->text, "…") != NULL ||
+              in_role (layout, w, "tick"))
+            continue;
+          /* pdftotext splits a word where the font changes (digits, then 年): the slide's
+           * words are compared run together */
+          found = strstr (slide_text->str, w->text) != NULL;
+          /* a label the slide had no room for is in its notes, said so */
+          if (!found && strstr (br_deck_get_notes (deck, slide), w->text) != NULL)
+            found = br_chart_layout_get_left_out (slide_layout)->len > 0;
+          if (!found)
+            g_error ("slide %u lacks “%s”, which the chart shows", slide + 1, w->text);
+        }
+      g_unlink (chart_pdf);
+    }
+}
+
 static void
 test_deck_read_back (gconstpointer data)
 {
@@ -298,6 +505,7 @@ test_deck_read_back (gconstpointer data)
 
   assert_sources (deck, pdf, c->language);
   assert_notes (deck, pdf);
+  assert_chart_slides (dataset, options, deck, pdf, c->width, c->height);
   if (c->width / c->height > 1.7)
     assert_footnotes (deck, pdf, c->language);
 
