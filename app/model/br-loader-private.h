@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 /* Bounds on what a dataset holds, beyond the BURNRATE_MAX_* limits: no real figure
  * or label comes near them (the format page says where the line is) */
 #define BR_MAX_AMOUNT         1e16   /* in units of the amount's currency */
+#define BR_MIN_AMOUNT         0.01   /* the same, for any amount but zero */
 #define BR_MAX_CLUSTER_LENGTH 16     /* code points drawn as one character */
 
 /* One reading of a dataset file */

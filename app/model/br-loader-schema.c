@@ -273,19 +273,25 @@ get_source (Loader          *l,
 }
 
 /* No company's figure comes near 10^16 units of its currency (Nvidia's market value in
- * won does not): a larger one is a mistake, and would overflow the sums and the pixels
- * of the charts. */
+ * won does not), nor is any but zero smaller than a cent: such a one is a mistake, and
+ * would overflow the sums and the pixels of the charts, or vanish from them. */
 static gboolean
 check_magnitude (Loader     *l,
                  const char *member,
                  double      value,
                  BrScale     scale)
 {
-  if (fabs (value) * br_scale_factor (scale) <= BR_MAX_AMOUNT)
+  double units = fabs (value) * br_scale_factor (scale);
+
+  if (units > BR_MAX_AMOUNT)
+    report (l, member, "beyond the largest amount a dataset may hold, 10^16 units of its "
+            "currency; check the value and its scale");
+  else if (units != 0 && units < BR_MIN_AMOUNT)
+    report (l, member, "below the smallest amount a dataset may hold, a hundredth of a unit "
+            "of its currency; check the value and its scale");
+  else
     return TRUE;
 
-  report (l, member, "beyond the largest amount a dataset may hold, 10^16 units of its "
-          "currency; check the value and its scale");
   return FALSE;
 }
 

@@ -424,9 +424,11 @@ test_cli_extreme_figures (Fixture       *f,
   g_autofree char *huge = write_dataset (f, "huge.json", "\"value\": 1.24", "\"value\": 1.7e308");
   g_autofree char *edge = write_dataset (f, "edge.json", "\"value\": 1.24", "\"value\": 9.9e7");
   g_autofree char *rate = write_dataset (f, "rate.json", "\"rate\": 7.08", "\"rate\": 1e300");
+  g_autofree char *tiny = write_dataset (f, "tiny.json", "\"value\": 1.0", "\"value\": 1e-300");
   g_autofree char *png = path_in (f, "edge.png");
   const char *refuse_huge[] = { "--validate", huge, NULL };
   const char *refuse_rate[] = { "--validate", rate, NULL };
+  const char *refuse_tiny[] = { "--validate", tiny, NULL };
   const char *draw_edge[] = { "--dataset", edge, "--export", png, "--chart", "rnd", NULL };
   g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL, *out3 = NULL;
   g_autofree char *err3 = NULL;
@@ -437,6 +439,13 @@ test_cli_extreme_figures (Fixture       *f,
   g_assert_nonnull (strstr (err, "10^16"));
   g_assert_cmpint (run_cli (refuse_rate, FALSE, &out2, &err2), ==, 1);
   g_assert_nonnull (strstr (err2, "$.fx[0].rate"));
+  {
+    g_autofree char *out4 = NULL, *err4 = NULL;
+
+    /* a market value of 10^-291 dollars would vanish from the chart */
+    g_assert_cmpint (run_cli (refuse_tiny, FALSE, &out4, &err4), ==, 1);
+    g_assert_nonnull (strstr (err4, "$.companies[0].market_caps[0].value"));
+  }
 
   /* 9.9e7 亿元 is 9.9e15 yuan, just inside the line */
   start = g_get_monotonic_time ();
