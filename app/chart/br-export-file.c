@@ -45,6 +45,7 @@ struct _BrExportFile
   gboolean     replacing;   /* the target exists */
   struct stat  target;      /* what it was, when replacing */
   int          slot;        /* in the signal handler's list, or -1 */
+  int          backup_slot;
   GError      *error;       /* the first failure of a cairo write callback */
 };
 
@@ -56,6 +57,7 @@ struct _BrExportFile
 
 static char pending_paths[N_SLOTS][PATH_MAX];
 static volatile sig_atomic_t pending_used[N_SLOTS];
+static volatile sig_atomic_t stopping;
 static GMutex pending_lock;
 
 static int
@@ -92,18 +94,90 @@ pending_remove (int slot)
   g_mutex_unlock (&pending_lock);
 }
 
-/* async-signal-safe: unlink(), signal() and raise() only */
 static void
-clean_up_cb (int signum)
+remove_pending (void)
 {
   for (int i = 0; i < N_SLOTS; i++)
     {
       if (pending_used[i])
         unlink (pending_paths[i]);
     }
+}
+
+/* async-signal-safe: unlink(), nanosleep(), signal() and raise() only. A path is
+ * listed before its file is made, and no file is made once stopping is set, so a
+ * second sweep after the other threads had time to finish making theirs finds all. */
+static void
+clean_up_cb (int signum)
+{
+  struct timespec pause = { 0, 20 * 1000 * 1000 };
+
+  stopping = 1;
+  remove_pending ();
+  nanosleep (&pause, NULL);
+  remove_pending ();
 
   signal (signum, SIG_DFL);
   raise (signum);
+}
+
+/* Makes a file of a new name @prefix + six characters with @make, the name listed for
+ * the signal handler first; returns what @make returned (-1 with errno on failure). */
+static int
+make_unique (const char  *prefix,
+             int        (*make) (const char *path,
+                                 gpointer    data),
+             gpointer     data,
+             char       **path_out,
+             int         *slot_out)
+{
+  static const char chars[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s000000", prefix);
+      char *suffix = path + strlen (prefix);
+      int result, slot;
+
+      for (guint i = 0; i < 6; i++)
+        suffix[i] = chars[g_random_int_range (0, sizeof chars - 1)];
+
+      if (stopping)
+        {
+          errno = EINTR;
+          return -1;
+        }
+
+      slot = pending_add (path);
+      result = make (path, data);
+      if (result >= 0)
+        {
+          *path_out = g_steal_pointer (&path);
+          *slot_out = slot;
+          return result;
+        }
+
+      pending_remove (slot);
+      if (errno != EEXIST)
+        return -1;
+    }
+
+  return -1;
+}
+
+static int
+open_new (const char *path,
+          gpointer    data)
+{
+  /* 0666 less the umask, like any new file */
+  return open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+}
+
+static int
+link_new (const char *path,
+          gpointer    target)
+{
+  return link (target, path);
 }
 
 /**
@@ -199,20 +273,14 @@ create_temporary (BrExportFile *file,
 {
   g_autofree char *dir = g_path_get_dirname (file->path);
   g_autofree char *base = g_path_get_basename (file->path);
+  /* ".NAME.XXXXXX" within NAME_MAX, however long NAME is */
+  g_autofree char *prefix = g_strdup_printf ("%s/.%.*s.", dir, (int)MIN (strlen (base), 247),
+                                             base);
   int fd;
 
-  /* ".NAME.XXXXXX" within NAME_MAX, however long NAME is */
-  file->tmp_path = g_strdup_printf ("%s/.%.*s.XXXXXX", dir, (int)MIN (strlen (base), 247), base);
-  /* 0666 less the umask, like any new file */
-  fd = g_mkstemp_full (file->tmp_path, O_WRONLY | O_CLOEXEC, 0666);
+  fd = make_unique (prefix, open_new, NULL, &file->tmp_path, &file->slot);
   if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_clear_pointer (&file->tmp_path, g_free);
-      return set_errno_error (file, saved_errno, error);
-    }
-  file->slot = pending_add (file->tmp_path);
+    return set_errno_error (file, errno, error);
   keep_mode_and_owner (file, fd);
 
   file->stream = fdopen (fd, "wb");
@@ -243,6 +311,7 @@ _br_export_file_new (const char *path,
   g_autoptr(BrExportFile) file = g_new0 (BrExportFile, 1);
 
   file->slot = -1;
+  file->backup_slot = -1;
   file->display = g_filename_display_name (path);
   if (!resolve_target (file, path, error) || !create_temporary (file, error))
     return NULL;
@@ -312,22 +381,15 @@ make_backup (BrExportFile *file,
              GError      **error)
 {
   g_autofree char *dir = g_path_get_dirname (file->path);
+  g_autofree char *prefix = g_strconcat (dir, "/.burnrate-old-", NULL);
 
   if (!file->replacing)
     return TRUE;
 
-  for (guint attempt = 0; attempt < 100; attempt++)
-    {
-      g_free (file->backup_path);
-      file->backup_path = g_strdup_printf ("%s/.burnrate-old-%08x", dir, g_random_int ());
-      if (link (file->path, file->backup_path) == 0)
-        return TRUE;
-      if (errno != EEXIST)
-        break;
-    }
+  if (make_unique (prefix, link_new, file->path, &file->backup_path, &file->backup_slot) < 0)
+    return set_errno_error (file, errno, error);
 
-  g_clear_pointer (&file->backup_path, g_free);
-  return set_errno_error (file, errno, error);
+  return TRUE;
 }
 
 /* Puts back what a committed @file replaced, or removes it when it replaced nothing. */
@@ -339,6 +401,8 @@ undo_commit (BrExportFile *file)
   else if (!file->replacing)
     g_unlink (file->path);
   g_clear_pointer (&file->backup_path, g_free);
+  pending_remove (file->backup_slot);
+  file->backup_slot = -1;
 }
 
 /**
@@ -375,6 +439,8 @@ _br_export_files_commit (GPtrArray  *files,
       else if (file->backup_path != NULL)
         g_unlink (file->backup_path);
       g_clear_pointer (&file->backup_path, g_free);
+      pending_remove (file->backup_slot);
+      file->backup_slot = -1;
     }
 
   return ok;
@@ -425,6 +491,7 @@ _br_export_file_free (BrExportFile *file)
   if (file->tmp_path != NULL)
     g_unlink (file->tmp_path);
   pending_remove (file->slot);
+  pending_remove (file->backup_slot);
   g_free (file->backup_path);
 
   g_clear_error (&file->error);
