@@ -26,20 +26,28 @@ python3 "$here/make-big-dataset.py" "$work/big.json" "$megabytes" >"$work/made"
 size=$(stat -c %s "$work/big.json")
 missed=0
 
-# "SECONDS RSS_KB" of one whole process
+# "WALL_S RSS_KB CPU_S" of one whole process (CPU: user + system, all threads), or
+# "fail 0 0"
 measure () {
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/out" 2>&1 || {
+  if /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$@" >"$work/out" 2>&1; then
+    awk '{ print $1, $2, $3 + $4 }' "$work/time"
+  else
     cat "$work/out" >&2
-    return 1
-  }
-  cat "$work/time"
+    echo "fail 0 0"
+  fi
 }
 
 row () {
-  local what=$1 seconds=$2 rss_kb=$3 limit_s=$4
+  local what=$1 seconds=$2 rss_kb=$3 cpu=$4 limit_s=$5
   local ratio
+  if [ "$seconds" = fail ]; then
+    printf '  %-44s failed\n' "$what"
+    missed=1
+    return
+  fi
   ratio=$(awk -v r="$rss_kb" -v s="$size" 'BEGIN { printf "%.2f", r * 1024 / s }')
-  printf '  %-44s %6.2f s  %5d MiB  %5sx the file\n' "$what" "$seconds" $((rss_kb / 1024)) "$ratio"
+  printf '  %-40s %6.2f s (CPU %6.2f s)  %5d MiB  %5sx the file\n' "$what" "$seconds" "$cpu" \
+    $((rss_kb / 1024)) "$ratio"
   if awk -v r="$ratio" -v s="$seconds" -v l="$limit_s" 'BEGIN { exit !(r > 4 || (l > 0 && s > l)) }'; then
     missed=1
   fi
@@ -49,16 +57,16 @@ echo "file: $(cat "$work/made"), $((size / 1024 / 1024)) MiB; machine: $(nproc) 
      "load $(cut -d' ' -f1-3 /proc/loadavg)"
 "$burnrate" --export "$work/warm.png" --chart losses >/dev/null   # fonts, page cache
 
-read -r s kb < <(measure "$burnrate" --validate "$work/big.json")
-row "validate" "$s" "$kb" 0
-read -r s kb < <(measure "$burnrate" --dataset "$work/big.json" --export "$work/all.png" \
-                   --export "$work/all.pdf" --chart all)
-row "export: four charts as PNG + PDF" "$s" "$kb" 5
+read -r s kb cpu < <(measure "$burnrate" --validate "$work/big.json")
+row "validate" "$s" "$kb" "$cpu" 0
+read -r s kb cpu < <(measure "$burnrate" --dataset "$work/big.json" --export "$work/all.png" \
+                       --export "$work/all.pdf" --chart all)
+row "export: every chart as PNG + PDF" "$s" "$kb" "$cpu" 5
 
 if [ -x "$startup_window" ] && [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   export GSK_RENDERER=cairo NO_AT_BRIDGE=1 DBUS_SESSION_BUS_ADDRESS=disabled:
-  read -r s kb < <(measure "$startup_window" "$work/big.json")
-  row "window: exec to the file's first chart" "$s" "$kb" 0
+  read -r s kb cpu < <(measure "$startup_window" "$work/big.json")
+  row "window: exec to the file's first chart" "$s" "$kb" "$cpu" 0
   if [ -x "$explore" ]; then
     BURNRATE_BENCH_DATASET="$work/big.json" BURNRATE_BENCH_RUNS=${BURNRATE_BENCH_RUNS:-1} \
       BURNRATE_BENCH_TARGET_MS=50 "$explore" | grep -v '^# run ' || missed=1
