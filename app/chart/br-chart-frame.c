@@ -13,10 +13,20 @@
 
 #include "br-chart-private.h"
 
-/* Okabe–Ito: told apart with every common colour-vision deficiency */
-static const guint32 okabe_ito[] = {
-  0x0072b2, 0xe69f00, 0xcc79a7, 0x009e73, 0xd55e00, 0x56b4e9, 0xf0e442, 0x000000,
+/* Company colours, one palette a theme: twelve hues apart in OKLab (at least 0.11),
+ * the first six still apart under protanopia, deuteranopia and tritanopia (0.075), every
+ * one legible as text on the theme's background (WCAG 4.5:1) and away from the revenue
+ * and R&D series' colours. tests/chart/test-colors.c checks each of these on charts. */
+static const guint32 company_light[] = {
+  0x0573aa, 0x7b3702, 0xc20c67, 0x4224bf, 0x7b6c01, 0x7144df,
+  0x095b46, 0x80027c, 0xa02ab8, 0x0e4f86, 0xb01003, 0x137e63,
 };
+static const guint32 company_dark[] = {
+  0xc4a4fe, 0x6cfeb9, 0xfc9e47, 0xfadf27, 0x1ed5a9, 0xc6e1ff,
+  0xa9c719, 0xff8fb4, 0xfdd7ac, 0x27e3fd, 0xff7ef6, 0xacf93f,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (company_light) == G_N_ELEMENTS (company_dark));
 
 static BrRgb
 rgb_from_hex (guint32 hex)
@@ -39,6 +49,8 @@ _br_chart_palette (BrTheme    theme,
       palette->axis = rgb_from_hex (0xdeddda);
       palette->rest = rgb_from_hex (0x5e5c64);
       palette->highlight = rgb_from_hex (0xffffff);
+      palette->revenue = rgb_from_hex (0x56b4e9);
+      palette->rnd = rgb_from_hex (0xd55e00);
     }
   else
     {
@@ -49,68 +61,124 @@ _br_chart_palette (BrTheme    theme,
       palette->axis = rgb_from_hex (0x3d3846);
       palette->rest = rgb_from_hex (0xd0cfcc);
       palette->highlight = rgb_from_hex (0x000000);
+      /* marks of at least 3:1 on white */
+      palette->revenue = rgb_from_hex (0x3d95d6);
+      palette->rnd = rgb_from_hex (0xd55e00);
     }
 }
 
+/* WCAG 2 relative luminance */
 static double
 luminance (const BrRgb *c)
 {
-  return 0.2126 * c->r + 0.7152 * c->g + 0.0722 * c->b;
+  double v[3] = { c->r, c->g, c->b };
+
+  for (guint i = 0; i < 3; i++)
+    v[i] = v[i] <= 0.04045 ? v[i] / 12.92 : pow ((v[i] + 0.055) / 1.055, 2.4);
+
+  return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+
+static double
+contrast (const BrRgb *a,
+          const BrRgb *b)
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+static guint
+company_index (BrDataset       *dataset,
+               const BrCompany *company)
+{
+  for (guint i = 0; i < br_dataset_get_n_companies (dataset); i++)
+    if (br_dataset_get_company (dataset, i) == company)
+      return i;
+
+  return 0;
 }
 
 /**
  * br_chart_company_color:
  * @dataset: the dataset @company belongs to
  *
- * The colour a company has on every chart: the dataset's, or else the palette's by the
- * company's place in the dataset, so that it is the same on every chart and in the
- * window. Returned as 0xRRGGBB, before any adjustment for the theme.
+ * The colour a company has on every chart in the light theme: the dataset's, or else
+ * the palette's by the company's place in the dataset, so that it is the same on every
+ * chart and in the window, whichever others are shown. Returned as 0xRRGGBB, before any
+ * adjustment for contrast.
  */
 guint32
 br_chart_company_color (BrDataset       *dataset,
                         const BrCompany *company)
 {
-  guint index = 0;
-
   g_return_val_if_fail (BR_IS_DATASET (dataset), 0);
   g_return_val_if_fail (company != NULL, 0);
 
   if (company->has_color)
     return company->color;
 
-  for (guint i = 0; i < br_dataset_get_n_companies (dataset); i++)
-    {
-      if (br_dataset_get_company (dataset, i) == company)
-        {
-          index = i;
-          break;
-        }
-    }
-
-  return okabe_ito[index % G_N_ELEMENTS (okabe_ito)];
+  return company_light[company_index (dataset, company) % G_N_ELEMENTS (company_light)];
 }
 
-/* On a dark background, dark colours are lifted so that lines stay visible. */
+static gboolean
+near (const BrRgb *a,
+      const BrRgb *b)
+{
+  return fabs (a->r - b->r) + fabs (a->g - b->g) + fabs (a->b - b->b) < 0.25;
+}
+
+static guint32
+rgb_to_hex (const BrRgb *rgb)
+{
+  return (guint32)round (rgb->r * 255) << 16 | (guint32)round (rgb->g * 255) << 8 |
+         (guint32)round (rgb->b * 255);
+}
+
+/**
+ * br_chart_company_color_for_theme:
+ *
+ * The colour @company is drawn in on @theme's background, as 0xRRGGBB: the theme's
+ * palette, or the dataset's colour darkened (light) or lightened (dark) until it reads
+ * as text on the background (4.5:1) and stands apart from the revenue and R&D series.
+ */
+guint32
+br_chart_company_color_for_theme (BrDataset       *dataset,
+                                  const BrCompany *company,
+                                  BrTheme          theme)
+{
+  gboolean dark = theme == BR_THEME_DARK;
+  BrPalette palette;
+  BrRgb rgb;
+
+  g_return_val_if_fail (BR_IS_DATASET (dataset), 0);
+  g_return_val_if_fail (company != NULL, 0);
+
+  if (!company->has_color)
+    return (dark ? company_dark : company_light)
+             [company_index (dataset, company) % G_N_ELEMENTS (company_dark)];
+
+  _br_chart_palette (theme, &palette);
+  rgb = rgb_from_hex (company->color);
+  for (guint step = 0;
+       step < 20 && (contrast (&rgb, &palette.background) < 4.6 ||
+                     near (&rgb, &palette.revenue) || near (&rgb, &palette.rnd));
+       step++)
+    {
+      rgb.r = dark ? rgb.r + (1 - rgb.r) * 0.1 : rgb.r * 0.9;
+      rgb.g = dark ? rgb.g + (1 - rgb.g) * 0.1 : rgb.g * 0.9;
+      rgb.b = dark ? rgb.b + (1 - rgb.b) * 0.1 : rgb.b * 0.9;
+    }
+
+  return rgb_to_hex (&rgb);
+}
+
 BrRgb
 _br_chart_company_color (BrChartContext  *ctx,
                          const BrCompany *company)
 {
-  BrRgb rgb = rgb_from_hex (br_chart_company_color (ctx->dataset, company));
-
-  if (ctx->options->theme == BR_THEME_DARK && luminance (&rgb) < 0.35)
-    {
-      rgb.r = rgb.r + (1 - rgb.r) * 0.35;
-      rgb.g = rgb.g + (1 - rgb.g) * 0.35;
-      rgb.b = rgb.b + (1 - rgb.b) * 0.35;
-    }
-  else if (ctx->options->theme == BR_THEME_LIGHT && luminance (&rgb) > 0.8)
-    {
-      rgb.r *= 0.75;
-      rgb.g *= 0.75;
-      rgb.b *= 0.75;
-    }
-
-  return rgb;
+  return rgb_from_hex (br_chart_company_color_for_theme (ctx->dataset, company,
+                                                         ctx->options->theme));
 }
 
 void

@@ -64,6 +64,8 @@ typedef struct
   BrRgb axis;
   BrRgb rest;        /* the "other customers" slice */
   BrRgb highlight;
+  BrRgb revenue;     /* the revenue and R&D series, colours no company takes */
+  BrRgb rnd;
 } BrPalette;
 
 typedef enum

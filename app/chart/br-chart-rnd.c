@@ -10,8 +10,6 @@
 
 #include "br-chart-private.h"
 
-static const BrRgb revenue_color = { 0x56 / 255., 0xb4 / 255., 0xe9 / 255. };
-static const BrRgb rnd_color = { 0xd5 / 255., 0x5e / 255., 0x00 / 255. };
 
 typedef struct
 {
@@ -205,7 +203,7 @@ draw_bar (BrChartContext  *ctx,
   };
   BrShape shape = { SHAPE_RECT, .rx = x, .ry = top, .rw = w, .rh = height };
 
-  _br_set_rgb (ctx->cr, revenue ? &revenue_color : &rnd_color);
+  _br_set_rgb (ctx->cr, revenue ? &ctx->palette.revenue : &ctx->palette.rnd);
   cairo_rectangle (ctx->cr, x, top, w, height);
   cairo_fill (ctx->cr);
 
@@ -503,8 +501,8 @@ _br_chart_draw_rnd (BrChartContext *ctx)
   g_array_set_clear_func (groups, group_clear);
   n_pairs = collect_groups (ctx, groups, &extent, show_revenue, show_rnd);
 
-  _br_legend_add (legend, "revenue", _("Revenue"), &revenue_color, FALSE);
-  _br_legend_add (legend, "rnd", _("R&D expense"), &rnd_color, FALSE);
+  _br_legend_add (legend, "revenue", _("Revenue"), &ctx->palette.revenue, FALSE);
+  _br_legend_add (legend, "rnd", _("R&D expense"), &ctx->palette.rnd, FALSE);
   subtitle = _br_chart_period_subtitle (ctx, &extent,
                                         ctx->options->cumulative
                                           ? _("cumulative over the periods that report both")

@@ -142,6 +142,9 @@ gboolean        br_chart_options_get_hidden      (const BrChartOptions *options,
                                                   const char           *key);
 guint32         br_chart_company_color           (BrDataset            *dataset,
                                                   const BrCompany      *company);
+guint32         br_chart_company_color_for_theme (BrDataset            *dataset,
+                                                  const BrCompany      *company,
+                                                  BrTheme               theme);
 const char     *br_chart_unit_label              (const BrUnit         *unit,
                                                   BrLanguage            language);
 

@@ -115,7 +115,9 @@ test_projection_style (void)
 
   br_chart_options_set_companies (options, cambricon);
   layout = draw (options, 1920, 1080, &surface);
-  color = br_chart_company_color (dataset, br_dataset_lookup_company (dataset, "cambricon"));
+  color = br_chart_company_color_for_theme (dataset,
+                                            br_dataset_lookup_company (dataset, "cambricon"),
+                                            BR_THEME_LIGHT);
   background = pixel_at (surface, 2, 2);
 
   /* the solid segment between the two reported cash points is the company's colour
