@@ -440,9 +440,18 @@ group_label (BrChartContext  *ctx,
   cairo_rectangle (ctx->cr, x0 + slot * 0.1, ctx->py1 + ctx->em * 1.55, x1 - x0 - slot * 0.2,
                    MAX (2, ctx->em * 0.12));
   cairo_fill (ctx->cr);
-  _br_text_draw (ctx, br_company_get_name (company, ctx->lang), (x0 + x1) / 2,
-                 ctx->py1 + ctx->em * 1.8, ctx->em * 0.9, x1 - x0, TEXT_CENTER | TEXT_BOLD,
-                 &ctx->palette.text, "label");
+  const char *name = br_company_get_name (company, ctx->lang);
+  double size = ctx->em * 0.9, w;
+
+  /* a slide sets a long name smaller, down to 24 px at 1080p, rather than cut it */
+  _br_text_measure (ctx, name, size, TEXT_BOLD, &w, NULL);
+  while (ctx->options->slide && w > x1 - x0 && size > ctx->em * 0.55)
+    {
+      size = MAX (ctx->em * 0.55, size - ctx->em * 0.05);
+      _br_text_measure (ctx, name, size, TEXT_BOLD, &w, NULL);
+    }
+  _br_text_draw (ctx, name, (x0 + x1) / 2, ctx->py1 + ctx->em * 1.8, size, x1 - x0,
+                 TEXT_CENTER | TEXT_BOLD, &ctx->palette.text, "label");
 }
 
 /* Step 4: the axis and the bars. The labels above the tallest pair (its ratio, and in

@@ -328,6 +328,8 @@ describe_chart (BrDeck        *deck,
 {
   GString *notes = g_string_new (key_figures (layout));
   GPtrArray *left_out = br_chart_layout_get_left_out (layout);
+  guint n_not_drawn;
+  const BrCompany * const *not_drawn = br_chart_layout_get_not_drawn (layout, &n_not_drawn);
 
   /* what the slide had no room for is said instead */
   if (left_out->len > 0)
@@ -336,6 +338,15 @@ describe_chart (BrDeck        *deck,
       g_string_append_printf (notes, "\n\n%s", _("Not on the slide:"));
       for (guint i = 0; i < left_out->len; i++)
         g_string_append_printf (notes, "%s %s", i > 0 ? ";" : "", (char *)g_ptr_array_index (left_out, i));
+    }
+  if (n_not_drawn > 0)
+    {
+      /* TRANSLATORS: in a slide's speaker notes, before the companies the slide's chart
+       * had no room for */
+      g_string_append_printf (notes, "\n\n%s", _("Not drawn on the slide for want of room:"));
+      for (guint i = 0; i < n_not_drawn; i++)
+        g_string_append_printf (notes, "%s %s", i > 0 ? "," : "",
+                                br_company_get_name (not_drawn[i], lang));
     }
   g_string_append_printf (notes, "\n\n%s", _("Sources:"));
   append_sources (notes, deck, br_chart_layout_get_sources (layout), lang);

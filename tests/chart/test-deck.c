@@ -7,9 +7,11 @@
 #include "../br-test-i18n.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "br-chart-layout-private.h"
 #include "br-deck.h"
@@ -23,6 +25,71 @@ typedef struct
   double      width, height;
 } DeckCase;
 
+static JsonObject *
+read_json (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets", name, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* @from's elements appended to @into's array @member, but for those already there */
+static void
+merge_array (JsonObject *into,
+             JsonObject *from,
+             const char *member)
+{
+  JsonArray *to = json_object_get_array_member (into, member);
+  JsonArray *add = json_object_get_array_member (from, member);
+
+  for (guint i = 0; i < json_array_get_length (add); i++)
+    {
+      JsonNode *node = json_array_get_element (add, i);
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < json_array_get_length (to) && !seen; j++)
+        seen = json_node_equal (json_array_get_element (to, j), node);
+      if (!seen)
+        json_array_add_element (to, json_node_copy (node));
+    }
+}
+
+/* The bundled and the challengers datasets in one: seven companies */
+static BrDataset *
+load_merged (void)
+{
+  g_autoptr(JsonObject) bundled = read_json ("china-gpu.json");
+  g_autoptr(JsonObject) challengers = read_json ("china-gpu-challengers.json");
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL, *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  BrDataset *dataset;
+  int fd;
+
+  merge_array (bundled, challengers, "sources");
+  merge_array (bundled, challengers, "fx");
+  merge_array (bundled, challengers, "companies");
+  json_node_set_object (root, bundled);
+  text = json_to_string (root, FALSE);
+  fd = g_file_open_tmp ("burnrate-merged-XXXXXX.json", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  file = g_file_new_for_path (path);
+  dataset = br_dataset_load_file (file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+  g_assert_cmpuint (br_dataset_get_n_companies (dataset), ==, 7);
+
+  return dataset;
+}
+
 static BrDataset *
 load (const char *name)
 {
@@ -33,6 +100,8 @@ load (const char *name)
 
   if (name == NULL)
     dataset = br_dataset_load_bundled (&error);
+  else if (g_str_equal (name, "merged"))
+    return load_merged ();
   else
     {
       path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets", name, NULL);
@@ -420,6 +489,7 @@ assert_chart_slides (BrDataset            *dataset,
       g_autofree char *chart_pdf = g_build_filename (dir, "chart.pdf", NULL);
       g_autoptr(GError) error = NULL;
       double span = y_axis_span (words, width, height), footnote = G_MAXDOUBLE;
+      guint n_not_drawn, n_chart_not_drawn;
       cairo_surface_t *surface;
       cairo_t *cr;
 
@@ -430,6 +500,16 @@ assert_chart_slides (BrDataset            *dataset,
 
       for (guint i = 0; i < words->len; i++)
         g_assert_null (strstr (g_array_index (words, Word, i).text, "…"));
+      /* cairo gives an ellipsized run's whole text to text extraction: the layout says
+       * what Pango cut */
+      for (guint i = 0; i < br_chart_layout_get_n_text_boxes (slide_layout); i++)
+        {
+          const BrTextBox *box = br_chart_layout_get_text_box (slide_layout, i);
+
+          if (box->ellipsized)
+            g_error ("slide %u: a %s run at (%.0f, %.0f) is cut with “…”", slide + 1, box->role,
+                     box->x0, box->y0);
+        }
 
       /* the chart as the window and exports draw it at 1080p */
       br_chart_options_set_kind (chart, kind);
@@ -447,6 +527,25 @@ assert_chart_slides (BrDataset            *dataset,
 
           if (g_str_equal (box->role, "footnote"))
             footnote = MIN (footnote, box->y0);
+        }
+
+      /* a company the slide has no room for is named on it and in its notes; its
+       * figures are then the window's to show */
+      br_chart_layout_get_not_drawn (slide_layout, &n_not_drawn);
+      br_chart_layout_get_not_drawn (layout, &n_chart_not_drawn);
+      if (n_not_drawn > n_chart_not_drawn)
+        {
+          const BrCompany * const *not_drawn = br_chart_layout_get_not_drawn (slide_layout,
+                                                                              &n_not_drawn);
+
+          for (guint i = 0; i < n_not_drawn; i++)
+            g_assert_nonnull (strstr (br_deck_get_notes (deck, slide),
+                                      br_company_get_name (not_drawn[i],
+                                                           br_chart_options_get_language (options))));
+          g_test_message ("slide %u draws %u companies fewer than the chart", slide + 1,
+                          n_not_drawn - n_chart_not_drawn);
+          g_unlink (chart_pdf);
+          continue;
         }
 
       chart_words = page_words (chart_pdf, 1);
@@ -543,6 +642,8 @@ main (int   argc,
     { NULL, BR_LANGUAGE_EN, BR_THEME_DARK, 1440, 1080 },
     { "china-gpu-challengers.json", BR_LANGUAGE_EN, BR_THEME_LIGHT, 1920, 1080 },
     { "china-gpu-challengers.json", BR_LANGUAGE_ZH, BR_THEME_LIGHT, 1440, 1080 },
+    { "merged", BR_LANGUAGE_EN, BR_THEME_DARK, 1920, 1080 },
+    { "merged", BR_LANGUAGE_ZH, BR_THEME_LIGHT, 1440, 1080 },
   };
 
   br_test_init_i18n ();
@@ -551,7 +652,9 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/Br/Deck/read-back/%s/%s/%s/%.0fx%.0f",
-                                               cases[i].dataset ? "challengers" : "bundled",
+                                               cases[i].dataset == NULL ? "bundled" :
+                                               g_str_equal (cases[i].dataset, "merged") ? "merged"
+                                                                                        : "challengers",
                                                br_language_to_string (cases[i].language),
                                                cases[i].theme == BR_THEME_DARK ? "dark" : "light",
                                                cases[i].width, cases[i].height);
