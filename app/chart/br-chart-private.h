@@ -103,6 +103,7 @@ struct _BrChartLayout
   gboolean        has_flash;
   guint           n_selected;   /* companies the options select */
   guint           n_largest;    /* of them, drawn for being the largest */
+  gboolean        by_default;   /* the options chose none: the chart's default few */
   GPtrArray      *not_drawn;    /* const BrCompany *: selected, no room for them */
   double          width, height;
   double          em;           /* body text size, which line widths follow */

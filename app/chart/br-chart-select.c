@@ -1,7 +1,8 @@
 /* br-chart-select.c: which companies a chart draws
  *
- * The companies the options name, or by default a sensible few: every challenger when
- * there are few, else the benchmark and the five largest by the chart's own measure.
+ * The companies the options name, or by default every challenger (and the benchmark on
+ * the charts that show it), of which a sensible few are drawn: all when there are few,
+ * else the benchmark and the five largest by the chart's own measure.
  * A chart draws no more companies than it can draw legibly at its size; the largest
  * by its measure stay, and the footnote says how many selected companies are not drawn
  * (naming them while the page names at most 30 companies).
@@ -181,43 +182,20 @@ chosen (BrChartContext *ctx)
   return companies;
 }
 
-/* Every challenger when they are few, else the largest five by the chart's measure (or
- * fewer, as many as the chart has room for); and the benchmark when the chart shows it
- * by default */
+/* Every challenger, and the benchmark when the chart shows it by default */
 static GPtrArray *
 default_selection (BrChartContext *ctx,
-                   gboolean        with_benchmark,
-                   guint           limit)
+                   gboolean        with_benchmark)
 {
-  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
   GPtrArray *companies = g_ptr_array_new ();
-  guint n = br_dataset_get_n_companies (ctx->dataset);
-  guint n_challengers = 0;
 
-  for (guint i = 0; i < n; i++)
-    n_challengers += br_dataset_get_company (ctx->dataset, i)->role == BR_ROLE_CHALLENGER;
-
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < br_dataset_get_n_companies (ctx->dataset); i++)
     {
       const BrCompany *company = br_dataset_get_company (ctx->dataset, i);
-      Ranked r = { company, 0, i };
 
-      if (company->role != BR_ROLE_CHALLENGER)
-        {
-          if (with_benchmark)
-            g_ptr_array_add (companies, (gpointer)company);
-          continue;
-        }
-      r.measure = n_challengers > DEFAULT_ALL ? measure (ctx, company) : 0;
-      g_array_append_val (ranked, r);
+      if (company->role == BR_ROLE_CHALLENGER || with_benchmark)
+        g_ptr_array_add (companies, (gpointer)company);
     }
-
-  g_array_sort (ranked, compare_ranked);
-  if (n_challengers > DEFAULT_ALL)
-    g_array_set_size (ranked, MIN (DEFAULT_LARGEST, limit));
-  g_array_sort (ranked, compare_order);
-  for (guint i = 0; i < ranked->len; i++)
-    g_ptr_array_add (companies, (gpointer)g_array_index (ranked, Ranked, i).company);
 
   return companies;
 }
@@ -237,7 +215,9 @@ keep_largest (BrChartContext *ctx,
     {
       Ranked r = { g_ptr_array_index (companies, i), 0, i };
 
-      r.measure = measure (ctx, r.company);
+      /* the default keeps the benchmark it shows */
+      r.measure = ctx->layout->by_default && r.company->role == BR_ROLE_BENCHMARK
+                    ? G_MAXDOUBLE : measure (ctx, r.company);
       g_array_append_val (ranked, r);
     }
   g_array_sort (ranked, compare_ranked);
@@ -278,7 +258,12 @@ _br_chart_companies (BrChartContext *ctx,
   guint limit = capacity (ctx);
 
   if (companies == NULL)
-    companies = default_selection (ctx, with_benchmark, limit);
+    {
+      companies = default_selection (ctx, with_benchmark);
+      ctx->layout->by_default = TRUE;
+      if (companies->len > DEFAULT_ALL + (with_benchmark ? 1 : 0))
+        limit = MIN (limit, DEFAULT_LARGEST + (with_benchmark ? 1 : 0));
+    }
 
   ctx->layout->n_selected = companies->len;
   if (companies->len > limit)
@@ -303,6 +288,13 @@ _br_chart_not_drawn_note (BrChartContext *ctx)
   if (rest->len == 0)
     return NULL;
 
+  if (n_drawn + rest->len > MAX_NAMED && ctx->layout->by_default)
+    return g_strdup_printf (_br_chart_ngettext ("The %u largest of %u companies are drawn by "
+                                                "default; %u more is not.",
+                                                "The %u largest of %u companies are drawn by "
+                                                "default; %u more are not.",
+                                                rest->len),
+                            n_drawn, ctx->layout->n_selected, rest->len);
   if (n_drawn + rest->len > MAX_NAMED)
     return g_strdup_printf (_br_chart_ngettext ("The %u largest of %u companies selected are "
                                                 "drawn; %u more is not, for want of room.",
@@ -315,6 +307,11 @@ _br_chart_not_drawn_note (BrChartContext *ctx)
   for (guint i = 0; i < rest->len; i++)
     g_string_append_printf (names, "%s%s", i > 0 ? _(", ") : "",
                             br_company_get_name (g_ptr_array_index (rest, i), ctx->lang));
+
+  if (ctx->layout->by_default)
+    return g_strdup_printf (_br_chart_ngettext ("Not drawn by default (%u): %s.",
+                                                "Not drawn by default (%u): %s.", rest->len),
+                            rest->len, names->str);
 
   return g_strdup_printf (_br_chart_ngettext ("Not drawn for want of room (%u): %s.",
                                               "Not drawn for want of room (%u): %s.",
