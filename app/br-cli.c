@@ -611,6 +611,14 @@ run_export (const Options *options)
         }
     }
   br_chart_options_set_companies (export.chart, (const char * const *)options->companies);
+  /* without --unit, the dataset's own currency: a file with no yuan draws in dollars */
+  if (options->unit == NULL)
+    {
+      BrUnit unit;
+
+      br_unit_for_dataset (dataset, &unit);
+      br_chart_options_set_unit (export.chart, &unit);
+    }
 
   br_export_clean_up_on_signals ();
   if (options->deck)

@@ -18,10 +18,9 @@ nice_step (double raw)
 
   if (fraction <= 1)
     return magnitude;
+  /* 1, 2 or 5 × 10^n: a step of 2.5 would want a decimal its labels do not show */
   if (fraction <= 2)
     return 2 * magnitude;
-  if (fraction <= 2.5)
-    return 2.5 * magnitude;
   if (fraction <= 5)
     return 5 * magnitude;
   return 10 * magnitude;

@@ -96,6 +96,7 @@ static const UnitName unit_names[] = {
   { "USD", BR_SCALE_ONE, N_("USD") },
   { "HKD", BR_SCALE_YI, N_("100M HKD") },
   { "HKD", BR_SCALE_BILLION, N_("bn HKD") },
+  { "HKD", BR_SCALE_MILLION, N_("M HKD") },
 };
 
 static GHashTable *others;   /* under its lock: labels made for other units */

@@ -14,6 +14,7 @@ typedef struct
   double x0, y0, x1, y1;
   const char *role;            /* "title", "tick", "legend", "label", "footnote", ... */
   gboolean ellipsized;         /* cut short with "…" for want of room */
+  const char *text;            /* what it says, before any cut */
 } BrTextBox;
 
 guint            br_chart_layout_get_n_text_boxes (BrChartLayout *layout);

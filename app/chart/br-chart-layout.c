@@ -113,9 +113,11 @@ _br_chart_layout_add_text_box (BrChartLayout *layout,
                                double         x1,
                                double         y1,
                                const char    *role,
+                               const char    *text,
                                gboolean       ellipsized)
 {
-  BrTextBox box = { x0, y0, x1, y1, role, ellipsized };
+  BrTextBox box = { x0, y0, x1, y1, role, ellipsized,
+                    g_string_chunk_insert_const (layout->strings, text) };
 
   g_array_append_val (layout->text_boxes, box);
 }

@@ -10,12 +10,30 @@
 
 #include "br-chart-private.h"
 
+#define FOOTNOTE _("Net income attributable to owners of the parent where reported, else " \
+                   "total net income; losses are negative. Hollow diamonds are quarters " \
+                   "or half-years, not whole years.")
+
 typedef struct
 {
   const BrFigure *figure;
   double          value;
   BrConversion    conversion;
 } Point;
+
+/* Attributable net income where the company reports it, else its total net income
+ * (minority interests included): a company that reports only the total is drawn, and
+ * says so, rather than left out. */
+static const BrFigure *
+find_net_income (const BrCompany *company,
+                 const BrPeriod  *period)
+{
+  const BrFigure *figure = br_company_find_figure (company, period,
+                                                   BR_METRIC_NET_INCOME_ATTRIBUTABLE);
+
+  return figure != NULL ? figure
+                        : br_company_find_figure (company, period, BR_METRIC_NET_INCOME_TOTAL);
+}
 
 typedef struct
 {
@@ -51,8 +69,7 @@ collect_points (BrChartContext  *ctx,
 
   for (guint i = 0; i < n; i++)
     {
-      const BrFigure *figure = br_company_find_figure (company, periods[i],
-                                                       BR_METRIC_NET_INCOME_ATTRIBUTABLE);
+      const BrFigure *figure = find_net_income (company, periods[i]);
       Point point = { figure };
 
       if (figure == NULL ||
@@ -151,6 +168,8 @@ draw_line (BrChartContext *ctx,
         .source = p->figure->source,
         .rate = p->conversion.rate,
         .status = p->figure->status,
+        .name = p->figure->metric == BR_METRIC_NET_INCOME_TOTAL
+                  ? _br_chart_layout_intern (ctx->layout, _("total net income")) : NULL,
         .x = x, .y = y,
         .x0 = x - hit, .y0 = y - hit, .x1 = x + hit, .y1 = y + hit,
       };
@@ -183,10 +202,33 @@ end_label (BrChartContext *ctx,
   return g_steal_pointer (&value);
 }
 
-/* Step 1: a line for each company with figures; the legend names each */
+/* How the legend names a line: a company drawn from its total net income says so */
+static const char *
+line_name (BrChartContext *ctx,
+           const Line     *line)
+{
+  const char *name = br_company_get_name (line->company, ctx->lang);
+  g_autofree char *total = NULL;
+
+  for (guint i = 0; i < line->points->len; i++)
+    {
+      if (g_array_index (line->points, Point, i).figure->metric == BR_METRIC_NET_INCOME_TOTAL)
+        {
+          /* TRANSLATORS: a legend entry for a company that reports only total net income */
+          total = g_strdup_printf (_("%s (total net income)"), name);
+          return _br_chart_layout_intern (ctx->layout, total);
+        }
+    }
+
+  return name;
+}
+
+/* Step 1: a line for each company with figures; the legend names each, and @missing
+ * gets the companies selected that have none */
 static GArray *
 collect_lines (BrChartContext *ctx,
-               GArray         *legend)
+               GArray         *legend,
+               GPtrArray      *missing)
 {
   g_autoptr(GPtrArray) companies = _br_chart_companies (ctx, FALSE);
   GArray *lines = g_array_new (FALSE, TRUE, sizeof (Line));
@@ -201,12 +243,12 @@ collect_lines (BrChartContext *ctx,
       line.hidden = _br_chart_hidden (ctx, line.company->id);
       if (line.points->len == 0)
         {
+          g_ptr_array_add (missing, (gpointer)line.company);
           line_clear (&line);
           continue;
         }
 
-      _br_legend_add (legend, line.company->id, br_company_get_name (line.company, ctx->lang),
-                      &line.color, FALSE);
+      _br_legend_add (legend, line.company->id, line_name (ctx, &line), &line.color, FALSE);
       if (!line.hidden)
         line.end_label = end_label (ctx, &line);
       g_array_append_val (lines, line);
@@ -310,8 +352,11 @@ void
 _br_chart_draw_losses (BrChartContext *ctx)
 {
   g_autoptr(GArray) legend = g_array_new (FALSE, FALSE, sizeof (BrLegendItem));
-  g_autoptr(GArray) lines = collect_lines (ctx, legend);
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  g_autoptr(GArray) lines = collect_lines (ctx, legend, missing);
   g_autofree char *subtitle = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *missing_names = NULL;
   BrExtent extent;
   guint n_visible = measure_lines (lines, &extent);
 
@@ -319,7 +364,10 @@ _br_chart_draw_losses (BrChartContext *ctx)
                                         ctx->options->cumulative
                                           ? _("cumulative net income attributable to owners")
                                           : _("net income attributable to owners, per period"));
-  _br_chart_frame (ctx, _("Net losses of China’s GPU challengers"), subtitle, legend, 3);
+  /* what is drawn, whoever the dataset is about: "Net losses" only while nothing shown
+   * is a profit */
+  _br_chart_frame (ctx, n_visible > 0 && extent.hi <= 0 ? _("Net losses") : _("Net income"),
+                   subtitle, legend, 3);
 
   if (n_visible == 0)
     {
@@ -333,8 +381,11 @@ _br_chart_draw_losses (BrChartContext *ctx)
     }
 
   plot (ctx, lines, &extent);
-  _br_chart_footnote (ctx, _("Net income attributable to owners of the parent; losses are "
-                             "negative. Hollow diamonds are quarters or half-years, not "
-                             "whole years."));
+  missing_names = _br_chart_company_names (ctx, missing);
+  if (missing_names != NULL)
+    /* TRANSLATORS: a footnote's end: the companies selected that have no figure to draw */
+    note = g_strdup_printf (_("%s No net income figures in the range for: %s."), FOOTNOTE,
+                            missing_names);
+  _br_chart_footnote (ctx, note != NULL ? note : FOOTNOTE);
   describe (ctx, lines);
 }

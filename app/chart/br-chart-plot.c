@@ -209,3 +209,27 @@ _br_chart_end_labels (BrChartContext *ctx,
                      &label->color, "label");
     }
 }
+
+/**
+ * _br_chart_company_names:
+ * @companies: (element-type BrCompany)
+ *
+ * Returns: (nullable): the companies' names, "A, B, C"; %NULL for none. A chart names
+ *   every company selected that it has nothing to draw for, in its footnote.
+ */
+char *
+_br_chart_company_names (BrChartContext *ctx,
+                         GPtrArray      *companies)
+{
+  GString *names;
+
+  if (companies->len == 0)
+    return NULL;
+
+  names = g_string_new (NULL);
+  for (guint i = 0; i < companies->len; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? _(", ") : "",
+                            br_company_get_name (g_ptr_array_index (companies, i), ctx->lang));
+
+  return g_string_free (names, FALSE);
+}

@@ -159,6 +159,7 @@ void           _br_chart_layout_add_legend   (BrChartLayout        *layout,
 void           _br_chart_layout_add_text_box (BrChartLayout        *layout,
                                               double x0, double y0, double x1, double y1,
                                               const char           *role,
+                                              const char           *text,
                                               gboolean              ellipsized);
 void           _br_chart_layout_add_source   (BrChartLayout        *layout,
                                               const BrSource       *source);
@@ -385,6 +386,8 @@ void     _br_end_labels_measure   (BrChartContext      *ctx,
                                    double               size,
                                    double              *width,
                                    double              *height);
+char    *_br_chart_company_names  (BrChartContext      *ctx,
+                                   GPtrArray           *companies);
 void     _br_chart_end_labels     (BrChartContext      *ctx,
                                    GArray              *labels,
                                    double               size,

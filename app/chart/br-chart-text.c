@@ -170,6 +170,7 @@ show (BrChartContext *ctx,
   if (role != NULL)
     _br_chart_layout_add_text_box (ctx->layout, x + box.x, y + box.y,
                                    x + box.x + box.width, y + box.y + box.height, role,
+                                   pango_layout_get_text (t.pango),
                                    pango_layout_is_ellipsized (t.pango));
 
   return box.height;

@@ -486,6 +486,11 @@ _br_chart_draw_valuation (BrChartContext *ctx)
   gboolean show_implied = benchmark != NULL && !_br_chart_hidden (ctx, "implied");
   g_autofree char *subtitle = NULL;
   g_autofree char *first_label = NULL, *last_label = NULL;
+  g_autofree char *title = benchmark != NULL
+    /* TRANSLATORS: the valuation chart's title: "Valuation against Nvidia" */
+    ? g_strdup_printf (_("Valuation against %s"),
+                       br_company_get_name (benchmark->company, ctx->lang))
+    : g_strdup (_("Valuation"));
   BrExtent extent;
   guint n_visible = measure_series (ctx, all, benchmark, show_implied, &extent);
 
@@ -496,7 +501,7 @@ _br_chart_draw_valuation (BrChartContext *ctx)
                                        _("market capitalisation; hollow points are private "
                                          "valuations"));
   /* a market value a source, and an exchange rate a year: the longest footnote */
-  _br_chart_frame (ctx, _("Valuation against Nvidia"), subtitle, legend, 4);
+  _br_chart_frame (ctx, title, subtitle, legend, 4);
 
   if (n_visible == 0 && !show_implied)
     {

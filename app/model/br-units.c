@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "br-units.h"
@@ -87,4 +89,106 @@ br_display_unit_list (void)
     }
 
   return g_string_free (list, FALSE);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+count_currency (GHashTable       *counts,
+                const BrCurrency *currency)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, currency->code));
+
+  g_hash_table_insert (counts, (gpointer)currency->code, GUINT_TO_POINTER (n + 1));
+}
+
+/* The currency most of @dataset's figures and market values are in (the first in the
+ * file on a tie), and the size of its typical figure in units */
+static const char *
+main_currency (BrDataset *dataset,
+               double    *typical)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *best = NULL;
+  guint best_n = 0;
+
+  for (guint c = 0; c < br_dataset_get_n_companies (dataset); c++)
+    {
+      const BrCompany *company = br_dataset_get_company (dataset, c);
+
+      for (guint i = 0; i < company->n_figures; i++)
+        count_currency (counts, &company->figures[i].amount.currency);
+      for (guint i = 0; i < company->n_market_caps; i++)
+        count_currency (counts, &company->market_caps[i].amount.currency);
+    }
+
+  for (guint c = 0; c < br_dataset_get_n_companies (dataset); c++)
+    {
+      const BrCompany *company = br_dataset_get_company (dataset, c);
+
+      for (guint i = 0; i < company->n_figures; i++)
+        {
+          const BrAmount *amount = &company->figures[i].amount;
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, amount->currency.code));
+
+          if (n > best_n)
+            {
+              best = amount->currency.code;
+              best_n = n;
+            }
+        }
+    }
+
+  for (guint c = 0; best != NULL && c < br_dataset_get_n_companies (dataset); c++)
+    {
+      const BrCompany *company = br_dataset_get_company (dataset, c);
+
+      for (guint i = 0; i < company->n_figures; i++)
+        {
+          const BrAmount *amount = &company->figures[i].amount;
+          double size = fabs (amount->value) * br_scale_factor (amount->scale);
+
+          if (g_str_equal (amount->currency.code, best))
+            g_array_append_val (sizes, size);
+        }
+    }
+
+  g_array_sort (sizes, compare_doubles);
+  *typical = sizes->len > 0 ? g_array_index (sizes, double, sizes->len / 2) : 0;
+
+  return best;
+}
+
+/**
+ * br_unit_for_dataset:
+ * @unit: (out): the unit
+ *
+ * The unit @dataset's amounts read best in when nobody chose one: the currency most of
+ * its figures are in (so that a dataset without yuan does not ask for a conversion it
+ * cannot make), in 亿 for yuan, and for other currencies in billions, or in millions
+ * when a typical figure is under a billion. 亿元 for a dataset with no figures.
+ */
+void
+br_unit_for_dataset (BrDataset *dataset,
+                     BrUnit    *unit)
+{
+  double typical = 0;
+  const char *currency;
+
+  g_return_if_fail (BR_IS_DATASET (dataset));
+  g_return_if_fail (unit != NULL);
+
+  currency = main_currency (dataset, &typical);
+  if (currency == NULL || g_str_equal (currency, "CNY"))
+    br_unit_init (unit, "CNY", BR_SCALE_YI);
+  else
+    br_unit_init (unit, currency, typical < 1e9 ? BR_SCALE_MILLION : BR_SCALE_BILLION);
 }

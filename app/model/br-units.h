@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "br-dataset.h"
 #include "br-metrics.h"
 
 G_BEGIN_DECLS
@@ -27,5 +28,7 @@ int                  br_display_unit_find     (const BrUnit        *unit);
 void                 br_display_unit_to_unit  (const BrDisplayUnit *display,
                                                BrUnit              *unit);
 char                *br_display_unit_list     (void);
+void                 br_unit_for_dataset      (BrDataset           *dataset,
+                                               BrUnit              *unit);
 
 G_END_DECLS

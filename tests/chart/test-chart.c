@@ -776,7 +776,7 @@ test_titles_follow_language (void)
   else
     {
       g_assert_cmpstr (br_chart_layout_get_title (layout), ==,
-                       "Net losses of China’s GPU challengers");
+                       "Net income");
     }
 }
 
@@ -817,7 +817,7 @@ test_languages (void)
 
       br_chart_options_set_language (options, l);
       layout = render (options, 1280, 720, 1, NULL);
-      g_assert_cmpstr (br_chart_layout_get_title (layout), !=, "Net losses of China’s GPU challengers");
+      g_assert_cmpstr (br_chart_layout_get_title (layout), !=, "Net income");
       g_assert_cmpstr (br_chart_unit_label (&yi, l), !=, br_chart_unit_label (&yi, BR_LANGUAGE_EN));
     }
   g_assert_cmpstr (br_chart_unit_label (&yi, BR_LANGUAGE_ZH), ==, "亿元");
@@ -867,6 +867,237 @@ test_display_units (void)
   g_assert_null (br_display_unit_lookup (NULL));
 }
 
+static BrDataset *
+load_test_dataset (const char *first,
+                   ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  BrDataset *loaded;
+  va_list args;
+
+  va_start (args, first);
+  path = g_build_filename_valist (first, &args);
+  va_end (args);
+  file = g_file_new_for_path (path);
+  loaded = br_dataset_load_file (file, NULL, NULL, &problems, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+
+  return loaded;
+}
+
+static BrChartLayout *
+render_dataset (BrDataset            *ds,
+                const BrChartOptions *options)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 720);
+  cairo_t *cr = cairo_create (surface);
+  BrChartLayout *layout = br_chart_draw (cr, ds, options, 1280, 720);
+
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  return layout;
+}
+
+/* A tick label as a number: "−1,200" is -1200 */
+static gboolean
+parse_tick (const char *text,
+            double     *value)
+{
+  g_autoptr(GString) plain = g_string_new (NULL);
+  char *end;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x2212)
+        g_string_append_c (plain, '-');
+      else if (c != ',')
+        g_string_append_unichar (plain, c);
+    }
+
+  *value = g_ascii_strtod (plain->str, &end);
+  return plain->len > 0 && *end == '\0';
+}
+
+/* The y axis's tick labels read back from the layout (they share their right edge) must
+ * step evenly, by 1, 2 or 5 × 10^n: never 0, −2, −5, −8 for a step of 2.5. */
+static guint
+check_y_ticks (BrChartLayout *layout,
+               const char    *what)
+{
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  double right = -1;
+
+  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+    {
+      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+      double v;
+
+      if (g_strcmp0 (box->role, "tick") != 0 || !parse_tick (box->text, &v) ||
+          (right >= 0 && fabs (box->x1 - right) > 0.01))
+        continue;
+      if (right < 0 && i + 1 < br_chart_layout_get_n_text_boxes (layout) &&
+          fabs (br_chart_layout_get_text_box (layout, i + 1)->x1 - box->x1) > 0.01)
+        continue;   /* a year under the time axis, not a y tick */
+      right = box->x1;
+      g_array_append_val (values, v);
+    }
+
+  for (guint i = 2; i < values->len; i++)
+    {
+      double step = g_array_index (values, double, 1) - g_array_index (values, double, 0);
+      double here = g_array_index (values, double, i) - g_array_index (values, double, i - 1);
+      double mantissa = fabs (step) / pow (10, floor (log10 (fabs (step)) + 1e-9));
+
+      if (fabs (here - step) > fabs (step) * 1e-6 ||
+          !(fabs (mantissa - 1) < 1e-6 || fabs (mantissa - 2) < 1e-6 || fabs (mantissa - 5) < 1e-6))
+        g_error ("%s: tick labels do not step evenly by 1, 2 or 5 × 10^n: %g after %g, step %g",
+                 what, g_array_index (values, double, i), g_array_index (values, double, i - 1),
+                 step);
+    }
+
+  return values->len;
+}
+
+/* Every linear axis of every chart, on the bundled dataset, the challengers and the
+ * datasets written for the tests, per period and cumulative, for all and for one company */
+static void
+test_tick_steps (void)
+{
+  g_autoptr(BrDataset) challengers = load_test_dataset (g_test_get_dir (G_TEST_DIST), "..", "data",
+                                                        "datasets", "china-gpu-challengers.json",
+                                                        NULL);
+  g_autoptr(BrDataset) usd = load_test_dataset (g_test_get_dir (G_TEST_DIST), "data", "charts",
+                                                "usd-january.json", NULL);
+  g_autoptr(BrDataset) hkd = load_test_dataset (g_test_get_dir (G_TEST_DIST), "data", "charts",
+                                                "hkd-halves.json", NULL);
+  BrDataset *datasets[] = { dataset, challengers, usd, hkd };
+  static const BrChartKind kinds[] = { BR_CHART_LOSSES, BR_CHART_RND, BR_CHART_VALUATION };
+  static const char *one_company[] = { "moore-threads", NULL };
+  guint n_axes = 0;
+
+  for (guint d = 0; d < G_N_ELEMENTS (datasets); d++)
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      for (guint mode = 0; mode < 4; mode++)
+        {
+          g_autoptr(BrChartOptions) options = br_chart_options_new (kinds[k]);
+          g_autoptr(BrChartLayout) layout = NULL;
+          g_autofree char *what = NULL;
+          BrUnit unit;
+
+          br_unit_for_dataset (datasets[d], &unit);
+          br_chart_options_set_unit (options, &unit);
+          br_chart_options_set_log_scale (options, FALSE);
+          br_chart_options_set_cumulative (options, mode & 1);
+          if (mode & 2)
+            br_chart_options_set_companies (options, one_company);
+          layout = render_dataset (datasets[d], options);
+          what = g_strdup_printf ("dataset %u, %s, mode %u", d, br_chart_kind_to_string (kinds[k]),
+                                  mode);
+          n_axes += check_y_ticks (layout, what) >= 3;
+        }
+
+  /* most of them draw an axis: the check is not vacuous */
+  g_assert_cmpuint (n_axes, >=, 24);
+}
+
+/* A dataset in US dollars only, with a January fiscal year: its unit is its own (no
+ * "No data" for want of yuan), in millions for figures in the millions, and "Net
+ * income" once a company is profitable */
+static void
+test_usd_dataset (void)
+{
+  g_autoptr(BrDataset) usd = load_test_dataset (g_test_get_dir (G_TEST_DIST), "data", "charts",
+                                                "usd-january.json", NULL);
+  static const BrChartKind kinds[] = { BR_CHART_LOSSES, BR_CHART_RND, BR_CHART_VALUATION };
+  BrUnit unit;
+
+  br_unit_for_dataset (usd, &unit);
+  g_assert_cmpstr (unit.currency.code, ==, "USD");
+  g_assert_cmpint (unit.scale, ==, BR_SCALE_MILLION);
+  br_unit_for_dataset (dataset, &unit);
+  g_assert_cmpstr (unit.currency.code, ==, "CNY");
+  g_assert_cmpint (unit.scale, ==, BR_SCALE_YI);
+
+  br_unit_for_dataset (usd, &unit);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(BrChartOptions) options = br_chart_options_new (kinds[k]);
+      g_autoptr(BrChartLayout) layout = NULL;
+      gboolean unit_named = FALSE;
+
+      br_chart_options_set_language (options, BR_LANGUAGE_EN);
+      br_chart_options_set_unit (options, &unit);
+      layout = render_dataset (usd, options);
+      g_assert_true (br_chart_layout_has_data (layout));
+      for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+        {
+          const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+
+          unit_named |= g_strcmp0 (box->role, "axis-title") == 0 && strstr (box->text, "M USD");
+        }
+      g_assert_true (unit_named);
+      if (kinds[k] == BR_CHART_LOSSES)
+        g_assert_cmpstr (br_chart_layout_get_title (layout), ==, "Net income");
+      if (kinds[k] == BR_CHART_VALUATION)
+        g_assert_cmpstr (br_chart_layout_get_title (layout), ==, "Valuation");
+    }
+}
+
+/* A company that reports only total net income is drawn from it, and says so; a
+ * company with nothing to draw is named in the footnote; losses only: "Net losses" */
+static void
+test_nothing_disappears (void)
+{
+  g_autoptr(BrDataset) hkd = load_test_dataset (g_test_get_dir (G_TEST_DIST), "data", "charts",
+                                                "hkd-halves.json", NULL);
+  g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_LOSSES);
+  g_autoptr(BrChartLayout) layout = NULL;
+  gboolean total_in_legend = FALSE, named_in_footnote = FALSE;
+  guint n_total_marks = 0;
+  BrUnit unit;
+
+  br_unit_for_dataset (hkd, &unit);
+  g_assert_cmpstr (unit.currency.code, ==, "HKD");
+  br_chart_options_set_unit (options, &unit);
+  br_chart_options_set_language (options, BR_LANGUAGE_EN);
+  layout = render_dataset (hkd, options);
+
+  g_assert_cmpstr (br_chart_layout_get_title (layout), ==, "Net losses");
+  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+    {
+      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+
+      total_in_legend |= g_strcmp0 (box->role, "legend") == 0 &&
+                         g_str_equal (box->text, "Kowloon Logic (total net income)");
+      named_in_footnote |= g_strcmp0 (box->role, "footnote") == 0 &&
+                           strstr (box->text, "No net income figures in the range for: Lantau AI");
+    }
+  for (guint i = 0; i < br_chart_layout_get_n_marks (layout); i++)
+    {
+      const BrChartMark *m = br_chart_layout_get_mark (layout, i);
+
+      if (g_str_equal (m->company->id, "kowloon"))
+        {
+          g_autofree char *tip = br_chart_mark_describe (m, BR_LANGUAGE_EN);
+
+          g_assert_nonnull (strstr (tip, "total net income"));
+          n_total_marks++;
+        }
+    }
+
+  g_assert_true (total_in_legend);
+  g_assert_true (named_in_footnote);
+  g_assert_cmpuint (n_total_marks, ==, 2);
+}
+
 /* The chart's language, not the locale's: under either locale (the test runs under both),
  * a Chinese chart's text is Chinese and an English chart's English, including the axis
  * title, the footnote and the description. Outside a drawing, _() is the locale's again. */
@@ -884,9 +1115,9 @@ test_language_over_locale (void)
   br_chart_options_set_language (options, BR_LANGUAGE_EN);
   en = render (options, 1280, 720, 1, NULL);
 
-  g_assert_cmpstr (br_chart_layout_get_title (zh), ==, "国产 GPU 厂商的净亏损");
+  g_assert_cmpstr (br_chart_layout_get_title (zh), ==, "归母净利润");
   g_assert_true (has_han (br_chart_layout_get_description (zh)));
-  g_assert_cmpstr (br_chart_layout_get_title (en), ==, "Net losses of China’s GPU challengers");
+  g_assert_cmpstr (br_chart_layout_get_title (en), ==, "Net income");
   g_assert_false (has_han (br_chart_layout_get_title (en)));
 
   /* the window's own labels stay in the locale's language */
@@ -943,6 +1174,9 @@ main (int   argc,
   g_test_add_func ("/Br/Chart/titles-follow-language", test_titles_follow_language);
   g_test_add_func ("/Br/Chart/language-over-locale", test_language_over_locale);
   g_test_add_func ("/Br/Chart/languages", test_languages);
+  g_test_add_func ("/Br/Chart/tick-steps", test_tick_steps);
+  g_test_add_func ("/Br/Chart/usd-dataset", test_usd_dataset);
+  g_test_add_func ("/Br/Chart/nothing-disappears", test_nothing_disappears);
   g_test_add_func ("/Br/Chart/display-units", test_display_units);
   g_test_add_func ("/Br/Chart/linear-and-log-axes", test_linear_and_log_axes);
   g_test_add_func ("/Br/Chart/cumulative-losses", test_cumulative_losses);
