@@ -67,6 +67,21 @@ _br_chart_palette (BrTheme    theme,
     }
 }
 
+/* Text at full strength, and lines that stand out from the background. */
+void
+_br_chart_palette_high_contrast (BrTheme    theme,
+                                 BrPalette *palette)
+{
+  gboolean dark = theme == BR_THEME_DARK;
+
+  palette->background = rgb_from_hex (dark ? 0x000000 : 0xffffff);
+  palette->text = rgb_from_hex (dark ? 0xffffff : 0x000000);
+  palette->secondary = palette->text;
+  palette->axis = palette->text;
+  palette->grid = rgb_from_hex (dark ? 0x8a8a8a : 0x767676);
+  palette->rest = rgb_from_hex (dark ? 0x9a9996 : 0x5e5c64);
+}
+
 /* WCAG 2 relative luminance */
 static double
 luminance (const BrRgb *c)
@@ -381,8 +396,8 @@ _br_chart_legend (BrChartContext *ctx,
       if (hidden)
         strike (ctx, text_x, text_x + w, y + row_height / 2, size);
 
-      _br_chart_layout_add_legend (ctx->layout, item->key, x, y, x + entry_width, y + row_height,
-                                   hidden);
+      _br_chart_layout_add_legend (ctx->layout, item->key, item->label, x, y, x + entry_width,
+                                   y + row_height, hidden);
       x += entry_width + gap;
     }
 

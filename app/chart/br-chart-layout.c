@@ -16,6 +16,7 @@ legend_entry_clear (gpointer data)
   BrLegendEntry *entry = data;
 
   g_free (entry->key);
+  g_free (entry->label);
 }
 
 BrChartLayout *
@@ -95,13 +96,14 @@ _br_chart_layout_add_mark (BrChartLayout     *layout,
 void
 _br_chart_layout_add_legend (BrChartLayout *layout,
                              const char    *key,
+                             const char    *label,
                              double         x0,
                              double         y0,
                              double         x1,
                              double         y1,
                              gboolean       hidden)
 {
-  BrLegendEntry entry = { g_strdup (key), x0, y0, x1, y1, hidden };
+  BrLegendEntry entry = { g_strdup (key), x0, y0, x1, y1, hidden, g_strdup (label) };
 
   g_array_append_val (layout->legend, entry);
 }

@@ -188,6 +188,19 @@ br_chart_options_get_theme (const BrChartOptions *options)
 }
 
 void
+br_chart_options_set_high_contrast (BrChartOptions *options,
+                                    gboolean        high_contrast)
+{
+  options->high_contrast = !!high_contrast;
+}
+
+gboolean
+br_chart_options_get_high_contrast (const BrChartOptions *options)
+{
+  return options->high_contrast;
+}
+
+void
 br_chart_options_set_text_scale (BrChartOptions *options,
                                  double          text_scale)
 {
@@ -298,6 +311,7 @@ br_chart_options_draw_alike (const BrChartOptions *a,
 
   if (a->kind != b->kind || a->cumulative != b->cumulative || a->log_scale != b->log_scale ||
       a->percent != b->percent || a->theme != b->theme || a->text_scale != b->text_scale ||
+      a->high_contrast != b->high_contrast ||
       a->transparent != b->transparent ||
       !br_currency_equal (&a->unit.currency, &b->unit.currency) || a->unit.scale != b->unit.scale ||
       a->language != b->language ||

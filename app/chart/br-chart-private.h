@@ -42,6 +42,7 @@ struct _BrChartOptions
   double       percent;
   BrLanguage   language;
   BrTheme      theme;
+  gboolean     high_contrast;
   double       text_scale;
   gboolean     transparent;
   GPtrArray   *hidden;
@@ -154,6 +155,7 @@ guint          _br_chart_layout_add_mark     (BrChartLayout        *layout,
                                               const BrShape        *shape);
 void           _br_chart_layout_add_legend   (BrChartLayout        *layout,
                                               const char           *key,
+                                              const char           *label,
                                               double x0, double y0, double x1, double y1,
                                               gboolean              hidden);
 void           _br_chart_layout_add_text_box (BrChartLayout        *layout,
@@ -241,6 +243,8 @@ int         _br_decimals_for    (double        step);
 /* br-chart-frame.c */
 void     _br_chart_palette        (BrTheme              theme,
                                    BrPalette           *palette);
+void     _br_chart_palette_high_contrast (BrTheme     theme,
+                                          BrPalette  *palette);
 BrRgb    _br_chart_company_color  (BrChartContext      *ctx,
                                    const BrCompany     *company);
 void     _br_set_rgb              (cairo_t             *cr,

@@ -224,6 +224,8 @@ _br_chart_context_begin (BrChartContext       *ctx,
   ctx->layout = _br_chart_layout_new (width, height);
   ctx->layout->theme = options->theme;
   _br_chart_palette (options->theme, &ctx->palette);
+  if (options->high_contrast)
+    _br_chart_palette_high_contrast (options->theme, &ctx->palette);
 
   /* type that scales with the canvas, readable at 640×360 */
   unit = MIN (width / 1920., height / 1080.);

@@ -77,6 +77,7 @@ typedef struct
   char   *key;                 /* the series key for br_chart_options_set_hidden() */
   double  x0, y0, x1, y1;
   gboolean hidden;
+  char   *label;               /* what the entry says */
 } BrLegendEntry;
 
 const char     *br_chart_kind_to_string          (BrChartKind           kind);
@@ -122,6 +123,10 @@ BrLanguage      br_chart_options_get_language    (const BrChartOptions *options)
 void            br_chart_options_set_theme       (BrChartOptions       *options,
                                                   BrTheme               theme);
 BrTheme         br_chart_options_get_theme       (const BrChartOptions *options);
+/* full-strength text and lines, for the desktop's high-contrast mode */
+void            br_chart_options_set_high_contrast (BrChartOptions     *options,
+                                                  gboolean              high_contrast);
+gboolean        br_chart_options_get_high_contrast (const BrChartOptions *options);
 /* 1 in the window and exports; 2.5 on presentation slides */
 void            br_chart_options_set_text_scale  (BrChartOptions       *options,
                                                   double                text_scale);
