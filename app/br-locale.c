@@ -12,6 +12,14 @@
 
 #include "br-locale.h"
 
+static gboolean
+is_unset (const char *variable)
+{
+  const char *value = g_getenv (variable);
+
+  return value == NULL || value[0] == '\0';
+}
+
 /**
  * br_locale_init:
  *
@@ -23,15 +31,15 @@ void
 br_locale_init (void)
 {
   const char *localedir = g_getenv ("BURNRATE_LOCALEDIR");
-  const char *messages;
+
+  /* gettext ignores LANGUAGE in the C locale, where the charts, which read it, would
+   * then be in another language than the window: with no locale named at all, the
+   * UTF-8 C locale lets it count. In the environment, for GTK sets the locale again. */
+  if (!is_unset ("LANGUAGE") && is_unset ("LC_ALL") && is_unset ("LC_MESSAGES")
+      && is_unset ("LANG"))
+    g_setenv ("LANG", "C.UTF-8", TRUE);
 
   setlocale (LC_ALL, "");
-  /* gettext ignores LANGUAGE in the C locale, where the charts, which read it, would
-   * then be in another language than the window: a UTF-8 C locale lets it count */
-  messages = setlocale (LC_MESSAGES, NULL);
-  if (messages != NULL && (g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
-      && g_getenv ("LANGUAGE") != NULL && g_getenv ("LANGUAGE")[0] != '\0')
-    setlocale (LC_ALL, "C.UTF-8");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
