@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gi18n.h>
 
 #include "br-application.h"
@@ -26,6 +28,7 @@ static const struct
   const char *accels[2];
 } accels[] = {
   { "app.quit", { "<Primary>q", NULL } },
+  { "window.close", { "<Primary>w", NULL } },
   { "win.open", { "<Primary>o", NULL } },
   { "win.reload", { "<Primary>r", NULL } },
   { "win.export", { "<Primary>e", NULL } },
@@ -109,6 +112,25 @@ source_credits (BrWindow *window)
   return g_strv_builder_end (credits);
 }
 
+/* What a bug report needs: versions, the locale, and the dataset shown */
+static char *
+troubleshooting_info (BrWindow *window)
+{
+  BrDocument *document = window != NULL ? br_window_get_document (window) : NULL;
+  GFile *file = document != NULL ? br_document_get_file (document) : NULL;
+  g_autofree char *path = file != NULL ? g_file_get_parse_name (file) : NULL;
+
+  return g_strdup_printf ("Burnrate %s\nGTK %u.%u.%u\nlibadwaita %u.%u.%u\nGLib %u.%u.%u\n"
+                          "Locale: %s\nLanguages: %s\nDataset: %s\n",
+                          PACKAGE_VERSION, gtk_get_major_version (), gtk_get_minor_version (),
+                          gtk_get_micro_version (), adw_get_major_version (),
+                          adw_get_minor_version (), adw_get_micro_version (), glib_major_version,
+                          glib_minor_version, glib_micro_version,
+                          setlocale (LC_MESSAGES, NULL),
+                          g_getenv ("LANGUAGE") != NULL ? g_getenv ("LANGUAGE") : "",
+                          path != NULL ? path : "(bundled)");
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -118,6 +140,8 @@ about_action (GSimpleAction *action,
   GtkWindow *window = gtk_application_get_active_window (app);
   g_auto(GStrv) credits = source_credits (BR_IS_WINDOW (window) ? BR_WINDOW (window) : NULL);
   const char *developers[] = { "The Burnrate developers", NULL };
+  g_autofree char *debug_info = troubleshooting_info (BR_IS_WINDOW (window) ? BR_WINDOW (window)
+                                                                            : NULL);
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
@@ -131,6 +155,11 @@ about_action (GSimpleAction *action,
                                       "losses, revenue against R&D, customers and valuation, "
                                       "every figure with its source."),
                         "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/burnrate/burnrate",
+                        "issue-url", "https://github.com/burnrate/burnrate/issues",
+                        "support-url", "https://github.com/burnrate/burnrate/issues",
+                        "debug-info", debug_info,
+                        "debug-info-filename", "burnrate-debug.txt",
                         "translator-credits", _("translator-credits"),
                         NULL);
   if (credits[0] != NULL)

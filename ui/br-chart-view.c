@@ -14,6 +14,8 @@
 
 #include "br-readout.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "br-chart-view-private.h"
@@ -45,6 +47,9 @@ struct _BrChartView
   char           *readout_text;
 
   GtkLabel       *readout;
+  GPtrArray      *legend_buttons;  /* a toggle over each legend entry, for the keyboard */
+  gboolean        syncing_legend;
+  gboolean        legend_allocated;  /* each button has been placed over its entry */
 };
 
 enum {
@@ -103,6 +108,63 @@ update_accessible (BrChartView *self)
                                   -1);
 }
 
+static void toggle_series (BrChartView *self,
+                           const char  *key);
+
+static void
+legend_toggled_cb (BrChartView     *self,
+                   GtkToggleButton *button)
+{
+  guint index;
+
+  if (self->syncing_legend || self->layout == NULL
+      || !g_ptr_array_find (self->legend_buttons, button, &index)
+      || index >= br_chart_layout_get_n_legend_entries (self->layout))
+    return;
+
+  toggle_series (self, br_chart_layout_get_legend_entry (self->layout, index)->key);
+}
+
+/* One toggle button a legend entry, over it: the pointer clicks the chart as before,
+ * and the keyboard and screen readers reach each entry as a button that is pressed
+ * while its series is shown. */
+static void
+sync_legend (BrChartView *self)
+{
+  guint n = br_chart_layout_get_n_legend_entries (self->layout);
+
+  self->syncing_legend = TRUE;
+  if (self->legend_buttons->len != n)
+    self->legend_allocated = FALSE;
+  while (self->legend_buttons->len > n)
+    {
+      gtk_widget_unparent (g_ptr_array_index (self->legend_buttons, self->legend_buttons->len - 1));
+      g_ptr_array_set_size (self->legend_buttons, self->legend_buttons->len - 1);
+    }
+  while (self->legend_buttons->len < n)
+    {
+      GtkWidget *button = gtk_toggle_button_new ();
+
+      gtk_widget_add_css_class (button, "br-legend-entry");
+      gtk_widget_set_can_target (button, FALSE);
+      gtk_widget_set_parent (button, GTK_WIDGET (self));
+      g_signal_connect_object (button, "toggled", G_CALLBACK (legend_toggled_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_ptr_array_add (self->legend_buttons, button);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const BrLegendEntry *entry = br_chart_layout_get_legend_entry (self->layout, i);
+      GtkWidget *button = g_ptr_array_index (self->legend_buttons, i);
+
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), !entry->hidden);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      entry->label != NULL ? entry->label : entry->key, -1);
+    }
+  self->syncing_legend = FALSE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
 /* Keeps @layout, drawn at @width x @height from the current dataset and options, and
  * @node (nullable), the drawing itself, for the next frames and hit tests. */
 static void
@@ -122,6 +184,7 @@ take_drawing (BrChartView   *self,
   self->drawn_width = width;
   self->drawn_height = height;
   update_accessible (self);
+  sync_legend (self);
 }
 
 /* Whether the last drawing shows the current dataset and options at @width x @height;
@@ -264,6 +327,8 @@ br_chart_view_snapshot (GtkWidget   *widget,
       gtk_snapshot_append_texture (snapshot, texture, &bounds);
     }
 
+  for (guint i = 0; self->legend_allocated && i < self->legend_buttons->len; i++)
+    gtk_widget_snapshot_child (widget, g_ptr_array_index (self->legend_buttons, i), snapshot);
   gtk_widget_snapshot_child (widget, GTK_WIDGET (self->readout), snapshot);
 }
 
@@ -300,6 +365,19 @@ br_chart_view_size_allocate (GtkWidget *widget,
   const BrChartMark *mark;
 
   self->size_stale = FALSE;
+  for (guint i = 0; self->layout != NULL && i < self->legend_buttons->len; i++)
+    {
+      const BrLegendEntry *entry = br_chart_layout_get_legend_entry (self->layout, i);
+      GtkWidget *button = g_ptr_array_index (self->legend_buttons, i);
+
+      gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
+      gtk_widget_size_allocate (button,
+                                &(GtkAllocation) { floor (entry->x0), floor (entry->y0),
+                                                   ceil (entry->x1 - entry->x0),
+                                                   ceil (entry->y1 - entry->y0) }, -1);
+    }
+  self->legend_allocated = self->layout != NULL;
+
   if (!gtk_widget_get_visible (GTK_WIDGET (self->readout)) || self->layout == NULL
       || highlight < 0 || (guint)highlight >= br_chart_layout_get_n_marks (self->layout))
     return;
@@ -437,6 +515,9 @@ br_chart_view_dispose (GObject *object)
   BrChartView *self = BR_CHART_VIEW (object);
 
   g_clear_handle_id (&self->prepare_source, g_source_remove);
+  for (guint i = 0; self->legend_buttons != NULL && i < self->legend_buttons->len; i++)
+    gtk_widget_unparent (g_ptr_array_index (self->legend_buttons, i));
+  g_clear_pointer (&self->legend_buttons, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), BR_TYPE_CHART_VIEW);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->layout, br_chart_layout_unref);
@@ -584,6 +665,7 @@ static void
 br_chart_view_init (BrChartView *self)
 {
   self->options = br_chart_options_new (BR_CHART_LOSSES);
+  self->legend_buttons = g_ptr_array_new ();
   self->size_stale = TRUE;
   self->hover = -1;
   self->selected = -1;
@@ -633,6 +715,10 @@ br_chart_view_set_kind (BrChartView *self,
     return;
 
   br_chart_options_set_kind (self->options, kind);
+  /* until it is drawn and named by its title */
+  if (self->layout == NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    br_chart_kind_get_title (kind), -1);
   invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
 }
@@ -820,11 +906,20 @@ br_chart_view_click (BrChartView *self,
   if (key == NULL)
     return FALSE;
 
-  br_chart_options_set_hidden (self->options, key, !br_chart_options_get_hidden (self->options, key));
+  toggle_series (self, key);
+  return TRUE;
+}
+
+/* Hides the series of legend entry @key, or shows it again. */
+static void
+toggle_series (BrChartView *self,
+               const char  *key)
+{
+  g_autofree char *copy = g_strdup (key);  /* the layout that holds it may go */
+
+  br_chart_options_set_hidden (self->options, copy, !br_chart_options_get_hidden (self->options, copy));
   invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDDEN]);
-
-  return TRUE;
 }
 
 /**

@@ -19,6 +19,8 @@ struct _BrDataTable
   GtkSortListModel  *sorted;
 
   GtkColumnView     *column_view;
+  const char        *sort_column;  /* the column last sorted from the keyboard */
+  GtkSortType        sort_direction;
 };
 
 G_DEFINE_FINAL_TYPE (BrDataTable, br_data_table, ADW_TYPE_BIN)
@@ -73,8 +75,12 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), column->numeric ? 1 : 0);
   gtk_label_set_ellipsize (GTK_LABEL (label),
                            column->expand ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
-  gtk_widget_set_has_tooltip (label, TRUE);
-  g_signal_connect (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), list_item);
+  /* the source's URL is said once, by its own column, not by every cell */
+  if (g_str_equal (column->property, "source"))
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), list_item);
+    }
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -93,6 +99,30 @@ cell_url_changed_cb (GtkWidget  *label,
     gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
+/* A row says what it holds, once: "Moore Threads, Net income, 2022, −18.40 亿元". The
+ * row widget is GtkColumnView's own; the first cell reaches it as its grandparent. */
+static void
+row_changed_cb (GtkWidget  *label,
+                GParamSpec *pspec,
+                BrMarkRow  *row)
+{
+  GtkWidget *cell = gtk_widget_get_parent (label);
+  GtkWidget *row_widget = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+  g_autofree char *company = NULL, *series = NULL, *period = NULL, *value = NULL, *unit = NULL;
+  g_autofree char *name = NULL;
+
+  if (row_widget == NULL)
+    return;
+
+  g_object_get (row, "company", &company, "series", &series, "period", &period,
+                "value-text", &value, "unit", &unit, NULL);
+  /* TRANSLATORS: a row of the data table as a screen reader says it: company, series,
+   * period, value and unit */
+  name = g_strdup_printf (_("%s, %s, %s, %s %s"), company, series, period, value, unit);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row_widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name, -1);
+}
+
 /* rows change in place (br_data_table_set_layout()): the label follows its row */
 static void
 cell_bind_cb (GtkSignalListItemFactory *factory,
@@ -107,10 +137,21 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   binding = g_object_bind_property (row, column->property, label, "label",
                                     G_BINDING_SYNC_CREATE);
   g_object_set_data (G_OBJECT (list_item), "binding", binding);
-  id = g_signal_connect_object (row, "notify::url", G_CALLBACK (cell_url_changed_cb), label,
-                                G_CONNECT_SWAPPED);
+  if (g_str_equal (column->property, "source"))
+    {
+      id = g_signal_connect_object (row, "notify::url", G_CALLBACK (cell_url_changed_cb), label,
+                                    G_CONNECT_SWAPPED);
+      cell_url_changed_cb (label, NULL, row);
+    }
+  else if (column == &columns[0])
+    {
+      id = g_signal_connect_object (row, "notify", G_CALLBACK (row_changed_cb), label,
+                                    G_CONNECT_SWAPPED);
+      row_changed_cb (label, NULL, row);
+    }
+  else
+    id = 0;
   g_object_set_data (G_OBJECT (list_item), "url-handler", GSIZE_TO_POINTER (id));
-  cell_url_changed_cb (label, NULL, row);
 }
 
 static void
@@ -161,6 +202,25 @@ add_column (BrDataTable  *self,
   gtk_column_view_append_column (self->column_view, view_column);
 }
 
+/* GtkColumnView's header row and titles are its own widgets, named by their type; the
+ * header row is its first child, and its titles its children, in column order. */
+static void
+name_headers (BrDataTable *self)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+  GtkWidget *title = header != NULL ? gtk_widget_get_first_child (header) : NULL;
+
+  if (header == NULL)
+    return;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Column titles"), -1);
+  for (guint i = 0; title != NULL && i < G_N_ELEMENTS (columns);
+       i++, title = gtk_widget_get_next_sibling (title))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _(columns[i].title), -1);
+}
+
 static void
 br_data_table_dispose (GObject *object)
 {
@@ -198,6 +258,7 @@ br_data_table_init (BrDataTable *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     add_column (self, &columns[i]);
+  name_headers (self);
 
   self->store = g_list_store_new (BR_TYPE_MARK_ROW);
   sorter = gtk_column_view_get_sorter (self->column_view);
@@ -291,4 +352,26 @@ br_data_table_sort_by (BrDataTable *self,
     }
 
   g_warning ("The data table has no column “%s”", column);
+}
+
+/**
+ * br_data_table_sort:
+ * @column: a column's property, as in br_data_table_sort_by()
+ *
+ * Sorts by @column, ascending; asked again for the same column, the other way round:
+ * what a click on its title does, for the keyboard.
+ */
+void
+br_data_table_sort (BrDataTable *self,
+                    const char  *column)
+{
+  g_return_if_fail (BR_IS_DATA_TABLE (self));
+
+  if (g_strcmp0 (self->sort_column, column) == 0)
+    self->sort_direction = self->sort_direction == GTK_SORT_ASCENDING ? GTK_SORT_DESCENDING
+                                                                      : GTK_SORT_ASCENDING;
+  else
+    self->sort_direction = GTK_SORT_ASCENDING;
+  self->sort_column = g_intern_string (column);
+  br_data_table_sort_by (self, column, self->sort_direction);
 }

@@ -17,5 +17,7 @@ G_DECLARE_FINAL_TYPE (BrDataTable, br_data_table, BR, DATA_TABLE, AdwBin)
 void        br_data_table_set_layout (BrDataTable   *self,
                                       BrChartLayout *layout,
                                       BrLanguage     language);
+void        br_data_table_sort       (BrDataTable   *self,
+                                      const char    *column);
 
 G_END_DECLS

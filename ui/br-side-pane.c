@@ -169,7 +169,6 @@ company_row (BrSidePane      *self,
   if (company->role == BR_ROLE_BENCHMARK)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Benchmark"));
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), color_swatch (self->dataset, company));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);

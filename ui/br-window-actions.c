@@ -12,7 +12,7 @@
 #include "br-presentation.h"
 #include "br-window-private.h"
 
-#define MAX_RECENT 6
+#define MAX_RECENT 4
 
 static void
 chooser_response_cb (BrWindow             *self,
@@ -228,6 +228,14 @@ open_uri_action (GtkWidget  *widget,
 }
 
 static void
+sort_table_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  br_data_table_sort (BR_WINDOW (widget)->data_table, g_variant_get_string (parameter, NULL));
+}
+
+static void
 toggle_pane_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -256,7 +264,8 @@ escape_underscores (const char *label)
   return g_strjoinv ("__", parts);
 }
 
-/* The Open Recent submenu: the datasets this application opened, newest first. */
+/* The menu's Recent section: the datasets this application opened, newest first; not
+ * the files it exported, which the save dialog adds to the same list. */
 void
 _br_window_update_recent (BrWindow *self)
 {
@@ -273,6 +282,7 @@ _br_window_update_recent (BrWindow *self)
       g_autoptr(GMenuItem) item = NULL;
 
       if (app_name == NULL || !gtk_recent_info_has_application (info, app_name)
+          || !g_content_type_is_a (gtk_recent_info_get_mime_type (info), "application/json")
           || !gtk_recent_info_exists (info))
         continue;
 
@@ -373,7 +383,8 @@ _br_window_update_monitors (BrWindow *self)
   GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
 
   g_menu_remove_all (self->monitor_section);
-  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+  /* with one monitor, Present says it all */
+  for (guint i = 0; g_list_model_get_n_items (monitors) > 1 && i < g_list_model_get_n_items (monitors); i++)
     {
       g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
       g_autoptr(GMenuItem) item = NULL;
@@ -421,6 +432,7 @@ _br_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-exported", "s", show_exported_action);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-pane", NULL, toggle_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.sort-table", "s", sort_table_action);
 
   /* bubble phase, unlike application accels: a focused text widget copies its own text */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK,

@@ -33,6 +33,9 @@ struct _BrWindow
   guint                 loading_source;  /* shows the loading bar once a load takes long */
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
+  GtkWidget            *cancel_load_button;
+  GtkWidget            *details_button;
+  GtkLabel             *announcer;     /* says each toast to screen readers */
   BrChartView          *losses_view;
   BrChartView          *rnd_view;
   BrChartView          *customers_view;

@@ -104,6 +104,19 @@ scenario_from_settings (GSettings      *settings,
     br_chart_options_set_scenario (options, scenario);
 }
 
+/* The desktop's text-scaling factor, which GTK applies to the interface as a font DPI */
+static double
+desktop_text_scale (BrWindow *self)
+{
+  int dpi = 0;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-xft-dpi", &dpi, NULL);
+  if (dpi <= 0)
+    return 1.0;
+
+  return CLAMP (dpi / (96. * 1024), 0.5, 5.0);
+}
+
 static BrChartOptions *
 options_from_settings (BrWindow  *self,
                        BrDataset *dataset)
@@ -130,6 +143,9 @@ options_from_settings (BrWindow  *self,
   br_chart_options_set_theme (options,
                               adw_style_manager_get_dark (adw_style_manager_get_default ())
                                 ? BR_THEME_DARK : BR_THEME_LIGHT);
+  br_chart_options_set_high_contrast (options,
+                                      adw_style_manager_get_high_contrast (adw_style_manager_get_default ()));
+  br_chart_options_set_text_scale (options, desktop_text_scale (self));
   companies_from_settings (self, dataset, options);
   scenario_from_settings (self->settings, options);
 
@@ -176,6 +192,25 @@ dark_changed_cb (BrWindow        *self,
                  AdwStyleManager *style_manager)
 {
   apply_options (self);
+}
+
+static void
+desktop_changed_cb (BrWindow   *self,
+                    GParamSpec *pspec,
+                    GObject    *object)
+{
+  apply_options (self);
+}
+
+/* With the side pane over the charts (a narrow window), Tab stays out of what it
+ * hides. */
+static void
+flap_changed_cb (BrWindow   *self,
+                 GParamSpec *pspec,
+                 AdwFlap    *flap)
+{
+  gtk_widget_set_can_focus (adw_flap_get_content (flap),
+                            !(adw_flap_get_folded (flap) && adw_flap_get_reveal_flap (flap)));
 }
 
 static void
@@ -317,12 +352,23 @@ visible_chart_cb (BrWindow     *self,
                   AdwViewStack *stack)
 {
   const char *chart = adw_view_stack_get_visible_child_name (stack);
+  g_autofree char *saved = NULL;
+  GtkWidget *focus;
 
-  if (chart == NULL)
+  if (chart == NULL || self->settings == NULL)
     return;
 
+  saved = g_settings_get_string (self->settings, "chart");
+
+  /* the chart had the focus, or lost it to the page that went: the new one takes it */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus != NULL && (BR_IS_CHART_VIEW (focus) || GTK_IS_PANED (focus)
+                        || gtk_widget_is_ancestor (focus, GTK_WIDGET (stack))))
+    gtk_widget_grab_focus (adw_view_stack_get_visible_child (stack));
+
   br_side_pane_set_chart (self->side_pane, chart);
-  g_settings_set_string (self->settings, "chart", chart);
+  if (g_strcmp0 (chart, saved) != 0)
+    g_settings_set_string (self->settings, "chart", chart);
   br_window_refresh_table (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
 }
@@ -509,6 +555,9 @@ br_window_class_init (BrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BrWindow, data_table);
   gtk_widget_class_bind_template_child (widget_class, BrWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, BrWindow, monitor_section);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, cancel_load_button);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, details_button);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, announcer);
   gtk_widget_class_bind_template_callback (widget_class, visible_chart_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.chart", "chart");
@@ -611,6 +660,19 @@ br_window_init (BrWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (desktop_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-xft-dpi",
+                           G_CALLBACK (desktop_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (flap_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (flap_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* a button's name is its label's, once: not "_Cancel Cancel" */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->cancel_load_button),
+                                 GTK_ACCESSIBLE_PROPERTY_LABEL);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->details_button),
+                                 GTK_ACCESSIBLE_PROPERTY_LABEL);
   g_settings_bind (self->settings, "show-table", self, "show-table", G_SETTINGS_BIND_DEFAULT);
 
   for (guint i = 0; i < BR_N_CHART_KINDS; i++)
@@ -816,5 +878,12 @@ br_window_show_toast (BrWindow *self,
 {
   g_return_if_fail (BR_IS_WINDOW (self));
 
+  /* an alert that appears is read out; hidden first, so that the same text twice is
+   * read twice */
+  gtk_widget_set_visible (GTK_WIDGET (self->announcer), FALSE);
+  gtk_label_set_text (self->announcer, adw_toast_get_title (toast));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->announcer), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_label_get_text (self->announcer), -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->announcer), TRUE);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
