@@ -1168,6 +1168,37 @@ log_writer_cb (GLogLevelFlags   log_level,
   return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
+/* The tab icons are symbolic SVGs: without gdk-pixbuf's SVG loader (librsvg2-common)
+ * GTK draws its "image-missing" placeholder instead, and says nothing. */
+static void
+test_icons (Fixture       *fixture,
+            gconstpointer  data)
+{
+  const char *names[] = { "br-losses-symbolic", "br-rnd-symbolic", "br-customers-symbolic",
+                          "br-valuation-symbolic" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/io/github/burnrate/Burnrate/icons/scalable/"
+                                               "actions/%s.svg", names[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_resource_at_scale (path, 32, 32, TRUE,
+                                                                           &error);
+      const guchar *pixels;
+      guint opaque = 0;
+
+      g_assert_no_error (error);
+      g_assert_true (gdk_pixbuf_get_has_alpha (pixbuf));
+      pixels = gdk_pixbuf_read_pixels (pixbuf);
+      for (int y = 0; y < gdk_pixbuf_get_height (pixbuf); y++)
+        for (int x = 0; x < gdk_pixbuf_get_width (pixbuf); x++)
+          opaque += pixels[y * gdk_pixbuf_get_rowstride (pixbuf) + x * 4 + 3] > 128;
+      /* a drawing, not an empty square */
+      g_assert_cmpuint (opaque, >, 32);
+      g_assert_cmpuint (opaque, <, 32 * 32);
+    }
+}
+
 static void
 assert_accessible (GtkWidget                *widget,
                    GtkAccessibleProperty     property,
@@ -1351,6 +1382,7 @@ main (int   argc,
     }
 
   add ("/Br/Window/start", test_start);
+  add ("/Br/Window/icons", test_icons);
   add ("/Br/Window/switch-charts", test_switch_charts);
   add ("/Br/Window/hover", test_hover);
   add ("/Br/Window/legend-toggle", test_legend_toggle);
