@@ -488,6 +488,7 @@ test_cli_replace_keeps (Fixture       *f,
   g_autofree char *target = path_in (f, "target.png");
   g_autofree char *link = path_in (f, "link.png");
   g_autofree char *dangling = path_in (f, "dangling.png");
+  g_autofree char *nowhere = path_in (f, "nowhere.png");
   const char *to_private[] = { "--export", private, "--chart", "losses", NULL };
   const char *to_link[] = { "--export", link, "--chart", "losses", NULL };
   const char *to_dangling[] = { "--export", dangling, "--chart", "losses", NULL };
@@ -513,7 +514,7 @@ test_cli_replace_keeps (Fixture       *f,
   g_assert_cmpint (symlink ("nowhere.png", dangling), ==, 0);
   g_assert_cmpint (run_cli (to_dangling, FALSE, &out3, &err3), ==, 1);
   g_assert_nonnull (strstr (err3, "symbolic link to nothing"));
-  g_assert_false (g_file_test (path_in (f, "nowhere.png"), G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
   br_test_assert_no_hidden_files (f->dir);
 }
 
