@@ -12,7 +12,11 @@
 #include <glib/gi18n.h>
 
 #include "br-chart.h"
+#include "br-company-list.h"
 #include "br-side-pane.h"
+
+/* with more companies than this, a searchable list built as it scrolls */
+#define MAX_ROWS 30
 
 struct _BrSidePane
 {
@@ -22,6 +26,7 @@ struct _BrSidePane
   BrDataset            *dataset;
   char                 *chart;
   GPtrArray            *company_rows;   /* AdwActionRow, in dataset order */
+  GtkWidget            *company_list;   /* BrCompanyList, for many companies */
   GArray               *years;          /* int: the years the range rows offer */
   gboolean              updating;
 
@@ -189,6 +194,15 @@ rebuild_companies (BrSidePane *self)
   for (guint i = 0; i < self->company_rows->len; i++)
     adw_preferences_group_remove (self->companies_group, g_ptr_array_index (self->company_rows, i));
   g_ptr_array_set_size (self->company_rows, 0);
+  if (self->company_list != NULL)
+    adw_preferences_group_remove (self->companies_group, g_steal_pointer (&self->company_list));
+
+  if (n > MAX_ROWS && self->settings != NULL)
+    {
+      self->company_list = br_company_list_new (self->settings, self->dataset);
+      adw_preferences_group_add (self->companies_group, self->company_list);
+      return;
+    }
 
   for (guint i = 0; i < n; i++)
     {
