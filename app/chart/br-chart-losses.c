@@ -12,7 +12,7 @@
 
 #define FOOTNOTE _("Net income attributable to owners of the parent where reported, else " \
                    "total net income; losses are negative. Hollow diamonds are quarters " \
-                   "or half-years, not whole years.")
+                   "or half-years, not whole years, and are not joined to them.")
 
 typedef struct
 {
@@ -119,6 +119,20 @@ describe (BrChartContext *ctx,
     }
 }
 
+/* A period's mark sits in its middle, under its year's label: 2024 reads as 2024, not
+ * on the gridline it shares with 2025 */
+static double
+point_x (const BrAxis   *x_axis,
+         const BrPeriod *period)
+{
+  GDate middle;
+
+  g_date_clear (&middle, 1);
+  g_date_set_julian (&middle, (g_date_get_julian (&period->start) +
+                               g_date_get_julian (&period->end)) / 2);
+  return _br_axis_map_date (x_axis, &middle);
+}
+
 static void
 draw_line (BrChartContext *ctx,
            const BrAxis   *x_axis,
@@ -134,19 +148,19 @@ draw_line (BrChartContext *ctx,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   _br_set_rgb (cr, &line->color);
 
-  /* fiscal years joined by a solid line; a segment into a quarter or half-year dashed */
+  /* periods of one length joined by a solid line. Per period, a half-year is not joined
+   * to a year (the line would read as a collapse); a running sum into one is, dashed */
   for (guint i = 1; i < line->points->len; i++)
     {
       Point *a = &g_array_index (line->points, Point, i - 1);
       Point *b = &g_array_index (line->points, Point, i);
-      gboolean partial = b->figure->period->kind != BR_PERIOD_FISCAL_YEAR ||
-                         a->figure->period->kind != BR_PERIOD_FISCAL_YEAR;
+      gboolean alike = a->figure->period->kind == b->figure->period->kind;
 
-      cairo_set_dash (cr, dash, partial ? 2 : 0, 0);
-      cairo_move_to (cr, _br_axis_map_date (x_axis, &a->figure->period->end),
-                     _br_axis_map (y_axis, a->value));
-      cairo_line_to (cr, _br_axis_map_date (x_axis, &b->figure->period->end),
-                     _br_axis_map (y_axis, b->value));
+      if (!alike && !ctx->options->cumulative)
+        continue;
+      cairo_set_dash (cr, dash, alike ? 0 : 2, 0);
+      cairo_move_to (cr, point_x (x_axis, a->figure->period), _br_axis_map (y_axis, a->value));
+      cairo_line_to (cr, point_x (x_axis, b->figure->period), _br_axis_map (y_axis, b->value));
       cairo_stroke (cr);
     }
   cairo_set_dash (cr, NULL, 0, 0);
@@ -155,7 +169,7 @@ draw_line (BrChartContext *ctx,
     {
       Point *p = &g_array_index (line->points, Point, i);
       const BrPeriod *period = p->figure->period;
-      double x = _br_axis_map_date (x_axis, &period->end);
+      double x = point_x (x_axis, period);
       double y = _br_axis_map (y_axis, p->value);
       double hit = MAX (r * 2.2, 10);
       BrChartMark mark = {
@@ -302,7 +316,7 @@ end_labels (GArray       *lines,
       label = (BrEndLabel) { line->end_label, 0, 0, line->color };
       if (x_axis != NULL)
         {
-          label.x = _br_axis_map_date (x_axis, &last->figure->period->end);
+          label.x = point_x (x_axis, last->figure->period);
           label.y = _br_axis_map (y_axis, last->value);
         }
       g_array_append_val (labels, label);

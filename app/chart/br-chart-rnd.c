@@ -374,7 +374,8 @@ pair_note (BrChartContext *ctx,
     }
   else if (!p->has_revenue || !p->has_rnd)
     {
-      label_if_fits (ctx, p->has_rnd ? _("no revenue") : _("no R&D"), x, top - ctx->em * 0.2,
+      label_if_fits (ctx, p->has_rnd ? _("Revenue not disclosed") : _("R&D not disclosed"),
+                     x, top - ctx->em * 0.2,
                      ctx->em * 0.7, room, TEXT_BOTTOM, &ctx->palette.secondary);
     }
 }
