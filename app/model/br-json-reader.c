@@ -12,7 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "br-json-reader-private.h"
-#include "br-json-scan.h"
+#include "br-json-scan-private.h"
 
 static void
 fault_free (BrJsonFault *fault)

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "br-json-scan.h"
+#include "br-json-scan-private.h"
 
 #define MAX_NUMBER_LENGTH 64
 

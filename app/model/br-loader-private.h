@@ -8,7 +8,7 @@
 
 #include "br-dataset-private.h"
 #include "br-json-reader-private.h"
-#include "br-json-scan.h"
+#include "br-json-scan-private.h"
 #include "br-loader.h"
 
 G_BEGIN_DECLS

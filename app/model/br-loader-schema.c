@@ -15,7 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "br-json-scan.h"
+#include "br-json-scan-private.h"
 #include "br-loader-private.h"
 #include "br-types-private.h"
 

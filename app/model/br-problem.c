@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include "br-json-scan.h"
+#include "br-json-scan-private.h"
 #include "br-problem-private.h"
 
 #define PATH_KEEP 100

@@ -1,4 +1,4 @@
-/* br-json-scan.h: a strict, non-recursive JSON pre-scanner
+/* br-json-scan-private.h: a strict, non-recursive JSON pre-scanner
  *
  * json-glib builds the tree, but it cannot say where a value stands in the file and
  * recurses on nesting. This scanner runs first: it rejects what json-glib must never
