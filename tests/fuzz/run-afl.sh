@@ -23,8 +23,9 @@ cp "$src"/tests/data/*.json "$src"/tests/data/invalid/*.json "$work/in/"
 
 # shellcheck disable=SC2046
 AFL_USE_ASAN=1 AFL_USE_UBSAN=1 AFL_QUIET=1 afl-clang-fast -g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer \
-  -I"$build" -I"$src/app/model" -o "$work/fuzz-loader-afl" "$src/tests/fuzz/fuzz-loader.c" \
-  "$src"/app/model/*.c $(pkg-config --cflags --libs json-glib-1.0 gio-2.0) -lm
+  -I"$build" -I"$build/app/model" -I"$src/app/model" -o "$work/fuzz-loader-afl" \
+  "$src/tests/fuzz/fuzz-loader.c" "$src"/app/model/*.c "$build/app/model/burnrate-model-resources.c" \
+  $(pkg-config --cflags --libs json-glib-1.0 gio-2.0) -lm -pthread
 
 export AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
 export AFL_NO_UI=1 AFL_BENCH_UNTIL_CRASH=1
