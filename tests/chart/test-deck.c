@@ -584,8 +584,9 @@ test_deck_read_back (gconstpointer data)
   g_autoptr(BrDeck) deck = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
 
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (pdftotext == NULL)
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
       return;
