@@ -23,6 +23,14 @@
 #include "br-chart-layout-private.h"
 #include "br-loader.h"
 
+static gboolean
+have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+
+  return path != NULL;
+}
+
 static BrDataset *dataset;
 
 typedef struct
@@ -145,7 +153,7 @@ test_many (gconstpointer data)
   const BrCompany * const *rest;
   guint n = br_dataset_get_n_companies (dataset), n_rest, n_selected = 0;
 
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (!have_program ("pdftotext"))
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
       return;
@@ -221,7 +229,7 @@ test_names_left_out (void)
   const BrCompany * const *rest;
   guint n_rest;
 
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (!have_program ("pdftotext"))
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
       return;
