@@ -42,6 +42,8 @@ struct _BrSidePane
   GtkSpinButton        *percent_spin;
   AdwPreferencesGroup  *runway_group;
   GtkSwitch            *scenario_switch;
+  AdwComboRow          *company_scenario_row;
+  GtkStringList        *scenario_companies;  /* "All companies", then each company */
   AdwActionRow         *revenue_row;
   AdwActionRow         *cost_row;
   AdwActionRow         *margin_row;
@@ -185,6 +187,63 @@ company_row (BrSidePane      *self,
   return row;
 }
 
+/* The own scenario's company: the row's choice from the setting */
+static void
+sync_scenario_company (BrSidePane *self)
+{
+  g_autofree char *id = NULL;
+  guint position = 0;
+
+  if (self->settings == NULL)
+    return;
+
+  id = g_settings_get_string (self->settings, "scenario-company");
+  for (guint i = 0; self->dataset != NULL && i < br_dataset_get_n_companies (self->dataset); i++)
+    if (g_str_equal (br_dataset_get_company (self->dataset, i)->id, id))
+      position = i + 1;
+
+  self->updating = TRUE;
+  adw_combo_row_set_selected (self->company_scenario_row, position);
+  self->updating = FALSE;
+}
+
+static void
+rebuild_scenario_companies (BrSidePane *self,
+                            BrLanguage  language)
+{
+  guint n = self->dataset != NULL ? br_dataset_get_n_companies (self->dataset) : 0;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  g_ptr_array_add (names, (gpointer)_("All companies"));
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (names, (gpointer)br_company_get_name (br_dataset_get_company (self->dataset, i),
+                                                            language));
+  g_ptr_array_add (names, NULL);
+
+  self->updating = TRUE;
+  gtk_string_list_splice (self->scenario_companies, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->scenario_companies)),
+                          (const char * const *)names->pdata);
+  self->updating = FALSE;
+  sync_scenario_company (self);
+}
+
+static void
+scenario_company_cb (BrSidePane  *self,
+                     GParamSpec  *pspec,
+                     AdwComboRow *row)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  const char *id = "";
+
+  if (self->updating || self->settings == NULL || self->dataset == NULL)
+    return;
+
+  if (selected > 0 && selected <= br_dataset_get_n_companies (self->dataset))
+    id = br_dataset_get_company (self->dataset, selected - 1)->id;
+  g_settings_set_string (self->settings, "scenario-company", id);
+}
+
 static void
 rebuild_companies (BrSidePane *self)
 {
@@ -213,6 +272,7 @@ rebuild_companies (BrSidePane *self)
     }
 
   sync_companies (self);
+  rebuild_scenario_companies (self, language);
 }
 
 static void
@@ -363,6 +423,8 @@ settings_changed_cb (BrSidePane *self,
     sync_companies (self);
   else if (g_strcmp0 (key, "range-from") == 0 || g_strcmp0 (key, "range-to") == 0)
     sync_range (self);
+  else if (g_strcmp0 (key, "scenario-company") == 0)
+    sync_scenario_company (self);
 }
 
 static void
@@ -372,6 +434,7 @@ br_side_pane_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BR_TYPE_SIDE_PANE);
   g_clear_object (&self->settings);
+  g_clear_object (&self->scenario_companies);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->company_rows, g_ptr_array_unref);
 
@@ -479,6 +542,7 @@ br_side_pane_class_init (BrSidePaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BrSidePane, percent_spin);
   gtk_widget_class_bind_template_child (widget_class, BrSidePane, runway_group);
   gtk_widget_class_bind_template_child (widget_class, BrSidePane, scenario_switch);
+  gtk_widget_class_bind_template_child (widget_class, BrSidePane, company_scenario_row);
   gtk_widget_class_bind_template_child (widget_class, BrSidePane, revenue_row);
   gtk_widget_class_bind_template_child (widget_class, BrSidePane, cost_row);
   gtk_widget_class_bind_template_child (widget_class, BrSidePane, margin_row);
@@ -501,6 +565,10 @@ br_side_pane_init (BrSidePane *self)
   for (guint i = 0; i < br_display_unit_get_n (); i++)
     gtk_string_list_append (units, _(br_display_unit_get (i)->title));
   adw_combo_row_set_model (self->unit_row, G_LIST_MODEL (units));
+  self->scenario_companies = gtk_string_list_new (NULL);
+  adw_combo_row_set_model (self->company_scenario_row, G_LIST_MODEL (self->scenario_companies));
+  g_signal_connect_object (self->company_scenario_row, "notify::selected",
+                           G_CALLBACK (scenario_company_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_set_sensitive (GTK_WIDGET (self->valuation_group), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->runway_group), FALSE);
 }
@@ -510,8 +578,8 @@ static void
 bind_scenario (BrSidePane *self,
                GSettings  *settings)
 {
-  GtkWidget *rows[] = { GTK_WIDGET (self->revenue_row), GTK_WIDGET (self->cost_row),
-                        GTK_WIDGET (self->margin_row) };
+  GtkWidget *rows[] = { GTK_WIDGET (self->company_scenario_row), GTK_WIDGET (self->revenue_row),
+                        GTK_WIDGET (self->cost_row), GTK_WIDGET (self->margin_row) };
 
   g_settings_bind (settings, "scenario-custom", self->scenario_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
@@ -532,6 +600,7 @@ unbind_scenario (BrSidePane *self)
   g_settings_unbind (self->revenue_spin, "value");
   g_settings_unbind (self->cost_spin, "value");
   g_settings_unbind (self->margin_spin, "value");
+  g_settings_unbind (self->company_scenario_row, "sensitive");
   g_settings_unbind (self->revenue_row, "sensitive");
   g_settings_unbind (self->cost_row, "sensitive");
   g_settings_unbind (self->margin_row, "sensitive");
@@ -564,6 +633,7 @@ br_side_pane_set_settings (BrSidePane *self,
       g_settings_bind (settings, "log-scale", self->log_switch, "active", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "percent", self->percent_spin, "value", G_SETTINGS_BIND_DEFAULT);
       bind_scenario (self, settings);
+      sync_scenario_company (self);
       g_settings_bind_with_mapping (settings, "unit", self->unit_row, "selected",
                                     G_SETTINGS_BIND_DEFAULT, unit_get_mapping, unit_set_mapping,
                                     NULL, NULL);

@@ -77,7 +77,7 @@ companies_from_settings (BrWindow       *self,
   br_chart_options_set_companies (options, (const char * const *)ids);
 }
 
-/* The runway's own scenario, the same rates for every company, when it is on */
+/* The runway's own scenario, for every company or the one chosen, when it is on */
 static void
 scenario_from_settings (GSettings      *settings,
                         BrChartOptions *options)
@@ -87,6 +87,7 @@ scenario_from_settings (GSettings      *settings,
   static const char *names[] = { "revenue-growth", "cost-growth", "gross-margin" };
   g_autoptr(BrScenarioSet) scenario = br_scenario_set_new ();
   g_autoptr(GString) spec = g_string_new (NULL);
+  g_autofree char *company = g_settings_get_string (settings, "scenario-company");
 
   if (!g_settings_get_boolean (settings, "scenario-custom"))
     return;
@@ -95,7 +96,9 @@ scenario_from_settings (GSettings      *settings,
     {
       char number[G_ASCII_DTOSTR_BUF_SIZE];
 
-      g_string_append_printf (spec, "%s%s=%s", i > 0 ? "," : "", names[i],
+      /* "moore-threads:revenue-growth=40" for one company, else for all */
+      g_string_append_printf (spec, "%s%s%s%s=%s", i > 0 ? "," : "", company,
+                              company[0] != '\0' ? ":" : "", names[i],
                               g_ascii_dtostr (number, sizeof number,
                                               g_settings_get_double (settings, keys[i])));
     }
@@ -178,7 +181,7 @@ settings_changed_cb (BrWindow   *self,
 {
   static const char *option_keys[] = {
     "hidden-companies", "range-from", "range-to", "cumulative", "unit", "log-scale", "percent",
-    "scenario-custom", "scenario-revenue-growth", "scenario-cost-growth",
+    "scenario-custom", "scenario-company", "scenario-revenue-growth", "scenario-cost-growth",
     "scenario-gross-margin", NULL,
   };
 

@@ -394,6 +394,22 @@ test_runway_page (Fixture       *fixture,
     }
   g_assert_true (runs_out);
 
+  /* for one company, the others keep their trend */
+  g_settings_set_string (settings, "scenario-company", "cambricon");
+  {
+    BrScenario own, other;
+
+    br_scenario_set_get (br_chart_options_get_scenario (br_chart_view_get_options (view)),
+                         "cambricon", &own);
+    br_scenario_set_get (br_chart_options_get_scenario (br_chart_view_get_options (view)),
+                         "moore-threads", &other);
+    g_assert_cmpfloat (own.revenue_growth, ==, -50);
+    g_assert_cmpuint (own.set, ==, BR_SCENARIO_REVENUE_GROWTH | BR_SCENARIO_COST_GROWTH |
+                                   BR_SCENARIO_GROSS_MARGIN);
+    g_assert_cmpuint (other.set, ==, 0);
+  }
+  g_settings_reset (settings, "scenario-company");
+
   /* off is the reset to each company's reported trend */
   g_settings_set_boolean (settings, "scenario-custom", FALSE);
   g_assert_null (br_chart_options_get_scenario (br_chart_view_get_options (view)));
