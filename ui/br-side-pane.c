@@ -253,6 +253,7 @@ rebuild_companies (BrSidePane *self)
   for (guint i = 0; i < self->company_rows->len; i++)
     adw_preferences_group_remove (self->companies_group, g_ptr_array_index (self->company_rows, i));
   g_ptr_array_set_size (self->company_rows, 0);
+  rebuild_scenario_companies (self, language);
   if (self->company_list != NULL)
     adw_preferences_group_remove (self->companies_group, g_steal_pointer (&self->company_list));
 
@@ -272,7 +273,6 @@ rebuild_companies (BrSidePane *self)
     }
 
   sync_companies (self);
-  rebuild_scenario_companies (self, language);
 }
 
 static void
