@@ -114,6 +114,27 @@ company_index (BrDataset       *dataset,
   return 0;
 }
 
+static guint32 rgb_to_hex (const BrRgb *rgb);
+
+/* The @index-th company's colour: the palette's twelve hues, then the same hues
+ * nearer the text's colour (darker on light, lighter on dark, so no less legible) for
+ * the next twelve and the twelve after, so that 36 companies in a row differ */
+static guint32
+palette_color (guint   index,
+               BrTheme theme)
+{
+  gboolean dark = theme == BR_THEME_DARK;
+  guint n = G_N_ELEMENTS (company_light);
+  BrRgb rgb = rgb_from_hex ((dark ? company_dark : company_light)[index % n]);
+  double toward = (index / n % 3) * 0.3;
+
+  rgb.r = dark ? rgb.r + (1 - rgb.r) * toward : rgb.r * (1 - toward);
+  rgb.g = dark ? rgb.g + (1 - rgb.g) * toward : rgb.g * (1 - toward);
+  rgb.b = dark ? rgb.b + (1 - rgb.b) * toward : rgb.b * (1 - toward);
+
+  return rgb_to_hex (&rgb);
+}
+
 /**
  * br_chart_company_color:
  * @dataset: the dataset @company belongs to
@@ -133,7 +154,7 @@ br_chart_company_color (BrDataset       *dataset,
   if (company->has_color)
     return company->color;
 
-  return company_light[company_index (dataset, company) % G_N_ELEMENTS (company_light)];
+  return palette_color (company_index (dataset, company), BR_THEME_LIGHT);
 }
 
 static gboolean
@@ -170,8 +191,7 @@ br_chart_company_color_for_theme (BrDataset       *dataset,
   g_return_val_if_fail (company != NULL, 0);
 
   if (!company->has_color)
-    return (dark ? company_dark : company_light)
-             [company_index (dataset, company) % G_N_ELEMENTS (company_dark)];
+    return palette_color (company_index (dataset, company), theme);
 
   _br_chart_palette (theme, &palette);
   rgb = rgb_from_hex (company->color);
