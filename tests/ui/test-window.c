@@ -1184,6 +1184,62 @@ log_writer_cb (GLogLevelFlags   log_level,
   return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
+/* The height of the chart's first legend entry: its type size, as drawn */
+static double
+legend_height (BrChartView *view)
+{
+  BrChartLayout *layout = br_chart_view_ensure_layout (view);
+  const BrLegendEntry *entry;
+
+  g_assert_cmpuint (br_chart_layout_get_n_legend_entries (layout), >, 0);
+  entry = br_chart_layout_get_legend_entry (layout, 0);
+  return entry->y1 - entry->y0;
+}
+
+/* The chart follows the desktop's text-scaling factor and its high-contrast style. */
+static void
+test_desktop_text_and_contrast (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  BrChartView *view;
+  g_autofree char *theme = NULL;
+  int dpi;
+  double normal, large;
+
+  if (fixture->window == NULL)
+    return;
+
+  view = br_window_get_visible_chart_view (fixture->window);
+  g_object_get (settings, "gtk-xft-dpi", &dpi, "gtk-theme-name", &theme, NULL);
+  normal = legend_height (view);
+  g_assert_false (br_chart_options_get_high_contrast (br_chart_view_get_options (view)));
+
+  /* "Large Text" in GNOME's accessibility settings */
+  g_object_set (settings, "gtk-xft-dpi", (int)(1.5 * 96 * 1024), NULL);
+  wait_for_frame (fixture->window);
+  large = legend_height (view);
+  g_assert_cmpfloat (large, >, normal * 1.4);
+  g_assert_cmpfloat (br_chart_options_get_text_scale (br_chart_view_get_options (view)), ==, 1.5);
+  save_screenshot (GTK_WIDGET (fixture->window), "window-text-scale-1.5");
+
+  /* libadwaita 1.2 takes high contrast from the theme's name where there is no portal */
+  g_object_set (settings, "gtk-theme-name", "HighContrast", NULL);
+  wait_for_frame (fixture->window);
+  if (adw_style_manager_get_high_contrast (style_manager))
+    {
+      g_assert_true (br_chart_options_get_high_contrast (br_chart_view_get_options (view)));
+      save_screenshot (GTK_WIDGET (fixture->window), "window-high-contrast");
+    }
+  else
+    g_test_message ("high contrast cannot be turned on here");
+
+  g_object_set (settings, "gtk-xft-dpi", dpi, "gtk-theme-name", theme, NULL);
+  wait_for_frame (fixture->window);
+  g_assert_cmpfloat (legend_height (view), ==, normal);
+}
+
 /* The tab icons are symbolic SVGs: without gdk-pixbuf's SVG loader (librsvg2-common)
  * GTK draws its "image-missing" placeholder instead, and says nothing. */
 static void
@@ -1399,6 +1455,7 @@ main (int   argc,
 
   add ("/Br/Window/start", test_start);
   add ("/Br/Window/icons", test_icons);
+  add ("/Br/Window/desktop-text-and-contrast", test_desktop_text_and_contrast);
   add ("/Br/Window/switch-charts", test_switch_charts);
   add ("/Br/Window/hover", test_hover);
   add ("/Br/Window/legend-toggle", test_legend_toggle);
