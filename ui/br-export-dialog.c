@@ -39,6 +39,8 @@ struct _BrExportDialog
   GtkSpinButton        *scale_spin;
   GtkSwitch            *transparent_switch;
   GtkWidget            *export_button;
+
+  GFile                *source;
 };
 
 typedef struct
@@ -47,6 +49,7 @@ typedef struct
   BrChartOptions *options;
   BrExportFormat  format;
   char           *path;
+  char           *source;
   double          width;
   double          height;
   double          scale;
@@ -64,6 +67,7 @@ job_free (Job *job)
   g_clear_object (&job->dataset);
   g_clear_pointer (&job->options, br_chart_options_free);
   g_free (job->path);
+  g_free (job->source);
   g_free (job);
 }
 
@@ -82,7 +86,10 @@ export_thread (GTask        *task,
   if (job->slides && job->format == BR_EXPORT_PNG && g_str_has_suffix (job->path, ".png"))
     job->path[strlen (job->path) - strlen (".png")] = '\0';
 
-  if (job->slides)
+  /* never the dataset the charts come from, by its name or through a link */
+  if (!br_export_check_target (job->path, job->source, &error))
+    ok = FALSE;
+  else if (job->slides)
     ok = br_export_deck (job->dataset, job->options, job->format, job->path, job->width,
                          job->height, job->scale, &error);
   else
@@ -234,6 +241,7 @@ br_export_dialog_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_object (&self->dataset);
+  g_clear_object (&self->source);
   g_clear_pointer (&self->options, br_chart_options_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), BR_TYPE_EXPORT_DIALOG);
 
@@ -281,11 +289,13 @@ br_export_dialog_init (BrExportDialog *self)
 
 /**
  * br_export_dialog_new:
+ * @source: (nullable): the file @dataset was read from, which no export may replace
  * @options: the chart as the window shows it; the dialog keeps a copy
  */
 BrExportDialog *
 br_export_dialog_new (GtkWindow            *parent,
                       BrDataset            *dataset,
+                      GFile                *source,
                       const BrChartOptions *options)
 {
   BrExportDialog *self;
@@ -296,6 +306,7 @@ br_export_dialog_new (GtkWindow            *parent,
 
   self = g_object_new (BR_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->dataset = g_object_ref (dataset);
+  g_set_object (&self->source, source);
   self->options = br_chart_options_copy (options);
   adw_combo_row_set_selected (self->theme_row,
                               br_chart_options_get_theme (options) == BR_THEME_DARK ? 1 : 0);
@@ -417,6 +428,7 @@ br_export_dialog_export_async (BrExportDialog      *self,
   job->options = br_chart_options_copy (self->options);
   job->format = br_export_dialog_get_format (self);
   job->path = g_file_get_path (file);
+  job->source = self->source != NULL ? g_file_get_path (self->source) : NULL;
   job->scale = job->format == BR_EXPORT_PNG ? gtk_spin_button_get_value (self->scale_spin) : 1;
   current_size (self, &job->width, &job->height);
   br_chart_options_set_theme (job->options,

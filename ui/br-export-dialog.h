@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (BrExportDialog, br_export_dialog, BR, EXPORT_DIALOG, AdwWi
 
 BrExportDialog *br_export_dialog_new          (GtkWindow            *parent,
                                                BrDataset            *dataset,
+                                               GFile                *source,
                                                const BrChartOptions *options);
 
 G_END_DECLS

@@ -97,7 +97,8 @@ export_action (GtkWidget  *widget,
   if (dataset == NULL)
     return;
 
-  dialog = br_export_dialog_new (GTK_WINDOW (self), dataset, br_chart_view_get_options (view));
+  dialog = br_export_dialog_new (GTK_WINDOW (self), dataset, br_document_get_file (self->document),
+                                 br_chart_view_get_options (view));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -11,6 +11,7 @@
 #include "../br-test-i18n.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
@@ -575,6 +576,8 @@ test_export (Fixture       *fixture,
 {
   static const char *extensions[] = { "png", "pdf", "svg", "csv" };
   static const char *magic[] = { "\x89PNG", "%PDF", "<?xml", "company_id," };
+  g_autofree char *source_path = NULL;
+  g_autoptr(GFile) source = NULL;
   BrChartView *view;
   BrExportDialog *dialog;
 
@@ -582,8 +585,11 @@ test_export (Fixture       *fixture,
     return;
 
   view = br_window_get_visible_chart_view (fixture->window);
-  dialog = br_export_dialog_new (GTK_WINDOW (fixture->window),
-                                 br_chart_view_get_dataset (view), br_chart_view_get_options (view));
+  source_path = g_build_filename (fixture->tmpdir, "source.json", NULL);
+  source = g_file_new_for_path (source_path);
+  g_assert_true (g_file_set_contents (source_path, "{\"version\": 1}", -1, NULL));
+  dialog = br_export_dialog_new (GTK_WINDOW (fixture->window), br_chart_view_get_dataset (view),
+                                 source, br_chart_view_get_options (view));
   g_object_ref_sink (dialog);
   br_export_dialog_set_size (dialog, BR_EXPORT_SIZE_HD, 0, 0);
   br_export_dialog_set_scale (dialog, 1.5);
@@ -658,6 +664,31 @@ test_export (Fixture       *fixture,
       g_main_context_iteration (NULL, TRUE);
     g_assert_nonnull (error);
     g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+
+  /* the dataset the charts come from is never a target: not by its name, not through a
+   * symbolic link to it; it is left as it was */
+  {
+    g_autofree char *link = g_build_filename (fixture->tmpdir, "link.png", NULL);
+    const char *targets[] = { source_path, link };
+
+    g_assert_cmpint (symlink (source_path, link), ==, 0);
+    br_export_dialog_set_format (dialog, BR_EXPORT_PNG);
+    for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+      {
+        g_autoptr(GFile) file = g_file_new_for_path (targets[i]);
+        g_autoptr(GError) error = NULL;
+        g_autofree char *contents = NULL;
+
+        g_object_set_data (G_OBJECT (dialog), "done", NULL);
+        br_export_dialog_export_async (dialog, file, NULL, exported_cb, &error);
+        while (g_object_get_data (G_OBJECT (dialog), "done") == NULL)
+          g_main_context_iteration (NULL, TRUE);
+        g_assert_error (error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_SOURCE);
+        g_assert_true (g_file_get_contents (source_path, &contents, NULL, NULL));
+        g_assert_cmpstr (contents, ==, "{\"version\": 1}");
+      }
+    g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
   }
 
   gtk_window_destroy (GTK_WINDOW (dialog));
