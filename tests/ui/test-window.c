@@ -11,6 +11,7 @@
 #include "../br-test-i18n.h"
 
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <adwaita.h>
@@ -553,6 +554,21 @@ test_reload_on_save (Fixture       *fixture,
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
   iterate_until (&changed);
   g_assert_false (br_window_get_banner_revealed (fixture->window));
+
+  /* the watched path becomes a pipe with no writer: refused at once with its name,
+   * where a blocking open would hold the loading thread for good; the data stays */
+  {
+    g_autofree char *fifo = g_build_filename (fixture->tmpdir, "fifo.tmp", NULL);
+
+    before = br_document_get_dataset (document);
+    failed = FALSE;
+    g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+    g_assert_cmpint (g_rename (fifo, path), ==, 0);
+    iterate_until (&failed);
+    g_assert_true (br_document_get_dataset (document) == before);
+    g_assert_true (br_window_get_banner_revealed (fixture->window));
+    g_assert_nonnull (strstr (br_window_get_banner_text (fixture->window), "watched.json"));
+  }
 
   g_signal_handler_disconnect (document, changed_id);
   g_signal_handler_disconnect (document, failed_id);
