@@ -12,11 +12,13 @@ status=0
 logs=()
 
 run_suite () {
-  local build=$1
+  local build=$1 log=testlog
   shift
+  # meson names the log after a test setup: testlog-asan.json for --setup asan
+  [ "${1-}" = "--setup" ] && log=testlog-$2
   xvfb-run -a -s "-screen 0 1920x1080x24" \
     meson test -C "$build" --print-errorlogs --num-processes 2 "$@" || status=1
-  logs+=("$build/meson-logs/testlog.json")
+  logs+=("$build/meson-logs/$log.json")
 }
 
 if "$here/setup.sh" _build-test; then
@@ -34,7 +36,7 @@ else
 fi
 
 # every TAP subtest counts; a test without TAP output counts once
-python3 - "${logs[@]}" <<'PY'
+python3 - "${logs[@]}" <<'PY' || status=1
 import json, re, sys
 passed = failed = skipped = 0
 for path in sys.argv[1:]:
@@ -62,5 +64,6 @@ for path in sys.argv[1:]:
         else:
             failed += 1
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
+sys.exit(1 if failed else 0)
 PY
 exit $status
