@@ -124,6 +124,25 @@ _br_chart_layout_add_text_box (BrChartLayout *layout,
   g_array_append_val (layout->text_boxes, box);
 }
 
+/* Whether the box touches none of the text laid out so far. */
+gboolean
+_br_chart_layout_text_clear (BrChartLayout *layout,
+                             double         x0,
+                             double         y0,
+                             double         x1,
+                             double         y1)
+{
+  for (guint i = 0; i < layout->text_boxes->len; i++)
+    {
+      const BrTextBox *b = &g_array_index (layout->text_boxes, BrTextBox, i);
+
+      if (x0 < b->x1 && b->x0 < x1 && y0 < b->y1 && b->y0 < y1)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 void
 _br_chart_layout_add_source (BrChartLayout  *layout,
                              const BrSource *source)

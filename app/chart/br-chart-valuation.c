@@ -100,13 +100,8 @@ static gboolean
 boxes_clear (BrChartLayout *layout,
              double x0, double y0, double x1, double y1)
 {
-  for (guint i = 0; i < layout->text_boxes->len; i++)
-    {
-      const BrTextBox *b = &g_array_index (layout->text_boxes, BrTextBox, i);
-
-      if (x0 < b->x1 && b->x0 < x1 && y0 < b->y1 && b->y0 < y1)
-        return FALSE;
-    }
+  if (!_br_chart_layout_text_clear (layout, x0, y0, x1, y1))
+    return FALSE;
 
   for (guint i = 0; i < layout->marks->len; i++)
     {
