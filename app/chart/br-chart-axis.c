@@ -256,6 +256,31 @@ _br_axis_draw_y (BrChartContext *ctx,
   cairo_restore (cr);
 }
 
+/* Where the band of the fiscal year named @year starts: a year that ends in January
+ * @year started in the year before */
+static guint32
+band_start (int year,
+            int year_end)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, 1, year - (year_end > 0));
+  return g_date_get_julian (&date) + year_end;
+}
+
+/* The band @date falls in, named by the year it ends in */
+static int
+band_of (const GDate *date,
+         int          year_end)
+{
+  GDate shifted;
+
+  g_date_clear (&shifted, 1);
+  g_date_set_julian (&shifted, g_date_get_julian (date) - year_end);
+  return g_date_get_year (&shifted) + (year_end > 0);
+}
+
 void
 _br_axis_time (BrAxis      *axis,
                const GDate *first,
@@ -263,23 +288,37 @@ _br_axis_time (BrAxis      *axis,
                double       p0,
                double       p1)
 {
-  int y0 = g_date_get_year (first);
-  int y1 = g_date_get_year (last);
-  GDate start, end;
+  _br_axis_fiscal (axis, first, last, 0, p0, p1);
+}
+
+/**
+ * _br_axis_fiscal:
+ * @year_end: days from 31 December the fiscal years end on (26: late January), 0 for
+ *   calendar years
+ *
+ * A time axis in year bands, each a fiscal year labelled with the year it ends in, as a
+ * fiscal year is named: a January year's FY2022 mark sits under "FY2022", not "2021".
+ */
+void
+_br_axis_fiscal (BrAxis      *axis,
+                 const GDate *first,
+                 const GDate *last,
+                 int          year_end,
+                 double       p0,
+                 double       p1)
+{
+  int y0 = band_of (first, year_end);
+  int y1 = band_of (last, year_end);
   guint n_years;
 
   /* whole years around the data, with a little room at both ends */
-  g_date_clear (&start, 1);
-  g_date_clear (&end, 1);
-  g_date_set_dmy (&start, 1, 1, y0);
-  g_date_set_dmy (&end, 31, 12, y1);
-
-  axis->min = g_date_get_julian (&start) - 45;
-  axis->max = g_date_get_julian (&end) + 45;
+  axis->min = (double)band_start (y0, year_end) - 45;
+  axis->max = (double)band_start (y1 + 1, year_end) - 1 + 45;
   axis->log = FALSE;
   axis->p0 = p0;
   axis->p1 = p1;
   axis->decimals = 0;
+  axis->year_end = year_end;
 
   /* one tick a year, in the middle of it, labelled with the year */
   n_years = y1 - y0 + 1;
@@ -287,6 +326,23 @@ _br_axis_time (BrAxis      *axis,
   axis->ticks = g_new (double, n_years);
   for (guint i = 0; i < n_years; i++)
     axis->ticks[i] = y0 + i;
+}
+
+static double
+map_julian (const BrAxis *axis,
+            double        julian)
+{
+  return axis->p0 + (julian - axis->min) / (axis->max - axis->min) * (axis->p1 - axis->p0);
+}
+
+static char *
+year_label (const BrAxis *axis,
+            int           year)
+{
+  if (axis->year_end == 0)
+    return g_strdup_printf ("%d", year);
+  /* TRANSLATORS: a time axis's label for a fiscal year that does not end in December */
+  return g_strdup_printf (_("FY%d"), year);
 }
 
 double
@@ -305,46 +361,38 @@ _br_axis_draw_time (BrChartContext *ctx,
 {
   cairo_t *cr = ctx->cr;
   double size = ctx->em * 0.85;
-  double year_width = 0;
+  double year_width = map_julian (axis, 365.25) - map_julian (axis, 0);
+  double label_width = 0;
   guint every = 1;
 
-  if (axis->n_ticks > 1)
+  if (axis->n_ticks > 0)
     {
-      GDate a, b;
+      g_autofree char *widest = year_label (axis, (int)axis->ticks[axis->n_ticks - 1]);
 
-      g_date_clear (&a, 1);
-      g_date_clear (&b, 1);
-      g_date_set_dmy (&a, 1, 1, (int)axis->ticks[0]);
-      g_date_set_dmy (&b, 1, 1, (int)axis->ticks[0] + 1);
-      year_width = _br_axis_map_date (axis, &b) - _br_axis_map_date (axis, &a);
+      _br_text_measure (ctx, widest, size, 0, &label_width, NULL);
     }
 
   /* skip labels when years are too narrow for "2024" */
   if (year_width > 0)
-    every = (guint)MAX (1, ceil (size * 3.2 / year_width));
+    every = (guint)MAX (1, ceil (MAX (size * 3.2, label_width + size * 0.8) / year_width));
 
   cairo_save (cr);
   cairo_set_line_width (cr, MAX (1, ctx->em / 18));
   for (guint i = 0; i < axis->n_ticks; i++)
     {
       int year = (int)axis->ticks[i];
-      g_autofree char *label = g_strdup_printf ("%d", year);
-      GDate jan1, jul1;
-      double x;
+      g_autofree char *label = year_label (axis, year);
+      double start = band_start (year, axis->year_end);
+      double middle = (start + band_start (year + 1, axis->year_end)) / 2;
+      double x = round (map_julian (axis, start)) + 0.5;
 
-      g_date_clear (&jan1, 1);
-      g_date_clear (&jul1, 1);
-      g_date_set_dmy (&jan1, 1, 1, year);
-      g_date_set_dmy (&jul1, 2, 7, year);
-
-      x = round (_br_axis_map_date (axis, &jan1)) + 0.5;
       _br_set_rgb (cr, &ctx->palette.grid);
       cairo_move_to (cr, x, ctx->py0);
       cairo_line_to (cr, x, ctx->py1);
       cairo_stroke (cr);
 
       if (i % every == 0)
-        _br_text_draw (ctx, label, _br_axis_map_date (axis, &jul1), ctx->py1 + ctx->em * 0.4,
+        _br_text_draw (ctx, label, map_julian (axis, middle), ctx->py1 + ctx->em * 0.4,
                        size, 0, TEXT_CENTER, &ctx->palette.secondary, "tick");
     }
   cairo_restore (cr);

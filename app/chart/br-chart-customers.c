@@ -294,6 +294,21 @@ plot (BrChartContext *ctx,
     }
 }
 
+static gboolean
+draws_bound (GArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+
+      for (guint j = 0; j < row->entries->len; j++)
+        if (((const BrConcentration *)g_ptr_array_index (row->entries, j))->bound != BR_BOUND_EXACT)
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
 void
 _br_chart_draw_customers (BrChartContext *ctx)
 {
@@ -320,7 +335,9 @@ _br_chart_draw_customers (BrChartContext *ctx)
     }
 
   plot (ctx, rows);
-  _br_chart_footnote (ctx, _("Coloured: the five largest customers; grey: all others. "
-                             "“>” and “≥” mark shares the filing gives only as a bound."));
+  _br_chart_footnote (ctx, draws_bound (rows)
+                             ? _("Coloured: the five largest customers; grey: all others. "
+                                 "“>” and “≥” mark shares the filing gives only as a bound.")
+                             : _("Coloured: the five largest customers; grey: all others."));
   describe (ctx, rows);
 }

@@ -11,8 +11,7 @@
 #include "br-chart-private.h"
 
 #define FOOTNOTE _("Net income attributable to owners of the parent where reported, else " \
-                   "total net income; losses are negative. Hollow diamonds are quarters " \
-                   "or half-years, not whole years, and are not joined to them.")
+                   "total net income; losses are negative.")
 
 typedef struct
 {
@@ -334,6 +333,7 @@ plot (BrChartContext *ctx,
   g_autoptr(GArray) labels = end_labels (lines, NULL, NULL);
   BrAxis x_axis = { 0 }, y_axis = { 0 };
   double label_width, label_height;
+  gboolean mixed;
 
   /* room: axis title above, years below, tick labels left, end labels right */
   _br_chart_plot_rows (ctx, 1.8);
@@ -341,7 +341,8 @@ plot (BrChartContext *ctx,
                    CLAMP ((guint)((ctx->py1 - ctx->py0) / (ctx->em * 2.4)), 2, 9), TRUE);
   _br_end_labels_measure (ctx, labels, ctx->em * 0.9, &label_width, &label_height);
   _br_chart_plot_columns (ctx, _br_axis_tick_width (ctx, &y_axis), label_width);
-  _br_axis_time (&x_axis, &extent->first, &extent->last, ctx->px0, ctx->px1);
+  _br_axis_fiscal (&x_axis, &extent->first, &extent->last, _br_extent_year_end (extent, &mixed),
+                   ctx->px0, ctx->px1);
 
   _br_axis_draw_y (ctx, &y_axis, _("Net income"), &ctx->options->unit);
   _br_axis_draw_time (ctx, &x_axis);
@@ -362,6 +363,48 @@ plot (BrChartContext *ctx,
   _br_axis_clear (&y_axis);
 }
 
+static gboolean
+draws_part_years (GArray *lines)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+
+      for (guint j = 0; !line->hidden && j < line->points->len; j++)
+        if (g_array_index (line->points, Point, j).figure->period->kind != BR_PERIOD_FISCAL_YEAR)
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The footnote names only what the chart draws: hollow diamonds when there are some */
+static char *
+footnote (BrChartContext *ctx,
+          GArray         *lines,
+          const BrExtent *extent,
+          GPtrArray      *missing)
+{
+  GString *note = g_string_new (FOOTNOTE);
+  g_autofree char *missing_names = _br_chart_company_names (ctx, missing);
+  gboolean mixed;
+
+  if (draws_part_years (lines))
+    g_string_append_printf (note, " %s", _("Hollow diamonds are quarters or half-years, not "
+                                           "whole years, and are not joined to them."));
+  _br_extent_year_end (extent, &mixed);
+  if (mixed)
+    g_string_append_printf (note, " %s", _("Fiscal years end in different months: each sits "
+                                           "in the middle of its months, under the calendar "
+                                           "year most of them fall in."));
+  if (missing_names != NULL)
+    /* TRANSLATORS: a footnote's end: the companies selected that have no figure to draw */
+    g_string_append_printf (note, _(" No net income figures in the range for: %s."),
+                            missing_names);
+
+  return g_string_free (note, FALSE);
+}
+
 void
 _br_chart_draw_losses (BrChartContext *ctx)
 {
@@ -370,7 +413,6 @@ _br_chart_draw_losses (BrChartContext *ctx)
   g_autoptr(GArray) lines = collect_lines (ctx, legend, missing);
   g_autofree char *subtitle = NULL;
   g_autofree char *note = NULL;
-  g_autofree char *missing_names = NULL;
   BrExtent extent;
   guint n_visible = measure_lines (lines, &extent);
 
@@ -395,11 +437,7 @@ _br_chart_draw_losses (BrChartContext *ctx)
     }
 
   plot (ctx, lines, &extent);
-  missing_names = _br_chart_company_names (ctx, missing);
-  if (missing_names != NULL)
-    /* TRANSLATORS: a footnote's end: the companies selected that have no figure to draw */
-    note = g_strdup_printf (_("%s No net income figures in the range for: %s."), FOOTNOTE,
-                            missing_names);
-  _br_chart_footnote (ctx, note != NULL ? note : FOOTNOTE);
+  note = footnote (ctx, lines, &extent, missing);
+  _br_chart_footnote (ctx, note);
   describe (ctx, lines);
 }

@@ -27,6 +27,19 @@ _br_extent_init (BrExtent *extent)
   g_date_clear (&extent->last, 1);
   extent->first_period = NULL;
   extent->last_period = NULL;
+  extent->year_end_lo = G_MAXINT;
+  extent->year_end_hi = G_MININT;
+  extent->n_years = 0;
+}
+
+/* Days from 31 December to @end, within half a year: 26 for 26 January, −3 for
+ * 28 December */
+static int
+days_from_new_year (const GDate *end)
+{
+  int day = g_date_get_day_of_year (end);
+
+  return day <= 182 ? day : day - (g_date_is_leap_year (g_date_get_year (end)) ? 366 : 365);
 }
 
 void
@@ -62,6 +75,32 @@ _br_extent_add_period (BrExtent       *extent,
       extent->last = period->end;
       extent->last_period = period;
     }
+  if (period->kind == BR_PERIOD_FISCAL_YEAR)
+    {
+      int day = days_from_new_year (&period->end);
+
+      extent->year_end_lo = MIN (extent->year_end_lo, day);
+      extent->year_end_hi = MAX (extent->year_end_hi, day);
+      extent->n_years++;
+    }
+}
+
+/**
+ * _br_extent_year_end:
+ * @mixed: (out): set when fiscal years end on different days of the year
+ *
+ * Returns: the day, from 31 December, every fiscal year in @extent ends on or before
+ *   (52/53-week years end a few days apart), or 0 for calendar years or a mix
+ */
+int
+_br_extent_year_end (const BrExtent *extent,
+                     gboolean       *mixed)
+{
+  *mixed = extent->n_years > 0 && extent->year_end_hi - extent->year_end_lo > 14;
+  if (extent->n_years == 0 || *mixed || ABS (extent->year_end_hi) <= 7)
+    return 0;
+
+  return extent->year_end_hi;
 }
 
 /**

@@ -298,6 +298,7 @@ typedef struct
   double  *ticks;
   guint    n_ticks;
   int      decimals;
+  int      year_end;       /* time: days from 31 December its year bands end on */
 } BrAxis;
 
 void     _br_axis_linear          (BrAxis              *axis,
@@ -328,6 +329,12 @@ void     _br_axis_time            (BrAxis              *axis,
                                    const GDate         *last,
                                    double               p0,
                                    double               p1);
+void     _br_axis_fiscal          (BrAxis              *axis,
+                                   const GDate         *first,
+                                   const GDate         *last,
+                                   int                  year_end,
+                                   double               p0,
+                                   double               p1);
 double   _br_axis_map_date        (const BrAxis        *axis,
                                    const GDate         *date);
 void     _br_axis_draw_time       (BrChartContext      *ctx,
@@ -350,6 +357,8 @@ typedef struct
   double          lo, hi;
   GDate           first, last;
   const BrPeriod *first_period, *last_period;
+  int             year_end_lo, year_end_hi;  /* the fiscal years' ends, from 31 December */
+  guint           n_years;                   /* fiscal years among the periods */
 } BrExtent;
 
 /* A label right of the plot, beside its series' last point. */
@@ -367,6 +376,8 @@ void     _br_extent_add_date      (BrExtent            *extent,
                                    const GDate         *date);
 void     _br_extent_add_period    (BrExtent            *extent,
                                    const BrPeriod      *period);
+int      _br_extent_year_end      (const BrExtent      *extent,
+                                   gboolean            *mixed);
 char    *_br_chart_period_subtitle (BrChartContext     *ctx,
                                     const BrExtent     *extent,
                                     const char         *mode);

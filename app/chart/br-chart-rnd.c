@@ -315,6 +315,7 @@ describe (BrChartContext *ctx,
 static guint
 collect_groups (BrChartContext *ctx,
                 GArray         *groups,
+                GPtrArray      *missing,
                 BrExtent       *extent,
                 gboolean        show_revenue,
                 gboolean        show_rnd)
@@ -333,6 +334,7 @@ collect_groups (BrChartContext *ctx,
       group.pairs = collect_pairs (ctx, group.company);
       if (group.pairs->len == 0)
         {
+          g_ptr_array_add (missing, (gpointer)group.company);
           group_clear (&group);
           continue;
         }
@@ -497,10 +499,51 @@ plot (BrChartContext *ctx,
   _br_axis_clear (&axis);
 }
 
+static gboolean
+draws_hatched (BrChartContext *ctx,
+               GArray         *groups)
+{
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *g = &g_array_index (groups, Group, i);
+
+      for (guint j = 0; j < g->pairs->len; j++)
+        {
+          Pair *p = &g_array_index (g->pairs, Pair, j);
+
+          if (p->period->kind != BR_PERIOD_FISCAL_YEAR && p->n_periods <= 1)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The footnote names only what is drawn (hatching when there is some), and every
+ * company selected with nothing to draw */
+static char *
+footnote (BrChartContext *ctx,
+          GArray         *groups,
+          GPtrArray      *missing)
+{
+  GString *note = g_string_new (_("Bars start at zero."));
+  g_autofree char *names = _br_chart_company_names (ctx, missing);
+
+  if (draws_hatched (ctx, groups))
+    g_string_append_printf (note, " %s", _("Hatched bars are quarters or half-years."));
+  if (names != NULL)
+    /* TRANSLATORS: a footnote's end: the companies selected that have no figure to draw */
+    g_string_append_printf (note, _(" No revenue or R&D figures in the range for: %s."), names);
+
+  return g_string_free (note, FALSE);
+}
+
 void
 _br_chart_draw_rnd (BrChartContext *ctx)
 {
   g_autoptr(GArray) groups = g_array_new (FALSE, TRUE, sizeof (Group));
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  g_autofree char *note = NULL;
   g_autoptr(GArray) legend = g_array_new (FALSE, FALSE, sizeof (BrLegendItem));
   g_autofree char *subtitle = NULL;
   gboolean show_revenue = !_br_chart_hidden (ctx, "revenue");
@@ -509,7 +552,7 @@ _br_chart_draw_rnd (BrChartContext *ctx)
   guint n_pairs;
 
   g_array_set_clear_func (groups, group_clear);
-  n_pairs = collect_groups (ctx, groups, &extent, show_revenue, show_rnd);
+  n_pairs = collect_groups (ctx, groups, missing, &extent, show_revenue, show_rnd);
 
   _br_legend_add (legend, "revenue", _("Revenue"), &ctx->palette.revenue, FALSE);
   _br_legend_add (legend, "rnd", _("R&D expense"), &ctx->palette.rnd, FALSE);
@@ -530,6 +573,7 @@ _br_chart_draw_rnd (BrChartContext *ctx)
     }
 
   plot (ctx, groups, extent.hi, n_pairs, show_revenue, show_rnd);
-  _br_chart_footnote (ctx, _("Bars start at zero. Hatched bars are quarters or half-years."));
+  note = footnote (ctx, groups, missing);
+  _br_chart_footnote (ctx, note);
   describe (ctx, groups);
 }

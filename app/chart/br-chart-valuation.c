@@ -471,6 +471,21 @@ implied_line (BrChartContext *ctx,
   return name;
 }
 
+static gboolean
+draws_private (GArray *all)
+{
+  for (guint i = 0; i < all->len; i++)
+    {
+      Series *s = &g_array_index (all, Series, i);
+
+      for (guint j = 0; !s->hidden && j < s->points->len; j++)
+        if (g_array_index (s->points, Point, j).cap->basis == BR_CAP_PRIVATE_ROUND)
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
 void
 _br_chart_draw_valuation (BrChartContext *ctx)
 {
@@ -490,11 +505,14 @@ _br_chart_draw_valuation (BrChartContext *ctx)
   guint n_visible = measure_series (ctx, all, benchmark, show_implied, &extent);
 
   first_label = _br_format_date (&extent.first, ctx->lang);
+  /* the subtitle names hollow points only when some are drawn */
   last_label = _br_format_date (&extent.last, ctx->lang);
   subtitle = _br_chart_range_subtitle (ctx, g_date_valid (&extent.first) ? first_label : NULL,
                                        g_date_valid (&extent.last) ? last_label : NULL,
-                                       _("market capitalisation; hollow points are private "
-                                         "valuations"));
+                                       draws_private (all)
+                                         ? _("market capitalisation; hollow points are private "
+                                             "valuations")
+                                         : _("market capitalisation"));
   /* a market value a source, and an exchange rate a year: the longest footnote */
   _br_chart_frame (ctx, title, subtitle, legend, 4);
 
