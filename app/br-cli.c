@@ -50,9 +50,7 @@ typedef struct
   gboolean        all;
   BrChartKind     kind;
   BrExportFormat  formats[8];
-  double          width;
-  double          height;
-  double          scale;
+  BrExportSize    size;
   BrChartOptions *chart;
 } Export;
 
@@ -345,8 +343,7 @@ parse_formats (char   **paths,
                                _("--deck writes a PDF, or PNG images: give OUT.pdf or OUT.png"));
           return FALSE;
         }
-      if (!br_export_check_size (export->formats[i], export->width, export->height,
-                                 export->scale, error))
+      if (!br_export_check_size (export->formats[i], &export->size, error))
         return FALSE;
     }
 
@@ -384,9 +381,7 @@ parse_export (const Options *options,
   BrTheme theme;
   BrUnit unit;
 
-  export->width = 1920;
-  export->height = 1080;
-  export->scale = 1;
+  export->size = (BrExportSize) { 1920, 1080, 1 };
 
   /* a deck is every chart: --chart would say nothing */
   if (options->deck && options->chart != NULL)
@@ -397,9 +392,9 @@ parse_export (const Options *options,
     }
 
   if (!parse_chart (options->deck ? "all" : options->chart, export, error) ||
-      !parse_number ("--width", options->width, &export->width, error) ||
-      !parse_number ("--height", options->height, &export->height, error) ||
-      !parse_number ("--scale", options->scale, &export->scale, error) ||
+      !parse_number ("--width", options->width, &export->size.width, error) ||
+      !parse_number ("--height", options->height, &export->size.height, error) ||
+      !parse_number ("--scale", options->scale, &export->size.scale, error) ||
       !parse_formats (options->exports, options->deck, export, error) ||
       !parse_theme (options->theme, &theme, error) ||
       !parse_unit (options->unit, &unit, error))
@@ -518,7 +513,7 @@ write_exports (BrDataset    *dataset,
 
   if (br_export_charts (dataset, export->chart, export->all ? all_charts : &export->kind,
                         export->all ? G_N_ELEMENTS (all_charts) : 1, targets, n_targets,
-                        export->width, export->height, export->scale, &error))
+                        &export->size, &error))
     return BR_EXIT_OK;
 
   g_printerr ("burnrate: %s\n", error->message);
@@ -536,14 +531,11 @@ write_decks (BrDataset    *dataset,
   for (guint i = 0; paths[i] != NULL; i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autofree char *target = NULL;
+      g_autofree char *target = deck_target (paths[i], export->formats[i]);
+      BrExportTarget deck = { export->formats[i], target };
+      gboolean existed = g_file_test (target, G_FILE_TEST_EXISTS);
 
-      gboolean existed;
-
-      target = deck_target (paths[i], export->formats[i]);
-      existed = g_file_test (target, G_FILE_TEST_EXISTS);
-      if (!br_export_deck (dataset, export->chart, export->formats[i], target, export->width,
-                           export->height, export->scale, &error))
+      if (!br_export_deck (dataset, export->chart, &deck, &export->size, &error))
         {
           /* the folder made for the slides, left empty */
           if (!existed && export->formats[i] == BR_EXPORT_PNG)

@@ -14,13 +14,13 @@ typedef enum
   BR_EXPORT_SIZE_HD,
   BR_EXPORT_SIZE_A4_LANDSCAPE,
   BR_EXPORT_SIZE_CUSTOM,
-} BrExportSize;
+} BrExportSizePreset;
 
 BrExportFormat  br_export_dialog_get_format   (BrExportDialog       *self);
 void            br_export_dialog_set_format   (BrExportDialog       *self,
                                                BrExportFormat        format);
 void            br_export_dialog_set_size     (BrExportDialog       *self,
-                                               BrExportSize          size,
+                                               BrExportSizePreset    size,
                                                double                width,
                                                double                height);
 void            br_export_dialog_set_scale    (BrExportDialog       *self,

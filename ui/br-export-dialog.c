@@ -50,9 +50,7 @@ typedef struct
   BrExportFormat  format;
   char           *path;
   char           *source;
-  double          width;
-  double          height;
-  double          scale;
+  BrExportSize    size;
   gboolean        slides;
 } Job;
 
@@ -78,6 +76,7 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   Job *job = task_data;
+  BrExportTarget target = { job->format, job->path };
   GError *error = NULL;
 
   gboolean ok;
@@ -90,11 +89,9 @@ export_thread (GTask        *task,
   if (!br_export_check_target (job->path, job->source, &error))
     ok = FALSE;
   else if (job->slides)
-    ok = br_export_deck (job->dataset, job->options, job->format, job->path, job->width,
-                         job->height, job->scale, &error);
+    ok = br_export_deck (job->dataset, job->options, &target, &job->size, &error);
   else
-    ok = br_export_chart (job->dataset, job->options, job->format, job->path, job->width,
-                          job->height, job->scale, &error);
+    ok = br_export_chart (job->dataset, job->options, &target, &job->size, &error);
 
   if (ok)
     g_task_return_boolean (task, TRUE);
@@ -340,10 +337,10 @@ br_export_dialog_set_format (BrExportDialog *self,
  * @width: for %BR_EXPORT_SIZE_CUSTOM only
  */
 void
-br_export_dialog_set_size (BrExportDialog *self,
-                           BrExportSize    size,
-                           double          width,
-                           double          height)
+br_export_dialog_set_size (BrExportDialog    *self,
+                           BrExportSizePreset size,
+                           double             width,
+                           double             height)
 {
   g_return_if_fail (BR_IS_EXPORT_DIALOG (self));
   g_return_if_fail (size <= BR_EXPORT_SIZE_CUSTOM);
@@ -429,8 +426,9 @@ br_export_dialog_export_async (BrExportDialog      *self,
   job->format = br_export_dialog_get_format (self);
   job->path = g_file_get_path (file);
   job->source = self->source != NULL ? g_file_get_path (self->source) : NULL;
-  job->scale = job->format == BR_EXPORT_PNG ? gtk_spin_button_get_value (self->scale_spin) : 1;
-  current_size (self, &job->width, &job->height);
+  job->size.scale = job->format == BR_EXPORT_PNG ? gtk_spin_button_get_value (self->scale_spin)
+                                                 : 1;
+  current_size (self, &job->size.width, &job->size.height);
   br_chart_options_set_theme (job->options,
                               adw_combo_row_get_selected (self->theme_row) == 1 ? BR_THEME_DARK
                                                                                 : BR_THEME_LIGHT);

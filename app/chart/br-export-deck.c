@@ -174,8 +174,8 @@ deck_pngs (BrDeck      *deck,
 /**
  * br_export_deck:
  * @options: the user's choices, as presentation mode takes them
- * @format: %BR_EXPORT_PDF for one 16:9 PDF, or %BR_EXPORT_PNG for numbered PNGs
- * @path: the PDF file, or the folder for the PNGs (created if missing)
+ * @target: %BR_EXPORT_PDF for one 16:9 PDF, or %BR_EXPORT_PNG for numbered PNGs in the
+ *   folder @target's path names (created if missing)
  *
  * Writes the deck of presentation mode: a title slide, one slide per chart and the
  * sources.
@@ -183,11 +183,8 @@ deck_pngs (BrDeck      *deck,
 gboolean
 br_export_deck (BrDataset            *dataset,
                 const BrChartOptions *options,
-                BrExportFormat        format,
-                const char           *path,
-                double                width,
-                double                height,
-                double                scale,
+                const BrExportTarget *target,
+                const BrExportSize   *size,
                 GError              **error)
 {
   g_autoptr(BrDeck) deck = NULL;
@@ -195,23 +192,25 @@ br_export_deck (BrDataset            *dataset,
 
   g_return_val_if_fail (BR_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (target != NULL && target->path != NULL, FALSE);
+  g_return_val_if_fail (size != NULL, FALSE);
 
-  if (format != BR_EXPORT_PDF && format != BR_EXPORT_PNG)
+  if (target->format != BR_EXPORT_PDF && target->format != BR_EXPORT_PNG)
     {
       g_set_error (error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_FORMAT,
                    _("Slides are written as a PDF or as PNG images"));
       return FALSE;
     }
 
-  if (!br_export_check_size (format, width, height, scale, error))
+  if (!br_export_check_size (target->format, size, error))
     return FALSE;
 
   deck = br_deck_new (dataset, options, NULL);
   title = br_text_get (br_dataset_get_title (dataset), br_chart_options_get_language (options));
 
-  if (format == BR_EXPORT_PDF)
-    return deck_pdf (deck, title != NULL ? title : "", path, width, height, error);
+  if (target->format == BR_EXPORT_PDF)
+    return deck_pdf (deck, title != NULL ? title : "", target->path, size->width, size->height,
+                     error);
 
-  return deck_pngs (deck, path, width, height, scale, error);
+  return deck_pngs (deck, target->path, size->width, size->height, size->scale, error);
 }

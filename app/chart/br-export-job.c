@@ -697,15 +697,14 @@ check_args (BrDataset            *dataset,
             guint                 n_kinds,
             const BrExportTarget *targets,
             guint                 n_targets,
-            double                width,
-            double                height,
-            double                scale,
+            const BrExportSize   *size,
             GError              **error)
 {
   g_return_val_if_fail (BR_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (n_kinds > 0, FALSE);
   g_return_val_if_fail (targets != NULL || n_targets == 0, FALSE);
+  g_return_val_if_fail (size != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   for (guint i = 0; i < n_targets; i++)
@@ -713,7 +712,7 @@ check_args (BrDataset            *dataset,
       g_return_val_if_fail (targets[i].format < BR_N_EXPORT_FORMATS, FALSE);
       g_return_val_if_fail (targets[i].path != NULL, FALSE);
 
-      if (!br_export_check_size (targets[i].format, width, height, scale, error))
+      if (!br_export_check_size (targets[i].format, size, error))
         return FALSE;
     }
 
@@ -725,8 +724,6 @@ check_args (BrDataset            *dataset,
  * @options: how to draw the charts; its kind is ignored
  * @kinds: (array length=n_kinds): the charts to export
  * @targets: (array length=n_targets): the files to write
- * @width: in pixels at scale 1 (PNG and SVG) or points (PDF)
- * @scale: device pixels per pixel of a PNG; ignored by the other formats
  *
  * Writes the charts in every format asked for. A PDF holds one chart a page; PNG, SVG
  * and CSV hold one chart, so several charts go to one file each, named by
@@ -746,17 +743,15 @@ br_export_charts (BrDataset            *dataset,
                   guint                 n_kinds,
                   const BrExportTarget *targets,
                   guint                 n_targets,
-                  double                width,
-                  double                height,
-                  double                scale,
+                  const BrExportSize   *size,
                   GError              **error)
 {
-  if (!check_args (dataset, options, n_kinds, targets, n_targets, width, height, scale, error))
+  if (!check_args (dataset, options, n_kinds, targets, n_targets, size, error))
     return FALSE;
 
-  g_auto(Job) job = { dataset, options, kinds, n_kinds, width, height, scale };
+  g_auto(Job) job = { dataset, options, kinds, n_kinds, size->width, size->height, size->scale };
   guint n_processors = g_get_num_processors ();
-  gboolean huge = width * height * scale * scale > 4096. * 4096.;
+  gboolean huge = job.width * job.height * job.scale * job.scale > 4096. * 4096.;
   gboolean threads;
 
   g_mutex_init (&job.lock);
@@ -767,7 +762,7 @@ br_export_charts (BrDataset            *dataset,
 
   _br_image_pool_init (&job.images, br_chart_options_get_transparent (options)
                                       ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24,
-                       width, height, scale);
+                       job.width, job.height, job.scale);
   if (!plan_charts (&job, targets, n_targets, error))
     return FALSE;
 

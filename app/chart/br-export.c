@@ -72,18 +72,16 @@ size_ok (double value)
 
 /**
  * br_export_check_size:
- * @width: in pixels at scale 1 (PNG), points (PDF) or CSS pixels (SVG)
- * @scale: pixels per unit in a PNG; ignored by the vector formats
  *
- * Returns: %TRUE when the chart can be exported at this size
+ * Returns: %TRUE when the chart can be exported as @format at @size
  */
 gboolean
-br_export_check_size (BrExportFormat format,
-                      double         width,
-                      double         height,
-                      double         scale,
-                      GError       **error)
+br_export_check_size (BrExportFormat      format,
+                      const BrExportSize *size,
+                      GError            **error)
 {
+  double width = size->width, height = size->height, scale = size->scale;
+
   if (!size_ok (width) || !size_ok (height))
     {
       g_set_error (error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_SIZE,
@@ -134,58 +132,22 @@ br_export_path_for_chart (const char  *path,
 /**
  * br_export_chart:
  * @options: the chart to draw, and how
- * @path: the file to write
  *
- * Writes one chart as @format; see br_export_charts().
+ * Writes one chart to @target; see br_export_charts().
  *
- * Returns: %TRUE on success; else %FALSE with @error naming @path
+ * Returns: %TRUE on success; else %FALSE with @error naming the file
  */
 gboolean
 br_export_chart (BrDataset            *dataset,
                  const BrChartOptions *options,
-                 BrExportFormat        format,
-                 const char           *path,
-                 double                width,
-                 double                height,
-                 double                scale,
+                 const BrExportTarget *target,
+                 const BrExportSize   *size,
                  GError              **error)
 {
-  BrExportTarget target = { format, path };
   BrChartKind kind;
 
   g_return_val_if_fail (options != NULL, FALSE);
 
   kind = br_chart_options_get_kind (options);
-  return br_export_charts (dataset, options, &kind, 1, &target, 1, width, height, scale, error);
-}
-
-/**
- * br_export_all:
- * @options: how to draw every chart; its kind is ignored
- * @path: the PDF to write, or the name each chart's PNG, SVG or CSV file is derived from
- *   with br_export_path_for_chart()
- *
- * Writes every chart as @format; see br_export_charts().
- *
- * Returns: %TRUE on success; else %FALSE with @error naming the path
- */
-gboolean
-br_export_all (BrDataset            *dataset,
-               const BrChartOptions *options,
-               BrExportFormat        format,
-               const char           *path,
-               double                width,
-               double                height,
-               double                scale,
-               GError              **error)
-{
-  static const BrChartKind kinds[] = {
-    BR_CHART_LOSSES, BR_CHART_RND, BR_CHART_CUSTOMERS, BR_CHART_VALUATION, BR_CHART_RUNWAY,
-  };
-  BrExportTarget target = { format, path };
-
-  G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == BR_N_CHART_KINDS);
-
-  return br_export_charts (dataset, options, kinds, G_N_ELEMENTS (kinds), &target, 1, width,
-                           height, scale, error);
+  return br_export_charts (dataset, options, &kind, 1, target, 1, size, error);
 }

@@ -36,6 +36,15 @@ typedef struct
   const char     *path;
 } BrExportTarget;
 
+/* How large a chart is drawn: width and height in pixels at scale 1 (PNG, SVG) or in
+ * points (PDF), and the device pixels a pixel in a PNG (ignored by the other formats). */
+typedef struct
+{
+  double width;
+  double height;
+  double scale;
+} BrExportSize;
+
 /* the largest width or height, in units and, for PNG, in pixels */
 #define BR_EXPORT_MAX_SIZE 16384
 #define BR_EXPORT_MAX_SCALE 8.0
@@ -50,27 +59,14 @@ gboolean     br_export_format_from_path     (const char           *path,
                                              GError              **error);
 const char  *br_export_format_to_extension  (BrExportFormat        format);
 gboolean     br_export_check_size           (BrExportFormat        format,
-                                             double                width,
-                                             double                height,
-                                             double                scale,
+                                             const BrExportSize   *size,
                                              GError              **error);
 char        *br_export_path_for_chart       (const char           *path,
                                              BrChartKind           kind);
 gboolean     br_export_chart                (BrDataset            *dataset,
                                              const BrChartOptions *options,
-                                             BrExportFormat        format,
-                                             const char           *path,
-                                             double                width,
-                                             double                height,
-                                             double                scale,
-                                             GError              **error);
-gboolean     br_export_all                  (BrDataset            *dataset,
-                                             const BrChartOptions *options,
-                                             BrExportFormat        format,
-                                             const char           *path,
-                                             double                width,
-                                             double                height,
-                                             double                scale,
+                                             const BrExportTarget *target,
+                                             const BrExportSize   *size,
                                              GError              **error);
 gboolean     br_export_charts               (BrDataset            *dataset,
                                              const BrChartOptions *options,
@@ -78,17 +74,12 @@ gboolean     br_export_charts               (BrDataset            *dataset,
                                              guint                 n_kinds,
                                              const BrExportTarget *targets,
                                              guint                 n_targets,
-                                             double                width,
-                                             double                height,
-                                             double                scale,
+                                             const BrExportSize   *size,
                                              GError              **error);
 gboolean     br_export_deck                 (BrDataset            *dataset,
                                              const BrChartOptions *options,
-                                             BrExportFormat        format,
-                                             const char           *path,
-                                             double                width,
-                                             double                height,
-                                             double                scale,
+                                             const BrExportTarget *target,
+                                             const BrExportSize   *size,
                                              GError              **error);
 char        *br_export_csv                  (BrChartLayout        *layout,
                                              BrLanguage            language);

@@ -87,6 +87,24 @@ mount_tmpfs (Fixture    *f,
   return TRUE;
 }
 
+/* Every chart to @target, as --chart all writes them */
+static gboolean
+export_all (BrDataset            *ds,
+            const BrChartOptions *options,
+            const BrExportTarget *target,
+            const BrExportSize   *size,
+            GError              **error)
+{
+  static const BrChartKind kinds[] = {
+    BR_CHART_LOSSES, BR_CHART_RND, BR_CHART_CUSTOMERS, BR_CHART_VALUATION, BR_CHART_RUNWAY,
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == BR_N_CHART_KINDS);
+
+  return br_export_charts (dataset, options, kinds, G_N_ELEMENTS (kinds), target, 1, size,
+                           error);
+}
+
 static char *
 path_in (Fixture    *f,
          const char *name)
@@ -216,7 +234,8 @@ test_check_size (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GError) error = NULL;
-      gboolean ok = br_export_check_size (cases[i].format, cases[i].w, cases[i].h, cases[i].s,
+      gboolean ok = br_export_check_size (cases[i].format,
+                                          &(BrExportSize) { cases[i].w, cases[i].h, cases[i].s },
                                           &error);
 
       g_assert_cmpint (ok, ==, cases[i].ok);
@@ -263,7 +282,8 @@ test_png (Fixture       *f,
       cairo_surface_t *surface;
       gsize length;
 
-      br_export_chart (dataset, options, BR_EXPORT_PNG, path, 800, 450, scale, &error);
+      br_export_chart (dataset, options, &(BrExportTarget) { BR_EXPORT_PNG, path },
+                       &(BrExportSize) { 800, 450, scale }, &error);
       g_assert_no_error (error);
 
       surface = cairo_image_surface_create_from_png (path);
@@ -297,7 +317,8 @@ test_png_transparent_all (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   br_chart_options_set_transparent (options, TRUE);
-  br_export_all (dataset, options, BR_EXPORT_PNG, all, 640, 360, 1, &error);
+  export_all (dataset, options, &(BrExportTarget) { BR_EXPORT_PNG, all },
+              &(BrExportSize) { 640, 360, 1 }, &error);
   g_assert_no_error (error);
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -309,7 +330,8 @@ test_png_transparent_all (Fixture       *f,
       int stride;
 
       br_chart_options_set_kind (options, kinds[i]);
-      br_export_chart (dataset, options, BR_EXPORT_PNG, alone, 640, 360, 1, &error);
+      br_export_chart (dataset, options, &(BrExportTarget) { BR_EXPORT_PNG, alone },
+                       &(BrExportSize) { 640, 360, 1 }, &error);
       g_assert_no_error (error);
 
       a = cairo_image_surface_create_from_png (alone);
@@ -352,7 +374,8 @@ test_pdf_partial_periods_named (Fixture       *f,
     }
 
   br_chart_options_set_text_scale (options, 2.5);
-  br_export_chart (dataset, options, BR_EXPORT_PDF, path, 1920, 1080, 1, &error);
+  br_export_chart (dataset, options, &(BrExportTarget) { BR_EXPORT_PDF, path },
+                   &(BrExportSize) { 1920, 1080, 1 }, &error);
   g_assert_no_error (error);
 
   text = run_tool ("pdftotext", path);
@@ -403,7 +426,8 @@ test_pdf_sources_by_publisher (Fixture       *f,
   many = br_dataset_load_bytes (bytes, "many.json", NULL, NULL, &error);
   g_assert_no_error (error);
 
-  br_export_chart (many, options, BR_EXPORT_PDF, path, 640, 360, 1, &error);
+  br_export_chart (many, options, &(BrExportTarget) { BR_EXPORT_PDF, path },
+                   &(BrExportSize) { 640, 360, 1 }, &error);
   g_assert_no_error (error);
 
   text = run_tool ("pdftotext", path);
@@ -446,7 +470,8 @@ test_pdf (Fixture       *f,
       return;
     }
 
-  br_export_chart (dataset, options, BR_EXPORT_PDF, path, 1280, 720, 1, &error);
+  br_export_chart (dataset, options, &(BrExportTarget) { BR_EXPORT_PDF, path },
+                   &(BrExportSize) { 1280, 720, 1 }, &error);
   g_assert_no_error (error);
 
   info = run_tool ("pdfinfo", path);
@@ -483,7 +508,8 @@ test_pdf_all (Fixture       *f,
       return;
     }
 
-  br_export_all (dataset, options, BR_EXPORT_PDF, path, 1920, 1080, 1, &error);
+  export_all (dataset, options, &(BrExportTarget) { BR_EXPORT_PDF, path },
+              &(BrExportSize) { 1920, 1080, 1 }, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (br_test_count_files (f->dir), ==, 1);
 
@@ -606,7 +632,8 @@ test_svg (Fixture       *f,
   g_autofree char *path = path_in (f, "chart.svg");
   g_autoptr(GError) error = NULL;
 
-  br_export_chart (dataset, options, BR_EXPORT_SVG, path, 1920, 1080, 1, &error);
+  br_export_chart (dataset, options, &(BrExportTarget) { BR_EXPORT_SVG, path },
+                   &(BrExportSize) { 1920, 1080, 1 }, &error);
   g_assert_no_error (error);
   assert_svg (path, layout);
   br_test_assert_no_hidden_files (f->dir);
@@ -674,7 +701,8 @@ export_csv_rows (Fixture              *f,
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
 
-  br_export_chart (ds, options, BR_EXPORT_CSV, path, 1920, 1080, 1, &error);
+  br_export_chart (ds, options, &(BrExportTarget) { BR_EXPORT_CSV, path },
+                   &(BrExportSize) { 1920, 1080, 1 }, &error);
   g_assert_no_error (error);
   text = br_test_read_text (path);
   /* fails the test but goes on, so that the other tests still run and report */
@@ -925,7 +953,8 @@ test_svg_escaping (Fixture       *f,
       g_autoptr(BrChartOptions) options = options_new (kind);
       g_autoptr(BrChartLayout) layout = layout_for (hostile, options, 1280, 720);
 
-      br_export_chart (hostile, options, BR_EXPORT_SVG, path, 1280, 720, 1, &error);
+      br_export_chart (hostile, options, &(BrExportTarget) { BR_EXPORT_SVG, path },
+                       &(BrExportSize) { 1280, 720, 1 }, &error);
       g_assert_no_error (error);
       assert_svg (path, layout);
     }
@@ -945,7 +974,8 @@ test_all_formats (Fixture       *f,
       g_autofree char *name = g_strconcat ("out.", br_export_format_to_extension (format), NULL);
       g_autofree char *path = path_in (f, name);
 
-      br_export_all (dataset, options, format, path, 960, 540, 1, &error);
+      export_all (dataset, options, &(BrExportTarget) { format, path },
+                  &(BrExportSize) { 960, 540, 1 }, &error);
       g_assert_no_error (error);
       if (format == BR_EXPORT_PDF)
         g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
@@ -973,7 +1003,8 @@ assert_export_fails (const char    *path,
   g_autoptr(BrChartOptions) options = options_new (BR_CHART_LOSSES);
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (br_export_chart (dataset, options, format, path, 1920, 1080, 1, &error));
+  g_assert_false (br_export_chart (dataset, options, &(BrExportTarget) { format, path },
+                                   &(BrExportSize) { 1920, 1080, 1 }, &error));
   g_assert_error (error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_WRITE);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, named));
@@ -989,7 +1020,8 @@ test_atomic_replace (Fixture       *f,
   cairo_surface_t *surface;
 
   br_test_write_text (path, "old");
-  br_export_chart (dataset, options, BR_EXPORT_PNG, path, 640, 360, 1, &error);
+  br_export_chart (dataset, options, &(BrExportTarget) { BR_EXPORT_PNG, path },
+                   &(BrExportSize) { 640, 360, 1 }, &error);
   g_assert_no_error (error);
 
   surface = cairo_image_surface_create_from_png (path);
@@ -1133,7 +1165,8 @@ test_atomic_all_or_nothing (Fixture       *f,
   br_test_write_text (losses, "old");
   g_mkdir (valuation, 0755);
 
-  g_assert_false (br_export_all (dataset, options, BR_EXPORT_PNG, path, 640, 360, 1, &error));
+  g_assert_false (export_all (dataset, options, &(BrExportTarget) { BR_EXPORT_PNG, path },
+                              &(BrExportSize) { 640, 360, 1 }, &error));
   g_assert_error (error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_WRITE);
   g_assert_nonnull (strstr (error->message, valuation));
 
@@ -1164,7 +1197,8 @@ test_deck_pdf (Fixture       *f,
       return;
     }
 
-  g_assert_true (br_export_deck (dataset, options, BR_EXPORT_PDF, path, 1920, 1080, 1, &error));
+  g_assert_true (br_export_deck (dataset, options, &(BrExportTarget) { BR_EXPORT_PDF, path },
+                                 &(BrExportSize) { 1920, 1080, 1 }, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (br_test_count_files (f->dir), ==, 1);
 
@@ -1207,7 +1241,8 @@ test_deck_png (Fixture       *f,
 
   g_autoptr(BrDeck) deck = br_deck_new (dataset, options, NULL);
 
-  g_assert_true (br_export_deck (dataset, options, BR_EXPORT_PNG, dir, 960, 540, 2, &error));
+  g_assert_true (br_export_deck (dataset, options, &(BrExportTarget) { BR_EXPORT_PNG, dir },
+                                 &(BrExportSize) { 960, 540, 2 }, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (br_test_count_files (dir), ==, br_deck_get_n_slides (deck));
   for (guint i = 1; i <= br_deck_get_n_slides (deck); i++)
@@ -1230,7 +1265,8 @@ test_deck_png (Fixture       *f,
     g_autofree char *under = g_build_filename (file, "slides", NULL);
 
     br_test_write_text (file, "x");
-    g_assert_false (br_export_deck (dataset, options, BR_EXPORT_PNG, under, 960, 540, 1, &error));
+    g_assert_false (br_export_deck (dataset, options, &(BrExportTarget) { BR_EXPORT_PNG, under },
+                                    &(BrExportSize) { 960, 540, 1 }, &error));
     g_assert_error (error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_WRITE);
     g_assert_nonnull (strstr (error->message, "plain"));
   }
