@@ -554,15 +554,24 @@ br_deck_get_sources (BrDeck *deck)
   return deck->sources;
 }
 
+/* One slide's string in @texts, which holds one a slide */
+static const char *
+slide_text (GPtrArray *texts,
+            guint      index)
+{
+  g_return_val_if_fail (index < texts->len, NULL);
+
+  return g_ptr_array_index (texts, index);
+}
+
 /* The slide's title, as its outline entry and accessible name say it */
 const char *
 br_deck_get_slide_title (BrDeck *deck,
                          guint   index)
 {
   g_return_val_if_fail (deck != NULL, NULL);
-  g_return_val_if_fail (index < br_deck_get_n_slides (deck), NULL);
 
-  return g_ptr_array_index (deck->titles, index);
+  return slide_text (deck->titles, index);
 }
 
 /* What the slide shows, in words: its alternative text */
@@ -571,9 +580,8 @@ br_deck_get_slide_description (BrDeck *deck,
                                guint   index)
 {
   g_return_val_if_fail (deck != NULL, NULL);
-  g_return_val_if_fail (index < br_deck_get_n_slides (deck), NULL);
 
-  return g_ptr_array_index (deck->descriptions, index);
+  return slide_text (deck->descriptions, index);
 }
 
 /* The language of the slides' text and notes */

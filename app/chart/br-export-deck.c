@@ -19,16 +19,6 @@
 #include "br-deck.h"
 #include "br-export-private.h"
 
-static cairo_status_t
-append_cb (void                *closure,
-           const unsigned char *data,
-           unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* A Figure structure element for the page, which br-deck-pdf.c gives the slide's
  * description as alternative text. cairo 1.16 cannot tag text (it crashes finishing
  * the file), so the figure marks a clear rectangle over the slide. */
@@ -58,7 +48,7 @@ draw_pdf (BrDeck      *deck,
   cairo_status_t status;
   cairo_t *cr;
 
-  surface = cairo_pdf_surface_create_for_stream (append_cb, pdf, width, height);
+  surface = cairo_pdf_surface_create_for_stream (_br_export_bytes_write, pdf, width, height);
   cr = cairo_create (surface);
   for (guint i = 0; i < br_deck_get_n_slides (deck); i++)
     {

@@ -515,6 +515,17 @@ _br_export_file_cairo_write (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* A cairo write function that appends to the GByteArray @closure */
+cairo_status_t
+_br_export_bytes_write (void                *closure,
+                        const unsigned char *data,
+                        unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
 /* Turns the status of a surface that wrote into @file into an error naming the file. */
 gboolean
 _br_export_file_check (BrExportFile  *file,

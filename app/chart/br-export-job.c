@@ -225,15 +225,6 @@ wait_recorded (Job     *job,
   return TRUE;
 }
 
-static cairo_status_t
-bytes_write_cb (void                *closure,
-                const unsigned char *data,
-                unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* cairo writes no <title> or <desc>: they go right after the opening <svg> tag. */
 static GString *
 svg_with_text (GByteArray    *svg,
@@ -275,7 +266,8 @@ export_svg (Job         *job,
   if (file == NULL)
     return FALSE;
 
-  surface = cairo_svg_surface_create_for_stream (bytes_write_cb, svg, job->width, job->height);
+  surface = cairo_svg_surface_create_for_stream (_br_export_bytes_write, svg, job->width,
+                                                 job->height);
   cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
   cr = cairo_create (surface);

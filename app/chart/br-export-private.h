@@ -29,6 +29,9 @@ void            _br_export_file_free        (BrExportFile  *file);
 cairo_status_t  _br_export_file_cairo_write (void                *closure,
                                              const unsigned char *data,
                                              unsigned int         length);
+cairo_status_t  _br_export_bytes_write      (void                *closure,
+                                             const unsigned char *data,
+                                             unsigned int         length);
 gboolean        _br_export_file_png_write   (const guint8  *data,
                                              gsize          length,
                                              gpointer       file,
