@@ -52,29 +52,16 @@ unit_from_settings (GSettings *settings,
   br_display_unit_to_unit (display != NULL ? display : br_display_unit_get (0), unit);
 }
 
+/* The unticked companies are left out of those each chart chooses from: whether one
+ * or all but one are unticked, a chart draws the largest few of the rest by the same
+ * rule, and its note names or counts what it leaves out. */
 static void
 companies_from_settings (BrWindow       *self,
-                         BrDataset      *dataset,
                          BrChartOptions *options)
 {
   g_auto(GStrv) hidden = g_settings_get_strv (self->settings, "hidden-companies");
-  g_autoptr(GStrvBuilder) shown = NULL;
-  g_auto(GStrv) ids = NULL;
 
-  if (hidden[0] == NULL)
-    return;
-
-  shown = g_strv_builder_new ();
-  for (guint i = 0; i < br_dataset_get_n_companies (dataset); i++)
-    {
-      const BrCompany *company = br_dataset_get_company (dataset, i);
-
-      if (!g_strv_contains ((const char * const *)hidden, company->id))
-        g_strv_builder_add (shown, company->id);
-    }
-
-  ids = g_strv_builder_end (shown);
-  br_chart_options_set_companies (options, (const char * const *)ids);
+  br_chart_options_set_excluded (options, (const char * const *)hidden);
 }
 
 /* The runway's own scenario, for every company or the one chosen, when it is on */
@@ -121,8 +108,7 @@ desktop_text_scale (BrWindow *self)
 }
 
 static BrChartOptions *
-options_from_settings (BrWindow  *self,
-                       BrDataset *dataset)
+options_from_settings (BrWindow *self)
 {
   BrChartOptions *options = br_chart_options_new (BR_CHART_LOSSES);
   int from_year = g_settings_get_int (self->settings, "range-from");
@@ -149,7 +135,7 @@ options_from_settings (BrWindow  *self,
   br_chart_options_set_high_contrast (options,
                                       adw_style_manager_get_high_contrast (adw_style_manager_get_default ()));
   br_chart_options_set_text_scale (options, desktop_text_scale (self));
-  companies_from_settings (self, dataset, options);
+  companies_from_settings (self, options);
   scenario_from_settings (self->settings, options);
 
   return options;
@@ -164,7 +150,7 @@ apply_options (BrWindow *self)
   if (dataset == NULL)
     return;
 
-  options = options_from_settings (self, dataset);
+  options = options_from_settings (self);
   for (guint i = 0; i < BR_N_CHART_KINDS; i++)
     {
       br_chart_view_set_options (views (self, i), options);

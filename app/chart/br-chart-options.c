@@ -40,6 +40,7 @@ br_chart_options_copy (const BrChartOptions *options)
 
   copy = g_memdup2 (options, sizeof *options);
   copy->companies = g_strdupv (options->companies);
+  copy->excluded = g_strdupv (options->excluded);
   copy->hidden = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < options->hidden->len; i++)
     g_ptr_array_add (copy->hidden, g_strdup (g_ptr_array_index (options->hidden, i)));
@@ -57,6 +58,7 @@ br_chart_options_free (BrChartOptions *options)
     return;
 
   g_strfreev (options->companies);
+  g_strfreev (options->excluded);
   g_ptr_array_unref (options->hidden);
   g_clear_pointer (&options->source_order, g_ptr_array_unref);
   br_scenario_set_free (options->scenario);
@@ -90,6 +92,21 @@ const char * const *
 br_chart_options_get_companies (const BrChartOptions *options)
 {
   return (const char * const *)options->companies;
+}
+
+/**
+ * br_chart_options_set_excluded:
+ * @ids: (nullable): company ids
+ *
+ * Leaves @ids out of the companies the chart chooses from: the rest are chosen from
+ * as when every company is (the largest few of them drawn), not drawn as a selection.
+ */
+void
+br_chart_options_set_excluded (BrChartOptions     *options,
+                               const char * const *ids)
+{
+  g_strfreev (options->excluded);
+  options->excluded = ids != NULL && ids[0] != NULL ? g_strdupv ((char **)ids) : NULL;
 }
 
 void
@@ -322,6 +339,8 @@ br_chart_options_draw_alike (const BrChartOptions *a,
       !g_strv_equal ((const char * const *)(a->companies ? a->companies : (char *[]) { NULL }),
                      (const char * const *)(b->companies ? b->companies : (char *[]) { NULL })) ||
       (a->companies == NULL) != (b->companies == NULL) ||
+      !g_strv_equal ((const char * const *)(a->excluded ? a->excluded : (char *[]) { NULL }),
+                     (const char * const *)(b->excluded ? b->excluded : (char *[]) { NULL })) ||
       a->hidden->len != b->hidden->len || a->source_order != b->source_order || a->slide != b->slide ||
       a->scenario != NULL || b->scenario != NULL)
     return FALSE;

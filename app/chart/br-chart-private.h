@@ -34,6 +34,7 @@ struct _BrChartOptions
 {
   BrChartKind  kind;
   char       **companies;
+  char       **excluded;      /* left out of the default selection: unticked */
   GDate        from;
   GDate        to;
   gboolean     cumulative;

@@ -1,8 +1,10 @@
 /* br-chart-select.c: which companies a chart draws
  *
  * The companies the options name, or by default every challenger (and the benchmark on
- * the charts that show it), of which a sensible few are drawn: all when there are few,
- * else the benchmark and the five largest by the chart's own measure.
+ * the charts that show it) but those the options exclude, of which a sensible few are
+ * drawn: the benchmark and at most eight others, the largest by the chart's own measure.
+ * One rule for any number of companies, so that ticking or unticking one in the side
+ * pane changes what is drawn by at most that one.
  * A chart draws no more companies than it can draw legibly at its size; the largest
  * by its measure stay, and the footnote says how many selected companies are not drawn
  * (naming them while the page names at most 30 companies).
@@ -22,9 +24,8 @@
 /* distinct company colours (br-chart-frame.c): more lines than that could not be told
  * apart by colour */
 #define MAX_SERIES 12
-/* with more challengers than this, the default is the largest few */
-#define DEFAULT_ALL 8
-#define DEFAULT_LARGEST 5
+/* companies besides the benchmark drawn by default, the largest few */
+#define DEFAULT_FEW 8
 
 typedef struct
 {
@@ -182,20 +183,42 @@ chosen (BrChartContext *ctx)
   return companies;
 }
 
-/* Every challenger, and the benchmark when the chart shows it by default */
+static GHashTable *
+excluded_set (BrChartContext *ctx)
+{
+  char **ids = ctx->options->excluded;
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    g_hash_table_add (set, ids[i]);
+
+  return set;
+}
+
+/* Every challenger but those excluded, and the benchmark when the chart shows it by
+ * default or when it is all that is left */
 static GPtrArray *
 default_selection (BrChartContext *ctx,
                    gboolean        with_benchmark)
 {
+  g_autoptr(GHashTable) excluded = excluded_set (ctx);
   GPtrArray *companies = g_ptr_array_new ();
+  const BrCompany *benchmark = NULL;
 
   for (guint i = 0; i < br_dataset_get_n_companies (ctx->dataset); i++)
     {
       const BrCompany *company = br_dataset_get_company (ctx->dataset, i);
 
+      if (g_hash_table_contains (excluded, company->id))
+        continue;
       if (company->role == BR_ROLE_CHALLENGER || with_benchmark)
         g_ptr_array_add (companies, (gpointer)company);
+      else if (company->role == BR_ROLE_BENCHMARK && benchmark == NULL)
+        benchmark = company;
     }
+
+  if (companies->len == 0 && benchmark != NULL && g_hash_table_size (excluded) > 0)
+    g_ptr_array_add (companies, (gpointer)benchmark);
 
   return companies;
 }
@@ -261,8 +284,7 @@ _br_chart_companies (BrChartContext *ctx,
     {
       companies = default_selection (ctx, with_benchmark);
       ctx->layout->by_default = TRUE;
-      if (companies->len > DEFAULT_ALL + (with_benchmark ? 1 : 0))
-        limit = MIN (limit, DEFAULT_LARGEST + (with_benchmark ? 1 : 0));
+      limit = MIN (limit, DEFAULT_FEW + (with_benchmark ? 1 : 0));
     }
 
   ctx->layout->n_selected = companies->len;

@@ -96,6 +96,9 @@ void            br_chart_options_set_kind        (BrChartOptions       *options,
 void            br_chart_options_set_companies   (BrChartOptions       *options,
                                                   const char * const   *ids);
 const char * const *br_chart_options_get_companies (const BrChartOptions *options);
+/* companies the default selection leaves out, as the side pane's unticked ones */
+void            br_chart_options_set_excluded    (BrChartOptions       *options,
+                                                  const char * const   *ids);
 /* from, to: NULL or invalid for no bound */
 void            br_chart_options_set_range       (BrChartOptions       *options,
                                                   const GDate          *from,

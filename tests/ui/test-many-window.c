@@ -1,0 +1,260 @@
+/* test-many-window.c: the real window on a dataset of many companies
+ *
+ * What a user of forty companies meets: the charts draw a predictable few whatever is
+ * ticked in the side pane, the pane's swatches are the colours the charts draw, and
+ * every count is grouped in thousands. Runs under Xvfb; without a display every case
+ * is skipped.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "../br-test-i18n.h"
+
+#include <adwaita.h>
+
+#include "br-chart-layout-private.h"
+#include "br-chart-view-private.h"
+#include "br-company-list.h"
+#include "br-document.h"
+#include "br-window-private.h"
+
+#define TIMEOUT_US (10 * G_USEC_PER_SEC)
+
+static gboolean have_display;
+
+static void
+iterate_until (gboolean *flag)
+{
+  gint64 end = g_get_monotonic_time () + TIMEOUT_US;
+
+  while (!*flag && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (*flag);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static void
+wait_for_frame (BrWindow *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gboolean painted = FALSE;
+  gulong id;
+
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  iterate_until (&painted);
+  g_signal_handler_disconnect (clock, id);
+}
+
+static void
+changed_cb (BrDocument *document,
+            gboolean   *flag)
+{
+  *flag = TRUE;
+}
+
+static BrWindow *
+open_window (const char *name)
+{
+  g_autoptr(GFile) file = g_file_new_build_filename (g_test_get_dir (G_TEST_DIST), "data", name,
+                                                     NULL);
+  BrWindow *window = br_window_new (NULL);
+  gboolean changed = FALSE;
+  gulong id;
+
+  g_settings_reset (br_window_get_settings (window), "hidden-companies");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  id = g_signal_connect (br_window_get_document (window), "changed", G_CALLBACK (changed_cb),
+                         &changed);
+  br_window_open (window, file);
+  iterate_until (&changed);
+  g_signal_handler_disconnect (br_window_get_document (window), id);
+  br_window_set_chart (window, "losses");
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (window);
+
+  return window;
+}
+
+static void
+close_window (BrWindow *window)
+{
+  g_settings_reset (br_window_get_settings (window), "hidden-companies");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* the @nth mapped widget of @type under @widget, depth first */
+static GtkWidget *
+find_nth (GtkWidget *widget,
+          GType      type,
+          guint     *nth)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_get_mapped (child)
+          && (*nth)-- == 0)
+        return child;
+      if ((found = find_nth (child, type, nth)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find (GtkWidget *widget,
+      GType      type)
+{
+  guint nth = 0;
+
+  return find_nth (widget, type, &nth);
+}
+
+/* Shows only the company called @name in the side pane's list and returns its tick */
+static GtkCheckButton *
+company_check (BrWindow   *window,
+               const char *name)
+{
+  GtkWidget *list = find (GTK_WIDGET (window), BR_TYPE_COMPANY_LIST);
+  GtkWidget *search = find (list, GTK_TYPE_SEARCH_ENTRY);
+  GtkListView *view = GTK_LIST_VIEW (find (list, GTK_TYPE_LIST_VIEW));
+  gint64 end = g_get_monotonic_time () + TIMEOUT_US;
+  GtkWidget *check;
+
+  gtk_editable_set_text (GTK_EDITABLE (search), name);
+  /* the search entry waits a moment before it filters */
+  while (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view))) != 1
+         && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view))), ==, 1);
+  wait_for_frame (window);
+  check = find (GTK_WIDGET (view), GTK_TYPE_CHECK_BUTTON);
+  g_assert_nonnull (check);
+
+  return GTK_CHECK_BUTTON (check);
+}
+
+static void
+tick (BrWindow   *window,
+      const char *name,
+      gboolean    active)
+{
+  gtk_check_button_set_active (company_check (window, name), active);
+  wait_for_frame (window);
+}
+
+/* The companies the visible chart draws (each with a mark) */
+static GHashTable *
+drawn_companies (BrWindow *window)
+{
+  BrChartLayout *layout = br_chart_view_ensure_layout (br_window_get_visible_chart_view (window));
+  GHashTable *drawn = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < br_chart_layout_get_n_marks (layout); i++)
+    g_hash_table_add (drawn, (gpointer)br_chart_layout_get_mark (layout, i)->company);
+
+  return drawn;
+}
+
+static guint
+n_not_drawn (BrWindow *window)
+{
+  BrChartLayout *layout = br_chart_view_ensure_layout (br_window_get_visible_chart_view (window));
+  guint n;
+
+  br_chart_layout_get_not_drawn (layout, &n);
+
+  return n;
+}
+
+/* All ticked, all but one, none but a few, one more at a time: the chart draws the
+ * largest eight of what is ticked, never jumping when one tick changes, and every
+ * ticked company is drawn or left out in the note */
+static void
+test_selection (void)
+{
+  BrWindow *window;
+  BrDataset *dataset;
+  g_autoptr(GHashTable) all = NULL;
+  g_autoptr(GHashTable) but_one = NULL;
+  const BrCompany *dropped = NULL;
+  GHashTableIter iter;
+  guint before = 0;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = open_window ("forty-companies.json");
+  dataset = br_document_get_dataset (br_window_get_document (window));
+  g_assert_cmpuint (br_dataset_get_n_companies (dataset), ==, 40);
+
+  all = drawn_companies (window);
+  g_assert_cmpuint (g_hash_table_size (all), ==, 8);
+  g_assert_cmpuint (g_hash_table_size (all) + n_not_drawn (window), ==, 39);
+
+  /* one drawn company unticked: still eight drawn, the next largest in its place */
+  g_hash_table_iter_init (&iter, all);
+  g_assert_true (g_hash_table_iter_next (&iter, (gpointer *)&dropped, NULL));
+  tick (window, br_company_get_name (dropped, BR_LANGUAGE_EN), FALSE);
+  but_one = drawn_companies (window);
+  g_assert_cmpuint (g_hash_table_size (but_one), ==, 8);
+  g_assert_false (g_hash_table_contains (but_one, dropped));
+  g_assert_cmpuint (g_hash_table_size (but_one) + n_not_drawn (window), ==, 38);
+
+  /* none, then one more at a time: 1, 2, ... 8, then 8 */
+  {
+    guint second = 1;
+
+    g_signal_emit_by_name (find_nth (find (GTK_WIDGET (window), BR_TYPE_COMPANY_LIST),
+                                     GTK_TYPE_BUTTON, &second), "clicked");
+  }
+  for (guint i = 1; i <= 11; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("c%02u", i);
+      g_autoptr(GHashTable) drawn = NULL;
+
+      tick (window, br_company_get_name (br_dataset_lookup_company (dataset, id), BR_LANGUAGE_EN),
+            TRUE);
+      drawn = drawn_companies (window);
+      g_assert_cmpuint (g_hash_table_size (drawn), ==, MIN (i, 8));
+      g_assert_cmpuint (g_hash_table_size (drawn), >=, before);
+      g_assert_cmpuint (g_hash_table_size (drawn) + n_not_drawn (window), ==, i);
+      before = g_hash_table_size (drawn);
+    }
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  br_test_init_i18n ();
+  g_test_init (&argc, &argv, NULL);
+  g_set_application_name ("Burnrate");
+
+  have_display = gtk_init_check ();
+  if (have_display)
+    {
+      adw_init ();
+      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+    }
+
+  g_test_add_func ("/Br/ManyWindow/selection", test_selection);
+
+  return g_test_run ();
+}
