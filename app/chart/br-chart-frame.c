@@ -36,35 +36,29 @@ rgb_from_hex (guint32 hex)
   return rgb;
 }
 
+/* Each theme's colours in the order of the fields _br_chart_palette() fills; revenue and R&D are marks of at
+ * least 3:1 on the background */
+static const guint32 palette_hex[][9] = {
+  [BR_THEME_LIGHT] = { 0xffffff, 0x1e1e1e, 0x5e5c64, 0xe6e5e3, 0x3d3846,
+                       0xd0cfcc, 0x000000, 0x3d95d6, 0xd55e00 },
+  [BR_THEME_DARK] = { 0x242424, 0xffffff, 0xc0bfbc, 0x3d3d3d, 0xdeddda,
+                      0x5e5c64, 0xffffff, 0x56b4e9, 0xd55e00 },
+};
+
 void
 _br_chart_palette (BrTheme    theme,
                    BrPalette *palette)
 {
-  if (theme == BR_THEME_DARK)
-    {
-      palette->background = rgb_from_hex (0x242424);
-      palette->text = rgb_from_hex (0xffffff);
-      palette->secondary = rgb_from_hex (0xc0bfbc);
-      palette->grid = rgb_from_hex (0x3d3d3d);
-      palette->axis = rgb_from_hex (0xdeddda);
-      palette->rest = rgb_from_hex (0x5e5c64);
-      palette->highlight = rgb_from_hex (0xffffff);
-      palette->revenue = rgb_from_hex (0x56b4e9);
-      palette->rnd = rgb_from_hex (0xd55e00);
-    }
-  else
-    {
-      palette->background = rgb_from_hex (0xffffff);
-      palette->text = rgb_from_hex (0x1e1e1e);
-      palette->secondary = rgb_from_hex (0x5e5c64);
-      palette->grid = rgb_from_hex (0xe6e5e3);
-      palette->axis = rgb_from_hex (0x3d3846);
-      palette->rest = rgb_from_hex (0xd0cfcc);
-      palette->highlight = rgb_from_hex (0x000000);
-      /* marks of at least 3:1 on white */
-      palette->revenue = rgb_from_hex (0x3d95d6);
-      palette->rnd = rgb_from_hex (0xd55e00);
-    }
+  BrRgb *fields[] = {
+    &palette->background, &palette->text, &palette->secondary, &palette->grid, &palette->axis,
+    &palette->rest, &palette->highlight, &palette->revenue, &palette->rnd,
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (palette_hex[0]));
+  g_return_if_fail (theme < G_N_ELEMENTS (palette_hex));
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    *fields[i] = rgb_from_hex (palette_hex[theme][i]);
 }
 
 /* Text at full strength, and lines that stand out from the background. */
