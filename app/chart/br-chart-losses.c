@@ -332,15 +332,13 @@ plot (BrChartContext *ctx,
 {
   g_autoptr(GArray) labels = end_labels (lines, NULL, NULL);
   BrAxis x_axis = { 0 }, y_axis = { 0 };
-  double label_width, label_height;
+  double label_height;
   gboolean mixed;
 
   /* room: axis title above, years below, tick labels left, end labels right */
   _br_chart_plot_rows (ctx, 1.8);
-  _br_axis_linear (&y_axis, extent->lo, extent->hi, ctx->py1, ctx->py0,
-                   CLAMP ((guint)((ctx->py1 - ctx->py0) / (ctx->em * 2.4)), 2, 9), TRUE);
-  _br_end_labels_measure (ctx, labels, ctx->em * 0.9, &label_width, &label_height);
-  _br_chart_plot_columns (ctx, _br_axis_tick_width (ctx, &y_axis), label_width);
+  _br_chart_value_axis (ctx, &y_axis, extent->lo, extent->hi);
+  _br_chart_plot_columns_labelled (ctx, &y_axis, labels, ctx->em * 0.9, &label_height);
   _br_axis_fiscal (&x_axis, &extent->first, &extent->last, _br_extent_year_end (extent, &mixed),
                    ctx->px0, ctx->px1);
 

@@ -5,8 +5,9 @@
  *   2. measure their extents (BrExtent) over what is shown;
  *   3. frame: title, subtitle and legend (_br_chart_frame), or the "no data" panel
  *      (_br_chart_empty);
- *   4. axes and plot: _br_chart_plot_rows(), an axis, _br_chart_plot_columns() with the
- *      width of its tick labels and of the end labels, then the marks;
+ *   4. axes and plot: _br_chart_plot_rows(), an axis (_br_chart_value_axis() for a line
+ *      chart), _br_chart_plot_columns_labelled() with the width of its tick labels and of
+ *      the end labels, then the marks;
  *   5. labels: _br_chart_end_labels() beside the last points, the footnote and the
  *      description.
  *
@@ -189,19 +190,13 @@ _br_chart_plot_columns (BrChartContext *ctx,
     ctx->px1 -= MIN (label_width + ctx->em * 0.8, ctx->width * 0.3);
 }
 
-/**
- * _br_end_labels_measure:
- * @labels: (element-type BrEndLabel)
- * @size: their text size
- * @width: (out): the widest label's width
- * @height: (out): the tallest label's height
- */
-void
-_br_end_labels_measure (BrChartContext *ctx,
-                        GArray         *labels,
-                        double          size,
-                        double         *width,
-                        double         *height)
+/* The widest and the tallest of @labels (element-type BrEndLabel) at @size */
+static void
+end_labels_measure (BrChartContext *ctx,
+                    GArray         *labels,
+                    double          size,
+                    double         *width,
+                    double         *height)
 {
   *width = 0;
   *height = 0;
@@ -214,6 +209,42 @@ _br_end_labels_measure (BrChartContext *ctx,
       *width = MAX (*width, w);
       *height = MAX (*height, h);
     }
+}
+
+/**
+ * _br_chart_value_axis:
+ *
+ * The value axis of a line chart, up the plot's height from @lo (or zero) to @hi, its
+ * ticks at least 2.4 em apart.
+ */
+void
+_br_chart_value_axis (BrChartContext *ctx,
+                      BrAxis         *axis,
+                      double          lo,
+                      double          hi)
+{
+  _br_axis_linear (axis, lo, hi, ctx->py1, ctx->py0,
+                   CLAMP ((guint)((ctx->py1 - ctx->py0) / (ctx->em * 2.4)), 2, 9), TRUE);
+}
+
+/**
+ * _br_chart_plot_columns_labelled:
+ * @labels: (element-type BrEndLabel): the end labels, at @size
+ * @label_height: (out): the tallest end label's height
+ *
+ * The plot's columns: @y_axis's tick labels at its left, the end labels at its right.
+ */
+void
+_br_chart_plot_columns_labelled (BrChartContext *ctx,
+                                 const BrAxis   *y_axis,
+                                 GArray         *labels,
+                                 double          size,
+                                 double         *label_height)
+{
+  double label_width;
+
+  end_labels_measure (ctx, labels, size, &label_width, label_height);
+  _br_chart_plot_columns (ctx, _br_axis_tick_width (ctx, y_axis), label_width);
 }
 
 /**

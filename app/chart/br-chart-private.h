@@ -399,11 +399,15 @@ void     _br_chart_plot_rows      (BrChartContext      *ctx,
 void     _br_chart_plot_columns   (BrChartContext      *ctx,
                                    double               tick_width,
                                    double               label_width);
-void     _br_end_labels_measure   (BrChartContext      *ctx,
-                                   GArray              *labels,
-                                   double               size,
-                                   double              *width,
-                                   double              *height);
+void     _br_chart_value_axis     (BrChartContext      *ctx,
+                                   BrAxis              *axis,
+                                   double               lo,
+                                   double               hi);
+void     _br_chart_plot_columns_labelled (BrChartContext *ctx,
+                                          const BrAxis   *y_axis,
+                                          GArray         *labels,
+                                          double          size,
+                                          double         *label_height);
 char    *_br_chart_company_names  (BrChartContext      *ctx,
                                    GPtrArray           *companies);
 void     _br_chart_end_labels     (BrChartContext      *ctx,

@@ -795,13 +795,11 @@ setup_axes (BrChartContext *ctx,
 {
   g_autoptr(GArray) labels = end_labels (all, NULL, G_MAXUINT);
   GDate first, last;
-  double hi = data_range (ctx, all, &first, &last), label_width;
+  double hi = data_range (ctx, all, &first, &last);
 
   _br_chart_plot_rows (ctx, 1.8);
-  _br_axis_linear (&axes->y, 0, hi > 0 ? hi * 1.08 : 1, ctx->py1, ctx->py0,
-                   CLAMP ((guint)((ctx->py1 - ctx->py0) / (ctx->em * 2.4)), 2, 9), TRUE);
-  _br_end_labels_measure (ctx, labels, ctx->em * 0.8, &label_width, label_height);
-  _br_chart_plot_columns (ctx, _br_axis_tick_width (ctx, &axes->y), label_width);
+  _br_chart_value_axis (ctx, &axes->y, 0, hi > 0 ? hi * 1.08 : 1);
+  _br_chart_plot_columns_labelled (ctx, &axes->y, labels, ctx->em * 0.8, label_height);
   _br_axis_time (&axes->x, &first, &last, ctx->px0, ctx->px1);
   _br_axis_draw_y (ctx, &axes->y, _("Cash"), &ctx->options->unit);
   _br_axis_draw_time (ctx, &axes->x);

@@ -419,17 +419,15 @@ plot (BrChartContext *ctx,
 {
   g_autoptr(GArray) labels = end_labels (all, NULL, NULL);
   BrAxis x_axis = { 0 }, y_axis = { 0 };
-  double label_width, label_height;
+  double label_height;
 
   _br_chart_plot_rows (ctx, 1.8);
   if (ctx->options->log_scale && extent->lo > 0)
     _br_axis_log (&y_axis, extent->lo, extent->hi, ctx->py1, ctx->py0);
   else
-    _br_axis_linear (&y_axis, 0, extent->hi, ctx->py1, ctx->py0,
-                     CLAMP ((guint)((ctx->py1 - ctx->py0) / (ctx->em * 2.4)), 2, 9), TRUE);
+    _br_chart_value_axis (ctx, &y_axis, 0, extent->hi);
 
-  _br_end_labels_measure (ctx, labels, ctx->em * 0.8, &label_width, &label_height);
-  _br_chart_plot_columns (ctx, _br_axis_tick_width (ctx, &y_axis), label_width);
+  _br_chart_plot_columns_labelled (ctx, &y_axis, labels, ctx->em * 0.8, &label_height);
   _br_axis_time (&x_axis, &extent->first, &extent->last, ctx->px0, ctx->px1);
   _br_axis_draw_y (ctx, &y_axis, _("Market capitalisation"), &ctx->options->unit);
   _br_axis_draw_time (ctx, &x_axis);
