@@ -97,12 +97,11 @@ setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *swatch = gtk_label_new ("●");
+  GtkWidget *swatch = br_company_swatch_new ();
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_box_append (GTK_BOX (box), check);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), swatch);
@@ -115,18 +114,88 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_activatable (item, FALSE);
 }
 
-static void
-set_swatch_color (GtkWidget *swatch,
-                  guint32    color)
+typedef struct
 {
-  PangoAttrList *attrs = pango_attr_list_new ();
+  BrDataset       *dataset;
+  const BrCompany *company;   /* in dataset */
+} Swatch;
 
+static void
+swatch_free (Swatch *swatch)
+{
+  g_clear_object (&swatch->dataset);
+  g_free (swatch);
+}
+
+/* Colours @label as its company is drawn on the charts in the current theme */
+static void
+swatch_update (GtkWidget *label)
+{
+  Swatch *swatch = g_object_get_data (G_OBJECT (label), "br-swatch");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  PangoAttrList *attrs = pango_attr_list_new ();
+  guint32 color;
+
+  if (swatch == NULL)
+    return;
+
+  color = br_chart_company_color_for_theme (swatch->dataset, swatch->company,
+                                            adw_style_manager_get_dark (style)
+                                              ? BR_THEME_DARK : BR_THEME_LIGHT);
   pango_attr_list_insert (attrs, pango_attr_foreground_new (((color >> 16) & 0xff) * 257,
                                                             ((color >> 8) & 0xff) * 257,
                                                             (color & 0xff) * 257));
   pango_attr_list_insert (attrs, pango_attr_scale_new (1.4));
-  gtk_label_set_attributes (GTK_LABEL (swatch), attrs);
+  gtk_label_set_attributes (GTK_LABEL (label), attrs);
   pango_attr_list_unref (attrs);
+}
+
+/**
+ * br_company_swatch_new:
+ *
+ * Returns: (transfer floating): a dot in a company's colour, as the charts draw it in
+ *   the current theme (contrast-adjusted, light or dark), following the theme
+ */
+GtkWidget *
+br_company_swatch_new (void)
+{
+  GtkWidget *label = gtk_label_new ("●");
+
+  gtk_widget_add_css_class (label, "br-swatch");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (swatch_update), label, G_CONNECT_SWAPPED);
+
+  return label;
+}
+
+void
+br_company_swatch_set_company (GtkWidget       *label,
+                               BrDataset       *dataset,
+                               const BrCompany *company)
+{
+  Swatch *swatch = g_new0 (Swatch, 1);
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+  g_return_if_fail (BR_IS_DATASET (dataset) && company != NULL);
+
+  swatch->dataset = g_object_ref (dataset);
+  swatch->company = company;
+  g_object_set_data_full (G_OBJECT (label), "br-swatch", swatch, (GDestroyNotify)swatch_free);
+  swatch_update (label);
+}
+
+/**
+ * br_company_swatch_get_company:
+ *
+ * Returns: (nullable): the company whose colour @swatch shows
+ */
+const BrCompany *
+br_company_swatch_get_company (GtkWidget *label)
+{
+  Swatch *swatch = g_object_get_data (G_OBJECT (label), "br-swatch");
+
+  return swatch != NULL ? swatch->company : NULL;
 }
 
 static void
@@ -146,10 +215,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   /* names come from the dataset: plain text, never markup */
   gtk_label_set_text (GTK_LABEL (label), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  set_swatch_color (swatch, br_chart_company_color_for_theme (
-                              self->dataset, company,
-                              adw_style_manager_get_dark (adw_style_manager_get_default ())
-                                ? BR_THEME_DARK : BR_THEME_LIGHT));
+  br_company_swatch_set_company (swatch, self->dataset, company);
   self->updating = TRUE;
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), !g_hash_table_contains (self->hidden, id));
   self->updating = FALSE;

@@ -17,4 +17,10 @@ G_DECLARE_FINAL_TYPE (BrCompanyList, br_company_list, BR, COMPANY_LIST, GtkBox)
 GtkWidget *br_company_list_new (GSettings *settings,
                                 BrDataset *dataset);
 
+GtkWidget       *br_company_swatch_new         (void);
+void             br_company_swatch_set_company (GtkWidget       *swatch,
+                                                BrDataset       *dataset,
+                                                const BrCompany *company);
+const BrCompany *br_company_swatch_get_company (GtkWidget       *swatch);
+
 G_END_DECLS

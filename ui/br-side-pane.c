@@ -143,18 +143,11 @@ static GtkWidget *
 color_swatch (BrDataset       *dataset,
               const BrCompany *company)
 {
-  GtkWidget *swatch = gtk_label_new ("●");
-  PangoAttrList *attrs = pango_attr_list_new ();
-  guint32 color = br_chart_company_color (dataset, company);
+  GtkWidget *swatch = br_company_swatch_new ();
 
-  pango_attr_list_insert (attrs, pango_attr_foreground_new (((color >> 16) & 0xff) * 257,
-                                                            ((color >> 8) & 0xff) * 257,
-                                                            (color & 0xff) * 257));
-  pango_attr_list_insert (attrs, pango_attr_scale_new (1.4));
-  gtk_label_set_attributes (GTK_LABEL (swatch), attrs);
-  pango_attr_list_unref (attrs);
+  /* the colour the charts draw it in, in the current theme */
+  br_company_swatch_set_company (swatch, dataset, company);
   gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
 
   return swatch;
 }

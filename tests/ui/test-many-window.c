@@ -239,6 +239,186 @@ test_selection (void)
   close_window (window);
 }
 
+/* The colour a swatch label is given, as 0xRRGGBB */
+static guint32
+swatch_color (GtkWidget *swatch)
+{
+  PangoAttrList *attrs = gtk_label_get_attributes (GTK_LABEL (swatch));
+  g_autoptr(GSList) list = NULL;
+  guint32 color = G_MAXUINT32;
+
+  g_assert_nonnull (attrs);
+  list = pango_attr_list_get_attributes (attrs);
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+
+      if (attr->klass->type == PANGO_ATTR_FOREGROUND)
+        {
+          PangoColor *c = &((PangoAttrColor *)attr)->color;
+
+          color = (guint32)(c->red >> 8) << 16 | (guint32)(c->green >> 8) << 8 | (c->blue >> 8);
+        }
+      pango_attribute_destroy (attr);
+    }
+  g_assert_cmpuint (color, !=, G_MAXUINT32);
+
+  return color;
+}
+
+/* The side pane's swatch of company @id, on screen */
+static GtkWidget *
+find_swatch (GtkWidget  *widget,
+             const char *id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const BrCompany *company;
+      GtkWidget *found;
+
+      if (gtk_widget_has_css_class (child, "br-swatch") && gtk_widget_get_mapped (child)
+          && (company = br_company_swatch_get_company (child)) != NULL
+          && g_str_equal (company->id, id))
+        return child;
+      if ((found = find_swatch (child, id)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* How many pixels of the visible chart, as drawn, are exactly @color */
+static guint
+chart_pixels_of (BrWindow *window,
+                 guint32   color)
+{
+  BrChartView *view = br_window_get_visible_chart_view (window);
+  int width = gtk_widget_get_width (GTK_WIDGET (view));
+  int height = gtk_widget_get_height (GTK_WIDGET (view));
+  g_autoptr(GdkTexture) texture = br_chart_view_render_texture (view, width, height, 1,
+                                                                BR_COLOR_VISION_NORMAL);
+  g_autofree guchar *pixels = g_malloc ((gsize)width * height * 4);
+  guint n = 0;
+
+  /* GDK_MEMORY_DEFAULT: B, G, R, A in memory, premultiplied */
+  gdk_texture_download (texture, pixels, (gsize)width * 4);
+  for (gsize i = 0; i < (gsize)width * height; i++)
+    {
+      const guchar *p = pixels + i * 4;
+
+      n += p[3] == 255 && ((guint32)p[2] << 16 | (guint32)p[1] << 8 | p[0]) == color;
+    }
+
+  return n;
+}
+
+static void
+set_dark (BrWindow *window,
+          gboolean  dark)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                           : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  wait_for_frame (window);
+  wait_for_frame (window);
+}
+
+/* The bundled dataset's side pane: MetaX's own orange is too light to read on white,
+ * so the charts draw it darker, and so does its swatch; in dark, lighter */
+static void
+test_swatches_few (void)
+{
+  BrWindow *window;
+  BrDataset *dataset;
+  const BrCompany *metax;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = br_window_new (NULL);
+  g_settings_reset (br_window_get_settings (window), "hidden-companies");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  g_assert_true (br_window_open_bundled (window));
+  br_window_set_chart (window, "losses");
+  gtk_window_present (GTK_WINDOW (window));
+  dataset = br_document_get_dataset (br_window_get_document (window));
+  metax = br_dataset_lookup_company (dataset, "metax");
+  g_assert_nonnull (metax);
+
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      GtkWidget *swatch;
+      guint32 color;
+
+      set_dark (window, dark);
+      swatch = find_swatch (GTK_WIDGET (window), "metax");
+      g_assert_nonnull (swatch);
+      color = swatch_color (swatch);
+      g_assert_cmphex (color, ==, br_chart_company_color_for_theme (dataset, metax,
+                                                                     dark ? BR_THEME_DARK
+                                                                          : BR_THEME_LIGHT));
+      /* the dataset's orange, drawn darker on white; as it is on the dark background */
+      if (!dark)
+        g_assert_cmphex (color, !=, metax->color);
+      g_assert_cmpuint (chart_pixels_of (window, color), >, 20);
+    }
+
+  close_window (window);
+}
+
+/* Forty companies in the searchable list: a row's swatch is the colour the chart draws,
+ * follows the theme, and stays when another company is unticked */
+static void
+test_swatches_many (void)
+{
+  BrWindow *window;
+  BrDataset *dataset;
+  const BrCompany *c01;
+  guint second = 1;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = open_window ("forty-companies.json");
+  dataset = br_document_get_dataset (br_window_get_document (window));
+  c01 = br_dataset_lookup_company (dataset, "c01");
+  g_signal_emit_by_name (find_nth (find (GTK_WIDGET (window), BR_TYPE_COMPANY_LIST),
+                                   GTK_TYPE_BUTTON, &second), "clicked");
+  tick (window, br_company_get_name (br_dataset_lookup_company (dataset, "c02"), BR_LANGUAGE_EN),
+        TRUE);
+  tick (window, br_company_get_name (c01, BR_LANGUAGE_EN), TRUE);
+
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      BrTheme theme = dark ? BR_THEME_DARK : BR_THEME_LIGHT;
+      guint32 color;
+
+      set_dark (window, dark);
+      company_check (window, br_company_get_name (c01, BR_LANGUAGE_EN));
+      color = swatch_color (find_swatch (GTK_WIDGET (window), "c01"));
+      g_assert_cmphex (color, ==, br_chart_company_color_for_theme (dataset, c01, theme));
+      g_assert_cmpuint (chart_pixels_of (window, color), >, 20);
+
+      /* the other one unticked and ticked again: the same colour, on the chart too */
+      tick (window, br_company_get_name (br_dataset_lookup_company (dataset, "c02"),
+                                         BR_LANGUAGE_EN), FALSE);
+      g_assert_cmpuint (chart_pixels_of (window, color), >, 20);
+      tick (window, br_company_get_name (c01, BR_LANGUAGE_EN), TRUE);
+      g_assert_cmphex (swatch_color (find_swatch (GTK_WIDGET (window), "c01")), ==, color);
+      tick (window, br_company_get_name (br_dataset_lookup_company (dataset, "c02"),
+                                         BR_LANGUAGE_EN), TRUE);
+    }
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -255,6 +435,8 @@ main (int   argc,
     }
 
   g_test_add_func ("/Br/ManyWindow/selection", test_selection);
+  g_test_add_func ("/Br/ManyWindow/swatches-few", test_swatches_few);
+  g_test_add_func ("/Br/ManyWindow/swatches-many", test_swatches_many);
 
   return g_test_run ();
 }
