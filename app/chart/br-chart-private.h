@@ -147,6 +147,11 @@ void           _br_chart_context_begin       (BrChartContext       *ctx,
                                               double                width,
                                               double                height);
 BrChartLayout *_br_chart_context_end         (BrChartContext       *ctx);
+const char    *_br_enum_to_nick              (GType                 type,
+                                              int                   value);
+gboolean       _br_enum_from_nick            (GType                 type,
+                                              const char           *nick,
+                                              int                  *value);
 
 /* br-chart-layout.c */
 BrChartLayout *_br_chart_layout_new          (double                width,

@@ -11,32 +11,53 @@
 
 #include "br-chart-private.h"
 
-static const char *kind_names[BR_N_CHART_KINDS] = {
-  "losses", "rnd", "customers", "valuation", "runway",
-};
+/* The nick of the registered enum @type's @value: "losses"; NULL for no value */
+const char *
+_br_enum_to_nick (GType type,
+                  int   value)
+{
+  GEnumClass *klass = g_type_class_ref (type);
+  GEnumValue *found = g_enum_get_value (klass, value);
+
+  g_type_class_unref (klass);
+  /* the nicks are static strings of the type's registration */
+  return found != NULL ? found->value_nick : NULL;
+}
+
+/* The value of the registered enum @type that @nick names; FALSE for none */
+gboolean
+_br_enum_from_nick (GType       type,
+                    const char *nick,
+                    int        *value)
+{
+  GEnumClass *klass = g_type_class_ref (type);
+  GEnumValue *found = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
+
+  if (found != NULL)
+    *value = found->value;
+  g_type_class_unref (klass);
+  return found != NULL;
+}
 
 const char *
 br_chart_kind_to_string (BrChartKind kind)
 {
   g_return_val_if_fail (kind < BR_N_CHART_KINDS, NULL);
 
-  return kind_names[kind];
+  return _br_enum_to_nick (BR_TYPE_CHART_KIND, kind);
 }
 
 gboolean
 br_chart_kind_from_string (const char  *str,
                            BrChartKind *kind)
 {
-  for (guint i = 0; i < BR_N_CHART_KINDS; i++)
-    {
-      if (g_strcmp0 (str, kind_names[i]) == 0)
-        {
-          *kind = i;
-          return TRUE;
-        }
-    }
+  int value;
 
-  return FALSE;
+  if (!_br_enum_from_nick (BR_TYPE_CHART_KIND, str, &value))
+    return FALSE;
+
+  *kind = value;
+  return TRUE;
 }
 
 /**

@@ -10,6 +10,7 @@
 
 #include <cairo.h>
 
+#include "br-chart-enums.h"
 #include "br-model.h"
 
 G_BEGIN_DECLS
@@ -21,7 +22,7 @@ typedef enum
   BR_CHART_CUSTOMERS,
   BR_CHART_VALUATION,
   BR_CHART_RUNWAY,
-  BR_N_CHART_KINDS
+  BR_N_CHART_KINDS /*< skip >*/
 } BrChartKind;
 
 typedef enum

@@ -11,13 +11,10 @@
 
 #include <math.h>
 
+#include "br-chart-private.h"
 #include "br-color-vision.h"
 
 #define ENCODE_STEPS 4096
-
-static const char *names[BR_N_COLOR_VISIONS] = {
-  "normal", "protanopia", "deuteranopia", "tritanopia",
-};
 
 /* severity 1.0, rows give the output channel */
 static const float matrices[BR_N_COLOR_VISIONS][3][3] = {
@@ -94,23 +91,20 @@ br_color_vision_to_string (BrColorVision vision)
 {
   g_return_val_if_fail (vision < BR_N_COLOR_VISIONS, NULL);
 
-  return names[vision];
+  return _br_enum_to_nick (BR_TYPE_COLOR_VISION, vision);
 }
 
 gboolean
 br_color_vision_from_string (const char    *str,
                              BrColorVision *vision)
 {
-  for (guint i = 0; i < BR_N_COLOR_VISIONS; i++)
-    {
-      if (g_strcmp0 (str, names[i]) == 0)
-        {
-          *vision = i;
-          return TRUE;
-        }
-    }
+  int value;
 
-  return FALSE;
+  if (!_br_enum_from_nick (BR_TYPE_COLOR_VISION, str, &value))
+    return FALSE;
+
+  *vision = value;
+  return TRUE;
 }
 
 /**

@@ -7,6 +7,8 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "br-chart-enums.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -15,7 +17,7 @@ typedef enum
   BR_COLOR_VISION_PROTANOPIA,
   BR_COLOR_VISION_DEUTERANOPIA,
   BR_COLOR_VISION_TRITANOPIA,
-  BR_N_COLOR_VISIONS
+  BR_N_COLOR_VISIONS /*< skip >*/
 } BrColorVision;
 
 const char *br_color_vision_to_string   (BrColorVision    vision);

@@ -25,7 +25,7 @@ typedef enum
   BR_EXPORT_PDF,
   BR_EXPORT_SVG,
   BR_EXPORT_CSV,
-  BR_N_EXPORT_FORMATS
+  BR_N_EXPORT_FORMATS /*< skip >*/
 } BrExportFormat;
 
 /* One file to write: its format, and its name (or, for several charts in a format that
