@@ -168,6 +168,13 @@ _br_axis_tick_label (const BrAxis *axis,
 }
 
 /* The widest tick label's width, for the room left of the plot */
+/* On a slide the tick labels step back for the data labels (br-chart-plot.c) */
+static double
+tick_size (BrChartContext *ctx)
+{
+  return ctx->em * (ctx->options->slide ? 0.75 : 0.85);
+}
+
 double
 _br_axis_tick_width (BrChartContext *ctx,
                      const BrAxis   *axis)
@@ -179,7 +186,7 @@ _br_axis_tick_width (BrChartContext *ctx,
       g_autofree char *label = _br_axis_tick_label (axis, i);
       double w;
 
-      _br_text_measure (ctx, label, ctx->em * 0.85, 0, &w, NULL);
+      _br_text_measure (ctx, label, tick_size (ctx), 0, &w, NULL);
       width = MAX (width, w);
     }
 
@@ -200,7 +207,7 @@ _br_axis_draw_y (BrChartContext *ctx,
                  const BrUnit   *unit)
 {
   cairo_t *cr = ctx->cr;
-  double size = ctx->em * 0.85, x = ctx->pad, gap = ctx->em * 0.5;
+  double size = tick_size (ctx), x = ctx->pad, gap = ctx->em * 0.5;
   g_autofree char *full_title = NULL;
 
   cairo_save (cr);
@@ -360,7 +367,7 @@ _br_axis_draw_time (BrChartContext *ctx,
                     const BrAxis   *axis)
 {
   cairo_t *cr = ctx->cr;
-  double size = ctx->em * 0.85;
+  double size = tick_size (ctx);
   double year_width = map_julian (axis, 365.25) - map_julian (axis, 0);
   double label_width = 0;
   guint every = 1;

@@ -187,9 +187,11 @@ draw_donut (BrChartContext        *ctx,
       size *= r0 * 1.7 / w;
   }
   _br_text_draw (ctx, center, cx, cy, size, r0 * 1.9, TEXT_CENTER | TEXT_MIDDLE | TEXT_BOLD,
-                 &ctx->palette.text, "label");
+                 &ctx->palette.text, "value");
+  /* on a slide the period steps back for the share, as tick labels do */
   _br_text_draw (ctx, br_period_get_label (c->period, ctx->lang), cx, cy + r + ctx->em * 0.3,
-                 ctx->em * 0.85, r * 2.4, TEXT_CENTER, &ctx->palette.secondary, "label");
+                 ctx->options->slide ? MIN (ctx->em * 0.75, size * 0.85) : ctx->em * 0.85,
+                 r * 2.4, TEXT_CENTER, &ctx->palette.secondary, "label");
 }
 
 static void
@@ -233,9 +235,13 @@ collect_rows (BrChartContext *ctx,
 
       row.color = _br_chart_company_color (ctx, row.company);
       row.entries = collect_entries (ctx, row.company);
+      /* each row is named in the company's colour: a slide needs no legend */
       if (row.entries->len > 0)
-        _br_legend_add (legend, row.company->id, br_company_get_name (row.company, ctx->lang),
-                        &row.color, FALSE);
+        {
+          _br_legend_add (legend, row.company->id, br_company_get_name (row.company, ctx->lang),
+                          &row.color, FALSE);
+          _br_legend_set_direct (legend);
+        }
       if (row.entries->len == 0 || _br_chart_hidden (ctx, row.company->id))
         {
           row_clear (&row);

@@ -386,6 +386,7 @@ _br_chart_legend (BrChartContext *ctx,
   /* a slide wraps the legend onto more rows rather than cut a name */
   double max_label = (ctx->width - 2 * ctx->pad) * (slide ? 0.9 : 0.45);
   double y = ctx->py0;
+  guint n_drawn = 0;
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -393,6 +394,10 @@ _br_chart_legend (BrChartContext *ctx,
       gboolean hidden = _br_chart_hidden (ctx, item->key);
       double w, entry_width, text_x;
 
+      /* a slide names such a series beside its marks instead */
+      if (slide && item->direct && !hidden)
+        continue;
+      n_drawn++;
       _br_text_measure (ctx, item->label, size, 0, &w, NULL);
       w = MIN (w, max_label);
       entry_width = swatch + size * 0.4 + w;
@@ -415,7 +420,7 @@ _br_chart_legend (BrChartContext *ctx,
       x += entry_width + gap;
     }
 
-  if (items->len > 0)
+  if (n_drawn > 0)
     ctx->py0 = y + row_height + ctx->em * (slide ? 0.3 : 0.6);
 }
 

@@ -262,6 +262,9 @@ collect_lines (BrChartContext *ctx,
         }
 
       _br_legend_add (legend, line.company->id, line_name (ctx, &line), &line.color, FALSE);
+      /* a line drawn from total net income keeps its key: its end label names only it */
+      if (line_name (ctx, &line) == br_company_get_name (line.company, ctx->lang))
+        _br_legend_set_direct (legend);
       if (!line.hidden)
         line.end_label = end_label (ctx, &line);
       g_array_append_val (lines, line);
@@ -297,9 +300,10 @@ measure_lines (GArray   *lines,
 
 /* The end label of each line shown, at its last point */
 static GArray *
-end_labels (GArray       *lines,
-            const BrAxis *x_axis,
-            const BrAxis *y_axis)
+end_labels (BrChartContext *ctx,
+            GArray         *lines,
+            const BrAxis   *x_axis,
+            const BrAxis   *y_axis)
 {
   GArray *labels = g_array_new (FALSE, FALSE, sizeof (BrEndLabel));
 
@@ -312,7 +316,8 @@ end_labels (GArray       *lines,
       if (line->hidden)
         continue;
       last = &g_array_index (line->points, Point, line->points->len - 1);
-      label = (BrEndLabel) { line->end_label, 0, 0, line->color };
+      label = (BrEndLabel) { line->end_label, 0, 0, line->color,
+                             br_company_get_name (line->company, ctx->lang) };
       if (x_axis != NULL)
         {
           label.x = point_x (x_axis, last->figure->period);
@@ -330,7 +335,7 @@ plot (BrChartContext *ctx,
       GArray         *lines,
       const BrExtent *extent)
 {
-  g_autoptr(GArray) labels = end_labels (lines, NULL, NULL);
+  g_autoptr(GArray) labels = end_labels (ctx, lines, NULL, NULL);
   BrAxis x_axis = { 0 }, y_axis = { 0 };
   double label_height;
   gboolean mixed;
@@ -354,7 +359,7 @@ plot (BrChartContext *ctx,
     }
 
   g_array_unref (labels);
-  labels = end_labels (lines, &x_axis, &y_axis);
+  labels = end_labels (ctx, lines, &x_axis, &y_axis);
   _br_chart_end_labels (ctx, labels, ctx->em * 0.9, label_height, 1.05);
 
   _br_axis_clear (&x_axis);

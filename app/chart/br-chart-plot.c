@@ -140,6 +140,35 @@ _br_chart_frame (BrChartContext *ctx,
   _br_chart_reserve_footnote (ctx, footnote_lines);
 }
 
+/* A slide's data labels are its largest numbers: larger than its tick labels (0.75 em,
+ * br-chart-axis.c), its footnote and its subtitle */
+#define SLIDE_VALUE_SIZE 1.0
+#define SLIDE_NAME_SIZE  0.75
+#define SLIDE_VALUE_SMALLEST 0.85
+
+/**
+ * _br_chart_value_size:
+ * @size: the size of a data label in the window and exports
+ *
+ * Returns: the size a data label (an end label, a multiple, a share) is set at
+ */
+double
+_br_chart_value_size (BrChartContext *ctx,
+                      double          size)
+{
+  return ctx->options->slide ? MAX (size, ctx->em * SLIDE_VALUE_SIZE) : size;
+}
+
+/* The last entry of @legend is named beside its marks: a slide leaves it out of the
+ * legend, and leaves out the legend when every entry is so named. */
+void
+_br_legend_set_direct (GArray *legend)
+{
+  g_return_if_fail (legend->len > 0);
+
+  g_array_index (legend, BrLegendItem, legend->len - 1).direct = TRUE;
+}
+
 /* The legend entry of @key, named @label in @color. */
 void
 _br_legend_add (GArray      *legend,
@@ -178,7 +207,7 @@ _br_chart_plot_rows (BrChartContext *ctx,
 }
 
 /* The plot between the tick labels, @tick_width wide, and the end labels, @label_width
- * wide (0 for none), which take at most 30 % of the width */
+ * wide (0 for none), which take at most 30 % of the width, on a slide 40 % */
 void
 _br_chart_plot_columns (BrChartContext *ctx,
                         double          tick_width,
@@ -187,7 +216,47 @@ _br_chart_plot_columns (BrChartContext *ctx,
   ctx->px0 = ctx->pad + tick_width + ctx->em * 0.6;
   ctx->px1 = ctx->width - ctx->pad;
   if (label_width > 0)
-    ctx->px1 -= MIN (label_width + ctx->em * 0.8, ctx->width * 0.3);
+    ctx->px1 -= MIN (label_width + ctx->em * 0.8, ctx->width * (ctx->options->slide ? 0.4 : 0.3));
+}
+
+/* Whether a slide sets each series' name on a line above its value, which it does while
+ * the plot's height holds every label so; else the name goes before the value. Sets
+ * @name_height to the name line's height. */
+static gboolean
+stack_names (BrChartContext *ctx,
+             GArray         *labels,
+             double          size,
+             double         *name_height)
+{
+  gboolean any = FALSE;
+  double value_height;
+
+  *name_height = 0;
+  for (guint i = 0; ctx->options->slide && i < labels->len; i++)
+    any |= g_array_index (labels, BrEndLabel, i).name != NULL;
+  if (!any)
+    return FALSE;
+
+  _br_text_measure (ctx, "0", size, TEXT_BOLD, NULL, &value_height);
+  _br_text_measure (ctx, "0", ctx->em * SLIDE_NAME_SIZE, 0, NULL, name_height);
+
+  return labels->len * (*name_height + value_height) * 1.1 <= ctx->py1 - ctx->py0;
+}
+
+/* The width a slide's direct label gives the series' name before its value, or above
+ * it when @stacked */
+static double
+name_width (BrChartContext   *ctx,
+            const BrEndLabel *label,
+            gboolean          stacked)
+{
+  double w;
+
+  if (label->name == NULL || !ctx->options->slide)
+    return 0;
+
+  _br_text_measure (ctx, label->name, ctx->em * SLIDE_NAME_SIZE, 0, &w, NULL);
+  return stacked ? w : w + ctx->em * 0.3;
 }
 
 /* The widest and the tallest of @labels (element-type BrEndLabel) at @size */
@@ -198,17 +267,39 @@ end_labels_measure (BrChartContext *ctx,
                     double         *width,
                     double         *height)
 {
+  double name_height;
+  gboolean stacked;
+
   *width = 0;
   *height = 0;
+  size = _br_chart_value_size (ctx, size);
+  stacked = stack_names (ctx, labels, size, &name_height);
   for (guint i = 0; i < labels->len; i++)
     {
       const BrEndLabel *label = &g_array_index (labels, BrEndLabel, i);
-      double w, h;
+      double w, h, name = name_width (ctx, label, stacked);
 
       _br_text_measure (ctx, label->text, size, TEXT_BOLD, &w, &h);
-      *width = MAX (*width, w);
-      *height = MAX (*height, h);
+      *width = MAX (*width, stacked ? MAX (w, name) : w + name);
+      *height = MAX (*height, stacked ? h + name_height : h);
     }
+}
+
+/* A slide sets a value too wide for the room left of the page's edge smaller, down to
+ * the least size a figure is set at, rather than cut it */
+static double
+fitted_size (BrChartContext *ctx,
+             const char     *text,
+             double          size,
+             double          room)
+{
+  double w;
+
+  _br_text_measure (ctx, text, size, TEXT_BOLD, &w, NULL);
+  if (ctx->options->slide && w > room)
+    size = MAX (size * room / w, ctx->em * SLIDE_VALUE_SMALLEST);
+
+  return size;
 }
 
 /**
@@ -254,7 +345,8 @@ _br_chart_plot_columns_labelled (BrChartContext *ctx,
  * @spacing: the least distance between two labels, in heights
  *
  * The labels right of the plot, in their series' colours, spread apart so that none
- * overlaps another.
+ * overlaps another. A slide names each series too, in its colour: the label is its
+ * legend entry.
  */
 void
 _br_chart_end_labels (BrChartContext *ctx,
@@ -264,7 +356,11 @@ _br_chart_end_labels (BrChartContext *ctx,
                       double          spacing)
 {
   g_autofree double *ys = g_new0 (double, MAX (labels->len, 1));
+  double x0 = ctx->px1 + ctx->em * 0.6, name_height;
+  gboolean stacked;
 
+  size = _br_chart_value_size (ctx, size);
+  stacked = stack_names (ctx, labels, size, &name_height);
   for (guint i = 0; i < labels->len; i++)
     ys[i] = g_array_index (labels, BrEndLabel, i).y;
   _br_chart_spread_labels (ys, labels->len, height * spacing, ctx->py0 + height / 2,
@@ -273,10 +369,25 @@ _br_chart_end_labels (BrChartContext *ctx,
   for (guint i = 0; i < labels->len; i++)
     {
       const BrEndLabel *label = &g_array_index (labels, BrEndLabel, i);
+      double x = MAX (label->x, ctx->px1) + ctx->em * 0.6;
+      double name = name_width (ctx, label, stacked), y = ys[i];
 
-      _br_text_draw (ctx, label->text, MAX (label->x, ctx->px1) + ctx->em * 0.6, ys[i], size,
-                     ctx->width - ctx->pad - ctx->px1 - ctx->em * 0.6, TEXT_MIDDLE | TEXT_BOLD,
-                     &label->color, "label");
+      if (name > 0 && stacked)
+        {
+          _br_text_draw (ctx, label->name, x, y - height / 2, ctx->em * SLIDE_NAME_SIZE, 0, 0,
+                         &label->color, "legend");
+          y += name_height / 2;
+          name = 0;
+        }
+      else if (name > 0)
+        {
+          _br_text_draw (ctx, label->name, x, y, ctx->em * SLIDE_NAME_SIZE, 0, TEXT_MIDDLE,
+                         &label->color, "legend");
+        }
+      _br_text_draw (ctx, label->text, x + name, y,
+                     fitted_size (ctx, label->text, size, ctx->width - ctx->pad - x0 - name),
+                     ctx->width - ctx->pad - x0 - name, TEXT_MIDDLE | TEXT_BOLD, &label->color,
+                     "value");
     }
 }
 

@@ -355,6 +355,7 @@ typedef struct
   const char *label;
   BrRgb       color;
   gboolean    dashed;     /* a dashed line, not a swatch */
+  gboolean    direct;     /* named beside its marks, so a slide leaves it out */
 } BrLegendItem;
 
 /* What the shown values span: their range, and the dates or periods they cover. */
@@ -373,6 +374,7 @@ typedef struct
   const char *text;
   double      x, y;       /* the last point */
   BrRgb       color;
+  const char *name;       /* the series' name before its value on a slide, or NULL */
 } BrEndLabel;
 
 void     _br_extent_init          (BrExtent            *extent);
@@ -392,6 +394,9 @@ void     _br_legend_add           (GArray              *legend,
                                    const char          *label,
                                    const BrRgb         *color,
                                    gboolean             dashed);
+void     _br_legend_set_direct    (GArray              *legend);
+double   _br_chart_value_size     (BrChartContext      *ctx,
+                                   double               size);
 void     _br_chart_frame          (BrChartContext      *ctx,
                                    const char          *title,
                                    const char          *subtitle,

@@ -11,6 +11,9 @@
 #include "br-chart-private.h"
 
 
+/* ems: the least size a slide sets a figure at, above its tick labels' 0.75 */
+#define VALUE_SMALLEST 0.85
+
 typedef struct
 {
   const BrPeriod *period;        /* the last period of a cumulative pair */
@@ -222,10 +225,14 @@ label_if_fits (BrChartContext *ctx,
                double          size,
                double          room,
                TextFlags       flags,
-               const BrRgb    *color)
+               const BrRgb    *color,
+               const char     *role)
 {
-  /* a slide sets a label smaller, down to 24 px at 1080p, rather than drop it */
-  double smallest = ctx->options->slide ? MIN (size, ctx->em * 0.55) : size;
+  /* a slide sets a label smaller, down to 24 px at 1080p, rather than drop it; a
+   * figure stays larger than the tick labels (0.75 em) */
+  double smallest = !ctx->options->slide ? size
+                    : g_str_equal (role, "value") ? ctx->em * VALUE_SMALLEST
+                                                  : MIN (size, ctx->em * 0.55);
   double w;
 
   _br_text_measure (ctx, text, size, flags, &w, NULL);
@@ -237,7 +244,7 @@ label_if_fits (BrChartContext *ctx,
       return FALSE;
     }
 
-  _br_text_draw (ctx, text, x, y, size, 0, flags | TEXT_CENTER, color, "label");
+  _br_text_draw (ctx, text, x, y, size, 0, flags | TEXT_CENTER, color, role);
   return TRUE;
 }
 
@@ -253,13 +260,14 @@ period_label (BrChartContext *ctx,
   g_autofree char *compact = NULL;
   double y = ctx->py1 + ctx->em * 0.35;
 
-  if (label_if_fits (ctx, label, x, y, ctx->em * 0.8, room, 0, &ctx->palette.secondary))
+  if (label_if_fits (ctx, label, x, y, ctx->em * 0.8, room, 0, &ctx->palette.secondary, "label"))
     return;
 
   compact = pair->n_periods > 1 ? NULL : _br_format_period_compact (pair->period, ctx->lang);
   if (compact != NULL &&
-      !label_if_fits (ctx, compact, x, y, ctx->em * 0.8, room, 0, &ctx->palette.secondary))
-    label_if_fits (ctx, compact, x, y, ctx->em * 0.65, room, 0, &ctx->palette.secondary);
+      !label_if_fits (ctx, compact, x, y, ctx->em * 0.8, room, 0, &ctx->palette.secondary,
+                      "label"))
+    label_if_fits (ctx, compact, x, y, ctx->em * 0.65, room, 0, &ctx->palette.secondary, "label");
 }
 
 static void
@@ -271,8 +279,9 @@ value_label (BrChartContext *ctx,
 {
   g_autofree char *text = _br_format_number (value, fabs (value) >= 1000 ? 0 : 2, FALSE);
 
-  label_if_fits (ctx, text, x, _br_axis_map (axis, value) - ctx->em * 0.15, ctx->em * 0.85,
-                 room, TEXT_BOTTOM | TEXT_BOLD, &ctx->palette.text);
+  label_if_fits (ctx, text, x, _br_axis_map (axis, value) - ctx->em * 0.15,
+                 _br_chart_value_size (ctx, ctx->em * 0.85), room, TEXT_BOTTOM | TEXT_BOLD,
+                 &ctx->palette.text, "value");
 }
 
 static void
@@ -357,6 +366,36 @@ collect_groups (BrChartContext *ctx,
   return n_pairs;
 }
 
+/* R&D as a multiple of revenue, or NULL where the pair has none to show */
+static char *
+pair_ratio (const Pair *p,
+            gboolean    show_revenue,
+            gboolean    show_rnd)
+{
+  if (p->has_revenue && p->has_rnd && p->revenue_value > 0 && show_revenue && show_rnd)
+    return g_strdup_printf ("%.1f×", p->rnd_value / p->revenue_value);
+
+  return NULL;
+}
+
+/* A pair's note: its multiple, which figure is missing, or NULL for none */
+static char *
+note_text (const Pair *p,
+           gboolean    show_revenue,
+           gboolean    show_rnd,
+           gboolean   *is_ratio)
+{
+  char *ratio = pair_ratio (p, show_revenue, show_rnd);
+
+  *is_ratio = ratio != NULL;
+  if (ratio != NULL)
+    return ratio;
+  if (!p->has_revenue || !p->has_rnd)
+    return g_strdup (p->has_rnd ? _("Revenue not disclosed") : _("R&D not disclosed"));
+
+  return NULL;
+}
+
 /* Above a pair: R&D as a multiple of revenue, or which figure is missing */
 static void
 pair_note (BrChartContext *ctx,
@@ -364,26 +403,24 @@ pair_note (BrChartContext *ctx,
            double          x,
            double          top,
            double          room,
+           double          slot_room,
            gboolean        show_revenue,
            gboolean        show_rnd)
 {
-  if (p->has_revenue && p->has_rnd && p->revenue_value > 0 && show_revenue && show_rnd)
-    {
-      g_autofree char *ratio = g_strdup_printf ("%.1f×", p->rnd_value / p->revenue_value);
+  gboolean is_ratio;
+  g_autofree char *text = note_text (p, show_revenue, show_rnd, &is_ratio);
 
-      label_if_fits (ctx, ratio, x, top - ctx->em * 0.2, ctx->em * 0.8, room, TEXT_BOTTOM,
-                     &ctx->palette.text);
-    }
-  else if (!p->has_revenue || !p->has_rnd)
-    {
-      label_if_fits (ctx, p->has_rnd ? _("Revenue not disclosed") : _("R&D not disclosed"),
-                     x, top - ctx->em * 0.2,
-                     ctx->em * 0.7, room, TEXT_BOTTOM, &ctx->palette.secondary);
-    }
+  if (text != NULL && is_ratio)
+    label_if_fits (ctx, text, x, top - ctx->em * 0.2, _br_chart_value_size (ctx, ctx->em * 0.8),
+                   room, TEXT_BOTTOM, &ctx->palette.text, "value");
+  else if (text != NULL)
+    label_if_fits (ctx, text, x, top - ctx->em * 0.2, ctx->em * 0.7, slot_room, TEXT_BOTTOM,
+                   &ctx->palette.secondary, "label");
 }
 
-/* One pair of bars in its slot at @x, with its labels */
-static void
+/* One pair of bars in its slot at @x, with its labels but the note above it; returns
+ * the height that note stands on */
+static double
 draw_pair (BrChartContext  *ctx,
            const BrAxis    *axis,
            const BrCompany *company,
@@ -419,14 +456,14 @@ draw_pair (BrChartContext  *ctx,
       top -= ctx->em * 1.2;
     }
 
-  pair_note (ctx, p, x + slot / 2, top, slot * 0.98, show_revenue, show_rnd);
-
   /* a cumulative pair's range is the point of it: ellipsize rather than drop it */
   if (ctx->options->cumulative)
     _br_text_draw (ctx, period, x + slot / 2, ctx->py1 + ctx->em * 0.35, ctx->em * 0.8,
                    slot * 0.98, TEXT_CENTER, &ctx->palette.secondary, "label");
   else
     period_label (ctx, p, period, x + slot / 2, slot * 0.98);
+
+  return top;
 }
 
 /* The company under its group of bars, in its colour */
@@ -457,6 +494,162 @@ group_label (BrChartContext  *ctx,
                  TEXT_CENTER | TEXT_BOLD, &ctx->palette.text, "label");
 }
 
+/* A pair's note, placed once every pair's bars are drawn */
+typedef struct
+{
+  const Pair *pair;
+  double      x, top;    /* the pair's centre, and the top of its bars and labels */
+  guint       group;
+} Note;
+
+/* The y axis, with room above the tallest pair for its note, or two rows of notes */
+static void
+set_axis (BrChartContext *ctx,
+          BrAxis         *axis,
+          double          hi,
+          gboolean        two_rows)
+{
+  double room = ctx->options->cumulative ? 2.4 : two_rows ? 2.7 : 1.3;
+  double headroom = MIN (0.5, ctx->em * room / (ctx->py1 - ctx->py0));
+
+  _br_axis_clear (axis);
+  _br_axis_linear (axis, 0, hi / (1 - headroom), ctx->py1, ctx->py0,
+                   CLAMP ((guint)((ctx->py1 - ctx->py0) / (ctx->em * 2.2)), 3, 9), TRUE);
+  _br_chart_plot_columns (ctx, _br_axis_tick_width (ctx, axis), 0);
+}
+
+/* Whether a slide's multiples are too wide for their slots at the least size a figure
+ * is set at: then every other one goes a row higher, with two slots of room */
+static gboolean
+needs_stagger (BrChartContext *ctx,
+               GArray         *groups,
+               double          slot,
+               gboolean        show_revenue,
+               gboolean        show_rnd)
+{
+  if (!ctx->options->slide || ctx->options->cumulative)
+    return FALSE;
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *g = &g_array_index (groups, Group, i);
+
+      for (guint j = 0; j < g->pairs->len; j++)
+        {
+          g_autofree char *ratio = pair_ratio (&g_array_index (g->pairs, Pair, j), show_revenue,
+                                               show_rnd);
+          double w;
+
+          if (ratio == NULL)
+            continue;
+          _br_text_measure (ctx, ratio, ctx->em * VALUE_SMALLEST, 0, &w, NULL);
+          if (w > slot * 0.98)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Half the width a staggered note takes; 0 for one that its room cannot hold */
+static double
+note_half_width (BrChartContext *ctx,
+                 const Note     *note,
+                 double          room,
+                 gboolean        show_revenue,
+                 gboolean        show_rnd)
+{
+  gboolean is_ratio;
+  g_autofree char *text = note_text (note->pair, show_revenue, show_rnd, &is_ratio);
+  double w = 0;
+
+  /* a note that is not a figure keeps to its own slot */
+  if (!is_ratio)
+    room = room / 2;
+  /* the sizes pair_note() tries first and last */
+  if (text != NULL)
+    _br_text_measure (ctx, text, is_ratio ? _br_chart_value_size (ctx, ctx->em * 0.8)
+                                          : ctx->em * 0.7, 0, &w, NULL);
+  if (text != NULL && w > room)
+    _br_text_measure (ctx, text, is_ratio ? ctx->em * VALUE_SMALLEST : ctx->em * 0.55, 0, &w,
+                      NULL);
+
+  return w <= room ? w / 2 : 0;
+}
+
+/* The top of the bars of the pairs of @k's group that text from @x0 to @x1 reaches over;
+ * a pair's bars span 0.36 slot either side of its centre */
+static double
+bars_top (const Note *notes,
+          guint       n,
+          guint       k,
+          double      x0,
+          double      x1,
+          double      slot)
+{
+  double top = notes[k].top;
+
+  for (guint j = k > 0 ? k - 1 : 0; j <= k + 1 && j < n; j++)
+    if (notes[j].group == notes[k].group && notes[j].x + slot * 0.36 > x0 &&
+        notes[j].x - slot * 0.36 < x1)
+      top = MIN (top, notes[j].top);
+
+  return top;
+}
+
+/* The notes above the pairs. Staggered, a note wider than its slot leans away from a
+ * taller neighbour, else stands above the bars it reaches over; every other one stands
+ * above the neighbours' notes it would touch. */
+static void
+draw_notes (BrChartContext *ctx,
+            const Note     *notes,
+            guint           n,
+            double          slot,
+            gboolean        stagger,
+            gboolean        show_revenue,
+            gboolean        show_rnd)
+{
+  g_autofree double *base = g_new0 (double, MAX (n, 1));
+  g_autofree double *cx = g_new0 (double, MAX (n, 1));
+  g_autofree double *half = g_new0 (double, MAX (n, 1));
+  double room = slot * (stagger ? 1.96 : 0.98);
+
+  for (guint k = 0; k < n; k++)
+    {
+      /* centred, leaning left, leaning right: the one that stands lowest */
+      double edge = slot * 0.36;
+
+      half[k] = note_half_width (ctx, &notes[k], room, show_revenue, show_rnd);
+      cx[k] = notes[k].x;
+      base[k] = notes[k].top;
+      if (!stagger)
+        continue;
+      base[k] = bars_top (notes, n, k, cx[k] - half[k], cx[k] + half[k], slot);
+      for (int side = -1; side <= 1 && half[k] > edge; side += 2)
+        {
+          double x = CLAMP (notes[k].x + side * (half[k] - edge), ctx->px0 + half[k],
+                            ctx->px1 - half[k]);
+          double top = bars_top (notes, n, k, x - half[k], x + half[k], slot);
+
+          if (top > base[k] + 1)
+            {
+              base[k] = top;
+              cx[k] = x;
+            }
+        }
+    }
+
+  for (guint k = 0; k < n; k++)
+    {
+      double top = base[k];
+
+      for (guint j = k - 1; stagger && k % 2 == 1 && j <= k + 1 && j < n; j += 2)
+        if (fabs (cx[j] - cx[k]) < half[j] + half[k] + ctx->em * 0.5)
+          top = MIN (top, base[j] - ctx->em * 1.25);
+      pair_note (ctx, notes[k].pair, cx[k], top, room, slot * 0.98, show_revenue, show_rnd);
+    }
+}
+
 /* Step 4: the axis and the bars. The labels above the tallest pair (its ratio, and in
  * cumulative mode its values) get room inside the plot: the axis reaches that much
  * above the tallest bar. */
@@ -469,14 +662,18 @@ plot (BrChartContext *ctx,
       gboolean        show_rnd)
 {
   BrAxis axis = { 0 };
-  double headroom, slot, x;
+  double slot, x;
+  g_autofree Note *notes = g_new0 (Note, MAX (n_pairs, 1));
+  gboolean stagger;
+  guint k = 0;
 
   /* axis title above; period and company labels below */
   _br_chart_plot_rows (ctx, 2.9);
-  headroom = MIN (0.5, ctx->em * (ctx->options->cumulative ? 2.4 : 1.3) / (ctx->py1 - ctx->py0));
-  _br_axis_linear (&axis, 0, hi / (1 - headroom), ctx->py1, ctx->py0,
-                   CLAMP ((guint)((ctx->py1 - ctx->py0) / (ctx->em * 2.2)), 3, 9), TRUE);
-  _br_chart_plot_columns (ctx, _br_axis_tick_width (ctx, &axis), 0);
+  set_axis (ctx, &axis, hi, FALSE);
+  slot = (ctx->px1 - ctx->px0) / (n_pairs + 0.5 * (groups->len + 1));
+  stagger = needs_stagger (ctx, groups, slot, show_revenue, show_rnd);
+  if (stagger)
+    set_axis (ctx, &axis, hi, TRUE);
   _br_axis_draw_y (ctx, &axis, _("Amount"), &ctx->options->unit);
 
   /* a slot per pair, and half a slot between companies */
@@ -488,14 +685,19 @@ plot (BrChartContext *ctx,
       Group *g = &g_array_index (groups, Group, i);
       double group_x0 = x;
 
-      for (guint j = 0; j < g->pairs->len; j++, x += slot)
-        draw_pair (ctx, &axis, g->company, &g_array_index (g->pairs, Pair, j), x, slot,
-                   show_revenue, show_rnd);
+      for (guint j = 0; j < g->pairs->len; j++, x += slot, k++)
+        {
+          Pair *p = &g_array_index (g->pairs, Pair, j);
+
+          notes[k] = (Note) { p, x + slot / 2, 0, i };
+          notes[k].top = draw_pair (ctx, &axis, g->company, p, x, slot, show_revenue, show_rnd);
+        }
 
       group_label (ctx, g->company, group_x0, x, slot);
       x += slot * 0.5;
     }
 
+  draw_notes (ctx, notes, n_pairs, slot, stagger, show_revenue, show_rnd);
   _br_axis_clear (&axis);
 }
 

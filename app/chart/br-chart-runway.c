@@ -10,7 +10,20 @@
 
 #include "br-chart-private.h"
 
+#define FOOTNOTE _("Projection, not a forecast: it repeats the assumptions above (* the " \
+                   "two-year trend, capped; † assumed, no figures to take a trend from). Burn " \
+                   "is −(operating cash flow − capex), or net loss where no cash flow is " \
+                   "reported; months at trailing-year burn. Only raises in the dataset count; " \
+                   "the line stops a year past break-even.")
+/* TRANSLATORS: the runway slide's footnote; its notes give each company's assumptions */
+#define FOOTNOTE_SLIDE _("Projection, not a forecast, on the assumptions in the notes (* " \
+                         "two-year trend, capped; † assumed). Burn is −(operating cash flow − " \
+                         "capex), or net loss where no cash flow is reported; months at " \
+                         "trailing-year burn. Only raises in the dataset count.")
+
 #define PROJECTION_KEY "projection"
+/* end labels a slide's plot (55 % of 1080 px) holds at its type size, with room to spare */
+#define MAX_NAMED 8
 
 typedef struct
 {
@@ -20,6 +33,7 @@ typedef struct
   gboolean         hidden;
   int              last_quarter;  /* the last projected quarter drawn, or −1 */
   char            *end_text;      /* "Moore Threads · 17 months" */
+  char            *end_value;     /* "17 months", which a slide sets under the name */
 } Series;
 
 typedef struct
@@ -34,6 +48,7 @@ series_clear (gpointer data)
 
   g_clear_pointer (&series->runway, br_runway_free);
   g_clear_pointer (&series->end_text, g_free);
+  g_clear_pointer (&series->end_value, g_free);
 }
 
 static const BrSource *
@@ -608,12 +623,33 @@ end_label (BrChartContext *ctx,
                           br_company_get_name (s->company, ctx->lang), months);
 }
 
+/* The months of runway alone, or NULL without a trailing-year burn */
 static char *
-subtitle_text (BrChartContext *ctx,
-               GArray         *all)
+end_value (const Series *s)
 {
-  GString *text = g_string_new (_("Cash and equivalents, reported (solid) and projected "
-                                  "quarterly (dashed); a year: "));
+  const BrRunwayPoint *p = br_runway_latest (s->runway);
+  g_autofree char *months = NULL;
+
+  if (p == NULL || !p->has_burn_ttm)
+    return NULL;
+  if (!p->burning)
+    /* TRANSLATORS: a slide's end label, under the company's name: its trailing-year cash
+     * flow is not negative */
+    return g_strdup (_("not burning"));
+
+  months = _br_format_number (p->runway_months, p->runway_months < 10 ? 1 : 0, FALSE);
+  /* TRANSLATORS: a slide's end label, under the company's name: "17 months" of runway */
+  return g_strdup_printf (_br_chart_ngettext ("%s month", "%s months",
+                                              (gulong) MAX (round (p->runway_months), 0)),
+                          months);
+}
+
+/* Each projected company's assumptions, "A revenue +100%, …; B …", or "no projection" */
+static void
+append_all_assumptions (GString        *text,
+                        BrChartContext *ctx,
+                        GArray         *all)
+{
   guint n = 0;
 
   for (guint i = 0; i < all->len; i++)
@@ -628,6 +664,22 @@ subtitle_text (BrChartContext *ctx,
     }
   if (n == 0)
     g_string_append (text, _("no projection"));
+}
+
+/* A slide's subtitle is one line: its assumptions go to the notes (describe()) */
+static char *
+subtitle_text (BrChartContext *ctx,
+               GArray         *all)
+{
+  GString *text;
+
+  if (ctx->options->slide)
+    /* TRANSLATORS: the runway slide's subtitle; the assumptions are in its notes */
+    return g_strdup (_("Cash and equivalents, reported (solid) and projected quarterly (dashed)"));
+
+  text = g_string_new (_("Cash and equivalents, reported (solid) and projected "
+                         "quarterly (dashed); a year: "));
+  append_all_assumptions (text, ctx, all);
 
   return g_string_free (text, FALSE);
 }
@@ -715,9 +767,13 @@ collect_series (BrChartContext *ctx,
       if (_br_chart_hidden (ctx, PROJECTION_KEY))
         s.last_quarter = -1;
       s.end_text = end_label (ctx, &s);
+      s.end_value = end_value (&s);
       any_projection |= s.runway->has_projection;
       _br_legend_add (legend, s.company->id, br_company_get_name (s.company, ctx->lang),
                       &s.color, FALSE);
+      /* the end labels name the companies, while a slide's plot holds them all */
+      if (companies->len <= MAX_NAMED)
+        _br_legend_set_direct (legend);
       g_array_append_val (all, s);
     }
 
@@ -760,9 +816,10 @@ keeps_label (GArray       *all,
 
 /* The end label of each company shown: at its last projected quarter, or its last cash */
 static GArray *
-end_labels (GArray     *all,
-            const Axes *axes,
-            guint       room)
+end_labels (BrChartContext *ctx,
+            GArray         *all,
+            const Axes     *axes,
+            guint           room)
 {
   GArray *labels = g_array_new (FALSE, FALSE, sizeof (BrEndLabel));
 
@@ -774,6 +831,12 @@ end_labels (GArray     *all,
 
       if (s->hidden || !keeps_label (all, s, room))
         continue;
+      /* a slide sets the name apart from the figure */
+      if (ctx->options->slide && s->end_value != NULL)
+        {
+          label.text = s->end_value;
+          label.name = br_company_get_name (s->company, ctx->lang);
+        }
       if (axes != NULL)
         {
           double cash = s->last_quarter >= 0 ? MAX (s->runway->quarters[s->last_quarter].cash, 0)
@@ -793,7 +856,7 @@ setup_axes (BrChartContext *ctx,
             Axes           *axes,
             double         *label_height)
 {
-  g_autoptr(GArray) labels = end_labels (all, NULL, G_MAXUINT);
+  g_autoptr(GArray) labels = end_labels (ctx, all, NULL, G_MAXUINT);
   GDate first, last;
   double hi = data_range (ctx, all, &first, &last);
 
@@ -840,6 +903,20 @@ draw_labels (BrChartContext *ctx,
     }
 }
 
+/* A slide's subtitle leaves the assumptions to its notes, which come from here */
+static void
+describe_assumptions (BrChartContext *ctx,
+                      GArray         *all)
+{
+  if (!ctx->options->slide)
+    return;
+
+  /* TRANSLATORS: in a runway slide's notes, before each company's assumptions */
+  g_string_append (ctx->layout->description, _("Assumptions, a year: "));
+  append_all_assumptions (ctx->layout->description, ctx, all);
+  g_string_append (ctx->layout->description, ". ");
+}
+
 static void
 describe (BrChartContext *ctx,
           GArray         *all)
@@ -860,6 +937,7 @@ describe (BrChartContext *ctx,
           g_string_append_printf (d, _("Projected cash runs out in %s. "), when);
         }
     }
+  describe_assumptions (ctx, all);
 }
 
 /* Steps 4 and 5: axes, each company's lines, raises and events, end labels, labels */
@@ -886,7 +964,7 @@ plot (BrChartContext *ctx,
       draw_events (ctx, &axes, s);
       draw_guidance (ctx, &axes, s);
     }
-  labels = end_labels (all, &axes,
+  labels = end_labels (ctx, all, &axes,
                        (guint) MAX ((ctx->py1 - ctx->py0) / (label_height * 1.1), 0));
   _br_chart_end_labels (ctx, labels, ctx->em * 0.8, label_height, 1.1);
   draw_labels (ctx, all, raise_marks);
@@ -913,15 +991,11 @@ _br_chart_draw_runway (BrChartContext *ctx)
                               ? _("The dataset has no cash figures or raises for the "
                                   "companies chosen.")
                               : _("Every company is hidden; click one in the legend to show it."));
+      describe_assumptions (ctx, all);
       return;
     }
 
   plot (ctx, all);
-  _br_chart_footnote (ctx, _("Projection, not a forecast: it repeats the assumptions above "
-                             "(* the two-year trend, capped; † assumed, no figures to take a "
-                             "trend from). Burn is −(operating cash flow − capex), or net loss "
-                             "where no cash flow is reported; months at trailing-year burn. Only "
-                             "raises in the dataset count; the line stops a year past "
-                             "break-even."));
+  _br_chart_footnote (ctx, ctx->options->slide ? FOOTNOTE_SLIDE : FOOTNOTE);
   describe (ctx, all);
 }

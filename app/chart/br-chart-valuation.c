@@ -311,6 +311,7 @@ collect_series (BrChartContext *ctx,
 
       _br_legend_add (legend, s.company->id, br_company_get_name (s.company, ctx->lang),
                       &s.color, FALSE);
+      _br_legend_set_direct (legend);
       s.ratio = ratio_text (ctx, &s);
       g_array_append_val (all, s);
     }
@@ -366,9 +367,10 @@ measure_series (BrChartContext *ctx,
 
 /* The end label of each series shown, at its last point */
 static GArray *
-end_labels (GArray       *all,
-            const BrAxis *x_axis,
-            const BrAxis *y_axis)
+end_labels (BrChartContext *ctx,
+            GArray         *all,
+            const BrAxis   *x_axis,
+            const BrAxis   *y_axis)
 {
   GArray *labels = g_array_new (FALSE, FALSE, sizeof (BrEndLabel));
 
@@ -376,7 +378,8 @@ end_labels (GArray       *all,
     {
       Series *s = &g_array_index (all, Series, i);
       const Point *last = &g_array_index (s->points, Point, s->points->len - 1);
-      BrEndLabel label = { s->ratio, 0, 0, s->color };
+      BrEndLabel label = { s->ratio, 0, 0, s->color,
+                           br_company_get_name (s->company, ctx->lang) };
 
       if (s->hidden)
         continue;
@@ -417,7 +420,7 @@ plot (BrChartContext *ctx,
       const char     *implied_name,
       const BrExtent *extent)
 {
-  g_autoptr(GArray) labels = end_labels (all, NULL, NULL);
+  g_autoptr(GArray) labels = end_labels (ctx, all, NULL, NULL);
   BrAxis x_axis = { 0 }, y_axis = { 0 };
   double label_height;
 
@@ -445,7 +448,7 @@ plot (BrChartContext *ctx,
     }
 
   g_array_unref (labels);
-  labels = end_labels (all, &x_axis, &y_axis);
+  labels = end_labels (ctx, all, &x_axis, &y_axis);
   _br_chart_end_labels (ctx, labels, ctx->em * 0.8, label_height, 1.1);
   milestones (ctx, benchmark, &x_axis, &y_axis);
 

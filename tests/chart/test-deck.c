@@ -194,17 +194,26 @@ footnote_numbers (const char *text)
 }
 
 static BrChartLayout *
-draw_chart_slide (BrDeck *deck,
-                  guint   slide)
+draw_slide_at (BrDeck *deck,
+               guint   slide,
+               double  width,
+               double  height)
 {
   cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   cairo_t *cr = cairo_create (surface);
-  BrChartLayout *layout = br_deck_draw_slide (deck, slide, cr, 1920, 1080);
+  BrChartLayout *layout = br_deck_draw_slide (deck, slide, cr, width, height);
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 
   return layout;
+}
+
+static BrChartLayout *
+draw_chart_slide (BrDeck *deck,
+                  guint   slide)
+{
+  return draw_slide_at (deck, slide, 1920, 1080);
 }
 
 /* Each chart slide's footnote gives the numbers of exactly the sources it cites, by
@@ -463,6 +472,24 @@ in_role (BrChartLayout *layout,
   return FALSE;
 }
 
+/* Whether each part of @text between punctuation is on the slide or in its notes */
+static gboolean
+on_slide_or_in_notes (const char *text,
+                      const char *slide_text,
+                      const char *notes)
+{
+  g_auto(GStrv) parts = g_regex_split_simple ("[;:,.；：，。]", text, 0, 0);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (*parts[i] != '\0' && strstr (slide_text, parts[i]) == NULL &&
+          strstr (notes, parts[i]) == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Each chart slide lays its plot out over most of the slide: the y axis spans at least
  * 55 % of the height; every word the chart shows at 1080p in the window's layout, but
  * for its footnote (which the slide gives as numbers), is on its slide; nothing is cut
@@ -484,7 +511,7 @@ assert_chart_slides (BrDataset            *dataset,
       g_autoptr(GArray) chart_words = NULL;
       g_autoptr(BrChartOptions) chart = br_chart_options_copy (options);
       g_autoptr(BrChartLayout) layout = NULL;
-      g_autoptr(BrChartLayout) slide_layout = draw_chart_slide (deck, slide);
+      g_autoptr(BrChartLayout) slide_layout = draw_slide_at (deck, slide, width, height);
       g_autoptr(GString) slide_text = g_string_new (NULL);
       g_autofree char *chart_pdf = g_build_filename (dir, "chart.pdf", NULL);
       g_autoptr(GError) error = NULL;
@@ -557,9 +584,10 @@ assert_chart_slides (BrDataset            *dataset,
           const Word *w = &g_array_index (chart_words, Word, i);
           gboolean found = FALSE;
 
-          /* ticks are chosen for the plot's height; the footnote is numbers on a slide */
+          /* ticks are chosen for the plot's height; the footnote is numbers on a slide;
+           * a separator ("Moore Threads · 17 months") may be a line break on a slide */
           if (w->y0 >= footnote - 1 || strstr (w->text, "…") != NULL ||
-              in_role (layout, w, "tick"))
+              in_role (layout, w, "tick") || g_str_equal (w->text, "·"))
             continue;
           /* pdftotext splits a word where the font changes (digits, then 年): the slide's
            * words are compared run together */
@@ -567,10 +595,84 @@ assert_chart_slides (BrDataset            *dataset,
           /* a label the slide had no room for is in its notes, said so */
           if (!found && strstr (br_deck_get_notes (deck, slide), w->text) != NULL)
             found = br_chart_layout_get_left_out (slide_layout)->len > 0;
+          /* a slide's subtitle is one line: the detail is in its notes */
+          if (!found && in_role (layout, w, "subtitle"))
+            found = on_slide_or_in_notes (w->text, slide_text->str,
+                                          br_deck_get_notes (deck, slide));
           if (!found)
             g_error ("slide %u lacks “%s”, which the chart shows", slide + 1, w->text);
         }
       g_unlink (chart_pdf);
+    }
+}
+
+static gboolean
+has_digit (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* On each chart slide the data labels (the chart's "value" runs: end labels, multiples,
+ * shares) are the largest numbers as the PDF sets them: every word with a digit in
+ * them is taller than any other word with a digit (tick labels, period labels, the
+ * subtitle's range, the footnote's source numbers). And the subtitle is one line. */
+static void
+assert_hierarchy (BrDeck     *deck,
+                  const char *pdf,
+                  double      width,
+                  double      height)
+{
+  for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
+    {
+      guint slide = br_deck_find_chart (deck, kind);
+      g_autoptr(GArray) words = page_words (pdf, slide + 1);
+      g_autoptr(BrChartLayout) layout = draw_slide_at (deck, slide, width, height);
+      double value_min = G_MAXDOUBLE, other_max = 0;
+      double subtitle_top = G_MAXDOUBLE, subtitle_bottom = 0, subtitle_height = 0;
+      const char *tallest_other = NULL, *smallest_value = NULL;
+
+      for (guint i = 0; i < words->len; i++)
+        {
+          const Word *w = &g_array_index (words, Word, i);
+          double h = w->y1 - w->y0;
+
+          if (in_role (layout, w, "subtitle"))
+            {
+              subtitle_top = MIN (subtitle_top, w->y0);
+              subtitle_bottom = MAX (subtitle_bottom, w->y0);
+              subtitle_height = MAX (subtitle_height, h);
+            }
+          if (!has_digit (w->text))
+            continue;
+          if (in_role (layout, w, "value") && h < value_min)
+            {
+              value_min = h;
+              smallest_value = w->text;
+            }
+          else if (!in_role (layout, w, "value") && h > other_max)
+            {
+              other_max = h;
+              tallest_other = w->text;
+            }
+        }
+
+      g_test_message ("slide %u: smallest figure “%s” %.1f pt high, tallest other number "
+                      "“%s” %.1f pt", slide + 1, smallest_value, value_min, tallest_other,
+                      other_max);
+      g_assert_cmpfloat (subtitle_height, >, 0);
+      if (subtitle_bottom - subtitle_top > subtitle_height / 2)
+        g_error ("slide %u: the subtitle takes more than one line", slide + 1);
+      if (!br_chart_layout_has_data (layout))
+        continue;
+      if (smallest_value == NULL)
+        g_error ("slide %u: no data label on the slide", slide + 1);
+      if (value_min <= other_max * 1.05)
+        g_error ("slide %u: the data label “%s” (%.1f pt) is not larger than “%s” (%.1f pt)",
+                 slide + 1, smallest_value, value_min, tallest_other, other_max);
     }
 }
 
@@ -607,6 +709,7 @@ test_deck_read_back (gconstpointer data)
   assert_sources (deck, pdf, c->language);
   assert_notes (deck, pdf);
   assert_chart_slides (dataset, options, deck, pdf, c->width, c->height);
+  assert_hierarchy (deck, pdf, c->width, c->height);
   if (c->width / c->height > 1.7)
     assert_footnotes (deck, pdf, c->language);
 
