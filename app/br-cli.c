@@ -135,13 +135,17 @@ static int
 validate_one (GFile *file)
 {
   g_autoptr(BrDataset) dataset = load_dataset (file);
+  g_autofree char *n_companies = NULL;
+  g_autofree char *n_sources = NULL;
 
   if (dataset == NULL)
     return BR_EXIT_FAILURE;
 
+  n_companies = br_chart_format_count (br_dataset_get_n_companies (dataset));
+  n_sources = br_chart_format_count (br_dataset_get_n_sources (dataset));
   /* TRANSLATORS: the file name, then how many companies and sources it holds */
-  g_print (_("%s: valid, %u companies, %u sources\n"), br_dataset_get_display_name (dataset),
-           br_dataset_get_n_companies (dataset), br_dataset_get_n_sources (dataset));
+  g_print (_("%s: valid, %s companies, %s sources\n"), br_dataset_get_display_name (dataset),
+           n_companies, n_sources);
 
   return BR_EXIT_OK;
 }

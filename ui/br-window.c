@@ -263,10 +263,12 @@ describe_failure (BrWindow     *self,
     }
   else
     {
+      g_autofree char *count = br_chart_format_count (n);
+
       g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                                 "“%s” could not be loaded: %u problem",
-                                                 "“%s” could not be loaded: %u problems", n),
-                              name, n);
+                                                 "“%s” could not be loaded: %s problem",
+                                                 "“%s” could not be loaded: %s problems", n),
+                              name, count);
       for (guint i = 0; i < MIN (n, MAX_BANNER_PROBLEMS); i++)
         {
           g_autofree char *line = br_problem_to_string (g_ptr_array_index (problems, i));

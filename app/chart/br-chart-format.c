@@ -56,6 +56,20 @@ _br_format_number (double   value,
   return g_string_free (out, FALSE);
 }
 
+/**
+ * br_chart_format_count:
+ *
+ * Every count the charts and the window print goes through here: "2,104", grouped in
+ * thousands as both English and Chinese write it.
+ *
+ * Returns: @n in digits, grouped in thousands
+ */
+char *
+br_chart_format_count (guint64 n)
+{
+  return _br_format_number ((double)n, 0, FALSE);
+}
+
 /* How many decimals tell apart ticks @step apart. */
 int
 _br_decimals_for (double step)

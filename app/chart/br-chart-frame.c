@@ -428,14 +428,15 @@ static char *
 describe_rate (const BrFxRate *rate)
 {
   char day[BR_DATE_ISO_SIZE];
+  g_autofree char *value = _br_format_number (rate->rate, 4, FALSE);
 
   if (rate->kind == BR_FX_ANNUAL_AVERAGE)
     /* TRANSLATORS: an exchange rate the chart used: "USD/CNY 7.0809 (2023 average)" */
-    return g_strdup_printf (_("%s/%s %.4f (%d average)"), rate->base.code, rate->quote.code,
-                            rate->rate, rate->year);
+    return g_strdup_printf (_("%s/%s %s (%d average)"), rate->base.code, rate->quote.code,
+                            value, rate->year);
 
   /* TRANSLATORS: an exchange rate the chart used: "USD/CNY 7.1465 (2025-07-09)" */
-  return g_strdup_printf (_("%s/%s %.4f (%s)"), rate->base.code, rate->quote.code, rate->rate,
+  return g_strdup_printf (_("%s/%s %s (%s)"), rate->base.code, rate->quote.code, value,
                           br_date_format_iso (&rate->date, day));
 }
 

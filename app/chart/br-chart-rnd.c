@@ -137,10 +137,13 @@ pair_label (BrChartContext *ctx,
     return g_strdup (last);
 
   if (pair->n_skipped > 0)
-    /* TRANSLATORS: a range of periods with gaps: "2019–2024, 4 periods" */
-    return g_strdup_printf (_("%s–%s, %u periods"),
-                            br_period_get_label (pair->first_period, ctx->lang), last,
-                            pair->n_periods);
+    {
+      g_autofree char *n = br_chart_format_count (pair->n_periods);
+
+      /* TRANSLATORS: a range of periods with gaps: "2019–2024, 4 periods" */
+      return g_strdup_printf (_("%s–%s, %s periods"),
+                              br_period_get_label (pair->first_period, ctx->lang), last, n);
+    }
 
   return g_strdup_printf ("%s–%s", br_period_get_label (pair->first_period, ctx->lang), last);
 }
@@ -311,10 +314,11 @@ describe (BrChartContext *ctx,
         {
           g_autofree char *r = _br_format_value (revenue, &ctx->options->unit, ctx->lang);
           g_autofree char *s = _br_format_value (rnd, &ctx->options->unit, ctx->lang);
+          g_autofree char *ratio = _br_format_number (rnd / revenue, 1, FALSE);
 
           /* TRANSLATORS: in a chart's description: company, revenue, R&D, ratio */
-          g_string_append_printf (d, _("%s: revenue %s, R&D %s, %.1f× revenue. "),
-                                  br_company_get_name (g->company, ctx->lang), r, s, rnd / revenue);
+          g_string_append_printf (d, _("%s: revenue %s, R&D %s, %s× revenue. "),
+                                  br_company_get_name (g->company, ctx->lang), r, s, ratio);
         }
     }
 }

@@ -306,24 +306,31 @@ _br_chart_not_drawn_note (BrChartContext *ctx)
   GPtrArray *rest = ctx->layout->not_drawn;
   guint n_drawn = ctx->layout->n_largest;
   g_autoptr(GString) names = NULL;
+  g_autofree char *n_rest = NULL;
 
   if (rest->len == 0)
     return NULL;
 
-  if (n_drawn + rest->len > MAX_NAMED && ctx->layout->by_default)
-    return g_strdup_printf (_br_chart_ngettext ("The %u largest of %u companies are drawn by "
-                                                "default; %u more is not.",
-                                                "The %u largest of %u companies are drawn by "
-                                                "default; %u more are not.",
-                                                rest->len),
-                            n_drawn, ctx->layout->n_selected, rest->len);
+  n_rest = br_chart_format_count (rest->len);
   if (n_drawn + rest->len > MAX_NAMED)
-    return g_strdup_printf (_br_chart_ngettext ("The %u largest of %u companies selected are "
-                                                "drawn; %u more is not, for want of room.",
-                                                "The %u largest of %u companies selected are "
-                                                "drawn; %u more are not, for want of room.",
-                                                rest->len),
-                            n_drawn, ctx->layout->n_selected, rest->len);
+    {
+      g_autofree char *n_largest = br_chart_format_count (n_drawn);
+      g_autofree char *n_selected = br_chart_format_count (ctx->layout->n_selected);
+
+      if (ctx->layout->by_default)
+        return g_strdup_printf (_br_chart_ngettext ("The %s largest of %s companies are drawn "
+                                                    "by default; %s more is not.",
+                                                    "The %s largest of %s companies are drawn "
+                                                    "by default; %s more are not.",
+                                                    rest->len),
+                                n_largest, n_selected, n_rest);
+      return g_strdup_printf (_br_chart_ngettext ("The %s largest of %s companies selected are "
+                                                  "drawn; %s more is not, for want of room.",
+                                                  "The %s largest of %s companies selected are "
+                                                  "drawn; %s more are not, for want of room.",
+                                                  rest->len),
+                              n_largest, n_selected, n_rest);
+    }
 
   names = g_string_new (NULL);
   for (guint i = 0; i < rest->len; i++)
@@ -331,12 +338,12 @@ _br_chart_not_drawn_note (BrChartContext *ctx)
                             br_company_get_name (g_ptr_array_index (rest, i), ctx->lang));
 
   if (ctx->layout->by_default)
-    return g_strdup_printf (_br_chart_ngettext ("Not drawn by default (%u): %s.",
-                                                "Not drawn by default (%u): %s.", rest->len),
-                            rest->len, names->str);
+    return g_strdup_printf (_br_chart_ngettext ("Not drawn by default (%s): %s.",
+                                                "Not drawn by default (%s): %s.", rest->len),
+                            n_rest, names->str);
 
-  return g_strdup_printf (_br_chart_ngettext ("Not drawn for want of room (%u): %s.",
-                                              "Not drawn for want of room (%u): %s.",
+  return g_strdup_printf (_br_chart_ngettext ("Not drawn for want of room (%s): %s.",
+                                              "Not drawn for want of room (%s): %s.",
                                               rest->len),
-                          rest->len, names->str);
+                          n_rest, names->str);
 }

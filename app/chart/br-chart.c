@@ -329,10 +329,11 @@ br_chart_mark_describe (const BrChartMark *mark,
   if (mark->rate != NULL)
     {
       char day[BR_DATE_ISO_SIZE];
+      g_autofree char *rate = _br_format_number (mark->rate->rate, 4, FALSE);
 
       g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("Converted at %s/%s %.4f"), mark->rate->base.code,
-                              mark->rate->quote.code, mark->rate->rate);
+      g_string_append_printf (text, _("Converted at %s/%s %s"), mark->rate->base.code,
+                              mark->rate->quote.code, rate);
       if (mark->rate->kind == BR_FX_ANNUAL_AVERAGE)
         g_string_append_printf (text, _(" (%d average)"), mark->rate->year);
       else

@@ -185,6 +185,7 @@ char           *br_chart_mark_describe           (const BrChartMark    *mark,
                                                   BrLanguage            language);
 char           *br_chart_describe_source         (const BrSource       *source,
                                                   BrLanguage            language);
+char           *br_chart_format_count            (guint64               n);
 char           *br_chart_describe_period         (const BrPeriod       *period,
                                                   const GDate          *date,
                                                   BrLanguage            language);

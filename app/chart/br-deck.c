@@ -257,13 +257,14 @@ title_facts (BrDeck     *deck,
   g_autofree char *updated = _br_format_date (br_dataset_get_updated (deck->dataset), lang);
   const BrUnit *unit = br_chart_options_get_unit (deck->options);
   guint n = deck->sources->len;
+  g_autofree char *n_sources = br_chart_format_count (n);
   g_autofree char *checked = NULL;
 
   /* TRANSLATORS: on the title slide: the day of the presentation, when the figures
    * were last checked, and how many sources they come from */
-  checked = g_strdup_printf (_br_chart_ngettext ("%s · figures checked %s · %u source",
-                                                 "%s · figures checked %s · %u sources", n),
-                             date, updated, n);
+  checked = g_strdup_printf (_br_chart_ngettext ("%s · figures checked %s · %s source",
+                                                 "%s · figures checked %s · %s sources", n),
+                             date, updated, n_sources);
 
   /* TRANSLATORS: on the title slide, under the date and sources: the unit of the charts */
   return g_strdup_printf (_("%s\nAmounts converted to %s at the dataset’s dated exchange rates"),

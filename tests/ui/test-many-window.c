@@ -11,6 +11,9 @@
 
 #include "../br-test-i18n.h"
 
+#include <string.h>
+#include <unistd.h>
+
 #include <adwaita.h>
 
 #include "br-chart-layout-private.h"
@@ -419,6 +422,88 @@ test_swatches_many (void)
   close_window (window);
 }
 
+/* A dataset written for the test: @n companies with a net loss each */
+static GFile *
+write_many (guint n)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"burnrate-dataset\", \"version\": 1,"
+                                          " \"title\": \"Many\", \"updated\": \"2025-01-01\","
+                                          " \"sources\": [{\"id\": \"s\", \"title\": \"R\","
+                                          " \"publisher\": \"P\", \"date\": \"2025-01-01\"}],"
+                                          " \"companies\": [");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  int fd;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"id\": \"c%u\", \"name\": \"Company %u\", \"periods\":"
+                            " [{\"id\": \"FY2024\", \"kind\": \"fiscal-year\", \"start\":"
+                            " \"2024-01-01\", \"end\": \"2024-12-31\"}], \"figures\":"
+                            " [{\"period\": \"FY2024\", \"metric\": \"net_income_attributable\","
+                            " \"value\": -%u, \"currency\": \"CNY\", \"scale\": \"yi\","
+                            " \"source\": \"s\"}]}",
+                            i > 0 ? "," : "", i, i, i + 1);
+  g_string_append (json, "]}");
+  fd = g_file_open_tmp ("burnrate-many-XXXXXX.json", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, json->str, json->len, &error);
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
+}
+
+static const char *
+footnote (BrWindow *window)
+{
+  BrChartLayout *layout = br_chart_view_ensure_layout (br_window_get_visible_chart_view (window));
+
+  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+    {
+      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+
+      if (g_strcmp0 (box->role, "footnote") == 0)
+        return box->text;
+    }
+
+  return NULL;
+}
+
+/* 2,104 companies: the chart's note groups its counts in thousands */
+static void
+test_counts (void)
+{
+  g_autoptr(GFile) file = NULL;
+  BrWindow *window;
+  gboolean changed = FALSE;
+  const char *note;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  file = write_many (2104);
+  window = br_window_new (NULL);
+  g_settings_reset (br_window_get_settings (window), "hidden-companies");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  g_signal_connect (br_window_get_document (window), "changed", G_CALLBACK (changed_cb), &changed);
+  br_window_open (window, file);
+  iterate_until (&changed);
+  br_window_set_chart (window, "losses");
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (window);
+
+  note = footnote (window);
+  g_assert_nonnull (note);
+  g_assert_nonnull (strstr (note, "The 8 largest of 2,104 companies are drawn by default; "
+                                  "2,096 more are not."));
+
+  close_window (window);
+  g_file_delete (file, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -437,6 +522,7 @@ main (int   argc,
   g_test_add_func ("/Br/ManyWindow/selection", test_selection);
   g_test_add_func ("/Br/ManyWindow/swatches-few", test_swatches_few);
   g_test_add_func ("/Br/ManyWindow/swatches-many", test_swatches_many);
+  g_test_add_func ("/Br/ManyWindow/counts", test_counts);
 
   return g_test_run ();
 }
