@@ -555,11 +555,11 @@ br_chart_view_get_property (GObject    *object,
       break;
 
     case PROP_CHART:
-      g_value_set_string (value, br_chart_kind_to_string (br_chart_view_get_kind (self)));
+      g_value_set_enum (value, br_chart_view_get_kind (self));
       break;
 
     case PROP_COLOR_VISION:
-      g_value_set_string (value, br_color_vision_to_string (self->vision));
+      g_value_set_enum (value, self->vision);
       break;
 
     case PROP_HIGHLIGHT:
@@ -590,23 +590,11 @@ br_chart_view_set_property (GObject      *object,
       break;
 
     case PROP_CHART:
-      {
-        BrChartKind kind;
-
-        if (br_chart_kind_from_string (g_value_get_string (value), &kind))
-          br_chart_view_set_kind (self, kind);
-        else
-          g_warning ("No chart called “%s”", g_value_get_string (value));
-      }
+      br_chart_view_set_kind (self, g_value_get_enum (value));
       break;
 
     case PROP_COLOR_VISION:
-      {
-        BrColorVision vision;
-
-        if (br_color_vision_from_string (g_value_get_string (value), &vision))
-          br_chart_view_set_color_vision (self, vision);
-      }
+      br_chart_view_set_color_vision (self, g_value_get_enum (value));
       break;
 
     default:
@@ -635,11 +623,11 @@ br_chart_view_class_init (BrChartViewClass *klass)
     g_param_spec_object ("dataset", NULL, NULL, BR_TYPE_DATASET,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CHART] =
-    g_param_spec_string ("chart", NULL, NULL, "losses",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("chart", NULL, NULL, BR_TYPE_CHART_KIND, BR_CHART_LOSSES,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_COLOR_VISION] =
-    g_param_spec_string ("color-vision", NULL, NULL, "normal",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("color-vision", NULL, NULL, BR_TYPE_COLOR_VISION, BR_COLOR_VISION_NORMAL,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_HIGHLIGHT] =
     g_param_spec_int ("highlight", NULL, NULL, -1, G_MAXINT, -1,
                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

@@ -24,7 +24,7 @@ struct _BrSidePane
 
   GSettings            *settings;
   BrDataset            *dataset;
-  char                 *chart;
+  BrChartKind           chart;
   GPtrArray            *company_rows;   /* AdwActionRow, in dataset order */
   GtkWidget            *company_list;   /* BrCompanyList, for many companies */
   GArray               *years;          /* int: the years the range rows offer */
@@ -439,7 +439,6 @@ br_side_pane_finalize (GObject *object)
 {
   BrSidePane *self = BR_SIDE_PANE (object);
 
-  g_clear_pointer (&self->chart, g_free);
   g_clear_pointer (&self->years, g_array_unref);
 
   G_OBJECT_CLASS (br_side_pane_parent_class)->finalize (object);
@@ -464,7 +463,7 @@ br_side_pane_get_property (GObject    *object,
       break;
 
     case PROP_CHART:
-      g_value_set_string (value, self->chart);
+      g_value_set_enum (value, self->chart);
       break;
 
     default:
@@ -491,7 +490,7 @@ br_side_pane_set_property (GObject      *object,
       break;
 
     case PROP_CHART:
-      br_side_pane_set_chart (self, g_value_get_string (value));
+      br_side_pane_set_chart (self, g_value_get_enum (value));
       break;
 
     default:
@@ -517,8 +516,8 @@ br_side_pane_class_init (BrSidePaneClass *klass)
     g_param_spec_object ("dataset", NULL, NULL, BR_TYPE_DATASET,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CHART] =
-    g_param_spec_string ("chart", NULL, NULL, "losses",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("chart", NULL, NULL, BR_TYPE_CHART_KIND, BR_CHART_LOSSES,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -552,7 +551,7 @@ br_side_pane_init (BrSidePane *self)
 
   self->company_rows = g_ptr_array_new ();
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
-  self->chart = g_strdup ("losses");
+  self->chart = BR_CHART_LOSSES;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   for (guint i = 0; i < br_display_unit_get_n (); i++)
@@ -655,18 +654,16 @@ br_side_pane_set_dataset (BrSidePane *self,
 }
 
 void
-br_side_pane_set_chart (BrSidePane *self,
-                        const char *chart)
+br_side_pane_set_chart (BrSidePane  *self,
+                        BrChartKind  chart)
 {
   g_return_if_fail (BR_IS_SIDE_PANE (self));
 
-  if (g_strcmp0 (self->chart, chart) == 0)
+  if (self->chart == chart)
     return;
 
-  g_free (self->chart);
-  self->chart = g_strdup (chart);
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->valuation_group), g_strcmp0 (chart, "valuation") == 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->runway_group), g_strcmp0 (chart, "runway") == 0);
+  self->chart = chart;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->valuation_group), chart == BR_CHART_VALUATION);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->runway_group), chart == BR_CHART_RUNWAY);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
 }

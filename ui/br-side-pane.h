@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "br-model.h"
+#include "br-chart.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +19,6 @@ void        br_side_pane_set_settings (BrSidePane *self,
 void        br_side_pane_set_dataset (BrSidePane *self,
                                       BrDataset  *dataset);
 void        br_side_pane_set_chart   (BrSidePane *self,
-                                      const char *chart);
+                                      BrChartKind chart);
 
 G_END_DECLS

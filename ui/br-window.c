@@ -342,14 +342,10 @@ visible_chart_cb (BrWindow     *self,
                   GParamSpec   *pspec,
                   AdwViewStack *stack)
 {
-  const char *chart = adw_view_stack_get_visible_child_name (stack);
-  g_autofree char *saved = NULL;
   GtkWidget *focus;
 
-  if (chart == NULL || self->settings == NULL)
+  if (adw_view_stack_get_visible_child_name (stack) == NULL || self->settings == NULL)
     return;
-
-  saved = g_settings_get_string (self->settings, "chart");
 
   /* the chart had the focus, or lost it to the page that went: the new one takes it */
   focus = gtk_root_get_focus (GTK_ROOT (self));
@@ -357,9 +353,7 @@ visible_chart_cb (BrWindow     *self,
                         || gtk_widget_is_ancestor (focus, GTK_WIDGET (stack))))
     gtk_widget_grab_focus (adw_view_stack_get_visible_child (stack));
 
-  br_side_pane_set_chart (self->side_pane, chart);
-  if (g_strcmp0 (chart, saved) != 0)
-    g_settings_set_string (self->settings, "chart", chart);
+  br_side_pane_set_chart (self->side_pane, br_window_get_chart (self));
   br_window_refresh_table (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
 }
@@ -426,7 +420,7 @@ br_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_CHART:
-      g_value_set_string (value, br_window_get_chart (self));
+      g_value_set_enum (value, br_window_get_chart (self));
       break;
 
     case PROP_SHOW_TABLE:
@@ -434,7 +428,7 @@ br_window_get_property (GObject    *object,
       break;
 
     case PROP_COLOR_VISION:
-      g_value_set_string (value, br_color_vision_to_string (self->vision));
+      g_value_set_enum (value, self->vision);
       break;
 
     default:
@@ -456,12 +450,10 @@ set_show_table (BrWindow *self,
 }
 
 static void
-set_color_vision (BrWindow   *self,
-                  const char *name)
+set_color_vision (BrWindow      *self,
+                  BrColorVision  vision)
 {
-  BrColorVision vision;
-
-  if (!br_color_vision_from_string (name, &vision) || vision == self->vision)
+  if (vision == self->vision)
     return;
 
   self->vision = vision;
@@ -481,7 +473,7 @@ br_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_CHART:
-      br_window_set_chart (self, g_value_get_string (value));
+      br_window_set_chart (self, g_value_get_enum (value));
       break;
 
     case PROP_SHOW_TABLE:
@@ -489,7 +481,7 @@ br_window_set_property (GObject      *object,
       break;
 
     case PROP_COLOR_VISION:
-      set_color_vision (self, g_value_get_string (value));
+      set_color_vision (self, g_value_get_enum (value));
       break;
 
     default:
@@ -510,14 +502,14 @@ br_window_class_init (BrWindowClass *klass)
   window_class->close_request = br_window_close_request;
 
   properties[PROP_CHART] =
-    g_param_spec_string ("chart", NULL, NULL, "losses",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("chart", NULL, NULL, BR_TYPE_CHART_KIND, BR_CHART_LOSSES,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_TABLE] =
     g_param_spec_boolean ("show-table", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_COLOR_VISION] =
-    g_param_spec_string ("color-vision", NULL, NULL, "normal",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("color-vision", NULL, NULL, BR_TYPE_COLOR_VISION, BR_COLOR_VISION_NORMAL,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BR_TYPE_CHART_VIEW);
@@ -633,8 +625,6 @@ monitors_changed_cb (BrWindow   *self,
 static void
 br_window_init (BrWindow *self)
 {
-  g_autofree char *chart = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -670,8 +660,8 @@ br_window_init (BrWindow *self)
     g_signal_connect_object (views (self, i), "notify::hidden", G_CALLBACK (hidden_series_cb),
                              self, G_CONNECT_SWAPPED);
 
-  chart = g_settings_get_string (self->settings, "chart");
-  br_window_set_chart (self, chart);
+  /* the key holds the chart's nick: "losses" */
+  g_settings_bind (self->settings, "chart", self, "chart", G_SETTINGS_BIND_DEFAULT);
   restore_size (self);
   setup_drop_target (self);
   hide_banner (self);
@@ -759,29 +749,26 @@ br_window_open_bundled (BrWindow *self)
   return TRUE;
 }
 
-const char *
+BrChartKind
 br_window_get_chart (BrWindow *self)
 {
-  g_return_val_if_fail (BR_IS_WINDOW (self), NULL);
+  BrChartKind kind = BR_CHART_LOSSES;
 
-  return adw_view_stack_get_visible_child_name (self->stack);
+  g_return_val_if_fail (BR_IS_WINDOW (self), BR_CHART_LOSSES);
+
+  /* the stack's pages are named by the charts' nicks */
+  br_chart_kind_from_string (adw_view_stack_get_visible_child_name (self->stack), &kind);
+  return kind;
 }
 
 void
-br_window_set_chart (BrWindow   *self,
-                     const char *chart)
+br_window_set_chart (BrWindow    *self,
+                     BrChartKind  chart)
 {
-  BrChartKind kind;
-
   g_return_if_fail (BR_IS_WINDOW (self));
+  g_return_if_fail (chart < BR_N_CHART_KINDS);
 
-  if (!br_chart_kind_from_string (chart, &kind))
-    {
-      g_warning ("No chart called “%s”", chart);
-      return;
-    }
-
-  adw_view_stack_set_visible_child_name (self->stack, chart);
+  adw_view_stack_set_visible_child_name (self->stack, br_chart_kind_to_string (chart));
 }
 
 BrChartView *

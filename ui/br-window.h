@@ -22,9 +22,9 @@ GSettings   *br_window_get_settings    (BrWindow       *self);
 void         br_window_open            (BrWindow       *self,
                                         GFile          *file);
 gboolean     br_window_open_bundled    (BrWindow       *self);
-const char  *br_window_get_chart       (BrWindow       *self);
+BrChartKind  br_window_get_chart       (BrWindow       *self);
 void         br_window_set_chart       (BrWindow       *self,
-                                        const char     *chart);
+                                        BrChartKind     chart);
 BrChartView *br_window_get_visible_chart_view (BrWindow *self);
 void         br_window_refresh_table   (BrWindow       *self);
 void         br_window_show_toast      (BrWindow       *self,

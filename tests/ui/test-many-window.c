@@ -79,7 +79,7 @@ open_window (const char *name)
   br_window_open (window, file);
   iterate_until (&changed);
   g_signal_handler_disconnect (br_window_get_document (window), id);
-  br_window_set_chart (window, "losses");
+  br_window_set_chart (window, BR_CHART_LOSSES);
   gtk_window_present (GTK_WINDOW (window));
   wait_for_frame (window);
 
@@ -346,7 +346,7 @@ test_swatches_few (void)
   g_settings_reset (br_window_get_settings (window), "hidden-companies");
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   g_assert_true (br_window_open_bundled (window));
-  br_window_set_chart (window, "losses");
+  br_window_set_chart (window, BR_CHART_LOSSES);
   gtk_window_present (GTK_WINDOW (window));
   dataset = br_document_get_dataset (br_window_get_document (window));
   metax = br_dataset_lookup_company (dataset, "metax");
@@ -491,7 +491,7 @@ test_counts (void)
   g_signal_connect (br_window_get_document (window), "changed", G_CALLBACK (changed_cb), &changed);
   br_window_open (window, file);
   iterate_until (&changed);
-  br_window_set_chart (window, "losses");
+  br_window_set_chart (window, BR_CHART_LOSSES);
   gtk_window_present (GTK_WINDOW (window));
   wait_for_frame (window);
 
