@@ -16,6 +16,8 @@
 #include "br-window-private.h"
 
 #define MAX_BANNER_PROBLEMS 3
+/* the smallest chart text, in pixels at a text-scaling factor of 1 */
+#define MIN_CHART_TEXT 11.
 
 enum {
   PROP_0,
@@ -135,6 +137,7 @@ options_from_settings (BrWindow *self)
   br_chart_options_set_high_contrast (options,
                                       adw_style_manager_get_high_contrast (adw_style_manager_get_default ()));
   br_chart_options_set_text_scale (options, desktop_text_scale (self));
+  br_chart_options_set_min_text_size (options, MIN_CHART_TEXT * desktop_text_scale (self));
   companies_from_settings (self, options);
   scenario_from_settings (self->settings, options);
 

@@ -207,7 +207,9 @@ _br_axis_draw_y (BrChartContext *ctx,
                  const BrUnit   *unit)
 {
   cairo_t *cr = ctx->cr;
-  double size = tick_size (ctx), x = ctx->pad, gap = ctx->em * 0.5;
+  double size = tick_size (ctx), x = ctx->pad;
+  /* the top tick label is centred on its line: set larger than asked, it needs more room */
+  double gap = ctx->em * 0.5 + MAX (_br_text_min (ctx) - size, 0);
   g_autofree char *full_title = NULL;
 
   cairo_save (cr);

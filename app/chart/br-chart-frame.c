@@ -378,7 +378,7 @@ _br_chart_legend (BrChartContext *ctx,
                   GArray         *items)
 {
   gboolean slide = ctx->options->slide;
-  double size = ctx->em * (slide ? 0.65 : 0.9);
+  double size = MAX (ctx->em * (slide ? 0.65 : 0.9), _br_text_min (ctx));
   double swatch = size * 0.9;
   double gap = ctx->em * (slide ? 0.9 : 1.2);
   double x = ctx->pad;
@@ -446,7 +446,7 @@ footnote_size (BrChartContext *ctx)
 {
   double scale = ctx->options->text_scale;
 
-  return ctx->em * 0.75 / scale * MIN (scale, 1.5);
+  return MAX (ctx->em * 0.75 / scale * MIN (scale, 1.5), _br_text_min (ctx));
 }
 
 /* The footnote's height, reserved before the plot is laid out. */

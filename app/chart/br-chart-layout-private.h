@@ -15,6 +15,7 @@ typedef struct
   const char *role;            /* "title", "tick", "legend", "label", "footnote", ... */
   gboolean ellipsized;         /* cut short with "…" for want of room */
   const char *text;            /* what it says, before any cut */
+  double size;                 /* its type size, in user-space pixels */
 } BrTextBox;
 
 guint            br_chart_layout_get_n_text_boxes (BrChartLayout *layout);

@@ -114,12 +114,13 @@ _br_chart_layout_add_text_box (BrChartLayout *layout,
                                double         y0,
                                double         x1,
                                double         y1,
+                               double         size,
                                const char    *role,
                                const char    *text,
                                gboolean       ellipsized)
 {
   BrTextBox box = { x0, y0, x1, y1, role, ellipsized,
-                    g_string_chunk_insert_const (layout->strings, text) };
+                    g_string_chunk_insert_const (layout->strings, text), size };
 
   g_array_append_val (layout->text_boxes, box);
 }

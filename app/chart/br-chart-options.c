@@ -232,6 +232,23 @@ br_chart_options_get_text_scale (const BrChartOptions *options)
   return options->text_scale;
 }
 
+/**
+ * br_chart_options_set_min_text_size:
+ * @size: in pixels of the chart's user space; 0, the default, for none
+ *
+ * Sets chart text at @size at least, whatever the canvas's size: footnotes and legends
+ * stay legible in a small window, and the layout makes room for them. Slides keep their
+ * own type scale.
+ */
+void
+br_chart_options_set_min_text_size (BrChartOptions *options,
+                                    double          size)
+{
+  g_return_if_fail (size >= 0 && size <= 100);
+
+  options->min_text_size = size;
+}
+
 void
 br_chart_options_set_transparent (BrChartOptions *options,
                                   gboolean        transparent)
@@ -328,7 +345,7 @@ br_chart_options_draw_alike (const BrChartOptions *a,
 
   if (a->kind != b->kind || a->cumulative != b->cumulative || a->log_scale != b->log_scale ||
       a->percent != b->percent || a->theme != b->theme || a->text_scale != b->text_scale ||
-      a->high_contrast != b->high_contrast ||
+      a->min_text_size != b->min_text_size || a->high_contrast != b->high_contrast ||
       a->transparent != b->transparent ||
       !br_currency_equal (&a->unit.currency, &b->unit.currency) || a->unit.scale != b->unit.scale ||
       a->language != b->language ||

@@ -201,9 +201,12 @@ void
 _br_chart_plot_rows (BrChartContext *ctx,
                      double          below_em)
 {
+  /* labels set larger than asked (the options' minimum) take more room */
+  double grown = MAX (_br_text_min (ctx) - ctx->em * 0.85, 0);
+
   /* a slide's axis title is smaller, and its labels under the plot packed closer */
-  ctx->py0 += ctx->em * (ctx->options->slide ? 0.9 : 1.3);
-  ctx->py1 -= ctx->em * below_em * (ctx->options->slide ? 0.85 : 1);
+  ctx->py0 += ctx->em * (ctx->options->slide ? 0.9 : 1.3) + 2 * grown;
+  ctx->py1 -= ctx->em * below_em * (ctx->options->slide ? 0.85 : 1) + grown * below_em;
 }
 
 /* The plot between the tick labels, @tick_width wide, and the end labels, @label_width

@@ -45,6 +45,7 @@ struct _BrChartOptions
   BrTheme      theme;
   gboolean     high_contrast;
   double       text_scale;
+  double       min_text_size; /* no text smaller, in pixels; 0 for no minimum */
   gboolean     transparent;
   GPtrArray   *hidden;
   GPtrArray   *source_order;  /* const BrSource *: a deck's numbering, or NULL */
@@ -166,6 +167,7 @@ void           _br_chart_layout_add_legend   (BrChartLayout        *layout,
                                               gboolean              hidden);
 void           _br_chart_layout_add_text_box (BrChartLayout        *layout,
                                               double x0, double y0, double x1, double y1,
+                                              double                size,
                                               const char           *role,
                                               const char           *text,
                                               gboolean              ellipsized);
@@ -191,6 +193,7 @@ typedef enum
   TEXT_BOLD   = 1 << 4,
 } TextFlags;
 
+double   _br_text_min        (BrChartContext *ctx);
 void     _br_text_measure    (BrChartContext *ctx,
                               const char     *text,
                               double          size,

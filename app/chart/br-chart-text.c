@@ -35,6 +35,27 @@ type_scale (BrChartContext *ctx,
   return size;
 }
 
+/**
+ * _br_text_min:
+ *
+ * Returns: the smallest size chart text is shown at, in pixels: the options' minimum, or
+ *   0 on slides, which keep their own type scale
+ */
+double
+_br_text_min (BrChartContext *ctx)
+{
+  return ctx->options->slide ? 0 : ctx->options->min_text_size;
+}
+
+/* The size text asked at @size is shown at: a step of the type scale, at least the
+ * minimum */
+static double
+shown_size (BrChartContext *ctx,
+            double          size)
+{
+  return MAX (type_scale (ctx, size), _br_text_min (ctx));
+}
+
 /* Text this large, in device pixels, is laid out at one size and drawn scaled to the size
  * shown. Each size Pango lays out at is one more font: a fontconfig substitution, two
  * fontconfig lookups on threads of their own, a FreeType and a HarfBuzz font, and the
@@ -53,6 +74,7 @@ typedef struct
 {
   PangoLayout *pango;   /* the text, laid out */
   double       scale;   /* from its layout to the size shown */
+  double       size;    /* the size shown */
 } Text;
 
 static Text
@@ -62,8 +84,8 @@ prepare (BrChartContext *ctx,
          double          max_width,
          TextFlags       flags)
 {
-  double shown = type_scale (ctx, size);
-  Text t = { ctx->pango, 1 };
+  double shown = shown_size (ctx, size);
+  Text t = { ctx->pango, 1, shown };
   PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
 
   if (shown * ctx->pixel >= SCALED_FROM)
@@ -169,7 +191,7 @@ show (BrChartContext *ctx,
 
   if (role != NULL)
     _br_chart_layout_add_text_box (ctx->layout, x + box.x, y + box.y,
-                                   x + box.x + box.width, y + box.y + box.height, role,
+                                   x + box.x + box.width, y + box.y + box.height, t.size, role,
                                    pango_layout_get_text (t.pango),
                                    pango_layout_is_ellipsized (t.pango));
 

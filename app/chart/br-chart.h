@@ -135,6 +135,9 @@ gboolean        br_chart_options_get_high_contrast (const BrChartOptions *option
 void            br_chart_options_set_text_scale  (BrChartOptions       *options,
                                                   double                text_scale);
 double          br_chart_options_get_text_scale  (const BrChartOptions *options);
+/* the window's: no chart text under this size, in pixels; the layout makes room */
+void            br_chart_options_set_min_text_size (BrChartOptions     *options,
+                                                  double                size);
 void            br_chart_options_set_slide       (BrChartOptions       *options,
                                                   gboolean              slide);
 gboolean        br_chart_options_get_slide       (const BrChartOptions *options);

@@ -1303,6 +1303,71 @@ test_desktop_text_and_contrast (Fixture       *fixture,
   g_assert_cmpfloat (legend_height (view), ==, normal);
 }
 
+/* Every chart's text, as laid out in the window: none smaller than @min pixels, and no
+ * two pieces overlapping */
+static void
+assert_legible (BrWindow   *window,
+                double      min,
+                const char *where)
+{
+  for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
+    {
+      BrChartView *view;
+      BrChartLayout *layout;
+      guint n;
+
+      br_window_set_chart (window, br_chart_kind_to_string (kind));
+      wait_for_frame (window);
+      view = br_window_get_visible_chart_view (window);
+      layout = br_chart_view_ensure_layout (view);
+      n = br_chart_layout_get_n_text_boxes (layout);
+      g_assert_cmpuint (n, >, 3);
+      for (guint i = 0; i < n; i++)
+        {
+          const BrTextBox *a = br_chart_layout_get_text_box (layout, i);
+
+          if (a->size < min - 0.01)
+            g_error ("%s: %s text “%s” at %.1f px in the %d×%d %s chart", where, a->role,
+                     a->text, a->size, gtk_widget_get_width (GTK_WIDGET (view)),
+                     gtk_widget_get_height (GTK_WIDGET (view)), br_chart_kind_to_string (kind));
+          for (guint j = i + 1; j < n; j++)
+            {
+              const BrTextBox *b = br_chart_layout_get_text_box (layout, j);
+
+              if (a->x0 < b->x1 - 1 && b->x0 < a->x1 - 1 && a->y0 < b->y1 - 1 && b->y0 < a->y1 - 1)
+                g_error ("%s: %s text “%s” overlaps %s text “%s” in the %s chart", where, a->role,
+                         a->text, b->role, b->text, br_chart_kind_to_string (kind));
+            }
+        }
+    }
+}
+
+/* Chart text is never under 11 px (times the desktop's text scale), at the default size
+ * and in a small window; the charts make room rather than overlap. */
+static void
+test_legible_text (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  int dpi;
+
+  if (fixture->window == NULL)
+    return;
+
+  assert_legible (fixture->window, 11, "1280×800");
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 640, 480);
+  wait_for_frame (fixture->window);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 640);
+  assert_legible (fixture->window, 11, "640×480");
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", (int)(1.5 * 96 * 1024), NULL);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  wait_for_frame (fixture->window);
+  assert_legible (fixture->window, 16.5, "1280×800 at text scale 1.5");
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+}
+
 /* The tab icons are symbolic SVGs: without gdk-pixbuf's SVG loader (librsvg2-common)
  * GTK draws its "image-missing" placeholder instead, and says nothing. */
 static void
@@ -1519,6 +1584,7 @@ main (int   argc,
   add ("/Br/Window/start", test_start);
   add ("/Br/Window/icons", test_icons);
   add ("/Br/Window/desktop-text-and-contrast", test_desktop_text_and_contrast);
+  add ("/Br/Window/legible-text", test_legible_text);
   add ("/Br/Window/switch-charts", test_switch_charts);
   add ("/Br/Window/hover", test_hover);
   add ("/Br/Window/legend-toggle", test_legend_toggle);
