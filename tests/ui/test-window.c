@@ -1316,7 +1316,7 @@ assert_legible (BrWindow   *window,
       BrChartLayout *layout;
       guint n;
 
-      br_window_set_chart (window, br_chart_kind_to_string (kind));
+      br_window_set_chart (window, kind);
       wait_for_frame (window);
       view = br_window_get_visible_chart_view (window);
       layout = br_chart_view_ensure_layout (view);
