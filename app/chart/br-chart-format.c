@@ -111,6 +111,16 @@ static const UnitName unit_names[] = {
   { "HKD", BR_SCALE_YI, N_("100M HKD") },
   { "HKD", BR_SCALE_BILLION, N_("bn HKD") },
   { "HKD", BR_SCALE_MILLION, N_("M HKD") },
+  { "EUR", BR_SCALE_BILLION, N_("bn EUR") },
+  { "EUR", BR_SCALE_MILLION, N_("M EUR") },
+  { "JPY", BR_SCALE_BILLION, N_("bn JPY") },
+  { "JPY", BR_SCALE_MILLION, N_("M JPY") },
+  { "KRW", BR_SCALE_BILLION, N_("bn KRW") },
+  { "KRW", BR_SCALE_MILLION, N_("M KRW") },
+  { "TWD", BR_SCALE_BILLION, N_("bn TWD") },
+  { "TWD", BR_SCALE_MILLION, N_("M TWD") },
+  { "GBP", BR_SCALE_BILLION, N_("bn GBP") },
+  { "GBP", BR_SCALE_MILLION, N_("M GBP") },
 };
 
 static GHashTable *others;   /* under its lock: labels made for other units */

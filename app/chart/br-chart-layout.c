@@ -156,6 +156,14 @@ void
 _br_chart_layout_add_rate (BrChartLayout  *layout,
                            const BrFxRate *rate)
 {
+  /* a rate through a pivot currency is listed as the two rates it comes from */
+  if (rate->legs[0] != NULL)
+    {
+      _br_chart_layout_add_rate (layout, rate->legs[0]);
+      _br_chart_layout_add_rate (layout, rate->legs[1]);
+      return;
+    }
+
   if (!g_ptr_array_find (layout->rates, rate, NULL))
     g_ptr_array_add (layout->rates, (gpointer)rate);
   if (rate->source != NULL)

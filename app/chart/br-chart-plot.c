@@ -135,6 +135,20 @@ _br_chart_frame (BrChartContext *ctx,
                  GArray         *legend,
                  guint           footnote_lines)
 {
+  const char *name = br_chart_kind_to_string (ctx->options->kind);
+  const BrText *own_title = br_dataset_get_chart_title (ctx->dataset, name);
+  const BrText *own_subtitle = br_dataset_get_chart_subtitle (ctx->dataset, name);
+  g_autofree char *subtitles = NULL;
+
+  /* the dataset's words first; the chart's own subtitle stays, for it says which periods
+   * and how values are shown */
+  if (own_title != NULL)
+    title = br_text_get (own_title, ctx->lang);
+  if (own_subtitle != NULL)
+    subtitle = subtitles = subtitle != NULL
+      ? g_strdup_printf ("%s · %s", br_text_get (own_subtitle, ctx->lang), subtitle)
+      : g_strdup (br_text_get (own_subtitle, ctx->lang));
+
   _br_chart_header (ctx, title, subtitle);
   _br_chart_legend (ctx, legend);
   _br_chart_reserve_footnote (ctx, footnote_lines);

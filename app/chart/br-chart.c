@@ -338,6 +338,13 @@ br_chart_mark_describe (const BrChartMark *mark,
         g_string_append_printf (text, _(" (%d average)"), mark->rate->year);
       else
         g_string_append_printf (text, " (%s)", br_date_format_iso (&mark->rate->date, day));
+      if (mark->rate->legs[0] != NULL)
+        /* TRANSLATORS: after a rate derived from two: "Converted at HKD/KRW 174.8718 (2024
+         * average), through USD" */
+        g_string_append_printf (text, _(", through %s"),
+                                g_str_equal (mark->rate->legs[0]->base.code, mark->rate->base.code)
+                                  ? mark->rate->legs[0]->quote.code
+                                  : mark->rate->legs[0]->base.code);
     }
 
   if (mark->source != NULL)

@@ -14,8 +14,13 @@ struct _BrDataset
 
   GStringChunk *strings;
   char         *display_name;
-  BrText        title;
+  BrText        title;        /* the file's name when the file has none */
   BrText        description;
+  BrText        chart_titles[BR_N_DATASET_CHARTS];     /* unset: en is NULL */
+  BrText        chart_subtitles[BR_N_DATASET_CHARTS];
+  gboolean      has_display;
+  BrCurrency    display_currency;
+  BrScale       display_scale;
   GDate         updated;
 
   BrSource     *sources;
@@ -28,7 +33,11 @@ struct _BrDataset
   GHashTable   *source_index;   /* id → BrSource* */
   GHashTable   *company_index;  /* id → BrCompany* */
   GHashTable   *fx_index;       /* "CNY/USD/2024" or "CNY/USD/2024-07-09" → BrFxRate* */
+  GPtrArray    *fx_derived;     /* BrFxRate*: the rates through a pivot currency */
 };
+
+/* the charts a dataset may title, as its "charts" member names them; NULL-terminated */
+extern const char * const _br_dataset_chart_names[BR_N_DATASET_CHARTS + 1];
 
 BrDataset *_br_dataset_new     (const char *display_name);
 char      *_br_dataset_intern  (BrDataset  *self,

@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 
 #define BR_TYPE_DATASET (br_dataset_get_type ())
 
+/* the charts a dataset can title: losses, rnd, customers, valuation, runway */
+#define BR_N_DATASET_CHARTS 5
+
 G_DECLARE_FINAL_TYPE (BrDataset, br_dataset, BR, DATASET, GObject)
 
 /* A conversion from one amount into a currency and scale, and what it took. */
@@ -24,6 +27,13 @@ typedef struct
 
 const BrText    *br_dataset_get_title          (BrDataset        *self);
 const BrText    *br_dataset_get_description    (BrDataset        *self);
+const BrText    *br_dataset_get_chart_title    (BrDataset        *self,
+                                                const char       *chart);
+const BrText    *br_dataset_get_chart_subtitle (BrDataset        *self,
+                                                const char       *chart);
+gboolean         br_dataset_get_display        (BrDataset        *self,
+                                                BrCurrency       *currency,
+                                                BrScale          *scale);
 const GDate     *br_dataset_get_updated        (BrDataset        *self);
 const char      *br_dataset_get_display_name   (BrDataset        *self);
 guint            br_dataset_get_n_companies    (BrDataset        *self);

@@ -18,6 +18,7 @@
 #include "br-json-scan-private.h"
 #include "br-loader-private.h"
 #include "br-types-private.h"
+#include "br-units.h"
 
 typedef struct
 {
@@ -1158,56 +1159,334 @@ converts (Loader           *l,
          br_dataset_find_rate (l->ds, from, &to, date, spot_allowed) != NULL;
 }
 
-/* Every amount must convert into every other currency the dataset uses. */
-static void
-check_fx_coverage (Loader *l)
+/* The amounts that cannot be converted between two currencies for a year: how many, and
+ * where the first is */
+typedef struct
 {
-  for (guint c = 0; c < l->ds->n_companies; c++)
+  char       *path;
+  const char *from;
+  const char *to;
+  int         year;
+  guint       n;
+  gboolean    done;     /* reported, with others of the same cause */
+} Unconverted;
+
+static void
+unconverted_clear (Unconverted *u)
+{
+  g_free (u->path);
+}
+
+static gboolean
+involves (const Unconverted *u,
+          const char        *code)
+{
+  return g_str_equal (u->from, code) || g_str_equal (u->to, code);
+}
+
+/* The currency most of @year's missing conversions involve: the one to link */
+static const char *
+culprit (GArray *missing,
+         int     year)
+{
+  const char *best = NULL;
+  guint best_n = 0;
+
+  for (guint i = 0; i < missing->len; i++)
     {
-      const BrCompany *company = &l->ds->companies[c];
+      const Unconverted *u = &g_array_index (missing, Unconverted, i);
 
-      for (guint i = 0; i < company->n_figures; i++)
+      for (guint side = 0; side < 2 && u->year == year && !u->done; side++)
         {
-          const BrFigure *figure = &company->figures[i];
-          GDate midpoint;
+          const char *code = side == 0 ? u->from : u->to;
+          guint n = 0;
 
-          _br_period_midpoint (figure->period, &midpoint);
-          for (guint k = 0; k < l->currencies->len; k++)
+          for (guint j = 0; j < missing->len; j++)
             {
-              const char *to = g_ptr_array_index (l->currencies, k);
+              const Unconverted *v = &g_array_index (missing, Unconverted, j);
 
-              if (converts (l, &figure->amount.currency, to, &midpoint, FALSE))
-                continue;
-
-              g_string_printf (l->json->path, "$.companies[%u].figures[%u]", c, i);
-              report (l, "currency", "no %s/%s rate for %d, the year holding the middle of "
-                      "period “%s”: add an annual-average rate to “fx”",
-                      figure->amount.currency.code, to, g_date_get_year (&midpoint),
-                      figure->period->id);
+              n += v->year == year && !v->done && involves (v, code) ? v->n : 0;
             }
-        }
-
-      for (guint i = 0; i < company->n_market_caps; i++)
-        {
-          const BrMarketCap *cap = &company->market_caps[i];
-          char day[BR_DATE_ISO_SIZE];
-
-          for (guint k = 0; k < l->currencies->len; k++)
+          if (n > best_n)
             {
-              const char *to = g_ptr_array_index (l->currencies, k);
-
-              if (converts (l, &cap->amount.currency, to, &cap->date, TRUE))
-                continue;
-
-              g_string_printf (l->json->path, "$.companies[%u].market_caps[%u]", c, i);
-              report (l, "currency", "no %s/%s rate for %s: add a spot rate for that day or "
-                      "an annual average for %d to “fx”", cap->amount.currency.code, to,
-                      br_date_format_iso (&cap->date, day), g_date_get_year (&cap->date));
+              best = code;
+              best_n = n;
             }
         }
     }
 
+  return best;
+}
+
+/* The currency @year's rates are most often against, the pivot to suggest, else @fallback */
+static const char *
+suggest_pivot (Loader     *l,
+               int         year,
+               const char *fallback)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *best = fallback;
+  guint best_n = 0;
+
+  for (guint i = 0; i < l->ds->n_fx_rates; i++)
+    {
+      const BrFxRate *rate = &l->ds->fx_rates[i];
+      const char *codes[] = { rate->base.code, rate->quote.code };
+
+      if (rate->kind != BR_FX_ANNUAL_AVERAGE || rate->year != year)
+        continue;
+      for (guint k = 0; k < 2; k++)
+        {
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, codes[k])) + 1;
+
+          g_hash_table_insert (counts, (gpointer)codes[k], GUINT_TO_POINTER (n));
+          if (n > best_n)
+            {
+              best = codes[k];
+              best_n = n;
+            }
+        }
+    }
+
+  return best;
+}
+
+/* One problem for one cause: @code has no rate for @year to the other currencies that the
+ * amounts of @missing involving it need. Marks them done. */
+static void
+report_cause (Loader     *l,
+              GArray     *missing,
+              int         year,
+              const char *code)
+{
+  g_autoptr(GPtrArray) partners = g_ptr_array_new ();
+  g_autoptr(GString) names = g_string_new (NULL);
+  const Unconverted *first = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < missing->len; i++)
+    {
+      Unconverted *u = &g_array_index (missing, Unconverted, i);
+      const char *other;
+
+      if (u->year != year || u->done || !involves (u, code))
+        continue;
+      u->done = TRUE;
+      n += u->n;
+      first = first != NULL ? first : u;
+      other = g_str_equal (u->from, code) ? u->to : u->from;
+      if (!g_ptr_array_find_with_equal_func (partners, other, g_str_equal, NULL))
+        {
+          g_ptr_array_add (partners, (gpointer)other);
+          g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", other);
+        }
+    }
+
+  g_string_assign (l->json->path, first->path);
+  report (l, "currency", "no exchange rate for %d links %s to %s, so %u amounts cannot be "
+          "converted (this is the first): add an annual-average rate for %d between %s and "
+          "%s; rates chain through one common currency", year, code, names->str, n, year,
+          code, suggest_pivot (l, year, g_ptr_array_index (partners, 0)));
+}
+
+/* Counts one more amount of @year that cannot go from @from to @to; @index finds the
+ * pair's entry in @missing, whichever way round */
+static void
+add_unconverted (GArray     *missing,
+                 GHashTable *index,
+                 const char *path,
+                 const char *from,
+                 const char *to,
+                 int         year)
+{
+  gboolean ordered = strcmp (from, to) < 0;
+  char *key = g_strdup_printf ("%d/%s/%s", year, ordered ? from : to, ordered ? to : from);
+  gpointer at;
+
+  if (g_hash_table_lookup_extended (index, key, NULL, &at))
+    {
+      g_array_index (missing, Unconverted, GPOINTER_TO_UINT (at)).n++;
+      g_free (key);
+      return;
+    }
+
+  g_hash_table_insert (index, key, GUINT_TO_POINTER (missing->len));
+  g_array_append_val (missing, ((Unconverted) { g_strdup (path), from, to, year, 1, FALSE }));
+}
+
+/* The conversions of a company's amounts that no rate allows */
+static void
+find_unconverted (Loader     *l,
+                  guint       c,
+                  GArray     *missing,
+                  GHashTable *index)
+{
+  const BrCompany *company = &l->ds->companies[c];
+  char path[96];
+
+  for (guint i = 0; i < company->n_figures; i++)
+    {
+      const BrFigure *figure = &company->figures[i];
+      GDate midpoint;
+
+      _br_period_midpoint (figure->period, &midpoint);
+      for (guint k = 0; k < l->currencies->len; k++)
+        {
+          const char *to = g_ptr_array_index (l->currencies, k);
+
+          if (converts (l, &figure->amount.currency, to, &midpoint, FALSE))
+            continue;
+          g_snprintf (path, sizeof path, "$.companies[%u].figures[%u]", c, i);
+          add_unconverted (missing, index, path, figure->amount.currency.code, to,
+                           g_date_get_year (&midpoint));
+        }
+    }
+
+  for (guint i = 0; i < company->n_market_caps; i++)
+    {
+      const BrMarketCap *cap = &company->market_caps[i];
+
+      for (guint k = 0; k < l->currencies->len; k++)
+        {
+          const char *to = g_ptr_array_index (l->currencies, k);
+
+          if (converts (l, &cap->amount.currency, to, &cap->date, TRUE))
+            continue;
+          g_snprintf (path, sizeof path, "$.companies[%u].market_caps[%u]", c, i);
+          add_unconverted (missing, index, path, cap->amount.currency.code, to,
+                           g_date_get_year (&cap->date));
+        }
+    }
+}
+
+/* Every amount must convert into every other currency the dataset uses, directly or
+ * through a pivot; one problem for each rate missing, however many amounts need it. */
+static void
+check_fx_coverage (Loader *l)
+{
+  g_autoptr(GArray) missing = g_array_new (FALSE, FALSE, sizeof (Unconverted));
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_array_set_clear_func (missing, (GDestroyNotify)unconverted_clear);
+  for (guint c = 0; c < l->ds->n_companies; c++)
+    find_unconverted (l, c, missing, index);
+
+  for (guint i = 0; i < missing->len; i++)
+    {
+      const Unconverted *u = &g_array_index (missing, Unconverted, i);
+      int year = u->year;
+
+      while (!g_array_index (missing, Unconverted, i).done)
+        report_cause (l, missing, year, culprit (missing, year));
+    }
+
   g_string_assign (l->json->path, "$");
+}
+
+/* "charts": {"losses": {"title": text, "subtitle": text}, ...} */
+static void
+read_chart_titles (Loader     *l,
+                   JsonObject *root)
+{
+  static const char * const allowed[] = { "title", "subtitle", NULL };
+  JsonNode *node = _br_json_member (l->json, root, "charts", FALSE);
+  BrJsonMark mark;
+  JsonObject *charts;
+
+  if (node == NULL)
+    return;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      report (l, "charts", "must be an object, not %s", _br_json_node_type_name (node));
+      return;
+    }
+
+  mark = _br_json_push_member (l->json, "charts");
+  charts = json_node_get_object (node);
+  _br_json_check_members (l->json, charts, _br_dataset_chart_names);
+  for (guint i = 0; i < BR_N_DATASET_CHARTS; i++)
+    {
+      JsonNode *chart = json_object_get_member (charts, _br_dataset_chart_names[i]);
+      BrJsonMark item;
+
+      if (chart == NULL)
+        continue;
+      if (!JSON_NODE_HOLDS_OBJECT (chart))
+        {
+          report (l, _br_dataset_chart_names[i], "must be an object, not %s",
+                  _br_json_node_type_name (chart));
+          continue;
+        }
+
+      item = _br_json_push_member (l->json, _br_dataset_chart_names[i]);
+      _br_json_check_members (l->json, json_node_get_object (chart), allowed);
+      get_text (l, json_node_get_object (chart), "title", FALSE, &l->ds->chart_titles[i]);
+      get_text (l, json_node_get_object (chart), "subtitle", FALSE, &l->ds->chart_subtitles[i]);
+      _br_json_pop (l->json, item);
+    }
+  _br_json_pop (l->json, mark);
+}
+
+/* "display": {"currency": "KRW", "scale": "billion"}, one of the units the app offers */
+static void
+read_display (Loader     *l,
+              JsonObject *root)
+{
+  static const char * const allowed[] = { "currency", "scale", NULL };
+  JsonNode *node = _br_json_member (l->json, root, "display", FALSE);
+  JsonObject *display;
+  BrJsonMark mark;
+  guint scale = 0;
+  BrUnit unit;
+
+  if (node == NULL)
+    return;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      report (l, "display", "must be an object, not %s", _br_json_node_type_name (node));
+      return;
+    }
+
+  mark = _br_json_push_member (l->json, "display");
+  display = json_node_get_object (node);
+  _br_json_check_members (l->json, display, allowed);
+  if (get_currency (l, display, "currency", &l->ds->display_currency) &&
+      _br_json_get_enum (l->json, display, "scale", TRUE, _br_scale_names, &scale))
+    {
+      br_unit_init (&unit, l->ds->display_currency.code, scale);
+      if (br_display_unit_find (&unit) >= 0)
+        {
+          l->ds->has_display = TRUE;
+          l->ds->display_scale = scale;
+        }
+      else
+        {
+          report (l, "scale", "amounts are not shown in %s of %s: use “million” or "
+                  "“billion” (“yi” or “billion” for CNY)", _br_scale_names[scale],
+                  l->ds->display_currency.code);
+        }
+    }
+  _br_json_pop (l->json, mark);
+}
+
+/* Without a title of its own a dataset goes by its file's name, less ".json" */
+static void
+default_title (Loader *l)
+{
+  const char *name = br_dataset_get_display_name (l->ds);
+  g_autofree char *title = NULL;
+
+  if (l->ds->title.en != NULL || name == NULL)
+    return;
+
+  title = g_path_get_basename (name);
+  if (g_str_has_suffix (title, ".json"))
+    title[strlen (title) - strlen (".json")] = '\0';
+  if (g_str_has_suffix (title, ".burnrate"))
+    title[strlen (title) - strlen (".burnrate")] = '\0';
+  l->ds->title.en = _br_dataset_intern (l->ds, title);
 }
 
 /**
@@ -1222,7 +1501,8 @@ _br_loader_read_root (Loader     *l,
                       JsonObject *root)
 {
   static const char * const allowed[] = { "format", "version", "title", "description", "updated",
-                                          "sources", "fx", "companies", NULL };
+                                          "display", "charts", "sources", "fx", "companies",
+                                          NULL };
   const char *format;
   double version;
 
@@ -1244,8 +1524,12 @@ _br_loader_read_root (Loader     *l,
     return;
 
   _br_json_check_members (l->json, root, allowed);
-  get_text (l, root, "title", TRUE, &l->ds->title);
+  if (json_object_has_member (root, "title"))
+    get_text (l, root, "title", TRUE, &l->ds->title);
+  default_title (l);
   get_text (l, root, "description", FALSE, &l->ds->description);
+  read_chart_titles (l, root);
+  read_display (l, root);
   get_date (l, root, "updated", TRUE, &l->ds->updated);
   read_sources (l, root);
   read_fx (l, root);

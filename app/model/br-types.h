@@ -123,7 +123,12 @@ typedef struct
   char   *url;
 } BrSource;
 
-typedef struct
+typedef struct _BrFxRate BrFxRate;
+
+/* One unit of base is worth rate units of quote. A rate the dataset does not hold but
+ * derives through a third currency, the pivot, has the two rates it comes from in
+ * legs (base against the pivot, then quote against it); a rate from the file has none. */
+struct _BrFxRate
 {
   BrCurrency      base;
   BrCurrency      quote;
@@ -132,7 +137,8 @@ typedef struct
   int             year;
   GDate           date;
   const BrSource *source;
-} BrFxRate;
+  const BrFxRate *legs[2];
+};
 
 typedef struct
 {

@@ -13,12 +13,26 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "br-dataset-private.h"
 #include "br-units.h"
 
 static const BrDisplayUnit units[] = {
   { "cny-yi", "yi", "CNY", BR_SCALE_YI, N_("亿元 (CNY 100 million)") },
   { "cny-bn", NULL, "CNY", BR_SCALE_BILLION, N_("CNY billion") },
   { "usd-bn", NULL, "USD", BR_SCALE_BILLION, N_("USD billion") },
+  { "usd-mn", NULL, "USD", BR_SCALE_MILLION, N_("USD million") },
+  { "hkd-bn", NULL, "HKD", BR_SCALE_BILLION, N_("HKD billion") },
+  { "hkd-mn", NULL, "HKD", BR_SCALE_MILLION, N_("HKD million") },
+  { "eur-bn", NULL, "EUR", BR_SCALE_BILLION, N_("EUR billion") },
+  { "eur-mn", NULL, "EUR", BR_SCALE_MILLION, N_("EUR million") },
+  { "jpy-bn", NULL, "JPY", BR_SCALE_BILLION, N_("JPY billion") },
+  { "jpy-mn", NULL, "JPY", BR_SCALE_MILLION, N_("JPY million") },
+  { "krw-bn", NULL, "KRW", BR_SCALE_BILLION, N_("KRW billion") },
+  { "krw-mn", NULL, "KRW", BR_SCALE_MILLION, N_("KRW million") },
+  { "twd-bn", NULL, "TWD", BR_SCALE_BILLION, N_("TWD billion") },
+  { "twd-mn", NULL, "TWD", BR_SCALE_MILLION, N_("TWD million") },
+  { "gbp-bn", NULL, "GBP", BR_SCALE_BILLION, N_("GBP billion") },
+  { "gbp-mn", NULL, "GBP", BR_SCALE_MILLION, N_("GBP million") },
 };
 
 guint
@@ -171,10 +185,11 @@ main_currency (BrDataset *dataset,
  * br_unit_for_dataset:
  * @unit: (out): the unit
  *
- * The unit @dataset's amounts read best in when nobody chose one: the currency most of
- * its figures are in (so that a dataset without yuan does not ask for a conversion it
- * cannot make), in 亿 for yuan, and for other currencies in billions, or in millions
- * when a typical figure is under a billion. 亿元 for a dataset with no figures.
+ * The unit @dataset's amounts read best in when nobody chose one: its "display" when it
+ * has one, else the currency most of its figures are in (so that a dataset without yuan
+ * does not ask for a conversion it cannot make), in 亿 for yuan, and for other currencies
+ * in billions, or in millions when a typical figure is under a billion. 亿元 for a
+ * dataset with no figures. The unit is always one of the display units.
  */
 void
 br_unit_for_dataset (BrDataset *dataset,
@@ -186,9 +201,108 @@ br_unit_for_dataset (BrDataset *dataset,
   g_return_if_fail (BR_IS_DATASET (dataset));
   g_return_if_fail (unit != NULL);
 
+  if (dataset->has_display)
+    {
+      br_unit_init (unit, dataset->display_currency.code, dataset->display_scale);
+      return;
+    }
+
   currency = main_currency (dataset, &typical);
   if (currency == NULL || g_str_equal (currency, "CNY"))
     br_unit_init (unit, "CNY", BR_SCALE_YI);
   else
     br_unit_init (unit, currency, typical < 1e9 ? BR_SCALE_MILLION : BR_SCALE_BILLION);
+}
+
+/* Whether @code is @dataset's main currency or linked to it by exchange rates, directly
+ * or through other currencies */
+static gboolean
+currency_linked (BrDataset  *dataset,
+                 const char *main,
+                 const char *code)
+{
+  g_autoptr(GPtrArray) linked = g_ptr_array_new ();
+  gboolean grew = TRUE;
+
+  g_ptr_array_add (linked, (gpointer)main);
+  while (grew)
+    {
+      grew = FALSE;
+      for (guint i = 0; i < dataset->n_fx_rates; i++)
+        {
+          const BrFxRate *rate = &dataset->fx_rates[i];
+          gboolean has_base = g_ptr_array_find_with_equal_func (linked, rate->base.code,
+                                                                g_str_equal, NULL);
+          gboolean has_quote = g_ptr_array_find_with_equal_func (linked, rate->quote.code,
+                                                                 g_str_equal, NULL);
+
+          if (has_base != has_quote)
+            {
+              g_ptr_array_add (linked, (gpointer)(has_base ? rate->quote.code : rate->base.code));
+              grew = TRUE;
+            }
+        }
+    }
+
+  return g_ptr_array_find_with_equal_func (linked, code, g_str_equal, NULL);
+}
+
+/**
+ * br_display_unit_reachable:
+ *
+ * Returns: whether @dataset's amounts can be shown in @display: its currency is the
+ *   dataset's own or its exchange rates lead to it
+ */
+gboolean
+br_display_unit_reachable (const BrDisplayUnit *display,
+                           BrDataset           *dataset)
+{
+  BrUnit own;
+
+  g_return_val_if_fail (display != NULL, FALSE);
+  g_return_val_if_fail (BR_IS_DATASET (dataset), FALSE);
+
+  br_unit_for_dataset (dataset, &own);
+  return currency_linked (dataset, own.currency.code, display->currency);
+}
+
+/* The names of the units @dataset reaches, for a message: "usd-bn, usd-mn" */
+char *
+br_display_unit_list_reachable (BrDataset *dataset)
+{
+  GString *list = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      if (br_display_unit_reachable (&units[i], dataset))
+        g_string_append_printf (list, "%s%s", list->len > 0 ? ", " : "", units[i].name);
+    }
+
+  return g_string_free (list, FALSE);
+}
+
+/**
+ * br_display_unit_choose:
+ * @chosen: (nullable): the name of the unit the user chose, or %NULL if none
+ *
+ * Returns: the unit to show @dataset in: @chosen when the dataset reaches it, else the
+ *   dataset's own (br_unit_for_dataset())
+ */
+const BrDisplayUnit *
+br_display_unit_choose (BrDataset  *dataset,
+                        const char *chosen)
+{
+  const BrDisplayUnit *display = br_display_unit_lookup (chosen);
+  BrUnit own;
+  int index;
+
+  g_return_val_if_fail (BR_IS_DATASET (dataset), &units[0]);
+
+  if (display != NULL && br_display_unit_reachable (display, dataset))
+    return display;
+
+  br_unit_for_dataset (dataset, &own);
+  index = br_display_unit_find (&own);
+
+  return index >= 0 ? &units[index] : &units[0];
 }

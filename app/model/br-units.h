@@ -28,6 +28,11 @@ int                  br_display_unit_find     (const BrUnit        *unit);
 void                 br_display_unit_to_unit  (const BrDisplayUnit *display,
                                                BrUnit              *unit);
 char                *br_display_unit_list     (void);
+gboolean             br_display_unit_reachable (const BrDisplayUnit *display,
+                                                BrDataset           *dataset);
+char                *br_display_unit_list_reachable (BrDataset      *dataset);
+const BrDisplayUnit *br_display_unit_choose   (BrDataset           *dataset,
+                                               const char          *chosen);
 void                 br_unit_for_dataset      (BrDataset           *dataset,
                                                BrUnit              *unit);
 

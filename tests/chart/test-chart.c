@@ -1098,6 +1098,76 @@ test_nothing_disappears (void)
   g_assert_cmpuint (n_total_marks, ==, 2);
 }
 
+/* The text box of @role whose text holds @part, or NULL */
+static const BrTextBox *
+find_box (BrChartLayout *layout,
+          const char    *role,
+          const char    *part)
+{
+  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+    {
+      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+
+      if (g_strcmp0 (box->role, role) == 0 && strstr (box->text, part) != NULL)
+        return box;
+    }
+
+  return NULL;
+}
+
+/* A dataset's own chart titles and subtitles, in each language, over the chart's own;
+ * amounts converted through a pivot currency name both rates */
+static void
+test_dataset_titles (void)
+{
+  g_autoptr(BrDataset) krw = load_test_dataset (g_test_get_dir (G_TEST_DIST), "data", "charts",
+                                                "usd-hkd-krw.json", NULL);
+  g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_LOSSES);
+  g_autoptr(BrChartLayout) en = NULL;
+  g_autoptr(BrChartLayout) zh = NULL;
+  g_autoptr(BrChartLayout) rnd = NULL;
+  guint n_through = 0;
+  BrUnit unit;
+
+  br_unit_init (&unit, "KRW", BR_SCALE_BILLION);
+  br_chart_options_set_unit (options, &unit);
+  br_chart_options_set_language (options, BR_LANGUAGE_EN);
+  en = render_dataset (krw, options);
+  br_chart_options_set_language (options, BR_LANGUAGE_ZH);
+  zh = render_dataset (krw, options);
+
+  g_assert_cmpstr (br_chart_layout_get_title (en), ==, "Three markets, three currencies");
+  g_assert_cmpstr (br_chart_layout_get_title (zh), ==, "三个市场，三种货币");
+  g_assert_nonnull (find_box (en, "subtitle", "Net income as reported · 2023"));
+  g_assert_nonnull (find_box (zh, "subtitle", "按报告的净利润 · "));
+  g_assert_nonnull (find_box (en, "footnote", "USD/HKD 7.8000 (2024 average)"));
+  g_assert_nonnull (find_box (en, "footnote", "USD/KRW 1,364.0000 (2024 average)"));
+  g_assert_null (find_box (en, "footnote", "HKD/KRW"));
+  for (guint i = 0; i < br_chart_layout_get_n_marks (en); i++)
+    {
+      const BrChartMark *m = br_chart_layout_get_mark (en, i);
+      g_autofree char *tip = br_chart_mark_describe (m, BR_LANGUAGE_EN);
+
+      if (g_str_equal (m->company->id, "harbour"))
+        {
+          g_assert_nonnull (strstr (tip, "HKD/KRW"));
+          /* the tooltip is in the window's language */
+          g_autofree char *through = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, ", through %s"),
+                                                      "USD");
+
+          g_assert_nonnull (strstr (tip, through));
+          n_through++;
+        }
+    }
+  g_assert_cmpuint (n_through, ==, 3);
+
+  /* a chart the dataset does not title keeps its own */
+  br_chart_options_set_kind (options, BR_CHART_RND);
+  br_chart_options_set_language (options, BR_LANGUAGE_EN);
+  rnd = render_dataset (krw, options);
+  g_assert_cmpstr (br_chart_layout_get_title (rnd), ==, "Revenue against R&D expense");
+}
+
 /* The chart's language, not the locale's: under either locale (the test runs under both),
  * a Chinese chart's text is Chinese and an English chart's English, including the axis
  * title, the footnote and the description. Outside a drawing, _() is the locale's again. */
@@ -1177,6 +1247,7 @@ main (int   argc,
   g_test_add_func ("/Br/Chart/tick-steps", test_tick_steps);
   g_test_add_func ("/Br/Chart/usd-dataset", test_usd_dataset);
   g_test_add_func ("/Br/Chart/nothing-disappears", test_nothing_disappears);
+  g_test_add_func ("/Br/Chart/dataset-titles", test_dataset_titles);
   g_test_add_func ("/Br/Chart/display-units", test_display_units);
   g_test_add_func ("/Br/Chart/linear-and-log-axes", test_linear_and_log_axes);
   g_test_add_func ("/Br/Chart/cumulative-losses", test_cumulative_losses);

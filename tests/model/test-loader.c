@@ -29,7 +29,10 @@ static const FaultCase fault_cases[] = {
   { "unknown-period-kind", 17, 34, "$.companies[0].periods[0].kind", "“fiscal-decade”" },
   { "duplicate-source-id", 8, 12, "$.sources[1].id", "duplicate source id “src”" },
   { "dangling-source", 20, 110, "$.companies[0].figures[0].source", "no source has the id" },
-  { "fx-missing", 20, 78, "$.companies[0].figures[0].currency", "no CNY/USD rate for 2023" },
+  { "fx-missing", 20, 78, "$.companies[0].figures[0].currency",
+    "no exchange rate for 2023 links CNY to USD, so 2 amounts" },
+  { "fx-pivot-missing", 29, 77, "$.companies[0].figures[0].currency",
+    "no exchange rate for 2023 links KRW to USD, HKD, so 7 amounts cannot be converted" },
   { "trailing-garbage", 31, 1, "$", "after the end of the JSON document" },
   { "trailing-comma", 21, 7, NULL, "trailing comma" },
   /* found by libFuzzer with UBSan: a year of 2e24 was converted to int before the check */
@@ -183,7 +186,7 @@ test_problem_cap (void)
   limits.max_problems = 100;
   g_assert_null (br_dataset_load_bytes (bytes, "fixture.json", &limits, &problems, &error));
   g_assert_cmpuint (problems->len, ==, 100);
-  g_assert_nonnull (strstr (error->message, "504 problems"));
+  g_assert_nonnull (strstr (error->message, "503 problems"));
 }
 
 typedef struct
@@ -426,6 +429,145 @@ test_companies_shape (void)
   assert_problem (g_ptr_array_index (more, 0), 2, 15, "$.companies", "must be an array, not an object");
 }
 
+static BrDataset *
+load_chart_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "charts", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  BrDataset *dataset = br_dataset_load_file (file, NULL, NULL, &problems, &error);
+
+  g_assert_no_error (error);
+  g_assert_null (problems);
+
+  return dataset;
+}
+
+/* USD, HKD and KRW with rates to USD only: every pair converts through it, and the
+ * conversion names both rates it took */
+static void
+test_fx_pivot (void)
+{
+  g_autoptr(BrDataset) dataset = load_chart_fixture ("usd-hkd-krw.json");
+  const BrCompany *harbour = br_dataset_lookup_company (dataset, "harbour");
+  const BrFigure *figure = &harbour->figures[1];  /* 2024H1, −312 HKD million */
+  BrCurrency krw = { "KRW" }, usd = { "USD" };
+  BrConversion out;
+  GDate midpoint;
+
+  g_date_clear (&midpoint, 1);
+  g_date_set_dmy (&midpoint, 1, 4, 2024);
+  g_assert_true (br_dataset_convert (dataset, &figure->amount, &midpoint, FALSE, &krw,
+                                     BR_SCALE_BILLION, &out));
+  g_assert_cmpfloat_with_epsilon (out.value, -312e6 * 1364 / 7.8 / 1e9, 1e-9);
+  g_assert_nonnull (out.rate);
+  g_assert_cmpstr (out.rate->base.code, ==, "HKD");
+  g_assert_cmpstr (out.rate->quote.code, ==, "KRW");
+  g_assert_cmpint (out.rate->year, ==, 2024);
+  g_assert_nonnull (out.rate->legs[0]);
+  g_assert_nonnull (out.rate->legs[1]);
+  g_assert_cmpfloat (out.rate->legs[0]->rate, ==, 7.8);
+  g_assert_cmpfloat (out.rate->legs[1]->rate, ==, 1364);
+
+  /* a rate from the file is used as it is */
+  g_assert_true (br_dataset_convert (dataset, &figure->amount, &midpoint, FALSE, &usd,
+                                     BR_SCALE_MILLION, &out));
+  g_assert_cmpfloat_with_epsilon (out.value, -312 / 7.8, 1e-9);
+  g_assert_null (out.rate->legs[0]);
+}
+
+/* One missing rate is one problem, however many amounts it strands */
+static void
+test_fx_one_problem_per_cause (void)
+{
+  g_autoptr(GBytes) bytes = load_fixture ("fx-pivot-missing.json");
+  g_autoptr(GPtrArray) problems = NULL;
+
+  load_expecting_failure (bytes, NULL, &problems);
+  g_assert_cmpuint (problems->len, ==, 1);
+  assert_problem (g_ptr_array_index (problems, 0), 29, 77, "$.companies[0].figures[0].currency",
+                  "add an annual-average rate for 2023 between KRW and USD");
+}
+
+/* The dataset's title, its charts' titles and subtitles, and how it is shown */
+static void
+test_titles (void)
+{
+  g_autoptr(BrDataset) krw = load_chart_fixture ("usd-hkd-krw.json");
+  g_autoptr(BrDataset) hkd = load_chart_fixture ("hkd-halves.json");
+  const BrText *title;
+
+  /* no title of its own: the file's name */
+  g_assert_cmpstr (br_dataset_get_title (krw)->en, ==, "usd-hkd-krw");
+  g_assert_cmpstr (br_dataset_get_title (hkd)->zh, ==, "港股芯片设计公司（测试）");
+
+  title = br_dataset_get_chart_title (krw, "losses");
+  g_assert_nonnull (title);
+  g_assert_cmpstr (br_text_get (title, BR_LANGUAGE_EN), ==, "Three markets, three currencies");
+  g_assert_cmpstr (br_text_get (title, BR_LANGUAGE_ZH), ==, "三个市场，三种货币");
+  g_assert_cmpstr (br_text_get (br_dataset_get_chart_subtitle (krw, "losses"), BR_LANGUAGE_ZH),
+                   ==, "按报告的净利润");
+  g_assert_cmpstr (br_text_get (br_dataset_get_chart_title (krw, "valuation"), BR_LANGUAGE_ZH),
+                   ==, "Market value, one currency");
+  g_assert_null (br_dataset_get_chart_subtitle (krw, "valuation"));
+  g_assert_null (br_dataset_get_chart_title (krw, "rnd"));
+  g_assert_null (br_dataset_get_chart_title (hkd, "losses"));
+  g_assert_null (br_dataset_get_chart_title (krw, "pie"));
+}
+
+/* "charts" and "display" are checked like the rest, at their place */
+static void
+test_charts_and_display_faults (void)
+{
+  static const char text[] =
+    "{\"format\": \"burnrate-dataset\", \"version\": 1, \"updated\": \"2025-01-01\",\n"
+    " \"charts\": {\"losses\": {\"title\": 4, \"sub\": \"x\"}, \"pie\": {}, \"rnd\": []},\n"
+    " \"display\": {\"currency\": \"KRW\", \"scale\": \"trillion\"},\n"
+    " \"sources\": [{\"id\": \"s\", \"title\": \"t\", \"publisher\": \"p\", \"date\": \"2025-01-01\"}],\n"
+    " \"companies\": [{\"id\": \"c\", \"name\": \"C\", \"periods\": []}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GPtrArray) problems = NULL;
+
+  load_expecting_failure (bytes, NULL, &problems);
+  g_assert_cmpuint (problems->len, ==, 5);
+  assert_problem (g_ptr_array_index (problems, 0), 2, 33, "$.charts.losses.title",
+                  "must be a string or an object");
+  assert_problem (g_ptr_array_index (problems, 1), 2, 43, "$.charts.losses.sub", "unknown member");
+  assert_problem (g_ptr_array_index (problems, 2), 2, 56, "$.charts.pie", "unknown member");
+  assert_problem (g_ptr_array_index (problems, 3), 2, 67, "$.charts.rnd", "must be an object");
+  assert_problem (g_ptr_array_index (problems, 4), 3, 42, "$.display.scale",
+                  "use “million” or “billion”");
+}
+
+/* A dataset's "display" is the unit its charts start in */
+static void
+test_display (void)
+{
+  static const char text[] =
+    "{\"format\": \"burnrate-dataset\", \"version\": 1, \"title\": \"t\", \"updated\": \"2025-01-01\",\n"
+    " \"display\": {\"currency\": \"EUR\", \"scale\": \"million\"},\n"
+    " \"sources\": [{\"id\": \"s\", \"title\": \"t\", \"publisher\": \"p\", \"date\": \"2025-01-01\"}],\n"
+    " \"fx\": [{\"base\": \"EUR\", \"quote\": \"USD\", \"rate\": 1.08, \"kind\": \"annual-average\", \"year\": 2024, \"source\": \"s\"}],\n"
+    " \"companies\": [{\"id\": \"c\", \"name\": \"C\", \"periods\": [{\"id\": \"FY2024\", \"kind\": \"fiscal-year\",\n"
+    "   \"start\": \"2024-01-01\", \"end\": \"2024-12-31\"}], \"figures\": [{\"period\": \"FY2024\",\n"
+    "   \"metric\": \"revenue\", \"value\": 4, \"currency\": \"USD\", \"scale\": \"billion\", \"source\": \"s\"}]}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BrDataset) dataset = br_dataset_load_bytes (bytes, "display.json", NULL, NULL, &error);
+  BrCurrency currency;
+  BrScale scale;
+  BrUnit unit;
+
+  g_assert_no_error (error);
+  g_assert_true (br_dataset_get_display (dataset, &currency, &scale));
+  g_assert_cmpstr (currency.code, ==, "EUR");
+  g_assert_cmpint (scale, ==, BR_SCALE_MILLION);
+  br_unit_for_dataset (dataset, &unit);
+  g_assert_cmpstr (unit.currency.code, ==, "EUR");
+  g_assert_cmpint (unit.scale, ==, BR_SCALE_MILLION);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -444,6 +586,11 @@ main (int   argc,
   g_test_add_func ("/Br/Loader/missing-file", test_missing_file);
   g_test_add_func ("/Br/Loader/directory", test_directory);
   g_test_add_func ("/Br/Loader/hostile-text-is-literal", test_hostile_text_is_literal);
+  g_test_add_func ("/Br/Loader/fx-pivot", test_fx_pivot);
+  g_test_add_func ("/Br/Loader/fx-one-problem-per-cause", test_fx_one_problem_per_cause);
+  g_test_add_func ("/Br/Loader/titles", test_titles);
+  g_test_add_func ("/Br/Loader/charts-and-display-faults", test_charts_and_display_faults);
+  g_test_add_func ("/Br/Loader/display", test_display);
 
   for (guint i = 0; i < G_N_ELEMENTS (fault_cases); i++)
     {
