@@ -235,6 +235,28 @@ parse_unit (const char *arg,
   return FALSE;
 }
 
+/* --unit must be one the dataset's currencies and exchange rates reach */
+static gboolean
+check_unit (BrDataset  *dataset,
+            const char *arg,
+            GError    **error)
+{
+  const BrDisplayUnit *display = br_display_unit_lookup (arg);
+  g_autofree char *reachable = NULL;
+
+  if (display == NULL || br_display_unit_reachable (display, dataset))
+    return TRUE;
+
+  reachable = br_display_unit_list_reachable (dataset);
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               /* TRANSLATORS: --unit krw-bn on a dataset with no rate to KRW; the last %s
+                * lists the units it can be shown in: "cny-yi, cny-bn, usd-bn" */
+               _("--unit %s: no figure of “%s” is in %s, and no exchange rate leads to it; use "
+                 "one of %s"), arg, br_dataset_get_display_name (dataset), display->currency,
+               reachable);
+  return FALSE;
+}
+
 static gboolean
 parse_theme (const char *arg,
              BrTheme    *theme,
@@ -591,7 +613,8 @@ run_export (const Options *options)
   if (dataset == NULL)
     return BR_EXIT_FAILURE;
 
-  if (!check_companies (dataset, options->companies, &error))
+  if (!check_companies (dataset, options->companies, &error) ||
+      !check_unit (dataset, options->unit, &error))
     return usage_error (error->message);
   if (br_chart_options_get_scenario (export.chart) != NULL)
     {

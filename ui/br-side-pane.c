@@ -35,6 +35,8 @@ struct _BrSidePane
   AdwComboRow          *from_row;
   AdwComboRow          *to_row;
   AdwComboRow          *unit_row;
+  GPtrArray            *units;          /* BrDisplayUnit: those the unit row offers */
+  AdwActionRow         *share_row;
   GtkStringList        *from_years;
   GtkStringList        *to_years;
   GtkSwitch            *cumulative_switch;
@@ -64,31 +66,97 @@ G_DEFINE_FINAL_TYPE (BrSidePane, br_side_pane, ADW_TYPE_BIN)
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-unit_get_mapping (GValue   *value,
-                  GVariant *variant,
-                  gpointer  user_data)
+/* The user's unit, or NULL while they have chosen none */
+static char *
+chosen_unit (BrSidePane *self)
 {
-  const BrDisplayUnit *unit = br_display_unit_lookup (g_variant_get_string (variant, NULL));
+  g_autoptr(GVariant) chosen = g_settings_get_user_value (self->settings, "unit");
 
-  if (unit == NULL)
-    return FALSE;
-
-  g_value_set_uint (value, unit - br_display_unit_get (0));
-  return TRUE;
+  return chosen != NULL ? g_variant_dup_string (chosen, NULL) : NULL;
 }
 
-static GVariant *
-unit_set_mapping (const GValue       *value,
-                  const GVariantType *expected_type,
-                  gpointer            user_data)
+/* The unit row selects the unit the charts are in: the user's, or the dataset's own */
+static void
+sync_unit (BrSidePane *self)
 {
-  guint index = g_value_get_uint (value);
+  g_autofree char *chosen = NULL;
+  const BrDisplayUnit *shown;
+  guint index;
 
-  if (index >= br_display_unit_get_n ())
-    return NULL;
+  if (self->settings == NULL || self->dataset == NULL)
+    return;
 
-  return g_variant_new_string (br_display_unit_get (index)->name);
+  chosen = chosen_unit (self);
+  shown = br_display_unit_choose (self->dataset, chosen);
+  if (!g_ptr_array_find (self->units, shown, &index))
+    return;
+
+  self->updating = TRUE;
+  adw_combo_row_set_selected (self->unit_row, index);
+  self->updating = FALSE;
+}
+
+/* Only the units the dataset's currencies and rates reach are offered */
+static void
+rebuild_units (BrSidePane *self)
+{
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+
+  g_ptr_array_set_size (self->units, 0);
+  for (guint i = 0; self->dataset != NULL && i < br_display_unit_get_n (); i++)
+    {
+      const BrDisplayUnit *unit = br_display_unit_get (i);
+
+      if (!br_display_unit_reachable (unit, self->dataset))
+        continue;
+      g_ptr_array_add (self->units, (gpointer)unit);
+      gtk_string_list_append (titles, _(unit->title));
+    }
+
+  self->updating = TRUE;
+  adw_combo_row_set_model (self->unit_row, G_LIST_MODEL (titles));
+  self->updating = FALSE;
+  sync_unit (self);
+}
+
+static void
+unit_selected_cb (BrSidePane  *self,
+                  GParamSpec  *pspec,
+                  AdwComboRow *row)
+{
+  guint index = adw_combo_row_get_selected (row);
+  const BrDisplayUnit *unit;
+
+  if (self->updating || self->settings == NULL || index >= self->units->len)
+    return;
+
+  unit = g_ptr_array_index (self->units, index);
+  g_settings_set_string (self->settings, "unit", unit->name);
+}
+
+/* The share-of-benchmark control names the benchmark, and goes without one */
+static void
+sync_benchmark (BrSidePane *self)
+{
+  const BrCompany *benchmark = self->dataset != NULL ? br_dataset_get_benchmark (self->dataset)
+                                                     : NULL;
+  const char *name;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->share_row), benchmark != NULL);
+  if (benchmark == NULL)
+    return;
+
+  name = br_company_get_name (benchmark, br_language_from_locale ());
+  /* TRANSLATORS: a side-pane row: "Share of Nvidia" */
+  title = g_strdup_printf (_("Share of %s"), name);
+  /* TRANSLATORS: the row's subtitle: "A reference line at this percentage of Nvidia’s
+   * market value" */
+  subtitle = g_strdup_printf (_("A reference line at this percentage of %s’s market value"),
+                              name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->share_row), title);
+  adw_action_row_set_subtitle (self->share_row, subtitle);
 }
 
 static GtkCheckButton *
@@ -418,6 +486,8 @@ settings_changed_cb (BrSidePane *self,
     sync_range (self);
   else if (g_strcmp0 (key, "scenario-company") == 0)
     sync_scenario_company (self);
+  else if (g_strcmp0 (key, "unit") == 0)
+    sync_unit (self);
 }
 
 static void
@@ -430,6 +500,7 @@ br_side_pane_dispose (GObject *object)
   g_clear_object (&self->scenario_companies);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->company_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->units, g_ptr_array_unref);
 
   G_OBJECT_CLASS (br_side_pane_parent_class)->dispose (object);
 }
@@ -527,6 +598,7 @@ br_side_pane_class_init (BrSidePaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BrSidePane, from_row);
   gtk_widget_class_bind_template_child (widget_class, BrSidePane, to_row);
   gtk_widget_class_bind_template_child (widget_class, BrSidePane, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, BrSidePane, share_row);
   gtk_widget_class_bind_template_child (widget_class, BrSidePane, from_years);
   gtk_widget_class_bind_template_child (widget_class, BrSidePane, to_years);
   gtk_widget_class_bind_template_child (widget_class, BrSidePane, cumulative_switch);
@@ -547,16 +619,14 @@ br_side_pane_class_init (BrSidePaneClass *klass)
 static void
 br_side_pane_init (BrSidePane *self)
 {
-  g_autoptr(GtkStringList) units = gtk_string_list_new (NULL);
-
   self->company_rows = g_ptr_array_new ();
+  self->units = g_ptr_array_new ();
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   self->chart = BR_CHART_LOSSES;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  for (guint i = 0; i < br_display_unit_get_n (); i++)
-    gtk_string_list_append (units, _(br_display_unit_get (i)->title));
-  adw_combo_row_set_model (self->unit_row, G_LIST_MODEL (units));
+  g_signal_connect_object (self->unit_row, "notify::selected", G_CALLBACK (unit_selected_cb),
+                           self, G_CONNECT_SWAPPED);
   self->scenario_companies = gtk_string_list_new (NULL);
   adw_combo_row_set_model (self->company_scenario_row, G_LIST_MODEL (self->scenario_companies));
   g_signal_connect_object (self->company_scenario_row, "notify::selected",
@@ -612,7 +682,6 @@ br_side_pane_set_settings (BrSidePane *self,
       g_settings_unbind (self->log_switch, "active");
       g_settings_unbind (self->percent_spin, "value");
       unbind_scenario (self);
-      g_settings_unbind (self->unit_row, "selected");
     }
 
   if (!g_set_object (&self->settings, settings))
@@ -626,13 +695,11 @@ br_side_pane_set_settings (BrSidePane *self,
       g_settings_bind (settings, "percent", self->percent_spin, "value", G_SETTINGS_BIND_DEFAULT);
       bind_scenario (self, settings);
       sync_scenario_company (self);
-      g_settings_bind_with_mapping (settings, "unit", self->unit_row, "selected",
-                                    G_SETTINGS_BIND_DEFAULT, unit_get_mapping, unit_set_mapping,
-                                    NULL, NULL);
       g_signal_connect_object (settings, "changed", G_CALLBACK (settings_changed_cb), self,
                                G_CONNECT_SWAPPED);
       sync_companies (self);
       sync_range (self);
+      sync_unit (self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SETTINGS]);
@@ -650,6 +717,8 @@ br_side_pane_set_dataset (BrSidePane *self,
 
   rebuild_companies (self);
   rebuild_years (self);
+  rebuild_units (self);
+  sync_benchmark (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
 
@@ -666,4 +735,20 @@ br_side_pane_set_chart (BrSidePane  *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->valuation_group), chart == BR_CHART_VALUATION);
   gtk_widget_set_sensitive (GTK_WIDGET (self->runway_group), chart == BR_CHART_RUNWAY);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
+}
+
+AdwComboRow *
+br_side_pane_get_unit_row (BrSidePane *self)
+{
+  g_return_val_if_fail (BR_IS_SIDE_PANE (self), NULL);
+
+  return self->unit_row;
+}
+
+GtkWidget *
+br_side_pane_get_share_row (BrSidePane *self)
+{
+  g_return_val_if_fail (BR_IS_SIDE_PANE (self), NULL);
+
+  return GTK_WIDGET (self->share_row);
 }

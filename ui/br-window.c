@@ -43,15 +43,18 @@ views (BrWindow *self,
   return all[index];
 }
 
+/* The unit the user chose, if the dataset reaches it; else the dataset's own */
 static void
 unit_from_settings (GSettings *settings,
+                    BrDataset *dataset,
                     BrUnit    *unit)
 {
-  g_autofree char *name = g_settings_get_string (settings, "unit");
-  const BrDisplayUnit *display = br_display_unit_lookup (name);
+  g_autoptr(GVariant) chosen = g_settings_get_user_value (settings, "unit");
 
-  /* the schema allows only the table's names; the first is the default */
-  br_display_unit_to_unit (display != NULL ? display : br_display_unit_get (0), unit);
+  br_display_unit_to_unit (br_display_unit_choose (dataset, chosen != NULL
+                                                              ? g_variant_get_string (chosen, NULL)
+                                                              : NULL),
+                           unit);
 }
 
 /* The unticked companies are left out of those each chart chooses from: whether one
@@ -110,7 +113,8 @@ desktop_text_scale (BrWindow *self)
 }
 
 static BrChartOptions *
-options_from_settings (BrWindow *self)
+options_from_settings (BrWindow  *self,
+                       BrDataset *dataset)
 {
   BrChartOptions *options = br_chart_options_new (BR_CHART_LOSSES);
   int from_year = g_settings_get_int (self->settings, "range-from");
@@ -126,7 +130,7 @@ options_from_settings (BrWindow *self)
     g_date_set_dmy (&to, 31, G_DATE_DECEMBER, to_year);
   br_chart_options_set_range (options, &from, &to);
 
-  unit_from_settings (self->settings, &unit);
+  unit_from_settings (self->settings, dataset, &unit);
   br_chart_options_set_unit (options, &unit);
   br_chart_options_set_cumulative (options, g_settings_get_boolean (self->settings, "cumulative"));
   br_chart_options_set_log_scale (options, g_settings_get_boolean (self->settings, "log-scale"));
@@ -153,7 +157,7 @@ apply_options (BrWindow *self)
   if (dataset == NULL)
     return;
 
-  options = options_from_settings (self);
+  options = options_from_settings (self, dataset);
   for (guint i = 0; i < BR_N_CHART_KINDS; i++)
     {
       br_chart_view_set_options (views (self, i), options);

@@ -232,7 +232,9 @@ test_cli_usage (Fixture       *f,
 {
   g_autofree char *png = path_in (f, "x.png");
   const char *bmp = "x.bmp";
-  const struct { const char *args[6]; const char *named; } cases[] = {
+  g_autofree char *hkd = g_test_build_filename (G_TEST_DIST, "data", "charts", "hkd-halves.json",
+                                                NULL);
+  const struct { const char *args[7]; const char *named; } cases[] = {
     { { "--chart", "pie" }, "pie" },
     { { "--chart", "losses", "--export", bmp }, "x.bmp" },
     { { "--chart", "losses", "--company", "nosuch" }, "nosuch" },
@@ -244,6 +246,8 @@ test_cli_usage (Fixture       *f,
     { { "--chart", "losses", "--theme", "blue" }, "blue" },
     { { "--chart", "losses", "--from", "2024-13-01" }, "2024-13-01" },
     { { "--chart", "losses", "--unit", "eur" }, "eur" },
+    /* a unit the dataset cannot reach, and those it can */
+    { { "--chart", "losses", "--dataset", hkd, "--unit", "cny-yi" }, "use one of hkd-bn, hkd-mn" },
     { { "--chart", "losses", "--language", "fr" }, "fr" },
     { { "--chart", "losses", "--width" }, "width" },
     { { NULL }, "--chart" },

@@ -366,6 +366,103 @@ test_side_pane (Fixture       *fixture,
   g_assert_true (draws_company (view, "metax"));
 }
 
+/* The title of the unit row's selected item */
+static const char *
+selected_unit_title (AdwComboRow *row)
+{
+  GtkStringObject *item = adw_combo_row_get_selected_item (row);
+
+  g_assert_nonnull (item);
+  return gtk_string_object_get_string (item);
+}
+
+static guint
+n_units_offered (AdwComboRow *row)
+{
+  return g_list_model_get_n_items (adw_combo_row_get_model (row));
+}
+
+static void
+open_test_dataset (BrWindow   *window,
+                   const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "charts", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (open_and_wait (window, file));
+}
+
+static const char *
+losses_currency (BrWindow *window)
+{
+  BrChartView *view = br_window_get_chart_view (window, BR_CHART_LOSSES);
+
+  return br_chart_options_get_unit (br_chart_view_get_options (view))->currency.code;
+}
+
+/* The side pane follows the dataset: only the units it reaches, its own unit until the
+ * user picks one, and the share of the benchmark only with a benchmark */
+static void
+test_dataset_units_and_benchmark (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  GSettings *settings;
+  AdwComboRow *unit_row;
+  GtkWidget *share_row;
+  g_autoptr(GVariant) chosen = NULL;
+
+  if (fixture->window == NULL)
+    return;
+
+  settings = br_window_get_settings (fixture->window);
+  unit_row = br_side_pane_get_unit_row (fixture->window->side_pane);
+  share_row = br_side_pane_get_share_row (fixture->window->side_pane);
+  g_settings_reset (settings, "unit");
+
+  /* the bundled dataset: yuan and dollars, and Nvidia to compare with */
+  g_assert_cmpuint (n_units_offered (unit_row), ==, 4);
+  g_assert_cmpstr (selected_unit_title (unit_row), ==, g_dgettext (GETTEXT_PACKAGE, "亿元 (CNY 100 million)"));
+  g_assert_true (gtk_widget_get_visible (share_row));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (share_row)),
+                            br_company_get_name (br_dataset_get_benchmark (br_document_get_dataset (br_window_get_document (fixture->window))),
+                                                 br_language_from_locale ())));
+
+  /* dollars, Hong Kong dollars and won, no yuan and no benchmark */
+  open_test_dataset (fixture->window, "usd-hkd-krw.json");
+  g_assert_cmpuint (n_units_offered (unit_row), ==, 6);
+  g_assert_cmpstr (selected_unit_title (unit_row), ==, g_dgettext (GETTEXT_PACKAGE, "USD million"));
+  g_assert_cmpstr (losses_currency (fixture->window), ==, "USD");
+  g_assert_false (gtk_widget_get_visible (share_row));
+  chosen = g_settings_get_user_value (settings, "unit");
+  g_assert_null (chosen);
+
+  /* the user picks won; the charts follow and the choice is remembered */
+  for (guint i = 0; i < n_units_offered (unit_row); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (adw_combo_row_get_model (unit_row), i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), g_dgettext (GETTEXT_PACKAGE, "KRW billion")))
+        adw_combo_row_set_selected (unit_row, i);
+    }
+  g_assert_cmpstr (losses_currency (fixture->window), ==, "KRW");
+  g_assert_cmpstr (g_settings_get_string (settings, "unit"), ==, "krw-bn");
+
+  /* a dataset in Hong Kong dollars alone cannot be shown in won: its own unit, and the
+   * choice stays for a dataset that can */
+  open_test_dataset (fixture->window, "hkd-halves.json");
+  g_assert_cmpuint (n_units_offered (unit_row), ==, 2);
+  g_assert_cmpstr (selected_unit_title (unit_row), ==, g_dgettext (GETTEXT_PACKAGE, "HKD million"));
+  g_assert_cmpstr (losses_currency (fixture->window), ==, "HKD");
+  g_assert_cmpstr (g_settings_get_string (settings, "unit"), ==, "krw-bn");
+  open_test_dataset (fixture->window, "usd-hkd-krw.json");
+  g_assert_cmpstr (selected_unit_title (unit_row), ==, g_dgettext (GETTEXT_PACKAGE, "KRW billion"));
+  g_assert_cmpstr (losses_currency (fixture->window), ==, "KRW");
+
+  g_settings_reset (settings, "unit");
+  g_assert_cmpstr (selected_unit_title (unit_row), ==, g_dgettext (GETTEXT_PACKAGE, "USD million"));
+  g_assert_cmpstr (losses_currency (fixture->window), ==, "USD");
+}
+
 /* The Runway page: the projection's rows say "projection", and the side pane's own
  * scenario reaches the chart: revenue halving, costs up 60 % a year, money runs out. */
 static void
@@ -1590,6 +1687,7 @@ main (int   argc,
   add ("/Br/Window/legend-toggle", test_legend_toggle);
   add ("/Br/Window/side-pane", test_side_pane);
   add ("/Br/Window/runway-page", test_runway_page);
+  add ("/Br/Window/dataset-units-and-benchmark", test_dataset_units_and_benchmark);
   add ("/Br/Window/load-files", test_load_files);
   add ("/Br/Window/reload-on-save", test_reload_on_save);
   add ("/Br/Window/export", test_export);
