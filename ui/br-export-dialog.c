@@ -99,6 +99,51 @@ export_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+static char *
+format_name_cb (AdwEnumListItem *item,
+                int              format)
+{
+  switch ((BrExportFormat)format)
+    {
+    case BR_EXPORT_PNG:
+      return g_strdup (_("PNG image"));
+    case BR_EXPORT_PDF:
+      return g_strdup (_("PDF document"));
+    case BR_EXPORT_SVG:
+      return g_strdup (_("SVG drawing"));
+    case BR_EXPORT_CSV:
+      return g_strdup (_("CSV table"));
+    case BR_N_EXPORT_FORMATS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static char *
+theme_name_cb (AdwEnumListItem *item,
+               int              theme)
+{
+  return g_strdup (theme == BR_THEME_DARK ? _("Dark") : _("Light"));
+}
+
+/* The value of the registered enum a combo row offers (AdwEnumListModel) */
+static int
+selected_value (AdwComboRow *row)
+{
+  AdwEnumListItem *item = adw_combo_row_get_selected_item (row);
+
+  return item != NULL ? adw_enum_list_item_get_value (item) : 0;
+}
+
+static void
+select_value (AdwComboRow *row,
+              int          value)
+{
+  AdwEnumListModel *model = ADW_ENUM_LIST_MODEL (adw_combo_row_get_model (row));
+
+  adw_combo_row_set_selected (row, adw_enum_list_model_find_position (model, value));
+}
+
 static void
 update_rows_cb (BrExportDialog *self)
 {
@@ -253,6 +298,8 @@ br_export_dialog_class_init (BrExportDialogClass *klass)
 
   object_class->dispose = br_export_dialog_dispose;
 
+  g_type_ensure (BR_TYPE_EXPORT_FORMAT);
+  g_type_ensure (BR_TYPE_THEME);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/burnrate/Burnrate/ui/br-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BrExportDialog, format_row);
@@ -270,6 +317,8 @@ br_export_dialog_class_init (BrExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BrExportDialog, transparent_switch);
   gtk_widget_class_bind_template_child (widget_class, BrExportDialog, export_button);
   gtk_widget_class_bind_template_callback (widget_class, update_rows_cb);
+  gtk_widget_class_bind_template_callback (widget_class, format_name_cb);
+  gtk_widget_class_bind_template_callback (widget_class, theme_name_cb);
 
   gtk_widget_class_install_action (widget_class, "export.choose-file", NULL, choose_file_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -305,8 +354,7 @@ br_export_dialog_new (GtkWindow            *parent,
   self->dataset = g_object_ref (dataset);
   g_set_object (&self->source, source);
   self->options = br_chart_options_copy (options);
-  adw_combo_row_set_selected (self->theme_row,
-                              br_chart_options_get_theme (options) == BR_THEME_DARK ? 1 : 0);
+  select_value (self->theme_row, br_chart_options_get_theme (options));
 
   return self;
 }
@@ -314,12 +362,9 @@ br_export_dialog_new (GtkWindow            *parent,
 BrExportFormat
 br_export_dialog_get_format (BrExportDialog *self)
 {
-  guint selected;
-
   g_return_val_if_fail (BR_IS_EXPORT_DIALOG (self), BR_EXPORT_PNG);
 
-  selected = adw_combo_row_get_selected (self->format_row);
-  return selected < BR_N_EXPORT_FORMATS ? (BrExportFormat)selected : BR_EXPORT_PNG;
+  return selected_value (self->format_row);
 }
 
 void
@@ -329,7 +374,7 @@ br_export_dialog_set_format (BrExportDialog *self,
   g_return_if_fail (BR_IS_EXPORT_DIALOG (self));
   g_return_if_fail (format < BR_N_EXPORT_FORMATS);
 
-  adw_combo_row_set_selected (self->format_row, format);
+  select_value (self->format_row, format);
 }
 
 /**
@@ -368,7 +413,7 @@ br_export_dialog_set_theme (BrExportDialog *self,
 {
   g_return_if_fail (BR_IS_EXPORT_DIALOG (self));
 
-  adw_combo_row_set_selected (self->theme_row, theme == BR_THEME_DARK ? 1 : 0);
+  select_value (self->theme_row, theme);
 }
 
 /* "Save as slides": the deck instead of the one chart. */
@@ -429,9 +474,7 @@ br_export_dialog_export_async (BrExportDialog      *self,
   job->size.scale = job->format == BR_EXPORT_PNG ? gtk_spin_button_get_value (self->scale_spin)
                                                  : 1;
   current_size (self, &job->size.width, &job->size.height);
-  br_chart_options_set_theme (job->options,
-                              adw_combo_row_get_selected (self->theme_row) == 1 ? BR_THEME_DARK
-                                                                                : BR_THEME_LIGHT);
+  br_chart_options_set_theme (job->options, selected_value (self->theme_row));
   br_chart_options_set_transparent (job->options,
                                     job->format == BR_EXPORT_PNG
                                     && gtk_switch_get_active (self->transparent_switch));

@@ -698,6 +698,34 @@ exported_cb (GObject      *object,
   g_object_set_data (object, "done", GINT_TO_POINTER (1));
 }
 
+/* The style the dialog was given: the dark style's text is white (#ffffff), the light
+ * style's near black (#1e1e1e) */
+static void
+assert_drawn_dark (const char *dir,
+                   const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  cairo_surface_t *image = cairo_image_surface_create_from_png (path);
+  const guint8 *data = cairo_image_surface_get_data (image);
+  int stride = cairo_image_surface_get_stride (image);
+  guint n_white = 0, n_black = 0;
+
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  for (int y = 0; y < cairo_image_surface_get_height (image); y++)
+    {
+      const guint32 *row = (const guint32 *)(data + y * stride);
+
+      for (int x = 0; x < cairo_image_surface_get_width (image); x++)
+        {
+          n_white += row[x] == 0xffffffff;
+          n_black += row[x] == 0xff1e1e1e;
+        }
+    }
+  cairo_surface_destroy (image);
+
+  g_assert_cmpuint (n_white, >, 10 * n_black + 100);
+}
+
 static void
 test_export (Fixture       *fixture,
              gconstpointer  data)
@@ -747,6 +775,7 @@ test_export (Fixture       *fixture,
       g_assert_cmpuint (length, >, 100);
       g_assert_true (g_str_has_prefix (contents, magic[i]) || strstr (contents, "<svg") != NULL);
     }
+  assert_drawn_dark (fixture->tmpdir, "chart.png");
 
   /* "Save as slides": the deck, from the title to the sources, as one PDF */
   {
