@@ -11,7 +11,7 @@
 #include "br-export-private.h"
 
 static const char csv_header[] =
-  "company_id,company,series,period,period_end,value,unit,currency,source,status";
+  "company_id,company,series,period,period_end,value,unit,currency,source,status,bound";
 
 /* RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled.
  * Text that a spreadsheet would run as a formula gets a leading apostrophe. */
@@ -117,6 +117,25 @@ status_name (const BrChartMark *mark)
   return "";
 }
 
+/* A share's bound as the dataset gives it ("more-than" for "> 89 %"); empty for amounts,
+ * which are never bounds */
+static const char *
+bound_name (const BrChartMark *mark)
+{
+  if (!mark->percent)
+    return "";
+  switch (mark->bound)
+    {
+    case BR_BOUND_AT_LEAST:
+      return "at-least";
+    case BR_BOUND_MORE_THAN:
+      return "more-than";
+    case BR_BOUND_EXACT:
+    default:
+      return "exact";
+    }
+}
+
 static void
 append_row (GString           *out,
             const BrChartMark *mark,
@@ -145,6 +164,8 @@ append_row (GString           *out,
   append_text (out, source);
   g_string_append_c (out, ',');
   g_string_append (out, status_name (mark));
+  g_string_append_c (out, ',');
+  g_string_append (out, bound_name (mark));
   g_string_append (out, "\r\n");
 }
 

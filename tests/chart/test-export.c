@@ -643,7 +643,7 @@ test_svg (Fixture       *f,
 
 static const char *csv_header[] = {
   "company_id", "company", "series", "period", "period_end", "value", "unit", "currency", "source",
-  "status",
+  "status", "bound",
 };
 
 /* RFC 4180; every record ends in CRLF. Returns rows of fields, the header first. */
@@ -750,9 +750,39 @@ assert_csv_shape (GPtrArray     *rows,
       if (mark->status == BR_STATUS_PROJECTION || mark->status == BR_STATUS_ESTIMATE ||
           mark->period != NULL)
         g_assert_cmpstr (row[9], ==, br_status_to_string (mark->status));
+      g_assert_cmpstr (row[10], ==, !mark->percent ? ""
+                                    : mark->bound == BR_BOUND_MORE_THAN ? "more-than"
+                                    : mark->bound == BR_BOUND_AT_LEAST ? "at-least" : "exact");
       g_assert_true (strlen (row[4]) == 10 || row[4][0] == '\0');
       g_assert_cmpuint (strlen (row[8]), >, 0);
     }
+}
+
+/* Moore Threads' "> 89 %" years are bounds in the CSV, its 2025 H1 share exact */
+static void
+assert_bounds_in_csv (GPtrArray *rows)
+{
+  guint n_bounded = 0, n_exact = 0;
+
+  for (guint i = 1; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+
+      if (!g_str_equal (row[0], "moore-threads") || !g_str_has_prefix (row[2], "top5_share"))
+        continue;
+      if (g_str_equal (row[5], "89"))
+        {
+          g_assert_cmpstr (row[10], ==, "more-than");
+          n_bounded++;
+        }
+      else if (g_str_equal (row[5], "98.29"))
+        {
+          g_assert_cmpstr (row[10], ==, "exact");
+          n_exact++;
+        }
+    }
+  g_assert_cmpuint (n_bounded, ==, 3);
+  g_assert_cmpuint (n_exact, ==, 1);
 }
 
 static void
@@ -772,6 +802,8 @@ test_csv (Fixture       *f,
       rows = export_csv_rows (f, dataset, options);
       g_assert_cmpuint (rows->len, >, 1);
       assert_csv_shape (rows, layout);
+      if (kind == BR_CHART_CUSTOMERS)
+        assert_bounds_in_csv (rows);
     }
 
   br_test_assert_no_hidden_files (f->dir);

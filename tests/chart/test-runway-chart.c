@@ -299,14 +299,14 @@ test_cli_csv (void)
                          "revenue-growth=30,metax:gross-margin=60", NULL };
   static const char *series[] = { "\r\nmoore-threads,Moore Threads,cash,FY2024,2024-12-31,21.45,yi,CNY,",
                                   ",burn_ttm", ",runway_months", ",raised:IPO,,2025-12-05,75.760523,yi,CNY,",
-                                  "\"projected_cash:revenue +30%, cost ", "projection\r\n",
-                                  "estimate\r\n" };
+                                  "\"projected_cash:revenue +30%, cost ", "projection,\r\n",
+                                  "estimate,\r\n" };
 
   g_assert_cmpint (run (args, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
   g_assert_true (g_str_has_prefix (text, "company_id,company,series,period,period_end,value,"
-                                         "unit,currency,source,status\r\n"));
+                                         "unit,currency,source,status,bound\r\n"));
   for (guint i = 0; i < G_N_ELEMENTS (series); i++)
     if (strstr (text, series[i]) == NULL)
       g_error ("no “%s” in the CSV", series[i]);
