@@ -11,8 +11,19 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
 
+# xgettext's arguments, every keyword and flag the build uses: the one list in
+# po/meson.build
+mapfile -t args < <(sed -n '/^xgettext_args = \[/,/^\]/p' po/meson.build \
+                      | grep -oE "^\s*'--[^']+'" | tr -d " '")
+mapfile -t keywords < <(printf '%s\n' "${args[@]}" | sed -n 's/^--keyword=\([A-Za-z_0-9]*\).*/\1/p')
+if [ "${#keywords[@]}" -lt 2 ]; then
+  echo "no --keyword= arguments found in po/meson.build's xgettext_args"
+  exit 1
+fi
+
 # 1. every file that marks strings is listed
-grep -lE '(^|[^A-Za-z_])(N?_|C_|NC_|g_dngettext|_br_chart_n?gettext|_br_chart_translate)\s*\(|translatable="yes"|report \([lr],' \
+marks=$(IFS='|'; echo "${keywords[*]}")
+grep -lE "(^|[^A-Za-z_])($marks)\s*\(|translatable=\"yes\"" \
   app/*.c app/model/*.c app/chart/*.c ui/*.c ui/*.ui 2>/dev/null | sort > "$work/marked"
 grep -v '^\s*#' po/POTFILES | grep -v '^\s*$' | sort > "$work/listed"
 missing=$(comm -23 "$work/marked" "$work/listed")
@@ -28,14 +39,9 @@ if [ -n "$stale" ]; then
   status=1
 fi
 
-# 2. the template, extracted as meson's i18n module does: its 'glib' preset, and the
-# keywords and flags po/meson.build adds
-mapfile -t extra < <(grep -oE "'--(keyword|flag)=[^']+'" po/meson.build | tr -d "'")
-xgettext --from-code=UTF-8 --add-comments=TRANSLATORS --keyword=_ --keyword=N_ \
-  --keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=g_dngettext:2,3 \
-  --flag=g_strdup_printf:1:c-format "${extra[@]}" \
-  --files-from=po/POTFILES --output="$work/burnrate.pot" 2>"$work/xgettext.log" || {
-    cat "$work/xgettext.log"; exit 1; }
+# 2. the template, extracted as the build does
+xgettext "${args[@]}" --files-from=po/POTFILES --output="$work/burnrate.pot" \
+  2>"$work/xgettext.log" || { cat "$work/xgettext.log"; exit 1; }
 
 # 3. each language: complete, nothing fuzzy, formats checked
 for lang in $(grep -v '^\s*#' po/LINGUAS); do
