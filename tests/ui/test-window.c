@@ -1429,6 +1429,44 @@ test_desktop_text_and_contrast (Fixture       *fixture,
   g_assert_cmpfloat (legend_height (view), ==, normal);
 }
 
+/* A long problem, with a long unbroken file name, is cut short in the banner: the window
+ * can still be made as narrow as without it. */
+static void
+test_banner_width (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"burnrate-dataset\", \"version\": 1, \"title\": \"");
+  g_autoptr(GFile) broken = NULL;
+  int narrowest;
+
+  if (fixture->window == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 600);
+  wait_for_frame (fixture->window);
+  narrowest = gtk_widget_get_width (GTK_WIDGET (fixture->window));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  for (guint i = 0; i < 8; i++)
+    g_string_append (name, "a-long-dataset-name-");
+  g_string_append (name, ".json");
+  for (guint i = 0; i < 400; i++)
+    g_string_append (json, "x");
+  g_string_append (json, "\", \"companies\": 5}");
+  broken = write_file (fixture, name->str, json->str, json->len);
+  g_assert_false (open_and_wait (fixture->window, broken));
+  g_assert_true (br_window_get_banner_revealed (fixture->window));
+  g_assert_cmpuint (strlen (br_window_get_banner_text (fixture->window)), >, 300);
+  wait_for_frame (fixture->window);
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 600);
+  wait_for_frame (fixture->window);
+  g_test_message ("the narrowest window: %d px, %d px with the banner", narrowest,
+                  gtk_widget_get_width (GTK_WIDGET (fixture->window)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, narrowest);
+  save_screenshot (GTK_WIDGET (fixture->window), "window-long-problem");
+}
+
 /* Every chart's text, as laid out in the window: none smaller than @min pixels, and no
  * two pieces overlapping */
 static void
@@ -1711,6 +1749,7 @@ main (int   argc,
   add ("/Br/Window/icons", test_icons);
   add ("/Br/Window/desktop-text-and-contrast", test_desktop_text_and_contrast);
   add ("/Br/Window/legible-text", test_legible_text);
+  add ("/Br/Window/banner-width", test_banner_width);
   add ("/Br/Window/switch-charts", test_switch_charts);
   add ("/Br/Window/hover", test_hover);
   add ("/Br/Window/legend-toggle", test_legend_toggle);
