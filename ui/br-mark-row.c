@@ -261,14 +261,17 @@ describe_series (const BrChartMark *mark)
   return g_strdup (series_name (mark->series));
 }
 
+/* Thousands separated as on the chart; a share given only as a bound keeps its "more
+ * than", and a flash figure its asterisk, keyed in the Status column */
 static char *
 describe_value (const BrChartMark *mark)
 {
-  /* a share given only as a bound keeps its "more than" */
-  return g_strdup_printf ("%s%.2f",
+  g_autofree char *number = br_chart_format_number (mark->value, 2);
+
+  return g_strdup_printf ("%s%s%s",
                           mark->bound == BR_BOUND_AT_LEAST ? "≥ "
                           : mark->bound == BR_BOUND_MORE_THAN ? "> " : "",
-                          mark->value);
+                          number, mark->status == BR_STATUS_FLASH ? "*" : "");
 }
 
 BrMarkRow *

@@ -157,14 +157,19 @@ _br_axis_map (const BrAxis *axis,
   return axis->p0 + t * (axis->p1 - axis->p0);
 }
 
-/* The label of tick @index: a log axis's decades above 1 need no decimals */
+/* The label of tick @index: a log axis's decades above 1 need no decimals; in Chinese,
+ * 10,000 亿 and more in 万亿, with the decimals their step needs */
 char *
-_br_axis_tick_label (const BrAxis *axis,
-                     guint         index)
+_br_axis_tick_label (BrChartContext *ctx,
+                     const BrAxis   *axis,
+                     guint           index)
 {
   double tick = axis->ticks[index];
+  double step = axis->n_ticks > 1 ? fabs (axis->ticks[1] - axis->ticks[0]) : 1;
+  int wan_decimals = axis->log ? 0 : _br_decimals_for (step / 1e4);
 
-  return _br_format_number (tick, axis->log && tick >= 1 ? 0 : axis->decimals, FALSE);
+  return _br_format_amount (tick, axis->log && tick >= 1 ? 0 : axis->decimals, wan_decimals,
+                            &ctx->options->unit, ctx->lang);
 }
 
 /* The widest tick label's width, for the room left of the plot */
@@ -183,7 +188,7 @@ _br_axis_tick_width (BrChartContext *ctx,
 
   for (guint i = 0; i < axis->n_ticks; i++)
     {
-      g_autofree char *label = _br_axis_tick_label (axis, i);
+      g_autofree char *label = _br_axis_tick_label (ctx, axis, i);
       double w;
 
       _br_text_measure (ctx, label, tick_size (ctx), 0, &w, NULL);
@@ -218,7 +223,7 @@ _br_axis_draw_y (BrChartContext *ctx,
   for (guint i = 0; i < axis->n_ticks; i++)
     {
       double y = round (_br_axis_map (axis, axis->ticks[i])) + 0.5;
-      g_autofree char *label = _br_axis_tick_label (axis, i);
+      g_autofree char *label = _br_axis_tick_label (ctx, axis, i);
 
       _br_set_rgb (cr, axis->ticks[i] == 0 && !axis->log ? &ctx->palette.axis
                                                           : &ctx->palette.grid);

@@ -70,6 +70,19 @@ br_chart_format_count (guint64 n)
   return _br_format_number ((double)n, 0, FALSE);
 }
 
+/**
+ * br_chart_format_number:
+ * @decimals: digits after the point
+ *
+ * Returns: @value as the charts write it: thousands separated, a true minus sign
+ */
+char *
+br_chart_format_number (double value,
+                        int    decimals)
+{
+  return _br_format_number (value, decimals, FALSE);
+}
+
 /* How many decimals tell apart ticks @step apart. */
 int
 _br_decimals_for (double step)
@@ -177,11 +190,46 @@ br_chart_unit_label (const BrUnit *unit,
   return _br_unit_label (unit, language);
 }
 
+#define YI "亿"
+
+/* Chinese writes 10,000 亿 and more as 万亿: 36.3万亿元, never 363,256亿元 */
+static gboolean
+in_wan_yi (double        value,
+           const BrUnit *unit,
+           BrLanguage    lang)
+{
+  return lang == BR_LANGUAGE_ZH && unit->scale == BR_SCALE_YI && fabs (value) >= 1e4;
+}
+
+/**
+ * _br_format_amount:
+ * @decimals: digits after the point, for a value in @unit
+ * @wan_decimals: digits after the point, for a value written in 万亿
+ *
+ * Returns: @value in @unit as a chart label writes it, its unit said by the axis: in
+ *   Chinese, amounts of 10,000 亿 and more in 万亿 ("36.3万亿"), as Chinese writes them
+ */
+char *
+_br_format_amount (double        value,
+                   int           decimals,
+                   int           wan_decimals,
+                   const BrUnit *unit,
+                   BrLanguage    lang)
+{
+  g_autofree char *number = NULL;
+
+  if (!in_wan_yi (value, unit, lang))
+    return _br_format_number (value, decimals, FALSE);
+
+  number = _br_format_number (value / 1e4, wan_decimals, FALSE);
+  return g_strconcat (number, "万" YI, NULL);
+}
+
 /**
  * _br_format_value:
  *
  * Returns: @value with its unit, to two decimals below 1,000 and none above:
- *   "−18.40 (100M CNY)", "−18.40 亿元"
+ *   "−18.40 (100M CNY)", "−18.40 亿元"; "36.33万亿元" in Chinese from 10,000 亿
  */
 char *
 _br_format_value (double        value,
@@ -189,10 +237,36 @@ _br_format_value (double        value,
                   BrLanguage    lang)
 {
   g_autofree char *number = _br_format_number (value, fabs (value) >= 1000 ? 0 : 2, FALSE);
+  const char *label = _br_unit_label (unit, lang);
+
+  if (in_wan_yi (value, unit, lang) && g_str_has_prefix (label, YI))
+    {
+      g_autofree char *wan = _br_format_amount (value, 0, 2, unit, lang);
+
+      return g_strconcat (wan, label + strlen (YI), NULL);
+    }
 
   /* TRANSLATORS: a value and its unit, "−18.40 (100M CNY)" */
-  return g_strdup_printf (_br_chart_translate (lang, "%s (%s)", NULL, 1), number,
-                          _br_unit_label (unit, lang));
+  return g_strdup_printf (_br_chart_translate (lang, "%s (%s)", NULL, 1), number, label);
+}
+
+/**
+ * _br_format_multiple:
+ *
+ * Returns: @ratio as a multiple, "3.3×" or "3.3倍", with thousands separated; above
+ *   1,000 only its bound, ">1,000×", since no chart reads finer there
+ */
+char *
+_br_format_multiple (double     ratio,
+                     BrLanguage lang)
+{
+  g_autofree char *number = _br_format_number (MIN (ratio, 1000), ratio >= 100 ? 0 : 1, FALSE);
+
+  if (ratio > 1000)
+    /* TRANSLATORS: a multiple above 1,000: ">1,000×"; Chinese writes ">1,000倍" */
+    return g_strdup_printf (_br_chart_translate (lang, ">%s×", NULL, 1), number);
+  /* TRANSLATORS: a multiple, "3.3×"; Chinese writes "3.3倍" */
+  return g_strdup_printf (_br_chart_translate (lang, "%s×", NULL, 1), number);
 }
 
 char *

@@ -206,8 +206,8 @@ end_label (BrChartContext *ctx,
            Line           *line)
 {
   Point *last = &g_array_index (line->points, Point, line->points->len - 1);
-  g_autofree char *value = _br_format_number (last->value, fabs (last->value) >= 1000 ? 0 : 2,
-                                              FALSE);
+  g_autofree char *value = _br_format_amount (last->value, fabs (last->value) >= 1000 ? 0 : 2, 2,
+                                              &ctx->options->unit, ctx->lang);
 
   if (last->figure->period->kind != BR_PERIOD_FISCAL_YEAR)
     return g_strdup_printf ("%s · %s", value, period_label (ctx, last->figure->period));

@@ -241,6 +241,13 @@ char       *_br_format_number   (double        value,
 char       *_br_format_value    (double        value,
                                  const BrUnit *unit,
                                  BrLanguage    lang);
+char       *_br_format_amount   (double        value,
+                                 int           decimals,
+                                 int           wan_decimals,
+                                 const BrUnit *unit,
+                                 BrLanguage    lang);
+char       *_br_format_multiple (double        ratio,
+                                 BrLanguage    lang);
 char       *_br_format_percent  (double        value,
                                  int           decimals);
 char       *_br_format_period_compact (const BrPeriod *period,
@@ -325,7 +332,8 @@ void     _br_axis_log             (BrAxis              *axis,
 void     _br_axis_clear           (BrAxis              *axis);
 double   _br_axis_map             (const BrAxis        *axis,
                                    double               value);
-char    *_br_axis_tick_label      (const BrAxis        *axis,
+char    *_br_axis_tick_label      (BrChartContext      *ctx,
+                                   const BrAxis        *axis,
                                    guint                index);
 double   _br_axis_tick_width      (BrChartContext      *ctx,
                                    const BrAxis        *axis);

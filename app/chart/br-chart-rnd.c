@@ -280,7 +280,8 @@ value_label (BrChartContext *ctx,
              double          x,
              double          room)
 {
-  g_autofree char *text = _br_format_number (value, fabs (value) >= 1000 ? 0 : 2, FALSE);
+  g_autofree char *text = _br_format_amount (value, fabs (value) >= 1000 ? 0 : 2, 2,
+                                             &ctx->options->unit, ctx->lang);
 
   label_if_fits (ctx, text, x, _br_axis_map (axis, value) - ctx->em * 0.15,
                  _br_chart_value_size (ctx, ctx->em * 0.85), room, TEXT_BOTTOM | TEXT_BOLD,
@@ -314,11 +315,11 @@ describe (BrChartContext *ctx,
         {
           g_autofree char *r = _br_format_value (revenue, &ctx->options->unit, ctx->lang);
           g_autofree char *s = _br_format_value (rnd, &ctx->options->unit, ctx->lang);
-          g_autofree char *ratio = _br_format_number (rnd / revenue, 1, FALSE);
+          g_autofree char *times = _br_format_multiple (rnd / revenue, ctx->lang);
 
-          /* TRANSLATORS: in a chart's description: company, revenue, R&D, ratio */
-          g_string_append_printf (d, _("%s: revenue %s, R&D %s, %s× revenue. "),
-                                  br_company_get_name (g->company, ctx->lang), r, s, ratio);
+          /* TRANSLATORS: in a chart's description: company, revenue, R&D, ratio ("3.3×") */
+          g_string_append_printf (d, _("%s: revenue %s, R&D %s, %s revenue. "),
+                                  br_company_get_name (g->company, ctx->lang), r, s, times);
         }
     }
 }
@@ -372,24 +373,26 @@ collect_groups (BrChartContext *ctx,
 
 /* R&D as a multiple of revenue, or NULL where the pair has none to show */
 static char *
-pair_ratio (const Pair *p,
-            gboolean    show_revenue,
-            gboolean    show_rnd)
+pair_ratio (BrChartContext *ctx,
+            const Pair     *p,
+            gboolean        show_revenue,
+            gboolean        show_rnd)
 {
   if (p->has_revenue && p->has_rnd && p->revenue_value > 0 && show_revenue && show_rnd)
-    return g_strdup_printf ("%.1f×", p->rnd_value / p->revenue_value);
+    return _br_format_multiple (p->rnd_value / p->revenue_value, ctx->lang);
 
   return NULL;
 }
 
 /* A pair's note: its multiple, which figure is missing, or NULL for none */
 static char *
-note_text (const Pair *p,
-           gboolean    show_revenue,
-           gboolean    show_rnd,
-           gboolean   *is_ratio)
+note_text (BrChartContext *ctx,
+           const Pair     *p,
+           gboolean        show_revenue,
+           gboolean        show_rnd,
+           gboolean       *is_ratio)
 {
-  char *ratio = pair_ratio (p, show_revenue, show_rnd);
+  char *ratio = pair_ratio (ctx, p, show_revenue, show_rnd);
 
   *is_ratio = ratio != NULL;
   if (ratio != NULL)
@@ -412,7 +415,7 @@ pair_note (BrChartContext *ctx,
            gboolean        show_rnd)
 {
   gboolean is_ratio;
-  g_autofree char *text = note_text (p, show_revenue, show_rnd, &is_ratio);
+  g_autofree char *text = note_text (ctx, p, show_revenue, show_rnd, &is_ratio);
 
   if (text != NULL && is_ratio)
     label_if_fits (ctx, text, x, top - ctx->em * 0.2, _br_chart_value_size (ctx, ctx->em * 0.8),
@@ -540,7 +543,8 @@ needs_stagger (BrChartContext *ctx,
 
       for (guint j = 0; j < g->pairs->len; j++)
         {
-          g_autofree char *ratio = pair_ratio (&g_array_index (g->pairs, Pair, j), show_revenue,
+          g_autofree char *ratio = pair_ratio (ctx, &g_array_index (g->pairs, Pair, j),
+                                               show_revenue,
                                                show_rnd);
           double w;
 
@@ -564,7 +568,7 @@ note_half_width (BrChartContext *ctx,
                  gboolean        show_rnd)
 {
   gboolean is_ratio;
-  g_autofree char *text = note_text (note->pair, show_revenue, show_rnd, &is_ratio);
+  g_autofree char *text = note_text (ctx, note->pair, show_revenue, show_rnd, &is_ratio);
   double w = 0;
 
   /* a note that is not a figure keeps to its own slot */

@@ -246,7 +246,8 @@ ratio_text (BrChartContext *ctx,
             const Series   *series)
 {
   const Point *last = &g_array_index (series->points, Point, series->points->len - 1);
-  g_autofree char *value = _br_format_number (last->value, last->value >= 1000 ? 0 : 1, FALSE);
+  g_autofree char *value = _br_format_amount (last->value, last->value >= 1000 ? 0 : 1, 1,
+                                              &ctx->options->unit, ctx->lang);
   double ratio;
 
   if (series->company->role == BR_ROLE_BENCHMARK ||

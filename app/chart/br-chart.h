@@ -186,6 +186,8 @@ const char     *br_chart_layout_get_title        (BrChartLayout        *layout);
 const char     *br_chart_layout_get_description  (BrChartLayout        *layout);
 char           *br_chart_mark_describe           (const BrChartMark    *mark,
                                                   BrLanguage            language);
+char           *br_chart_format_number           (double                value,
+                                                  int                   decimals);
 char           *br_chart_describe_source         (const BrSource       *source,
                                                   BrLanguage            language);
 char           *br_chart_format_count            (guint64               n);

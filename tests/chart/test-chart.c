@@ -904,12 +904,13 @@ render_dataset (BrDataset            *ds,
   return layout;
 }
 
-/* A tick label as a number: "−1,200" is -1200 */
+/* A tick label as a number: "−1,200" is -1200, "10万亿" (in 亿) 100,000 */
 static gboolean
 parse_tick (const char *text,
             double     *value)
 {
   g_autoptr(GString) plain = g_string_new (NULL);
+  double factor = g_str_has_suffix (text, "万亿") ? 1e4 : 1;
   char *end;
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
@@ -918,11 +919,13 @@ parse_tick (const char *text,
 
       if (c == 0x2212)
         g_string_append_c (plain, '-');
+      else if (c == 0x4e07)   /* 万: 万亿 ends the number */
+        break;
       else if (c != ',')
         g_string_append_unichar (plain, c);
     }
 
-  *value = g_ascii_strtod (plain->str, &end);
+  *value = g_ascii_strtod (plain->str, &end) * factor;
   return plain->len > 0 && *end == '\0';
 }
 

@@ -359,6 +359,31 @@ word_clear (gpointer data)
   g_free (((Word *)data)->text);
 }
 
+/* Whether @text is two words side by side on the page: pdftotext splits "10.8倍" where the
+ * font changes, and may list the halves apart */
+static gboolean
+side_by_side (GArray     *words,
+              const char *text)
+{
+  for (guint i = 0; i < words->len; i++)
+    {
+      const Word *a = &g_array_index (words, Word, i);
+
+      if (!g_str_has_prefix (text, a->text))
+        continue;
+      for (guint j = 0; j < words->len; j++)
+        {
+          const Word *b = &g_array_index (words, Word, j);
+
+          if (ABS (b->x0 - a->x1) < 3 && b->y0 < a->y1 && a->y0 < b->y1 &&
+              g_str_equal (text + strlen (a->text), b->text))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /* The words of page @page as pdftotext -bbox finds them, with their boxes */
 static GArray *
 page_words (const char *pdf,
@@ -408,6 +433,23 @@ is_tick (const char *text)
 /* How far apart, as a share of the page's height, the centres of the highest and the
  * lowest y-axis tick label are: the tick labels are the numbers right-aligned in one
  * column in the left fifth of the page. 0 when the chart has no y axis. */
+/* The right edge of tick label @w: pdftotext splits "10万亿" in two where the font changes */
+static double
+tick_right (GArray     *words,
+            const Word *w)
+{
+  for (guint j = 0; j < words->len; j++)
+    {
+      const Word *b = &g_array_index (words, Word, j);
+
+      if (ABS (b->x0 - w->x1) < 3 && b->y0 < w->y1 && w->y0 < b->y1 &&
+          g_str_equal (b->text, "万亿"))
+        return b->x1;
+    }
+
+  return w->x1;
+}
+
 static double
 y_axis_span (GArray *words,
              double  width,
@@ -421,7 +463,7 @@ y_axis_span (GArray *words,
   for (guint i = 0; i < words->len; i++)
     {
       const Word *w = &g_array_index (words, Word, i);
-      gpointer column = GINT_TO_POINTER ((int)(w->x1 / 4) + 1);
+      gpointer column = GINT_TO_POINTER ((int)(tick_right (words, w) / 4) + 1);
       guint n;
 
       if (!is_tick (w->text) || w->x1 > width * 0.2)
@@ -442,7 +484,7 @@ y_axis_span (GArray *words,
       const Word *w = &g_array_index (words, Word, i);
 
       if (is_tick (w->text) && w->x1 <= width * 0.2 &&
-          GINT_TO_POINTER ((int)(w->x1 / 4) + 1) == best)
+          GINT_TO_POINTER ((int)(tick_right (words, w) / 4) + 1) == best)
         {
           top = MIN (top, (w->y0 + w->y1) / 2);
           bottom = MAX (bottom, (w->y0 + w->y1) / 2);
@@ -591,7 +633,7 @@ assert_chart_slides (BrDataset            *dataset,
             continue;
           /* pdftotext splits a word where the font changes (digits, then 年): the slide's
            * words are compared run together */
-          found = strstr (slide_text->str, w->text) != NULL;
+          found = strstr (slide_text->str, w->text) != NULL || side_by_side (words, w->text);
           /* a label the slide had no room for is in its notes, said so */
           if (!found && strstr (br_deck_get_notes (deck, slide), w->text) != NULL)
             found = br_chart_layout_get_left_out (slide_layout)->len > 0;

@@ -28,12 +28,13 @@ load (const char *name)
   return loaded;
 }
 
-/* @kind of @ds, in English in the dataset's own unit, for @companies (NULL: the default) */
+/* @kind of @ds in @unit (NULL: the dataset's own), for @companies (NULL: the default) */
 static BrChartLayout *
-draw (BrDataset          *ds,
-      BrChartKind         kind,
-      const char * const *companies,
-      BrLanguage          language)
+draw_in (BrDataset          *ds,
+         BrChartKind         kind,
+         const char * const *companies,
+         BrLanguage          language,
+         const char         *unit_name)
 {
   g_autoptr(BrChartOptions) options = br_chart_options_new (kind);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 720);
@@ -41,7 +42,10 @@ draw (BrDataset          *ds,
   BrChartLayout *layout;
   BrUnit unit;
 
-  br_unit_for_dataset (ds, &unit);
+  if (unit_name != NULL)
+    br_display_unit_to_unit (br_display_unit_lookup (unit_name), &unit);
+  else
+    br_unit_for_dataset (ds, &unit);
   br_chart_options_set_unit (options, &unit);
   br_chart_options_set_language (options, language);
   br_chart_options_set_companies (options, companies);
@@ -51,6 +55,47 @@ draw (BrDataset          *ds,
   cairo_surface_destroy (surface);
 
   return layout;
+}
+
+static BrChartLayout *
+draw (BrDataset          *ds,
+      BrChartKind         kind,
+      const char * const *companies,
+      BrLanguage          language)
+{
+  return draw_in (ds, kind, companies, language, NULL);
+}
+
+/* Whether a box in @role (NULL: any) says @text exactly */
+static gboolean
+says (BrChartLayout *layout,
+      const char    *role,
+      const char    *text)
+{
+  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+    {
+      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+
+      if ((role == NULL || g_strcmp0 (box->role, role) == 0) && g_str_equal (box->text, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* No number of five digits or more without separators, anywhere on the chart */
+static void
+assert_grouped (BrChartLayout *layout)
+{
+  g_autoptr(GRegex) bare = g_regex_new ("[0-9]{5,}", 0, 0, NULL);
+
+  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+    {
+      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+
+      if (g_strcmp0 (box->role, "footnote") != 0 && g_regex_match (bare, box->text, 0, NULL))
+        g_error ("“%s” (%s) has a number without thousands separators", box->text, box->role);
+    }
 }
 
 /* The text of the first box in @role, or "" */
@@ -164,6 +209,55 @@ test_keys_match_marks (void)
   g_assert_cmpstr (label_under (one, br_chart_layout_get_mark (one, 0)->x), ==, "FY2023");
 }
 
+/* Chinese writes 10,000 亿 and more as 万亿, on the axis, the end labels and in the
+ * tooltip; multiples are 倍 in Chinese, and above 1,000 only ">1,000×" */
+static void
+test_chinese_amounts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BrDataset) bundled = br_dataset_load_bundled (&error);
+  g_autoptr(BrDataset) marks = load ("marks.json");
+  g_autoptr(BrChartLayout) zh = draw_in (bundled, BR_CHART_VALUATION, NULL, BR_LANGUAGE_ZH, "cny-yi");
+  g_autoptr(BrChartLayout) en = draw_in (bundled, BR_CHART_VALUATION, NULL, BR_LANGUAGE_EN, "cny-yi");
+  g_autoptr(BrChartLayout) rnd_zh = draw (marks, BR_CHART_RND, NULL, BR_LANGUAGE_ZH);
+  g_autoptr(BrChartLayout) rnd_en = draw (marks, BR_CHART_RND, NULL, BR_LANGUAGE_EN);
+  gboolean wan_tick = FALSE, wan_label = FALSE, wan_tip = FALSE;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (zh); i++)
+    {
+      const BrTextBox *box = br_chart_layout_get_text_box (zh, i);
+
+      wan_tick |= g_strcmp0 (box->role, "tick") == 0 && g_str_has_suffix (box->text, "0万亿");
+      wan_label |= g_strcmp0 (box->role, "label") == 0 && strstr (box->text, "万亿") != NULL;
+    }
+  for (guint i = 0; i < br_chart_layout_get_n_marks (zh); i++)
+    {
+      const BrChartMark *m = br_chart_layout_get_mark (zh, i);
+      g_autofree char *tip = br_chart_mark_describe (m, BR_LANGUAGE_ZH);
+
+      if (m->value >= 1e4)
+        {
+          g_assert_nonnull (strstr (tip, "万亿元"));
+          wan_tip = TRUE;
+        }
+    }
+  g_assert_true (wan_tick);
+  g_assert_true (wan_label);
+  g_assert_true (wan_tip);
+  assert_grouped (zh);
+  assert_grouped (en);
+  g_assert_null (strstr (text_of (en, "tick"), "万"));
+
+  /* Delta Compute's 2022 R&D is 2,200 times its revenue */
+  g_assert_true (says (rnd_en, "label", ">1,000×"));
+  g_assert_true (says (rnd_zh, "label", ">1,000倍"));
+  g_assert_true (says (rnd_zh, "label", "10.8倍"));
+  g_assert_false (says (rnd_zh, "label", "10.8×"));
+  g_assert_nonnull (strstr (br_chart_layout_get_description (rnd_zh), "倍"));
+  g_assert_null (strstr (br_chart_layout_get_description (rnd_zh), "×"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -173,6 +267,7 @@ main (int   argc,
 
   g_test_add_func ("/Br/Chart/fiscal-year-labels", test_fiscal_year_labels);
   g_test_add_func ("/Br/Chart/keys-match-marks", test_keys_match_marks);
+  g_test_add_func ("/Br/Chart/chinese-amounts", test_chinese_amounts);
 
   return g_test_run ();
 }
