@@ -605,6 +605,23 @@ bars_top (const Note *notes,
   return top;
 }
 
+/* Staggered, the room of a note wider than two slots (">1,000×"): up to the notes on its
+ * row, two slots either side, the one on the right counted at the least it can take */
+static double
+wider_room (BrChartContext *ctx,
+            const Note     *notes,
+            const double   *half,
+            guint           n,
+            guint           k,
+            double          slot)
+{
+  double left = notes[k].x - notes[k - 2].x - half[k - 2] - ctx->em * 0.5;
+  double right = k + 2 < n ? notes[k + 2].x - notes[k].x - slot * 0.49 - ctx->em * 0.5
+                           : ctx->px1 - notes[k].x;
+
+  return 2 * MIN (left, right);
+}
+
 /* The notes above the pairs. Staggered, a note wider than its slot leans away from a
  * taller neighbour, else stands above the bars it reaches over; every other one stands
  * above the neighbours' notes it would touch. */
@@ -629,6 +646,9 @@ draw_notes (BrChartContext *ctx,
 
       half[k] = note_half_width (ctx, &notes[k], room, show_revenue, show_rnd);
       cx[k] = notes[k].x;
+      if (stagger && half[k] == 0 && k >= 2)
+        half[k] = note_half_width (ctx, &notes[k], wider_room (ctx, notes, half, n, k, slot),
+                                   show_revenue, show_rnd);
       base[k] = notes[k].top;
       if (!stagger)
         continue;
@@ -654,7 +674,8 @@ draw_notes (BrChartContext *ctx,
       for (guint j = k - 1; stagger && k % 2 == 1 && j <= k + 1 && j < n; j += 2)
         if (fabs (cx[j] - cx[k]) < half[j] + half[k] + ctx->em * 0.5)
           top = MIN (top, base[j] - ctx->em * 1.25);
-      pair_note (ctx, notes[k].pair, cx[k], top, room, slot * 0.98, show_revenue, show_rnd);
+      pair_note (ctx, notes[k].pair, cx[k], top, MAX (room, 2 * half[k] + 1), slot * 0.98,
+                 show_revenue, show_rnd);
     }
 }
 

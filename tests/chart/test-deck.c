@@ -384,6 +384,21 @@ side_by_side (GArray     *words,
   return FALSE;
 }
 
+/* @text with pdftotext's XML entities read: "&gt;1,000×" is ">1,000×" */
+static char *
+unescape (char *text)
+{
+  static const char *entities[][2] = { { "&gt;", ">" }, { "&lt;", "<" }, { "&quot;", "\"" },
+                                       { "&apos;", "'" }, { "&amp;", "&" } };
+  GString *s = g_string_new (text);
+
+  g_free (text);
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    g_string_replace (s, entities[i][0], entities[i][1], 0);
+
+  return g_string_free (s, FALSE);
+}
+
 /* The words of page @page as pdftotext -bbox finds them, with their boxes */
 static GArray *
 page_words (const char *pdf,
@@ -417,7 +432,7 @@ page_words (const char *pdf,
       word.y0 = g_ascii_strtod (y0, NULL);
       word.x1 = g_ascii_strtod (x1, NULL);
       word.y1 = g_ascii_strtod (y1, NULL);
-      word.text = g_match_info_fetch (match, 5);
+      word.text = unescape (g_match_info_fetch (match, 5));
       g_array_append_val (words, word);
     }
 
@@ -430,9 +445,6 @@ is_tick (const char *text)
   return g_regex_match_simple ("^(−|-)?[\\d,]+(\\.\\d+)?%?$", text, 0, 0);
 }
 
-/* How far apart, as a share of the page's height, the centres of the highest and the
- * lowest y-axis tick label are: the tick labels are the numbers right-aligned in one
- * column in the left fifth of the page. 0 when the chart has no y axis. */
 /* The right edge of tick label @w: pdftotext splits "10万亿" in two where the font changes */
 static double
 tick_right (GArray     *words,
@@ -450,6 +462,9 @@ tick_right (GArray     *words,
   return w->x1;
 }
 
+/* How far apart, as a share of the page's height, the centres of the highest and the
+ * lowest y-axis tick label are: the tick labels are the numbers right-aligned in one
+ * column in the left fifth of the page. 0 when the chart has no y axis. */
 static double
 y_axis_span (GArray *words,
              double  width,
