@@ -248,8 +248,31 @@ _br_chart_in_range (BrChartContext *ctx,
   return TRUE;
 }
 
+/* The largest size from 0.7 em down to 0.55 em (24 px at 1080p) at which @text fits
+ * @width on one line; returns whether it does at all */
+static gboolean
+one_line_size (BrChartContext *ctx,
+               const char     *text,
+               double          width,
+               double         *size)
+{
+  double w = 0;
+
+  for (*size = ctx->em * 0.7; *size > ctx->em * 0.5; *size -= ctx->em * 0.05)
+    {
+      _br_text_measure (ctx, text, *size, 0, &w, NULL);
+      if (w <= width)
+        return TRUE;
+    }
+  *size += ctx->em * 0.05;
+
+  return FALSE;
+}
+
 /* A slide's header: the title, and the subtitle on one line in the largest size that
- * fits it whole; two lines at the smallest size rather than cut it */
+ * fits it whole. A subtitle too long even at the smallest size leaves its last parts
+ * (" · " apart: a dataset's subtitle comes first, the chart's periods, then how to read
+ * it) to the slide's notes; one part alone that long takes two lines rather than be cut. */
 static void
 slide_header (BrChartContext *ctx,
               const char     *title,
@@ -257,21 +280,22 @@ slide_header (BrChartContext *ctx,
               double          title_size,
               double          width)
 {
-  double w = 0, size = ctx->em * 0.7;
+  g_autofree char *text = g_strdup (subtitle);
+  double size;
+  char *cut;
 
   _br_text_draw_wrapped (ctx, title, ctx->pad, ctx->py0, title_size, width, 2, &ctx->palette.text,
                          "title");
   ctx->py0 += _br_text_measure_wrapped (ctx, title, title_size, width, TEXT_BOLD) + ctx->em * 0.1;
 
-  if (subtitle != NULL)
+  if (text != NULL)
     {
-      for (; size > ctx->em * 0.5; size -= ctx->em * 0.05)
+      while (!one_line_size (ctx, text, width, &size) && (cut = g_strrstr (text, " · ")) != NULL)
         {
-          _br_text_measure (ctx, subtitle, size, 0, &w, NULL);
-          if (w <= width)
-            break;
+          _br_chart_layout_leave_out (ctx->layout, cut + strlen (" · "));
+          *cut = '\0';
         }
-      ctx->py0 += _br_text_draw_wrapped (ctx, subtitle, ctx->pad, ctx->py0, size, width, 2,
+      ctx->py0 += _br_text_draw_wrapped (ctx, text, ctx->pad, ctx->py0, size, width, 2,
                                          &ctx->palette.secondary, "subtitle");
     }
 
