@@ -492,6 +492,7 @@ typedef enum
   SOURCES_WITH_TITLES,   /* [1] title — publisher, date. */
   SOURCES_COMPACT,       /* [1] publisher, date. */
   SOURCES_BY_PUBLISHER,  /* publisher, date, date; publisher, date. */
+  SOURCES_RATES_NOTED,   /* a slide's: the exchange rates in its notes */
 } SourceForm;
 
 static void
@@ -598,7 +599,10 @@ footnote_text (BrChartContext *ctx,
   if (layout->has_flash)
     g_string_append_printf (text, "%s  ", _("* Flash (unaudited) figure."));
 
-  if (layout->rates->len > 0)
+  if (layout->rates->len > 0 && form == SOURCES_RATES_NOTED)
+    /* TRANSLATORS: in a slide's footnote, for the exchange rates it has no room for */
+    g_string_append_printf (text, "%s  ", _("Exchange rates: in the notes."));
+  else if (layout->rates->len > 0)
     {
       g_string_append_printf (text, "%s", _("Converted at"));
       for (guint i = 0; i < layout->rates->len; i++)
@@ -662,8 +666,25 @@ _br_chart_footnote (BrChartContext *ctx,
   g_autofree char *full = footnote_text (ctx, extra, SOURCES_WITH_TITLES);
   g_autofree char *compact = footnote_text (ctx, extra, SOURCES_COMPACT);
   g_autofree char *grouped = footnote_text (ctx, extra, SOURCES_BY_PUBLISHER);
+  g_autofree char *noted = NULL;
   const char *texts[] = { full, compact, grouped };
   double y = ctx->height - ctx->pad - footnote_height (ctx) + ctx->em * 0.5;
+
+  /* a slide's footnote numbers its sources; what else it has no room for, the rates,
+   * goes to the notes */
+  if (ctx->options->source_order != NULL &&
+      _br_text_line_count (ctx, full, footnote_size (ctx), ctx->width - 2 * ctx->pad) >
+        (int) ctx->footnote_lines)
+    {
+      noted = footnote_text (ctx, extra, SOURCES_RATES_NOTED);
+      texts[0] = texts[1] = texts[2] = noted;
+      for (guint i = 0; i < ctx->layout->rates->len; i++)
+        {
+          g_autofree char *rate = describe_rate (g_ptr_array_index (ctx->layout->rates, i));
+
+          _br_chart_layout_leave_out (ctx->layout, rate);
+        }
+    }
 
   _br_text_draw_fitting (ctx, texts, G_N_ELEMENTS (texts), ctx->pad, y, footnote_size (ctx),
                          ctx->width - 2 * ctx->pad, ctx->footnote_lines, &ctx->palette.secondary,

@@ -200,6 +200,10 @@ void     _br_text_measure    (BrChartContext *ctx,
                               TextFlags       flags,
                               double         *width,
                               double         *height);
+int      _br_text_line_count      (BrChartContext *ctx,
+                                   const char     *text,
+                                   double          size,
+                                   double          max_width);
 double   _br_text_measure_wrapped (BrChartContext *ctx,
                                    const char     *text,
                                    double          size,

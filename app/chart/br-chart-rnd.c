@@ -321,6 +321,12 @@ describe (BrChartContext *ctx,
           g_string_append_printf (d, _("%s: revenue %s, R&D %s, %s revenue. "),
                                   br_company_get_name (g->company, ctx->lang), r, s, times);
         }
+      else
+        {
+          /* TRANSLATORS: in a chart's description: a company with bars but no multiple */
+          g_string_append_printf (d, _("%s: no period with both revenue and R&D. "),
+                                  br_company_get_name (g->company, ctx->lang));
+        }
     }
 }
 

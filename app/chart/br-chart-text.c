@@ -170,6 +170,20 @@ _br_text_measure_wrapped (BrChartContext *ctx,
   return logical_box (t).height;
 }
 
+/* How many lines @text takes, wrapped at @max_width */
+int
+_br_text_line_count (BrChartContext *ctx,
+                     const char     *text,
+                     double          size,
+                     double          max_width)
+{
+  Text t = prepare (ctx, text, size, max_width, 0);
+
+  pango_layout_set_ellipsize (t.pango, PANGO_ELLIPSIZE_NONE);
+
+  return pango_layout_get_line_count (t.pango);
+}
+
 /* Draws @t with its origin at @x, @y, and records its box under @role; returns its height */
 static double
 show (BrChartContext *ctx,
