@@ -104,7 +104,10 @@ load (const char *name)
     return load_merged ();
   else
     {
-      path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets", name, NULL);
+      /* "charts/…": a dataset written for the chart tests */
+      path = g_str_has_prefix (name, "charts/")
+               ? g_test_build_filename (G_TEST_DIST, "data", name, NULL)
+               : g_test_build_filename (G_TEST_DIST, "..", "data", "datasets", name, NULL);
       file = g_file_new_for_path (path);
       dataset = br_dataset_load_file (file, NULL, NULL, NULL, &error);
     }
@@ -676,12 +679,14 @@ has_digit (const char *text)
 /* On each chart slide the data labels (the chart's "value" runs: end labels, multiples,
  * shares) are the largest numbers as the PDF sets them: every word with a digit in
  * them is taller than any other word with a digit (tick labels, period labels, the
- * subtitle's range, the footnote's source numbers). And the subtitle is one line. */
+ * subtitle's range, the footnote's source numbers). And the subtitle is one line. With
+ * @every_slide, each chart slide with data has data labels. */
 static void
 assert_hierarchy (BrDeck     *deck,
                   const char *pdf,
                   double      width,
-                  double      height)
+                  double      height,
+                  gboolean    every_slide)
 {
   for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
     {
@@ -725,6 +730,9 @@ assert_hierarchy (BrDeck     *deck,
         g_error ("slide %u: the subtitle takes more than one line", slide + 1);
       if (!br_chart_layout_has_data (layout))
         continue;
+      /* the test datasets have charts with no figure to label: R&D not disclosed */
+      if (smallest_value == NULL && !every_slide)
+        continue;
       if (smallest_value == NULL)
         g_error ("slide %u: no data label on the slide", slide + 1);
       if (value_min <= other_max * 1.05)
@@ -745,6 +753,7 @@ test_deck_read_back (gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  BrUnit unit;
 
   if (pdftotext == NULL)
     {
@@ -754,6 +763,9 @@ test_deck_read_back (gconstpointer data)
 
   br_chart_options_set_language (options, c->language);
   br_chart_options_set_theme (options, c->theme);
+  /* the dataset's own currency, as the window and the command line start in */
+  br_unit_for_dataset (dataset, &unit);
+  br_chart_options_set_unit (options, &unit);
   deck = br_deck_new (dataset, options, NULL);
   g_assert_true (br_export_deck (dataset, options, &(BrExportTarget) { BR_EXPORT_PDF, pdf },
                                  &(BrExportSize) { c->width, c->height, 1 }, &error));
@@ -766,7 +778,8 @@ test_deck_read_back (gconstpointer data)
   assert_sources (deck, pdf, c->language);
   assert_notes (deck, pdf);
   assert_chart_slides (dataset, options, deck, pdf, c->width, c->height);
-  assert_hierarchy (deck, pdf, c->width, c->height);
+  assert_hierarchy (deck, pdf, c->width, c->height,
+                    c->dataset == NULL || !g_str_has_prefix (c->dataset, "charts/"));
   if (c->width / c->height > 1.7)
     assert_footnotes (deck, pdf, c->language);
 
@@ -806,6 +819,9 @@ main (int   argc,
     { "china-gpu-challengers.json", BR_LANGUAGE_ZH, BR_THEME_LIGHT, 1440, 1080 },
     { "merged", BR_LANGUAGE_EN, BR_THEME_DARK, 1920, 1080 },
     { "merged", BR_LANGUAGE_ZH, BR_THEME_LIGHT, 1440, 1080 },
+    { "charts/usd-january.json", BR_LANGUAGE_EN, BR_THEME_LIGHT, 1920, 1080 },
+    { "charts/hkd-halves.json", BR_LANGUAGE_ZH, BR_THEME_DARK, 1920, 1080 },
+    { "charts/marks.json", BR_LANGUAGE_EN, BR_THEME_DARK, 1440, 1080 },
   };
 
   br_test_init_i18n ();
@@ -813,10 +829,12 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      const char *name = cases[i].dataset;
       g_autofree char *path = g_strdup_printf ("/Br/Deck/read-back/%s/%s/%s/%.0fx%.0f",
-                                               cases[i].dataset == NULL ? "bundled" :
-                                               g_str_equal (cases[i].dataset, "merged") ? "merged"
-                                                                                        : "challengers",
+                                               name == NULL ? "bundled" :
+                                               g_str_has_prefix (name, "charts/") ? name + 7 :
+                                               g_str_equal (name, "merged") ? "merged"
+                                                                            : "challengers",
                                                br_language_to_string (cases[i].language),
                                                cases[i].theme == BR_THEME_DARK ? "dark" : "light",
                                                cases[i].width, cases[i].height);
