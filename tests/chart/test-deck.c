@@ -822,6 +822,7 @@ main (int   argc,
     { "charts/usd-january.json", BR_LANGUAGE_EN, BR_THEME_LIGHT, 1920, 1080 },
     { "charts/hkd-halves.json", BR_LANGUAGE_ZH, BR_THEME_DARK, 1920, 1080 },
     { "charts/marks.json", BR_LANGUAGE_EN, BR_THEME_DARK, 1440, 1080 },
+    { "charts/usd-hkd-krw.json", BR_LANGUAGE_EN, BR_THEME_LIGHT, 1920, 1080 },
   };
 
   br_test_init_i18n ();
