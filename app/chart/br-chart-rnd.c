@@ -665,7 +665,9 @@ draw_notes (BrChartContext *ctx,
                             ctx->px1 - half[k]);
           double top = bars_top (notes, n, k, x - half[k], x + half[k], slot);
 
-          if (top > base[k] + 1)
+          /* leaning, it keeps clear of the note before it on its row */
+          if (top > base[k] + 1 &&
+              (k < 2 || fabs (x - cx[k - 2]) >= half[k - 2] + half[k] + ctx->em * 0.5))
             {
               base[k] = top;
               cx[k] = x;
