@@ -59,12 +59,10 @@ merge_array (JsonObject *into,
     }
 }
 
-/* The bundled and the challengers datasets in one: seven companies */
+/* @object as a dataset, through the real loader */
 static BrDataset *
-load_merged (void)
+load_object (JsonObject *object)
 {
-  g_autoptr(JsonObject) bundled = read_json ("china-gpu.json");
-  g_autoptr(JsonObject) challengers = read_json ("china-gpu-challengers.json");
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL, *path = NULL;
@@ -72,10 +70,7 @@ load_merged (void)
   BrDataset *dataset;
   int fd;
 
-  merge_array (bundled, challengers, "sources");
-  merge_array (bundled, challengers, "fx");
-  merge_array (bundled, challengers, "companies");
-  json_node_set_object (root, bundled);
+  json_node_set_object (root, object);
   text = json_to_string (root, FALSE);
   fd = g_file_open_tmp ("burnrate-merged-XXXXXX.json", &path, &error);
   g_assert_no_error (error);
@@ -85,6 +80,22 @@ load_merged (void)
   dataset = br_dataset_load_file (file, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_unlink (path);
+
+  return dataset;
+}
+
+/* The bundled and the challengers datasets in one: seven companies */
+static BrDataset *
+load_merged (void)
+{
+  g_autoptr(JsonObject) bundled = read_json ("china-gpu.json");
+  g_autoptr(JsonObject) challengers = read_json ("china-gpu-challengers.json");
+  BrDataset *dataset;
+
+  merge_array (bundled, challengers, "sources");
+  merge_array (bundled, challengers, "fx");
+  merge_array (bundled, challengers, "companies");
+  dataset = load_object (bundled);
   g_assert_cmpuint (br_dataset_get_n_companies (dataset), ==, 7);
 
   return dataset;
@@ -787,6 +798,53 @@ test_deck_read_back (gconstpointer data)
   g_rmdir (dir);
 }
 
+/* A dataset's own subtitle comes before the chart's: on a slide, where the whole is too
+ * long for one line, the chart's last part (how to read the multiples) goes to the notes,
+ * and the subtitle stays one line. */
+static void
+test_deck_long_subtitle (void)
+{
+  static const char mode[] = "per period; the figure above each pair is R&D as a multiple of "
+                             "revenue";
+  g_autoptr(JsonObject) object = read_json ("china-gpu.json");
+  JsonObject *charts = json_object_new (), *rnd = json_object_new ();
+  g_autoptr(BrDataset) dataset = NULL;
+  g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_LOSSES);
+  g_autoptr(BrDeck) deck = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("burnrate-deck-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "deck.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
+  guint slide;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  json_object_set_string_member (rnd, "subtitle", "Every figure from the companies’ "
+                                 "prospectuses and annual reports, converted at the dataset’s "
+                                 "dated exchange rates");
+  json_object_set_object_member (charts, "rnd", rnd);
+  json_object_set_object_member (object, "charts", charts);
+  dataset = load_object (object);
+  deck = br_deck_new (dataset, options, NULL);
+  slide = br_deck_find_chart (deck, BR_CHART_RND);
+  g_assert_true (br_export_deck (dataset, options, &(BrExportTarget) { BR_EXPORT_PDF, pdf },
+                                 &(BrExportSize) { 1920, 1080, 1 }, &error));
+  g_assert_no_error (error);
+
+  assert_hierarchy (deck, pdf, 1920, 1080, TRUE);
+  g_assert_nonnull (strstr (br_deck_get_notes (deck, slide), mode));
+  text = page_text (pdf, slide + 1);
+  g_assert_nonnull (strstr (text, "prospectuses and annual reports"));
+
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 /* Chinese text next to half-width punctuation is set full-width on the slides; English
  * apostrophes are curly, as in the charts' own titles. */
 static void
@@ -843,6 +901,7 @@ main (int   argc,
       g_test_add_data_func (path, &cases[i], test_deck_read_back);
     }
   g_test_add_func ("/Br/Deck/typography", test_deck_typography);
+  g_test_add_func ("/Br/Deck/long-subtitle", test_deck_long_subtitle);
 
   return g_test_run ();
 }
