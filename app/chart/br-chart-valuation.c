@@ -264,6 +264,76 @@ ratio_text (BrChartContext *ctx,
   }
 }
 
+/* The benchmark's value a company's latest is compared with, when it is of another day
+ * (the dataset has none of that day); else NULL */
+static const BrMarketCap *
+compared_elsewhen (BrChartContext *ctx,
+                   const Series   *s)
+{
+  const BrMarketCap *compared = NULL;
+  const Point *last;
+  double ratio;
+
+  if (s->hidden || s->points->len == 0 || s->company->role == BR_ROLE_BENCHMARK)
+    return NULL;
+  last = &g_array_index (s->points, Point, s->points->len - 1);
+  if (!br_metrics_ratio_to_benchmark (ctx->dataset, last->cap, &ratio, &compared, NULL) ||
+      g_date_compare (&compared->date, &last->cap->date) == 0)
+    return NULL;
+
+  return compared;
+}
+
+/* For the footnote: which companies' shares of the benchmark are of its value of another
+ * day, and of which, one sentence a day; or NULL */
+static char *
+other_days_note (BrChartContext *ctx,
+                 GArray         *all)
+{
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autoptr(GPtrArray) days = g_ptr_array_new ();
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const BrMarketCap *compared = compared_elsewhen (ctx, &g_array_index (all, Series, i));
+      g_autofree char *names = NULL;
+      char day[BR_DATE_ISO_SIZE];
+
+      if (compared == NULL || g_ptr_array_find (days, compared, NULL))
+        continue;
+      g_ptr_array_add (days, (gpointer)compared);
+      for (guint j = i; j < all->len; j++)
+        {
+          Series *s = &g_array_index (all, Series, j);
+          const char *name = br_company_get_name (s->company, ctx->lang);
+
+          if (compared_elsewhen (ctx, s) != compared)
+            continue;
+          if (names == NULL)
+            names = g_strdup (name);
+          else
+            {
+              /* TRANSLATORS: a list of names, one more added: "Moore Threads, MetaX" */
+              char *longer = g_strdup_printf (_("%1$s, %2$s"), names, name);
+
+              g_free (names);
+              names = longer;
+            }
+        }
+      /* TRANSLATORS: in a footnote: "Moore Threads, MetaX: share of Nvidia’s close of
+       * 2025-07-10, the nearest." */
+      g_string_append_printf (note, _("%s: share of %s’s close of %s, the nearest. "),
+                              names,
+                              br_company_get_name (br_dataset_get_benchmark (ctx->dataset),
+                                                   ctx->lang),
+                              br_date_format_iso (&compared->date, day));
+    }
+
+  if (note->len == 0)
+    return NULL;
+  return g_strchomp (g_string_free (g_steal_pointer (&note), FALSE));
+}
+
 static void
 describe (BrChartContext *ctx,
           GArray         *all)
@@ -498,6 +568,7 @@ _br_chart_draw_valuation (BrChartContext *ctx)
   gboolean show_implied = benchmark != NULL && !_br_chart_hidden (ctx, "implied");
   g_autofree char *subtitle = NULL;
   g_autofree char *first_label = NULL, *last_label = NULL;
+  g_autofree char *days = NULL, *note = NULL;
   g_autofree char *title = benchmark != NULL
     /* TRANSLATORS: the valuation chart's title: "Valuation against Nvidia" */
     ? g_strdup_printf (_("Valuation against %s"),
@@ -528,8 +599,10 @@ _br_chart_draw_valuation (BrChartContext *ctx)
     }
 
   plot (ctx, all, benchmark, show_implied ? implied_name : NULL, &extent);
-  _br_chart_footnote (ctx, ctx->options->log_scale
-                             ? _("Logarithmic scale: each step is ten times the one below.")
-                             : NULL);
+  days = other_days_note (ctx, all);
+  if (ctx->options->log_scale)
+    note = g_strjoin ("  ", _("Logarithmic scale: each step is ten times the one below."), days,
+                      NULL);
+  _br_chart_footnote (ctx, note != NULL ? note : days);
   describe (ctx, all);
 }

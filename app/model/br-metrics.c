@@ -333,6 +333,49 @@ br_metrics_nearest_cap (const BrCompany *company,
   return best;
 }
 
+static gboolean
+is_close (const BrMarketCap *cap)
+{
+  return cap->basis == BR_CAP_CLOSE || cap->basis == BR_CAP_IPO_FIRST_DAY_CLOSE;
+}
+
+/* What a value of @date is compared with: the benchmark's value of the same day (its
+ * close if it has one), else its nearest close (the earlier on a tie), not an intraday
+ * peak; else its nearest market value */
+static const BrMarketCap *
+compared_cap (const BrCompany *benchmark,
+              const GDate     *date)
+{
+  const BrMarketCap *same_day = NULL, *close = NULL;
+  guint close_distance = G_MAXUINT;
+
+  for (guint i = 0; i < benchmark->n_market_caps; i++)
+    {
+      const BrMarketCap *cap = &benchmark->market_caps[i];
+      guint distance = ABS ((gint64)g_date_get_julian (&cap->date) -
+                            (gint64)g_date_get_julian (date));
+
+      if (cap->basis == BR_CAP_PRIVATE_ROUND)
+        continue;
+      if (distance == 0 && (same_day == NULL || (is_close (cap) && !is_close (same_day))))
+        same_day = cap;
+      if (is_close (cap) &&
+          (distance < close_distance ||
+           (distance == close_distance && g_date_compare (&cap->date, &close->date) < 0)))
+        {
+          close = cap;
+          close_distance = distance;
+        }
+    }
+
+  if (same_day != NULL)
+    return same_day;
+  if (close != NULL)
+    return close;
+
+  return br_metrics_nearest_cap (benchmark, date);
+}
+
 static const BrMarketCap *
 benchmark_cap_near (BrDataset    *dataset,
                     const GDate  *date,
@@ -341,7 +384,7 @@ benchmark_cap_near (BrDataset    *dataset,
   const BrCompany *benchmark = br_dataset_get_benchmark (dataset);
   const BrMarketCap *cap;
 
-  if (benchmark == NULL || (cap = br_metrics_nearest_cap (benchmark, date)) == NULL)
+  if (benchmark == NULL || (cap = compared_cap (benchmark, date)) == NULL)
     {
       g_set_error (error, BR_METRICS_ERROR, BR_METRICS_ERROR_NO_DATA,
                    _("The dataset has no benchmark company with a market capitalisation"));
@@ -353,8 +396,9 @@ benchmark_cap_near (BrDataset    *dataset,
 
 /**
  * br_metrics_ratio_to_benchmark:
- * @benchmark_cap: (out) (optional): the benchmark's market capitalisation compared with,
- *   the one closest in time to @cap
+ * @benchmark_cap: (out) (optional): the benchmark's market capitalisation compared with:
+ *   the one of @cap's day, else its closing value nearest in time (say so when its date
+ *   is not @cap's)
  *
  * Both sides are converted to US dollars, each at the rate of its own date.
  */
@@ -392,7 +436,8 @@ br_metrics_ratio_to_benchmark (BrDataset          *dataset,
  * @percent: the share of the benchmark, 1 for “1 % of Nvidia”
  *
  * What a company would be worth at @percent of the benchmark's market capitalisation
- * closest to @date, in @unit at that capitalisation's dated rate.
+ * of @date, or its closing value nearest to @date, in @unit at that capitalisation's
+ * dated rate.
  */
 gboolean
 br_metrics_implied_value (BrDataset          *dataset,

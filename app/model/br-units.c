@@ -148,9 +148,12 @@ main_currency (BrDataset *dataset,
     {
       const BrCompany *company = br_dataset_get_company (dataset, c);
 
-      for (guint i = 0; i < company->n_figures; i++)
+      for (guint i = 0; i < company->n_figures + company->n_market_caps; i++)
         {
-          const BrAmount *amount = &company->figures[i].amount;
+          /* market values count too: a dataset may hold nothing else */
+          const BrAmount *amount = i < company->n_figures
+                                     ? &company->figures[i].amount
+                                     : &company->market_caps[i - company->n_figures].amount;
           guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, amount->currency.code));
 
           if (n > best_n)
@@ -176,7 +179,8 @@ main_currency (BrDataset *dataset,
     }
 
   g_array_sort (sizes, compare_doubles);
-  *typical = sizes->len > 0 ? g_array_index (sizes, double, sizes->len / 2) : 0;
+  /* market values alone read in billions */
+  *typical = sizes->len > 0 ? g_array_index (sizes, double, sizes->len / 2) : 1e9;
 
   return best;
 }
@@ -188,8 +192,9 @@ main_currency (BrDataset *dataset,
  * The unit @dataset's amounts read best in when nobody chose one: its "display" when it
  * has one, else the currency most of its figures are in (so that a dataset without yuan
  * does not ask for a conversion it cannot make), in 亿 for yuan, and for other currencies
- * in billions, or in millions when a typical figure is under a billion. 亿元 for a
- * dataset with no figures. The unit is always one of the display units.
+ * in billions, or in millions when a typical figure is under a billion. A dataset of
+ * market values alone is shown in their currency, in billions; 亿元 for a dataset with
+ * no amounts. The unit is always one of the display units.
  */
 void
 br_unit_for_dataset (BrDataset *dataset,

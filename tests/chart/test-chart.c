@@ -1101,7 +1101,7 @@ test_nothing_disappears (void)
   g_assert_cmpuint (n_total_marks, ==, 2);
 }
 
-/* The text box of @role whose text holds @part, or NULL */
+/* The text box of @role (any with NULL) whose text holds @part, or NULL */
 static const BrTextBox *
 find_box (BrChartLayout *layout,
           const char    *role,
@@ -1111,7 +1111,7 @@ find_box (BrChartLayout *layout,
     {
       const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
 
-      if (g_strcmp0 (box->role, role) == 0 && strstr (box->text, part) != NULL)
+      if ((role == NULL || g_strcmp0 (box->role, role) == 0) && strstr (box->text, part) != NULL)
         return box;
     }
 
@@ -1169,6 +1169,30 @@ test_dataset_titles (void)
   br_chart_options_set_language (options, BR_LANGUAGE_EN);
   rnd = render_dataset (krw, options);
   g_assert_cmpstr (br_chart_layout_get_title (rnd), ==, "Revenue against R&D expense");
+}
+
+/* The footnote says when the benchmark's value compared with is of another day */
+static void
+test_benchmark_day_stated (void)
+{
+  g_autoptr(BrDataset) dates = load_test_dataset (g_test_get_dir (G_TEST_DIST), "data", "charts",
+                                                  "benchmark-dates.json", NULL);
+  g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_VALUATION);
+  g_autoptr(BrChartLayout) layout = NULL;
+  BrUnit unit;
+
+  br_unit_for_dataset (dates, &unit);
+  g_assert_cmpstr (unit.currency.code, ==, "USD");
+  g_assert_cmpint (unit.scale, ==, BR_SCALE_BILLION);
+  br_chart_options_set_unit (options, &unit);
+  br_chart_options_set_language (options, BR_LANGUAGE_EN);
+  layout = render_dataset (dates, options);
+
+  g_assert_nonnull (find_box (layout, NULL, "40.0 · 1.00% of Bigco"));
+  g_assert_nonnull (find_box (layout, NULL, "45.0 · 1.00% of Bigco"));
+  g_assert_nonnull (find_box (layout, "footnote",
+                              "Nearby Logic: share of Bigco’s close of 2025-08-01, the nearest."));
+  g_assert_null (find_box (layout, "footnote", "Same Day Semi"));
 }
 
 /* The chart's language, not the locale's: under either locale (the test runs under both),
@@ -1251,6 +1275,7 @@ main (int   argc,
   g_test_add_func ("/Br/Chart/usd-dataset", test_usd_dataset);
   g_test_add_func ("/Br/Chart/nothing-disappears", test_nothing_disappears);
   g_test_add_func ("/Br/Chart/dataset-titles", test_dataset_titles);
+  g_test_add_func ("/Br/Chart/benchmark-day-stated", test_benchmark_day_stated);
   g_test_add_func ("/Br/Chart/display-units", test_display_units);
   g_test_add_func ("/Br/Chart/linear-and-log-axes", test_linear_and_log_axes);
   g_test_add_func ("/Br/Chart/cumulative-losses", test_cumulative_losses);

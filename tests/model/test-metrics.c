@@ -295,6 +295,41 @@ test_nvidia_in_yuan (void)
                                   1e-6);
 }
 
+/* "x % of the benchmark" compares the benchmark's close of the same day, or its nearest
+ * close, never an intraday peak nearer in time */
+static void
+test_benchmark_same_day (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "charts",
+                                                 "benchmark-dates.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BrDataset) dates = br_dataset_load_file (file, NULL, NULL, NULL, &error);
+  const BrCompany *sameday, *nearby;
+  const BrMarketCap *compared = NULL;
+  double ratio = 0;
+  GDate when;
+
+  g_assert_no_error (error);
+  sameday = br_dataset_lookup_company (dates, "sameday");
+  nearby = br_dataset_lookup_company (dates, "nearby");
+
+  /* 5 Dec: the close (4.5T), not the intraday high of that day */
+  g_assert_true (br_metrics_ratio_to_benchmark (dates, &sameday->market_caps[0], &ratio,
+                                                &compared, &error));
+  g_assert_cmpint (g_date_compare (&compared->date, &sameday->market_caps[0].date), ==, 0);
+  g_assert_cmpint (compared->basis, ==, BR_CAP_CLOSE);
+  g_assert_cmpfloat_with_epsilon (ratio, 45. / 4500, 1e-12);
+
+  /* 11 Jul: the close of 1 Aug, though the intraday peak of 9 Jul is nearer */
+  g_assert_true (br_metrics_ratio_to_benchmark (dates, &nearby->market_caps[0], &ratio,
+                                                &compared, &error));
+  g_date_clear (&when, 1);
+  g_date_set_dmy (&when, 1, G_DATE_AUGUST, 2025);
+  g_assert_cmpint (g_date_compare (&compared->date, &when), ==, 0);
+  g_assert_cmpfloat_with_epsilon (ratio, 40. / 4000, 1e-12);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,6 +353,7 @@ main (int   argc,
   g_test_add_func ("/Br/Metrics/c9-moore-threads-top5", test_c9_moore_threads_top5);
   g_test_add_func ("/Br/Metrics/c10-metax-customers", test_c10_metax_customers);
   g_test_add_func ("/Br/Metrics/nvidia-in-yuan", test_nvidia_in_yuan);
+  g_test_add_func ("/Br/Metrics/benchmark-same-day", test_benchmark_same_day);
 
   status = g_test_run ();
   g_clear_object (&dataset);
