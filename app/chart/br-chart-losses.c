@@ -132,6 +132,16 @@ point_x (const BrAxis   *x_axis,
   return _br_axis_map_date (x_axis, &middle);
 }
 
+/* A flash figure's asterisk, up and right of its mark: the footnote's key explains it */
+static void
+flash_mark (BrChartContext *ctx,
+            double          x,
+            double          y,
+            const BrRgb    *color)
+{
+  _br_text_draw (ctx, "*", x, y, ctx->em * 0.9, 0, TEXT_BOTTOM | TEXT_BOLD, color, "label");
+}
+
 static void
 draw_line (BrChartContext *ctx,
            const BrAxis   *x_axis,
@@ -181,6 +191,7 @@ draw_line (BrChartContext *ctx,
         .source = p->figure->source,
         .rate = p->conversion.rate,
         .status = p->figure->status,
+        .note = br_text_get (&p->figure->note, ctx->lang),
         .name = p->figure->metric == BR_METRIC_NET_INCOME_TOTAL
                   ? _br_chart_layout_intern (ctx->layout, _("total net income")) : NULL,
         .x = x, .y = y,
@@ -194,13 +205,16 @@ draw_line (BrChartContext *ctx,
       _br_set_rgb (cr, &line->color);
       _br_chart_marker (cr, x, y, r, sub_annual, sub_annual);
 
+      if (p->figure->status == BR_STATUS_FLASH)
+        flash_mark (ctx, x + r, y - r, &line->color);
       _br_chart_layout_add_mark (ctx->layout, &mark, &shape);
     }
 
   cairo_restore (cr);
 }
 
-/* The value at the end of each line, in the right margin. */
+/* The value at the end of each line, in the right margin, with its period; the
+ * company's name goes before it */
 static char *
 end_label (BrChartContext *ctx,
            Line           *line)
@@ -209,10 +223,9 @@ end_label (BrChartContext *ctx,
   g_autofree char *value = _br_format_amount (last->value, fabs (last->value) >= 1000 ? 0 : 2, 2,
                                               &ctx->options->unit, ctx->lang);
 
-  if (last->figure->period->kind != BR_PERIOD_FISCAL_YEAR)
-    return g_strdup_printf ("%s · %s", value, period_label (ctx, last->figure->period));
-
-  return g_steal_pointer (&value);
+  /* the period it is for: a line's last point need not be the chart's last period */
+  return g_strdup_printf ("%s%s · %s", value, last->figure->status == BR_STATUS_FLASH ? "*" : "",
+                          period_label (ctx, last->figure->period));
 }
 
 /* How the legend names a line: a company drawn from its total net income says so */

@@ -260,8 +260,8 @@ stack_names (BrChartContext *ctx,
   return labels->len * (*name_height + value_height) * 1.1 <= ctx->py1 - ctx->py0;
 }
 
-/* The width a slide's direct label gives the series' name before its value, or above
- * it when @stacked */
+/* The width a direct label gives the series' name before its value, or above it when
+ * @stacked: an end label names its company, on a slide and off it */
 static double
 name_width (BrChartContext   *ctx,
             const BrEndLabel *label,
@@ -269,7 +269,7 @@ name_width (BrChartContext   *ctx,
 {
   double w;
 
-  if (label->name == NULL || !ctx->options->slide)
+  if (label->name == NULL)
     return 0;
 
   _br_text_measure (ctx, label->name, ctx->em * SLIDE_NAME_SIZE, 0, &w, NULL);
@@ -398,8 +398,17 @@ _br_chart_end_labels (BrChartContext *ctx,
         }
       else if (name > 0)
         {
-          _br_text_draw (ctx, label->name, x, y, ctx->em * SLIDE_NAME_SIZE, 0, TEXT_MIDDLE,
-                         &label->color, "legend");
+          double value_w, room;
+
+          _br_text_measure (ctx, label->text, size, TEXT_BOLD, &value_w, NULL);
+          /* a long name is cut short, its value never */
+          room = ctx->width - ctx->pad - x - value_w - ctx->em * 0.3;
+          name = MIN (name, MAX (room, 0) + ctx->em * 0.3);
+          if (room > ctx->em)
+            _br_text_draw (ctx, label->name, x, y, ctx->em * SLIDE_NAME_SIZE, room, TEXT_MIDDLE,
+                           &label->color, "legend");
+          else
+            name = 0;
         }
       _br_text_draw (ctx, label->text, x + name, y,
                      fitted_size (ctx, label->text, size, ctx->width - ctx->pad - x0 - name),

@@ -204,6 +204,7 @@ draw_bar (BrChartContext  *ctx,
     .source = figure->source,
     .rate = pair->rate,
     .status = figure->status,
+    .note = br_text_get (&figure->note, ctx->lang),
     .x = x + w / 2, .y = top + height / 2,
     .x0 = x, .y0 = MIN (top, y0 - 4), .x1 = x + w, .y1 = y0,
   };
@@ -215,6 +216,14 @@ draw_bar (BrChartContext  *ctx,
 
   if (pair->period->kind != BR_PERIOD_FISCAL_YEAR && pair->n_periods <= 1)
     hatch (ctx->cr, x, top, w, height, MAX (4, ctx->em * 0.4));
+  /* a flash figure's asterisk, keyed in the footnote: inside the top of a tall bar,
+   * else on it */
+  if (figure->status == BR_STATUS_FLASH && pair->n_periods <= 1)
+    _br_text_draw (ctx, "*", x + w / 2, height > ctx->em * 1.5 ? top : top - ctx->em * 0.05,
+                   MIN (ctx->em * 0.9, w), 0,
+                   TEXT_CENTER | TEXT_BOLD | (height > ctx->em * 1.5 ? 0 : TEXT_BOTTOM),
+                   height > ctx->em * 1.5 ? &ctx->palette.background : &ctx->palette.text,
+                   "label");
 
   _br_chart_layout_add_mark (ctx->layout, &mark, &shape);
 }

@@ -246,8 +246,11 @@ ratio_text (BrChartContext *ctx,
             const Series   *series)
 {
   const Point *last = &g_array_index (series->points, Point, series->points->len - 1);
-  g_autofree char *value = _br_format_amount (last->value, last->value >= 1000 ? 0 : 1, 1,
-                                              &ctx->options->unit, ctx->lang);
+  g_autofree char *amount = _br_format_amount (last->value, last->value >= 1000 ? 0 : 1, 1,
+                                               &ctx->options->unit, ctx->lang);
+  g_autofree char *date = _br_format_date (&last->cap->date, ctx->lang);
+  /* the date it is for: the companies' last values are not the same day's */
+  g_autofree char *value = g_strdup_printf ("%s · %s", amount, date);
   double ratio;
 
   if (series->company->role == BR_ROLE_BENCHMARK ||
@@ -465,21 +468,30 @@ end_labels (BrChartContext *ctx,
   return labels;
 }
 
-/* The benchmark's milestones, where they fit among what is already drawn; other
- * labelled points tell theirs in the tooltip */
+/* Every labelled value's label ("$4T", "IPO"), the benchmark's first, where each fits
+ * among what is already drawn; one that does not is left to the tooltip, and on a slide
+ * to its notes */
 static void
 milestones (BrChartContext *ctx,
+            GArray         *all,
             const Series   *benchmark,
             const BrAxis   *x_axis,
             const BrAxis   *y_axis)
 {
-  for (guint j = 0; benchmark != NULL && !benchmark->hidden && j < benchmark->points->len; j++)
+  for (guint i = 0; i <= all->len; i++)
     {
-      Point *p = &g_array_index (benchmark->points, Point, j);
+      const Series *s = i == 0 ? benchmark : &g_array_index (all, Series, i - 1);
 
-      if (p->cap->label.en != NULL)
-        milestone_label (ctx, p, _br_axis_map_date (x_axis, &p->cap->date),
-                         _br_axis_map (y_axis, p->value), &benchmark->color);
+      if (s == NULL || s->hidden || (i > 0 && s == benchmark))
+        continue;
+      for (guint j = 0; j < s->points->len; j++)
+        {
+          Point *p = &g_array_index (s->points, Point, j);
+
+          if (p->cap->label.en != NULL)
+            milestone_label (ctx, p, _br_axis_map_date (x_axis, &p->cap->date),
+                             _br_axis_map (y_axis, p->value), &s->color);
+        }
     }
 }
 
@@ -521,7 +533,7 @@ plot (BrChartContext *ctx,
   g_array_unref (labels);
   labels = end_labels (ctx, all, &x_axis, &y_axis);
   _br_chart_end_labels (ctx, labels, ctx->em * 0.8, label_height, 1.1);
-  milestones (ctx, benchmark, &x_axis, &y_axis);
+  milestones (ctx, all, benchmark, &x_axis, &y_axis);
 
   _br_axis_clear (&x_axis);
   _br_axis_clear (&y_axis);

@@ -326,6 +326,9 @@ br_chart_mark_describe (const BrChartMark *mark,
   else if (mark->status == BR_STATUS_PROJECTION)
     g_string_append_printf (text, " %s", _("(projection, not a forecast)"));
 
+  if (mark->note != NULL && *mark->note != '\0')
+    g_string_append_printf (text, "\n%s", mark->note);
+
   if (mark->rate != NULL)
     {
       char day[BR_DATE_ISO_SIZE];

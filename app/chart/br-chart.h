@@ -70,6 +70,7 @@ typedef struct
                                 * the dataset or the layout */
   double          x, y;        /* the mark's centre, in chart coordinates */
   double          x0, y0, x1, y1;  /* its bounds: the area that answers a hit */
+  const char     *note;        /* the figure's note in the chart's language, or NULL */
 } BrChartMark;
 
 /* A legend entry: clicking it toggles the series it names. */

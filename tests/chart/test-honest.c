@@ -258,6 +258,83 @@ test_chinese_amounts (void)
   g_assert_null (strstr (br_chart_layout_get_description (rnd_zh), "×"));
 }
 
+/* A box in @role saying @text within @distance of @x, @y */
+static const BrTextBox *
+box_near (BrChartLayout *layout,
+          const char    *role,
+          const char    *text,
+          double         x,
+          double         y,
+          double         distance)
+{
+  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+    {
+      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+      double dx = MAX (MAX (box->x0 - x, x - box->x1), 0);
+      double dy = MAX (MAX (box->y0 - y, y - box->y1), 0);
+
+      if (g_strcmp0 (box->role, role) == 0 && g_str_equal (box->text, text) &&
+          hypot (dx, dy) <= distance)
+        return box;
+    }
+
+  return NULL;
+}
+
+/* Flash figures carry an asterisk on the chart, which the footnote keys; a figure's note
+ * is in its tooltip; every company's labelled market value is labelled; end labels name
+ * the company and the period of the value they give */
+static void
+test_flash_notes_labels (void)
+{
+  g_autoptr(BrDataset) marks = load ("marks.json");
+  static const char *delta[] = { "delta", NULL };
+  static const char *listed[] = { "delta", "echo", NULL };
+  g_autoptr(BrChartLayout) losses = draw (marks, BR_CHART_LOSSES, delta, BR_LANGUAGE_EN);
+  g_autoptr(BrChartLayout) rnd = draw (marks, BR_CHART_RND, delta, BR_LANGUAGE_EN);
+  g_autoptr(BrChartLayout) valuation = draw (marks, BR_CHART_VALUATION, listed, BR_LANGUAGE_EN);
+  BrChartLayout *flashy[] = { losses, rnd };
+  const BrTextBox *value = NULL;
+  guint n_flash = 0;
+
+  for (guint k = 0; k < G_N_ELEMENTS (flashy); k++)
+    {
+      g_assert_nonnull (strstr (text_of (flashy[k], "footnote"), "* Flash (unaudited) figure."));
+      for (guint i = 0; i < br_chart_layout_get_n_marks (flashy[k]); i++)
+        {
+          const BrChartMark *m = br_chart_layout_get_mark (flashy[k], i);
+          g_autofree char *tip = br_chart_mark_describe (m, BR_LANGUAGE_EN);
+          gboolean starred = box_near (flashy[k], "label", "*", m->x, m->y0, 40) != NULL;
+
+          g_assert_cmpint (starred, ==, m->status == BR_STATUS_FLASH);
+          n_flash += m->status == BR_STATUS_FLASH;
+          if (m->series == BR_SERIES_NET_INCOME && m->status == BR_STATUS_FLASH)
+            g_assert_nonnull (strstr (tip, "Preliminary; the audited figure follows in April"));
+        }
+    }
+  g_assert_cmpuint (n_flash, ==, 2);
+
+  /* not only the benchmark's: a listed company's and a private one's */
+  for (guint i = 0; i < br_chart_layout_get_n_marks (valuation); i++)
+    {
+      const BrChartMark *m = br_chart_layout_get_mark (valuation, i);
+      g_autofree char *date = br_chart_describe_period (NULL, &m->date, BR_LANGUAGE_EN);
+      g_autofree char *label = g_strdup_printf ("%s · %s", m->name, date);
+
+      g_assert_nonnull (m->name);
+      if (box_near (valuation, "label", label, m->x, m->y, 60) == NULL)
+        g_error ("the market value “%s” of %s is not labelled", label, m->company->name.en);
+    }
+
+  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (losses); i++)
+    if (g_strcmp0 (br_chart_layout_get_text_box (losses, i)->role, "value") == 0)
+      value = br_chart_layout_get_text_box (losses, i);
+  g_assert_nonnull (value);
+  g_assert_cmpstr (value->text, ==, "−14.92* · 2024");
+  g_assert_nonnull (box_near (losses, "legend", "Delta Compute", value->x0, (value->y0 + value->y1) / 2, 20));
+  g_assert_true (says (valuation, "value", "2,901 · 2024-12-31"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +345,7 @@ main (int   argc,
   g_test_add_func ("/Br/Chart/fiscal-year-labels", test_fiscal_year_labels);
   g_test_add_func ("/Br/Chart/keys-match-marks", test_keys_match_marks);
   g_test_add_func ("/Br/Chart/chinese-amounts", test_chinese_amounts);
+  g_test_add_func ("/Br/Chart/flash-notes-labels", test_flash_notes_labels);
 
   return g_test_run ();
 }
