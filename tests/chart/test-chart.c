@@ -1188,8 +1188,8 @@ test_benchmark_day_stated (void)
   br_chart_options_set_language (options, BR_LANGUAGE_EN);
   layout = render_dataset (dates, options);
 
-  g_assert_nonnull (find_box (layout, NULL, "40.0 · 1.00% of Bigco"));
-  g_assert_nonnull (find_box (layout, NULL, "45.0 · 1.00% of Bigco"));
+  g_assert_nonnull (find_box (layout, NULL, "40.0 · 2025-07-11 · 1.00% of Bigco"));
+  g_assert_nonnull (find_box (layout, NULL, "45.0 · 2025-12-05 · 1.00% of Bigco"));
   g_assert_nonnull (find_box (layout, "footnote",
                               "Nearby Logic: share of Bigco’s close of 2025-08-01, the nearest."));
   g_assert_null (find_box (layout, "footnote", "Same Day Semi"));
