@@ -131,6 +131,94 @@ load_dataset (GFile *file)
   return dataset;
 }
 
+static gboolean
+has_metric (const BrCompany *company,
+            BrMetric         metric)
+{
+  for (guint i = 0; i < company->n_figures; i++)
+    {
+      if (company->figures[i].metric == metric)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+draws_losses (const BrCompany *company)
+{
+  return has_metric (company, BR_METRIC_NET_INCOME_ATTRIBUTABLE) ||
+         has_metric (company, BR_METRIC_NET_INCOME_TOTAL);
+}
+
+static gboolean
+draws_rnd (const BrCompany *company)
+{
+  return has_metric (company, BR_METRIC_REVENUE) || has_metric (company, BR_METRIC_RND_EXPENSE);
+}
+
+static gboolean
+draws_customers (const BrCompany *company)
+{
+  return company->n_concentrations > 0;
+}
+
+static gboolean
+draws_valuation (const BrCompany *company)
+{
+  return company->n_market_caps > 0;
+}
+
+static gboolean
+draws_runway (const BrCompany *company)
+{
+  return has_metric (company, BR_METRIC_CASH);
+}
+
+/* What each chart draws from @dataset, for someone writing one: how many companies have
+ * what it needs */
+static void
+print_chart_needs (BrDataset *dataset)
+{
+  static const struct
+  {
+    const char *chart;
+    const char *needs;
+    gboolean  (*draws) (const BrCompany *company);
+  } charts[] = {
+    { "losses", N_("net_income_attributable or net_income_total figures"), draws_losses },
+    { "rnd", N_("revenue or rnd_expense figures"), draws_rnd },
+    { "customers", N_("customers entries"), draws_customers },
+    { "valuation", N_("market_caps"), draws_valuation },
+    { "runway", N_("cash figures (burn from operating_cash_flow and capex, else net income)"),
+      draws_runway },
+  };
+  guint n = br_dataset_get_n_companies (dataset);
+  const BrCompany *benchmark = br_dataset_get_benchmark (dataset);
+
+  for (guint k = 0; k < G_N_ELEMENTS (charts); k++)
+    {
+      g_autofree char *with = NULL, *all = br_chart_format_count (n);
+      guint n_with = 0;
+
+      for (guint i = 0; i < n; i++)
+        n_with += charts[k].draws (br_dataset_get_company (dataset, i));
+      with = br_chart_format_count (n_with);
+      /* TRANSLATORS: what a chart draws from a valid dataset: "  losses: 3 of 4 companies
+       * have net_income_attributable or net_income_total figures" */
+      g_print (_("  %s: %s of %s companies have %s\n"), charts[k].chart, with, all,
+               _(charts[k].needs));
+    }
+
+  if (benchmark != NULL)
+    /* TRANSLATORS: "  valuation: against Nvidia, the benchmark company" */
+    g_print (_("  valuation: against %s, the benchmark company\n"),
+             br_company_get_name (benchmark, br_language_from_locale ()));
+  else
+    g_print ("  %s\n", _("valuation: no benchmark company (\"role\": \"benchmark\"), so no "
+                         "share of one is drawn"));
+}
+
 static int
 validate_one (GFile *file)
 {
@@ -146,6 +234,7 @@ validate_one (GFile *file)
   /* TRANSLATORS: the file name, then how many companies and sources it holds */
   g_print (_("%s: valid, %s companies, %s sources\n"), br_dataset_get_display_name (dataset),
            n_companies, n_sources);
+  print_chart_needs (dataset);
 
   return BR_EXIT_OK;
 }

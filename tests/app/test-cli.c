@@ -351,6 +351,30 @@ test_cli_other_options (Fixture       *f,
   g_assert_cmpint (run_cli (both, FALSE, &out3, &err3), ==, 2);
 }
 
+/* A valid dataset is told what each chart draws from it */
+static void
+test_cli_validate_chart_needs (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "charts",
+                                                 "usd-hkd-krw.json", NULL);
+  const char *args[] = { "--validate", path, NULL };
+  const char *bundled[] = { "--validate", NULL };
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+
+  g_assert_cmpint (run_cli (args, FALSE, &out, &err), ==, 0);
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "\n  losses: 3 of 3 companies have net_income_attributable or "
+                                 "net_income_total figures\n"));
+  g_assert_nonnull (strstr (out, "\n  customers: 0 of 3 companies have customers entries\n"));
+  g_assert_nonnull (strstr (out, "\n  runway: 0 of 3 companies have cash figures"));
+  g_assert_nonnull (strstr (out, "\n  valuation: no benchmark company"));
+
+  g_assert_cmpint (run_cli (bundled, FALSE, &out2, &err2), ==, 0);
+  g_assert_nonnull (strstr (out2, "\n  customers: 2 of 4 companies have customers entries\n"));
+  g_assert_nonnull (strstr (out2, "\n  valuation: against Nvidia, the benchmark company\n"));
+}
+
 static void
 test_cli_deck (Fixture       *f,
                gconstpointer  data)
@@ -794,6 +818,7 @@ main (int   argc,
   add_test ("/Br/Cli/export/untouched", test_cli_untouched);
   add_test ("/Br/Cli/export/all-or-nothing", test_cli_all_or_nothing);
   add_test ("/Br/Cli/other-options", test_cli_other_options);
+  add_test ("/Br/Cli/validate-chart-needs", test_cli_validate_chart_needs);
   add_test ("/Br/Cli/deck", test_cli_deck);
   add_test ("/Br/Cli/hardening/not-a-file", test_cli_not_a_file);
   add_test ("/Br/Cli/hardening/extreme-figures", test_cli_extreme_figures);
