@@ -53,12 +53,23 @@ collect_entries (BrChartContext  *ctx,
   return entries;
 }
 
+/* The decimals a share was given with, at most two: 89 is "89%", 71.1 "71.1%", never
+ * "89.00%" */
+static int
+given_decimals (double share)
+{
+  for (int decimals = 0; decimals < 2; decimals++)
+    if (fabs (share * pow (10, decimals) - round (share * pow (10, decimals))) < 1e-6)
+      return decimals;
+
+  return 2;
+}
+
 /* "98.29%", "≥ 98%", "> 89%" */
 static char *
 share_text (const BrConcentration *c)
 {
-  g_autofree char *number = _br_format_percent (c->top5_share,
-                                                c->top5_share == floor (c->top5_share) ? 0 : 2);
+  g_autofree char *number = _br_format_percent (c->top5_share, given_decimals (c->top5_share));
 
   switch (c->bound)
     {
@@ -127,6 +138,51 @@ add_arc_mark (BrChartContext        *ctx,
   _br_chart_layout_add_mark (ctx->layout, &mark, &shape);
 }
 
+/* Diagonal stripes in @color over the ring from @a0 to @a1: what a bound leaves open */
+static void
+hatch_arc (BrChartContext *ctx,
+           const BrRgb    *color,
+           double cx, double cy, double r0, double r, double a0, double a1)
+{
+  cairo_t *cr = ctx->cr;
+  double step = MAX (4, r / 9);
+
+  cairo_save (cr);
+  arc_path (cr, cx, cy, r0, r, a0, a1);
+  cairo_clip (cr);
+  _br_set_rgb (cr, color);
+  cairo_set_line_width (cr, MAX (1.5, step / 2.5));
+  for (double d = -2 * r; d < 2 * r; d += step)
+    {
+      cairo_move_to (cr, cx + d - r, cy + r);
+      cairo_line_to (cr, cx + d + r, cy - r);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* All other customers: the grey rest, named, with its own share in its tooltip. Where
+ * the filing gives the top five only as a bound ("> 89 %"), the rest is not known: it
+ * is hatched in the company's colour, between the bound and 100 %, and its tooltip says
+ * "at most". */
+static void
+rest_slice (BrChartContext        *ctx,
+            const Row             *row,
+            const BrConcentration *c,
+            double cx, double cy, double r0, double r)
+{
+  double a0 = c->top5_share / 100. * 2 * G_PI;
+  const char *name = c->bound == BR_BOUND_EXACT ? _("all other customers")
+                                                 : _("all other customers, at most");
+
+  if (c->top5_share >= 100)
+    return;
+  if (c->bound != BR_BOUND_EXACT)
+    hatch_arc (ctx, &row->color, cx, cy, r0, r, a0, 2 * G_PI);
+  add_arc_mark (ctx, row, c, BR_SERIES_CUSTOMER, _br_chart_layout_intern (ctx->layout, name),
+                100 - c->top5_share, cx, cy, r0, r, a0, 2 * G_PI);
+}
+
 static void
 draw_donut (BrChartContext        *ctx,
             const Row             *row,
@@ -169,6 +225,7 @@ draw_donut (BrChartContext        *ctx,
   add_arc_mark (ctx, row, c, BR_SERIES_TOP5, NULL, c->top5_share, cx, cy, r0, r,
                 c->n_customers > 0 ? a : 0, share * 2 * G_PI);
 
+  rest_slice (ctx, row, c, cx, cy, r0, r);
   /* thin separators read as slices in print */
   _br_set_rgb (cr, &ctx->palette.background);
   cairo_set_line_width (cr, MAX (1, r / 60));
@@ -260,14 +317,90 @@ collect_rows (BrChartContext *ctx,
   return legend->len;
 }
 
-/* Step 4: small multiples, a row per company, a column per period, the same radius for
- * all */
+/* Whether @a and @b are the same period of different companies: of one kind, ending
+ * within ten days (52/53-week years) */
+static gboolean
+same_period (const BrPeriod *a,
+             const BrPeriod *b)
+{
+  return a->kind == b->kind &&
+         ABS ((gint64)g_date_get_julian (&a->end) - (gint64)g_date_get_julian (&b->end)) <= 10;
+}
+
+static int
+compare_periods (gconstpointer a,
+                 gconstpointer b)
+{
+  const BrPeriod *pa = *(const BrPeriod **)a, *pb = *(const BrPeriod **)b;
+  int by_end = g_date_compare (&pa->end, &pb->end);
+
+  return by_end != 0 ? by_end : (int)pa->kind - (int)pb->kind;
+}
+
+/* The columns: every period some row has, in time order; a column holds one period */
+static GPtrArray *
+collect_columns (GArray *rows)
+{
+  GPtrArray *columns = g_ptr_array_new ();
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+
+      for (guint j = 0; j < row->entries->len; j++)
+        {
+          const BrConcentration *c = g_ptr_array_index (row->entries, j);
+          gboolean known = FALSE;
+
+          for (guint k = 0; k < columns->len && !known; k++)
+            known = same_period (g_ptr_array_index (columns, k), c->period);
+          if (!known)
+            g_ptr_array_add (columns, (gpointer)c->period);
+        }
+    }
+  g_ptr_array_sort (columns, compare_periods);
+
+  return columns;
+}
+
+static const BrConcentration *
+entry_for (const Row      *row,
+           const BrPeriod *column)
+{
+  for (guint j = 0; j < row->entries->len; j++)
+    {
+      const BrConcentration *c = g_ptr_array_index (row->entries, j);
+
+      if (same_period (c->period, column))
+        return c;
+    }
+
+  return NULL;
+}
+
+/* An empty slot: "n/a" where the ring would be, and the column's period under it */
+static void
+empty_slot (BrChartContext *ctx,
+            const BrPeriod *column,
+            double          cx,
+            double          cy,
+            double          r)
+{
+  _br_text_draw (ctx, _("n/a"), cx, cy, ctx->em, r * 2, TEXT_CENTER | TEXT_MIDDLE,
+                 &ctx->palette.secondary, "label");
+  _br_text_draw (ctx, br_period_get_label (column, ctx->lang), cx, cy + r + ctx->em * 0.3,
+                 ctx->options->slide ? ctx->em * 0.75 : ctx->em * 0.85, r * 2.4, TEXT_CENTER,
+                 &ctx->palette.secondary, "label");
+}
+
+/* Step 4: small multiples, a row per company, a column per period, so that a column is
+ * one period for every company; the same radius for all */
 static void
 plot (BrChartContext *ctx,
       GArray         *rows)
 {
+  g_autoptr(GPtrArray) columns = collect_columns (rows);
   double name_width = 0, cell_w, cell_h, r;
-  guint n_columns = 0;
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -277,12 +410,11 @@ plot (BrChartContext *ctx,
       _br_text_measure (ctx, br_company_get_name (row->company, ctx->lang), ctx->em, TEXT_BOLD,
                         &w, NULL);
       name_width = MAX (name_width, w);
-      n_columns = MAX (n_columns, row->entries->len);
     }
   name_width = MIN (name_width, (ctx->px1 - ctx->px0) * 0.22);
 
   ctx->px0 += name_width + ctx->em;
-  cell_w = (ctx->px1 - ctx->px0) / n_columns;
+  cell_w = (ctx->px1 - ctx->px0) / MAX (columns->len, 1);
   cell_h = (ctx->py1 - ctx->py0) / rows->len;
   r = MAX (4, MIN (cell_w * 0.42, (cell_h - ctx->em * 1.6) * 0.46));
 
@@ -294,9 +426,16 @@ plot (BrChartContext *ctx,
       _br_text_draw (ctx, br_company_get_name (row->company, ctx->lang), ctx->pad, cy, ctx->em,
                      name_width, TEXT_MIDDLE | TEXT_BOLD, &row->color, "label");
 
-      for (guint j = 0; j < row->entries->len; j++)
-        draw_donut (ctx, row, g_ptr_array_index (row->entries, j),
-                    ctx->px0 + cell_w * (j + 0.5), cy, r);
+      for (guint j = 0; j < columns->len; j++)
+        {
+          const BrConcentration *c = entry_for (row, g_ptr_array_index (columns, j));
+          double cx = ctx->px0 + cell_w * (j + 0.5);
+
+          if (c != NULL)
+            draw_donut (ctx, row, c, cx, cy, r);
+          else
+            empty_slot (ctx, g_ptr_array_index (columns, j), cx, cy, r);
+        }
     }
 }
 
@@ -343,7 +482,8 @@ _br_chart_draw_customers (BrChartContext *ctx)
   plot (ctx, rows);
   _br_chart_footnote (ctx, draws_bound (rows)
                              ? _("Coloured: the five largest customers; grey: all others. "
-                                 "“>” and “≥” mark shares the filing gives only as a bound.")
+                                 "“>” and “≥” mark shares the filing gives only as a bound; "
+                                 "hatched, the part it leaves open.")
                              : _("Coloured: the five largest customers; grey: all others."));
   describe (ctx, rows);
 }

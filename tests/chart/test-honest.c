@@ -335,6 +335,104 @@ test_flash_notes_labels (void)
   g_assert_true (says (valuation, "value", "2,901 · 2024-12-31"));
 }
 
+/* The colour at @x, @y of an RGB24/ARGB32 surface, as 0xRRGGBB */
+static guint32
+pixel_at (cairo_surface_t *surface,
+          double           x,
+          double           y)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  return *(const guint32 *)(gconstpointer)(data + (int)y * stride + (int)x * 4) & 0xffffff;
+}
+
+/* How many pixels of the 15×15 square around @x, @y are @color */
+static guint
+count_color (cairo_surface_t *surface,
+             double           x,
+             double           y,
+             guint32          color)
+{
+  guint n = 0;
+
+  for (int dy = -7; dy <= 7; dy++)
+    for (int dx = -7; dx <= 7; dx++)
+      n += pixel_at (surface, x + dx, y + dy) == color;
+
+  return n;
+}
+
+/* Customer concentration: a column is one period for every company, an empty slot says
+ * n/a; a share given as a bound leaves its open part hatched in the company's colour,
+ * an exact one's rest is plain grey; shares keep the decimals the source gives; the
+ * rest of revenue is a named slice with its own share */
+static void
+test_customer_columns (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BrDataset) bundled = br_dataset_load_bundled (&error);
+  g_autoptr(BrDataset) marks = load ("marks.json");
+  g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_CUSTOMERS);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 720);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(BrChartLayout) layout = NULL;
+  g_autoptr(BrChartLayout) own = draw (marks, BR_CHART_CUSTOMERS, NULL, BR_LANGUAGE_EN);
+  guint n_na = 0, n_rest = 0;
+
+  g_assert_no_error (error);
+  br_chart_options_set_language (options, BR_LANGUAGE_EN);
+  layout = br_chart_draw (cr, bundled, options, 1280, 720);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  for (guint i = 0; i < br_chart_layout_get_n_marks (layout); i++)
+    {
+      const BrChartMark *a = br_chart_layout_get_mark (layout, i);
+      guint32 company = br_chart_company_color_for_theme (bundled, a->company, BR_THEME_LIGHT);
+
+      for (guint j = 0; j < br_chart_layout_get_n_marks (layout); j++)
+        {
+          const BrChartMark *b = br_chart_layout_get_mark (layout, j);
+
+          if (a->series == BR_SERIES_TOP5 && b->series == BR_SERIES_TOP5 &&
+              fabs ((a->x0 + a->x1) - (b->x0 + b->x1)) < 1)
+            g_assert_cmpstr (br_period_get_label (a->period, BR_LANGUAGE_EN), ==,
+                             br_period_get_label (b->period, BR_LANGUAGE_EN));
+        }
+      if (a->series != BR_SERIES_CUSTOMER || a->name == NULL ||
+          !g_str_has_prefix (a->name, "all other customers"))
+        continue;
+
+      /* the rest: named, its own share; hatched where the top five is a bound */
+      n_rest++;
+      g_assert_cmpfloat (a->value, <, 30);
+      {
+        g_autofree char *tip = br_chart_mark_describe (a, BR_LANGUAGE_EN);
+        guint stripes = count_color (surface, a->x, a->y, company);
+
+        g_assert_nonnull (strstr (tip, "all other customers"));
+        if (g_str_equal (a->name, "all other customers, at most"))
+          g_assert_cmpuint (stripes, >, 10);
+        else if (a->value > 5)
+          g_assert_cmpuint (stripes, ==, 0);
+      }
+    }
+  g_assert_cmpuint (n_rest, ==, 7);
+
+  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+    n_na += g_str_equal (br_chart_layout_get_text_box (layout, i)->text, "n/a");
+  /* Moore Threads 2025 Q1, MetaX 2022 and 2025 H1 */
+  g_assert_cmpuint (n_na, ==, 3);
+
+  g_assert_true (says (own, "value", ">89%"));
+  g_assert_true (says (own, "value", "71%"));
+  g_assert_true (says (own, "value", "64.2%"));
+  g_assert_true (says (own, "value", "91.58%"));
+  g_assert_true (says (own, "label", "n/a"));
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +444,7 @@ main (int   argc,
   g_test_add_func ("/Br/Chart/keys-match-marks", test_keys_match_marks);
   g_test_add_func ("/Br/Chart/chinese-amounts", test_chinese_amounts);
   g_test_add_func ("/Br/Chart/flash-notes-labels", test_flash_notes_labels);
+  g_test_add_func ("/Br/Chart/customer-columns", test_customer_columns);
 
   return g_test_run ();
 }
