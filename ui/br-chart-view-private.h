@@ -21,5 +21,6 @@ gboolean              br_chart_view_click            (BrChartView          *self
 GStrv                 br_chart_view_dup_hidden       (BrChartView          *self);
 void                  br_chart_view_select_mark      (BrChartView          *self,
                                                       int                   index);
+gboolean              br_chart_view_is_drawn         (BrChartView          *self);
 
 G_END_DECLS

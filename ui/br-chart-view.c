@@ -1,8 +1,12 @@
 /* br-chart-view.c: a chart on screen, explorable with pointer and keyboard
  *
- * The view hosts the chart library: its snapshot calls br_chart_draw() at the widget's
- * size, so the chart is redrawn sharp at any size and scale factor, and the layout that
- * draw returns answers every hover and click. The readout is a label child placed
+ * The view hosts the chart library: br_chart_draw() at the widget's size, so the chart
+ * is redrawn sharp at any size and scale factor, and the layout that draw returns
+ * answers every hover and click. It draws on a worker thread of its own, with the
+ * dataset (never changed once loaded) and a copy of the options, into a render node:
+ * laying out a chart of thousands of companies never holds the main loop, and the
+ * view shows its previous drawing, and answers hovers from it, until the new one is
+ * ready. The readout is a label child placed
  * beside the highlighted mark: it appears in the frame after the pointer arrives,
  * without a tooltip's delay.
  *
@@ -40,6 +44,7 @@ struct _BrChartView
   int             drawn_width;
   int             drawn_height;
   guint           prepare_source;  /* draws the chart node ahead of the frame */
+  struct Drawing *pending;       /* on the worker thread now */
   gboolean        size_stale;    /* unmapped since the last allocation: a hidden page */
 
   int             hover;         /* the mark under the pointer, or -1 */
@@ -240,8 +245,142 @@ coming_size (BrChartView *self,
   return *width > 0 && *height > 0;
 }
 
-/* Draws the chart in an idle of its own before the frame that shows it, so that the
- * frame only composes: neither the draw nor the frame holds the main loop for long. */
+/* A chart drawn on the worker thread: what to draw, and what came out */
+typedef struct Drawing
+{
+  BrChartView    *view;        /* a reference, dropped on the main thread */
+  BrDataset      *dataset;
+  BrChartOptions *options;
+  int             width;
+  int             height;
+  GskRenderNode  *node;
+  BrChartLayout  *layout;
+  GMutex          lock;
+  GCond           cond;
+  gboolean        done;        /* under lock */
+} Drawing;
+
+static void
+drawing_free (Drawing *drawing)
+{
+  g_clear_object (&drawing->view);
+  g_clear_object (&drawing->dataset);
+  g_clear_pointer (&drawing->options, br_chart_options_free);
+  g_clear_pointer (&drawing->node, gsk_render_node_unref);
+  g_clear_pointer (&drawing->layout, br_chart_layout_unref);
+  g_mutex_clear (&drawing->lock);
+  g_cond_clear (&drawing->cond);
+  g_free (drawing);
+}
+
+/* Back on the main thread: keeps the drawing if it still shows the current choices at
+ * the size the view has, and draws again if they changed meanwhile. */
+static gboolean
+drawing_done_cb (gpointer data)
+{
+  Drawing *drawing = data;
+  BrChartView *self = drawing->view;
+  int width, height;
+
+  if (self->pending == drawing)
+    self->pending = NULL;
+
+  if (self->dataset == drawing->dataset && coming_size (self, &width, &height)
+      && width == drawing->width && height == drawing->height
+      && br_chart_options_draw_alike (drawing->options, self->options)
+      && !drawing_current (self, width, height, TRUE))
+    {
+      take_drawing (self, g_steal_pointer (&drawing->layout), g_steal_pointer (&drawing->node),
+                    width, height);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+
+  schedule_prepare (self);
+  drawing_free (drawing);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+draw_on_worker (gpointer data,
+                gpointer pool_data)
+{
+  Drawing *drawing = data;
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, drawing->width, drawing->height);
+  cairo_t *cr;
+
+  drawing->node = gsk_cairo_node_new (&bounds);
+  cr = gsk_cairo_node_get_draw_context (drawing->node);
+  drawing->layout = br_chart_draw (cr, drawing->dataset, drawing->options, drawing->width,
+                                   drawing->height);
+  cairo_destroy (cr);
+
+  g_mutex_lock (&drawing->lock);
+  drawing->done = TRUE;
+  g_cond_signal (&drawing->cond);
+  g_mutex_unlock (&drawing->lock);
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, drawing_done_cb, drawing, NULL);
+}
+
+/* One thread draws for every view, one chart at a time: one Pango font map, and the
+ * fonts it has loaded, serve every drawing */
+static GThreadPool *
+drawing_pool (void)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (draw_on_worker, NULL, 1, TRUE, NULL));
+
+  return pool;
+}
+
+static void
+draw_on_worker_thread (BrChartView *self,
+                       int          width,
+                       int          height)
+{
+  Drawing *drawing = g_new0 (Drawing, 1);
+
+  drawing->view = g_object_ref (self);
+  drawing->dataset = g_object_ref (self->dataset);
+  drawing->options = br_chart_options_copy (self->options);
+  drawing->width = width;
+  drawing->height = height;
+  g_mutex_init (&drawing->lock);
+  g_cond_init (&drawing->cond);
+  self->pending = drawing;
+  g_thread_pool_push (drawing_pool (), drawing, NULL);
+}
+
+/* When the drawing under way is of the current choices at @width x @height, waits for
+ * it and keeps it, rather than draw the same chart again; returns whether it did */
+static gboolean
+take_pending (BrChartView *self,
+              int          width,
+              int          height)
+{
+  Drawing *drawing = self->pending;
+
+  if (drawing == NULL || drawing->dataset != self->dataset || drawing->width != width
+      || drawing->height != height || !br_chart_options_draw_alike (drawing->options, self->options))
+    return FALSE;
+
+  g_mutex_lock (&drawing->lock);
+  while (!drawing->done)
+    g_cond_wait (&drawing->cond, &drawing->lock);
+  g_mutex_unlock (&drawing->lock);
+
+  /* drawing_done_cb() frees it later */
+  take_drawing (self, g_steal_pointer (&drawing->layout), g_steal_pointer (&drawing->node),
+                width, height);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return TRUE;
+}
+
+/* Starts drawing the chart, off the main thread, before the frame that shows it; the
+ * frame only composes the last drawing done. */
 static gboolean
 prepare_cb (gpointer data)
 {
@@ -249,10 +388,12 @@ prepare_cb (gpointer data)
   int width, height;
 
   self->prepare_source = 0;
-  if (self->dataset != NULL && self->vision == BR_COLOR_VISION_NORMAL
+  /* one drawing at a time: the one under way calls again when it is done */
+  if (self->pending == NULL && self->dataset != NULL
+      && self->vision == BR_COLOR_VISION_NORMAL
       && gtk_widget_get_mapped (GTK_WIDGET (self)) && coming_size (self, &width, &height)
       && !drawing_current (self, width, height, TRUE))
-    update_chart_node (self, width, height);
+    draw_on_worker_thread (self, width, height);
 
   return G_SOURCE_REMOVE;
 }
@@ -301,9 +442,11 @@ br_chart_view_snapshot (GtkWidget   *widget,
     {
       int highlight = current_highlight (self);
 
+      /* the last drawing, until the one under way is done */
       if (!drawing_current (self, width, height, TRUE))
-        update_chart_node (self, width, height);
-      gtk_snapshot_append_node (snapshot, self->node);
+        schedule_prepare (self);
+      if (self->node != NULL)
+        gtk_snapshot_append_node (snapshot, self->node);
 
       if (highlight >= 0 && self->layout != NULL &&
           (guint)highlight < br_chart_layout_get_n_marks (self->layout))
@@ -796,7 +939,7 @@ br_chart_view_ensure_layout (BrChartView *self)
    * serves the table and the frame */
   if (coming_size (self, &width, &height))
     {
-      if (!drawing_current (self, width, height, FALSE))
+      if (!drawing_current (self, width, height, FALSE) && !take_pending (self, width, height))
         update_chart_node (self, width, height);
       return self->layout;
     }
@@ -815,6 +958,21 @@ br_chart_view_ensure_layout (BrChartView *self)
   cairo_surface_destroy (surface);
 
   return self->layout;
+}
+
+/**
+ * br_chart_view_is_drawn:
+ *
+ * Returns: whether the view shows its chart as the current choices draw it at its
+ *   size, rather than an earlier drawing while the new one is under way
+ */
+gboolean
+br_chart_view_is_drawn (BrChartView *self)
+{
+  g_return_val_if_fail (BR_IS_CHART_VIEW (self), FALSE);
+
+  return drawing_current (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                          gtk_widget_get_height (GTK_WIDGET (self)), TRUE);
 }
 
 /**
@@ -860,7 +1018,9 @@ br_chart_view_point (BrChartView *self,
 
   g_return_if_fail (BR_IS_CHART_VIEW (self));
 
-  layout = br_chart_view_ensure_layout (self);
+  /* what the pixel under the pointer shows: the drawing on screen */
+  layout = self->pending != NULL || self->node != NULL ? self->layout
+                                                       : br_chart_view_ensure_layout (self);
   if (layout != NULL)
     {
       index = br_chart_layout_hit_test (layout, x, y);

@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <adwaita.h>
 #ifdef GDK_WINDOWING_X11
@@ -68,6 +69,7 @@ typedef struct
 typedef struct
 {
   double  ms;
+  double  cpu_ms;     /* of the main thread: the wall time less what the load took */
   gint64  start;      /* monotonic µs, for matching against a profile */
   char   *label;
 } Dispatch;
@@ -87,6 +89,7 @@ typedef struct
   GArray         *hovers;      /* double: warp to the frame with the readout, ms */
   GArray         *hover_frames; /* double */
   gint64          poll_return;
+  gint64          poll_return_cpu;
   gint64          hover_start;
   gint64          open_start;  /* when the dataset file was opened */
   double          load_ms;
@@ -108,23 +111,37 @@ target_ms (void)
   return env != NULL ? g_ascii_strtod (env, NULL) : DEFAULT_TARGET_MS;
 }
 
+/* the calling thread's CPU time, µs */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+
+  return (gint64)ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 static int
 explore_poll (GPollFD *fds,
               guint    nfds,
               int      timeout)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_us ();
   int result;
 
   if (run.label != NULL && run.poll_return != 0)
     {
-      Dispatch dispatch = { (now - run.poll_return) / 1000., run.poll_return, g_strdup (run.label) };
+      Dispatch dispatch = { (now - run.poll_return) / 1000., (cpu - run.poll_return_cpu) / 1000.,
+                            run.poll_return, g_strdup (run.label) };
 
       g_array_append_val (run.dispatches, dispatch);
     }
 
   result = g_poll (fds, nfds, timeout);
   run.poll_return = g_get_monotonic_time ();
+  run.poll_return_cpu = thread_cpu_us ();
 
   return result;
 }
@@ -546,6 +563,13 @@ compare_dispatch (gconstpointer a,
   return -bench_compare_doubles (&((const Dispatch *)a)->ms, &((const Dispatch *)b)->ms);
 }
 
+static int
+compare_dispatch_cpu (gconstpointer a,
+                      gconstpointer b)
+{
+  return -bench_compare_doubles (&((const Dispatch *)a)->cpu_ms, &((const Dispatch *)b)->cpu_ms);
+}
+
 static double
 percentile (GArray *values,
             double  p)
@@ -555,6 +579,37 @@ percentile (GArray *values,
 
   g_array_sort (values, bench_compare_doubles);
   return g_array_index (values, double, (guint)MIN (values->len - 1, floor (p * values->len)));
+}
+
+/* The main thread's CPU time a dispatch, which the machine's load does not stretch:
+ * the steps that took the most, one line each, the longest and the 99th percentile */
+static void
+print_cpu (void)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *load = NULL;
+  const Dispatch *most;
+  guint shown = 0;
+
+  g_array_sort (run.dispatches, compare_dispatch_cpu);
+  most = &g_array_index (run.dispatches, Dispatch, 0);
+  for (guint i = 0; i < run.dispatches->len; i++)
+    {
+      const Dispatch *dispatch = &g_array_index (run.dispatches, Dispatch, i);
+
+      g_array_append_val (cpu, dispatch->cpu_ms);
+      if (shown < 8 && g_hash_table_add (seen, dispatch->label))
+        {
+          printf ("# CPU %5.1f ms (wall %6.1f ms)  %s\n", dispatch->cpu_ms, dispatch->ms,
+                  dispatch->label);
+          shown++;
+        }
+    }
+  g_file_get_contents ("/proc/loadavg", &load, NULL, NULL);
+  printf ("# main-thread CPU a dispatch: max %.1f ms (%s), p99 %.1f ms; load %.14s\n",
+          most->cpu_ms, most->label, percentile (cpu, 0.99), load != NULL ? load : "?");
+  g_array_sort (run.dispatches, compare_dispatch);
 }
 
 /* prints the slowest dispatches, one per step, and the result line the parent reads */
@@ -589,10 +644,11 @@ print_run (void)
         break;
       if (!g_hash_table_add (seen, dispatch->label))
         continue;
-      printf ("# %6.1f ms  %s\n", dispatch->ms, dispatch->label);
+      printf ("# %6.1f ms (CPU %5.1f ms)  %s\n", dispatch->ms, dispatch->cpu_ms, dispatch->label);
       shown++;
     }
 
+  print_cpu ();
   slowest = &g_array_index (run.dispatches, Dispatch, 0);
   printf ("# %u hovers timed\n", run.hovers->len);
   if (run.load_ms > 0)

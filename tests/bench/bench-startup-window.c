@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "br-application.h"
-#include "br-chart-view.h"
+#include "br-chart-view-private.h"
 #include "br-locale.h"
 
 /* a chart view that the frame just painted drew a chart in */
@@ -25,7 +25,7 @@ shows_chart (GtkWidget *widget)
 
   if (BR_IS_CHART_VIEW (widget))
     return br_chart_view_get_dataset (BR_CHART_VIEW (widget)) != NULL
-           && gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0;
+           && br_chart_view_is_drawn (BR_CHART_VIEW (widget));
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
