@@ -1,4 +1,5 @@
-/* br-chart-layout-private.h: what a layout tells the tests beyond what the app uses
+/* br-chart-layout-private.h: what a layout tells the deck and the tests beyond what the
+ * app uses
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,5 +27,7 @@ guint            br_chart_layout_get_n_selected   (BrChartLayout *layout);
 const BrCompany * const *br_chart_layout_get_not_drawn (BrChartLayout *layout,
                                                         guint         *n);
 GPtrArray       *br_chart_layout_get_left_out     (BrChartLayout *layout);
+/* the sources of every figure shown, in footnote order */
+GPtrArray       *br_chart_layout_get_sources      (BrChartLayout *layout);
 
 G_END_DECLS

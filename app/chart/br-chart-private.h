@@ -8,6 +8,7 @@
 
 #include "br-chart.h"
 #include "br-chart-layout-private.h"
+#include "br-chart-options-private.h"
 
 G_BEGIN_DECLS
 
@@ -148,11 +149,6 @@ void           _br_chart_context_begin       (BrChartContext       *ctx,
                                               double                width,
                                               double                height);
 BrChartLayout *_br_chart_context_end         (BrChartContext       *ctx);
-const char    *_br_enum_to_nick              (GType                 type,
-                                              int                   value);
-gboolean       _br_enum_from_nick            (GType                 type,
-                                              const char           *nick,
-                                              int                  *value);
 
 /* br-chart-layout.c */
 BrChartLayout *_br_chart_layout_new          (double                width,

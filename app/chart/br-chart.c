@@ -11,53 +11,34 @@
 
 #include "br-chart-private.h"
 
-/* The nick of the registered enum @type's @value: "losses"; NULL for no value */
-const char *
-_br_enum_to_nick (GType type,
-                  int   value)
-{
-  GEnumClass *klass = g_type_class_ref (type);
-  GEnumValue *found = g_enum_get_value (klass, value);
-
-  g_type_class_unref (klass);
-  /* the nicks are static strings of the type's registration */
-  return found != NULL ? found->value_nick : NULL;
-}
-
-/* The value of the registered enum @type that @nick names; FALSE for none */
-gboolean
-_br_enum_from_nick (GType       type,
-                    const char *nick,
-                    int        *value)
-{
-  GEnumClass *klass = g_type_class_ref (type);
-  GEnumValue *found = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
-
-  if (found != NULL)
-    *value = found->value;
-  g_type_class_unref (klass);
-  return found != NULL;
-}
-
+/* The chart's name in the settings, on the command line and in file names: the nick of
+ * its registered enum, "losses" */
 const char *
 br_chart_kind_to_string (BrChartKind kind)
 {
+  GEnumClass *klass;
+  const char *nick;
+
   g_return_val_if_fail (kind < BR_N_CHART_KINDS, NULL);
 
-  return _br_enum_to_nick (BR_TYPE_CHART_KIND, kind);
+  klass = g_type_class_ref (BR_TYPE_CHART_KIND);
+  /* a static string of the type's registration */
+  nick = g_enum_get_value (klass, kind)->value_nick;
+  g_type_class_unref (klass);
+  return nick;
 }
 
 gboolean
 br_chart_kind_from_string (const char  *str,
                            BrChartKind *kind)
 {
-  int value;
+  GEnumClass *klass = g_type_class_ref (BR_TYPE_CHART_KIND);
+  GEnumValue *found = str != NULL ? g_enum_get_value_by_nick (klass, str) : NULL;
 
-  if (!_br_enum_from_nick (BR_TYPE_CHART_KIND, str, &value))
-    return FALSE;
-
-  *kind = value;
-  return TRUE;
+  if (found != NULL)
+    *kind = found->value;
+  g_type_class_unref (klass);
+  return found != NULL;
 }
 
 /**

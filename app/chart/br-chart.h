@@ -97,7 +97,6 @@ void            br_chart_options_set_kind        (BrChartOptions       *options,
 /* NULL for every company the chart can show */
 void            br_chart_options_set_companies   (BrChartOptions       *options,
                                                   const char * const   *ids);
-const char * const *br_chart_options_get_companies (const BrChartOptions *options);
 /* companies the default selection leaves out, as the side pane's unticked ones */
 void            br_chart_options_set_excluded    (BrChartOptions       *options,
                                                   const char * const   *ids);
@@ -107,16 +106,12 @@ void            br_chart_options_set_range       (BrChartOptions       *options,
                                                   const GDate          *to);
 void            br_chart_options_set_cumulative  (BrChartOptions       *options,
                                                   gboolean              cumulative);
-gboolean        br_chart_options_get_cumulative  (const BrChartOptions *options);
 void            br_chart_options_set_unit        (BrChartOptions       *options,
                                                   const BrUnit         *unit);
-const BrUnit   *br_chart_options_get_unit        (const BrChartOptions *options);
 void            br_chart_options_set_log_scale   (BrChartOptions       *options,
                                                   gboolean              log_scale);
-gboolean        br_chart_options_get_log_scale   (const BrChartOptions *options);
 void            br_chart_options_set_percent     (BrChartOptions       *options,
                                                   double                percent);
-double          br_chart_options_get_percent     (const BrChartOptions *options);
 /* the runway's assumptions; NULL for the reported trend */
 void            br_chart_options_set_scenario    (BrChartOptions       *options,
                                                   const BrScenarioSet  *scenario);
@@ -131,22 +126,14 @@ BrTheme         br_chart_options_get_theme       (const BrChartOptions *options)
 /* full-strength text and lines, for the desktop's high-contrast mode */
 void            br_chart_options_set_high_contrast (BrChartOptions     *options,
                                                   gboolean              high_contrast);
-gboolean        br_chart_options_get_high_contrast (const BrChartOptions *options);
 /* 1 in the window and exports; 2.5 on presentation slides */
 void            br_chart_options_set_text_scale  (BrChartOptions       *options,
                                                   double                text_scale);
-double          br_chart_options_get_text_scale  (const BrChartOptions *options);
 /* the window's: no chart text under this size, in pixels; the layout makes room */
 void            br_chart_options_set_min_text_size (BrChartOptions     *options,
                                                   double                size);
-void            br_chart_options_set_slide       (BrChartOptions       *options,
-                                                  gboolean              slide);
-gboolean        br_chart_options_get_slide       (const BrChartOptions *options);
-void            br_chart_options_set_source_order (BrChartOptions      *options,
-                                                   GPtrArray           *sources);
 void            br_chart_options_set_transparent (BrChartOptions       *options,
                                                   gboolean              transparent);
-gboolean        br_chart_options_get_transparent (const BrChartOptions *options);
 /* a legend key, as in BrLegendEntry */
 void            br_chart_options_set_hidden      (BrChartOptions       *options,
                                                   const char           *key,
@@ -181,8 +168,6 @@ const BrLegendEntry *br_chart_layout_get_legend_entry (BrChartLayout   *layout,
 const char     *br_chart_layout_hit_legend       (BrChartLayout        *layout,
                                                   double                x,
                                                   double                y);
-/* the sources of every figure shown, in footnote order */
-GPtrArray      *br_chart_layout_get_sources      (BrChartLayout        *layout);
 const char     *br_chart_layout_get_title        (BrChartLayout        *layout);
 const char     *br_chart_layout_get_description  (BrChartLayout        *layout);
 char           *br_chart_mark_describe           (const BrChartMark    *mark,

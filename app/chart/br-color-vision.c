@@ -11,7 +11,6 @@
 
 #include <math.h>
 
-#include "br-chart-private.h"
 #include "br-color-vision.h"
 
 #define ENCODE_STEPS 4096
@@ -84,27 +83,6 @@ simulate_pixel (const float m[3][3],
          | ((guint32)(encode (m[0][0] * r + m[0][1] * g + m[0][2] * b) * a / 255) << 16)
          | ((guint32)(encode (m[1][0] * r + m[1][1] * g + m[1][2] * b) * a / 255) << 8)
          | (guint32)(encode (m[2][0] * r + m[2][1] * g + m[2][2] * b) * a / 255);
-}
-
-const char *
-br_color_vision_to_string (BrColorVision vision)
-{
-  g_return_val_if_fail (vision < BR_N_COLOR_VISIONS, NULL);
-
-  return _br_enum_to_nick (BR_TYPE_COLOR_VISION, vision);
-}
-
-gboolean
-br_color_vision_from_string (const char    *str,
-                             BrColorVision *vision)
-{
-  int value;
-
-  if (!_br_enum_from_nick (BR_TYPE_COLOR_VISION, str, &value))
-    return FALSE;
-
-  *vision = value;
-  return TRUE;
 }
 
 /**

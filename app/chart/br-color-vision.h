@@ -20,9 +20,6 @@ typedef enum
   BR_N_COLOR_VISIONS /*< skip >*/
 } BrColorVision;
 
-const char *br_color_vision_to_string   (BrColorVision    vision);
-gboolean    br_color_vision_from_string (const char      *str,
-                                         BrColorVision   *vision);
 void        br_color_vision_simulate    (BrColorVision    vision,
                                          cairo_surface_t *image);
 

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "br-deck.h"
+#include "br-deck-private.h"
 
 typedef struct
 {

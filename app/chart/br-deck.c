@@ -13,7 +13,7 @@
 
 #include "br-chart-layout-private.h"
 #include "br-chart-private.h"
-#include "br-deck.h"
+#include "br-deck-private.h"
 
 /* Sources slides are paginated for 16:9, the aspect where their type is largest for
  * the height: narrower slides scale type with the width, wider ones keep it */

@@ -16,13 +16,6 @@ G_BEGIN_DECLS
 
 #define BR_DECK_TEXT_SCALE 2.2
 
-typedef enum
-{
-  BR_SLIDE_TITLE,
-  BR_SLIDE_CHART,
-  BR_SLIDE_SOURCES,
-} BrSlideKind;
-
 typedef struct _BrDeck BrDeck;
 
 BrDeck        *br_deck_new             (BrDataset            *dataset,
@@ -33,24 +26,16 @@ void           br_deck_unref           (BrDeck               *deck);
 guint          br_deck_get_n_slides    (BrDeck               *deck);
 void           br_deck_set_theme       (BrDeck               *deck,
                                         BrTheme               theme);
-BrSlideKind    br_deck_get_slide_kind  (BrDeck               *deck,
-                                        guint                 index);
 const BrChartOptions *br_deck_get_slide_options (BrDeck      *deck,
                                                  guint        index);
 guint          br_deck_find_chart      (BrDeck               *deck,
                                         BrChartKind           kind);
-GPtrArray     *br_deck_get_sources     (BrDeck               *deck);
 const char    *br_deck_get_slide_title (BrDeck               *deck,
                                         guint                 index);
 const char    *br_deck_get_slide_description (BrDeck         *deck,
                                               guint           index);
 const char    *br_deck_get_notes       (BrDeck               *deck,
                                         guint                 index);
-BrLanguage     br_deck_get_language    (BrDeck               *deck);
-gboolean       br_deck_pdf_add_notes   (BrDeck               *deck,
-                                        GByteArray           *pdf,
-                                        double                width,
-                                        double                height);
 BrChartLayout *br_deck_draw_slide      (BrDeck               *deck,
                                         guint                 index,
                                         cairo_t              *cr,

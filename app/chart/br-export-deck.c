@@ -16,7 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "br-deck.h"
+#include "br-deck-private.h"
 #include "br-export-private.h"
 
 /* A Figure structure element for the page, which br-deck-pdf.c gives the slide's

@@ -12,6 +12,7 @@
 #include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
 
+#include "br-chart-private.h"
 #include "br-export-private.h"
 
 /* One chart, drawn once into a recording that every PNG and PDF page of it replays: the

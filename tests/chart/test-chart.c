@@ -13,7 +13,8 @@
 
 #include "br-chart.h"
 #include "br-chart-layout-private.h"
-#include "br-deck.h"
+#include "br-chart-options-private.h"
+#include "br-deck-private.h"
 #include "br-loader-private.h"
 
 static BrDataset *dataset;

@@ -177,8 +177,9 @@ test_palette (gconstpointer data)
           seen[i] = swatch (surface, layout, twelve[i]);
           for (guint j = 0; j < i; j++)
             if (distance (seen[i], seen[j]) < 0.05)
-              g_error ("%s: %s and %s are %.3f apart", br_color_vision_to_string (vision),
-                       twelve[i], twelve[j], distance (seen[i], seen[j]));
+              g_error ("%s: %s and %s are %.3f apart",
+                       g_enum_to_string (BR_TYPE_COLOR_VISION, vision), twelve[i], twelve[j],
+                       distance (seen[i], seen[j]));
         }
       cairo_surface_destroy (surface);
       g_clear_pointer (&layout, br_chart_layout_unref);

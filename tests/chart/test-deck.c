@@ -14,7 +14,8 @@
 #include <json-glib/json-glib.h>
 
 #include "br-chart-layout-private.h"
-#include "br-deck.h"
+#include "br-chart-options-private.h"
+#include "br-deck-private.h"
 #include "br-export.h"
 
 typedef struct

@@ -19,7 +19,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
-#include "br-deck.h"
+#include "br-deck-private.h"
 #include "br-export.h"
 #include "br-loader-private.h"
 #include "br-png.h"

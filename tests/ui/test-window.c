@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "br-chart-layout-private.h"
+#include "br-chart-options-private.h"
 #include "br-chart-view-private.h"
 #include "br-data-table-private.h"
 #include "br-document.h"
