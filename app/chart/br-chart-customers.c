@@ -281,6 +281,7 @@ static guint
 collect_rows (BrChartContext *ctx,
               GArray         *rows,
               GArray         *legend,
+              GPtrArray      *missing,
               BrExtent       *extent)
 {
   g_autoptr(GPtrArray) companies = _br_chart_companies (ctx, FALSE);
@@ -299,6 +300,8 @@ collect_rows (BrChartContext *ctx,
                           &row.color, FALSE);
           _br_legend_set_direct (legend);
         }
+      if (row.entries->len == 0)
+        g_ptr_array_add (missing, (gpointer)row.company);
       if (row.entries->len == 0 || _br_chart_hidden (ctx, row.company->id))
         {
           row_clear (&row);
@@ -459,12 +462,14 @@ _br_chart_draw_customers (BrChartContext *ctx)
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_autoptr(GArray) legend = g_array_new (FALSE, FALSE, sizeof (BrLegendItem));
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  g_autoptr(GString) note = NULL;
   g_autofree char *subtitle = NULL;
   BrExtent extent;
   guint n_with_shares;
 
   g_array_set_clear_func (rows, row_clear);
-  n_with_shares = collect_rows (ctx, rows, legend, &extent);
+  n_with_shares = collect_rows (ctx, rows, legend, missing, &extent);
 
   subtitle = _br_chart_period_subtitle (ctx, &extent,
                                         _("share of revenue from the five largest customers"));
@@ -480,10 +485,13 @@ _br_chart_draw_customers (BrChartContext *ctx)
     }
 
   plot (ctx, rows);
-  _br_chart_footnote (ctx, draws_bound (rows)
-                             ? _("Coloured: the five largest customers; grey: all others. "
-                                 "“>” and “≥” mark shares the filing gives only as a bound; "
-                                 "hatched, the part it leaves open.")
-                             : _("Coloured: the five largest customers; grey: all others."));
+  note = g_string_new (draws_bound (rows)
+                         ? _("Coloured: the five largest customers; grey: all others. "
+                             "“>” and “≥” mark shares the filing gives only as a bound; "
+                             "hatched, the part it leaves open.")
+                         : _("Coloured: the five largest customers; grey: all others."));
+  /* TRANSLATORS: a footnote's end: the companies selected that have no figure to draw */
+  _br_chart_note_missing (ctx, note, missing, _("No customer concentration in the range for: %s."));
+  _br_chart_footnote (ctx, note->str);
   describe (ctx, rows);
 }

@@ -394,6 +394,37 @@ draws_part_years (GArray *lines)
   return FALSE;
 }
 
+/* Cumulative: where each company's sum starts, when they do not all start together */
+static void
+sums_start (BrChartContext *ctx,
+            GString        *note,
+            GArray         *lines)
+{
+  g_autoptr(GString) starts = g_string_new (NULL);
+  const BrPeriod *first = NULL;
+  gboolean differ = FALSE;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+      const BrPeriod *start;
+
+      if (line->hidden)
+        continue;
+      start = g_array_index (line->points, Point, 0).figure->period;
+      differ |= first != NULL && g_date_compare (&start->start, &first->start) != 0;
+      first = first != NULL ? first : start;
+      /* TRANSLATORS: one company's entry in "Sums start: Moore Threads 2022, ..." */
+      g_string_append_printf (starts, _("%s%s %s"), starts->len > 0 ? _(", ") : "",
+                              br_company_get_name (line->company, ctx->lang),
+                              period_label (ctx, start));
+    }
+
+  if (differ)
+    /* TRANSLATORS: a footnote's sentence: each company and the period its sum starts at */
+    g_string_append_printf (note, _(" Sums start: %s."), starts->str);
+}
+
 /* The footnote names only what the chart draws: hollow diamonds when there are some */
 static char *
 footnote (BrChartContext *ctx,
@@ -402,7 +433,6 @@ footnote (BrChartContext *ctx,
           GPtrArray      *missing)
 {
   GString *note = g_string_new (FOOTNOTE);
-  g_autofree char *missing_names = _br_chart_company_names (ctx, missing);
   gboolean mixed;
 
   if (draws_part_years (lines))
@@ -413,10 +443,10 @@ footnote (BrChartContext *ctx,
     g_string_append_printf (note, " %s", _("Fiscal years end in different months: each sits "
                                            "in the middle of its months, under the calendar "
                                            "year most of them fall in."));
-  if (missing_names != NULL)
-    /* TRANSLATORS: a footnote's end: the companies selected that have no figure to draw */
-    g_string_append_printf (note, _(" No net income figures in the range for: %s."),
-                            missing_names);
+  if (ctx->options->cumulative)
+    sums_start (ctx, note, lines);
+  /* TRANSLATORS: a footnote's end: the companies selected that have no figure to draw */
+  _br_chart_note_missing (ctx, note, missing, _("No net income figures in the range for: %s."));
 
   return g_string_free (note, FALSE);
 }

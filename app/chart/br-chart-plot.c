@@ -17,6 +17,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "br-chart-private.h"
 
 void
@@ -415,6 +417,35 @@ _br_chart_end_labels (BrChartContext *ctx,
                      ctx->width - ctx->pad - x0 - name, TEXT_MIDDLE | TEXT_BOLD, &label->color,
                      "value");
     }
+}
+
+/**
+ * _br_chart_note_missing:
+ * @note: the footnote's own text, added to
+ * @missing: (element-type BrCompany): the companies selected that the chart has nothing
+ *   to draw for
+ * @format: the sentence naming them, with one %s for their names
+ *
+ * Nothing disappears unnoticed: every chart names in its footnote the companies
+ * selected that it does not draw, and why.
+ */
+void
+_br_chart_note_missing (BrChartContext *ctx,
+                        GString        *note,
+                        GPtrArray      *missing,
+                        const char     *format)
+{
+  g_autofree char *names = _br_chart_company_names (ctx, missing);
+  const char *at = strstr (format, "%s");
+
+  if (names == NULL)
+    return;
+  if (note->len > 0)
+    g_string_append_c (note, ' ');
+  /* names are the dataset's text: never part of a format */
+  g_string_append_len (note, format, at != NULL ? at - format : (gssize)strlen (format));
+  if (at != NULL)
+    g_string_append_printf (note, "%s%s", names, at + 2);
 }
 
 /**

@@ -431,6 +431,10 @@ void     _br_chart_plot_columns_labelled (BrChartContext *ctx,
                                           double         *label_height);
 char    *_br_chart_company_names  (BrChartContext      *ctx,
                                    GPtrArray           *companies);
+void     _br_chart_note_missing   (BrChartContext      *ctx,
+                                   GString             *note,
+                                   GPtrArray           *missing,
+                                   const char          *format);
 void     _br_chart_end_labels     (BrChartContext      *ctx,
                                    GArray              *labels,
                                    double               size,

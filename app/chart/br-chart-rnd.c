@@ -775,13 +775,11 @@ footnote (BrChartContext *ctx,
           GPtrArray      *missing)
 {
   GString *note = g_string_new (_("Bars start at zero."));
-  g_autofree char *names = _br_chart_company_names (ctx, missing);
 
   if (draws_hatched (ctx, groups))
     g_string_append_printf (note, " %s", _("Hatched bars are quarters or half-years."));
-  if (names != NULL)
-    /* TRANSLATORS: a footnote's end: the companies selected that have no figure to draw */
-    g_string_append_printf (note, _(" No revenue or R&D figures in the range for: %s."), names);
+  /* TRANSLATORS: a footnote's end: the companies selected that have no figure to draw */
+  _br_chart_note_missing (ctx, note, missing, _("No revenue or R&D figures in the range for: %s."));
 
   return g_string_free (note, FALSE);
 }

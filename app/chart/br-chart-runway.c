@@ -741,7 +741,8 @@ data_range (BrChartContext *ctx,
  * projection's dashes */
 static GArray *
 collect_series (BrChartContext *ctx,
-                GArray         *legend)
+                GArray         *legend,
+                GPtrArray      *missing)
 {
   g_autoptr(GPtrArray) companies = _br_chart_companies (ctx, FALSE);
   GArray *all = g_array_new (FALSE, TRUE, sizeof (Series));
@@ -758,6 +759,7 @@ collect_series (BrChartContext *ctx,
                                     NULL);
       if (s.runway == NULL || (s.runway->n_points == 0 && s.runway->n_raises == 0))
         {
+          g_ptr_array_add (missing, (gpointer)s.company);
           series_clear (&s);
           continue;
         }
@@ -976,8 +978,10 @@ void
 _br_chart_draw_runway (BrChartContext *ctx)
 {
   g_autoptr(GArray) legend = g_array_new (FALSE, FALSE, sizeof (BrLegendItem));
-  g_autoptr(GArray) all = collect_series (ctx, legend);
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  g_autoptr(GArray) all = collect_series (ctx, legend, missing);
   g_autofree char *subtitle = subtitle_text (ctx, all);
+  g_autoptr(GString) note = NULL;
   guint n_visible = 0;
 
   for (guint i = 0; i < all->len; i++)
@@ -996,6 +1000,9 @@ _br_chart_draw_runway (BrChartContext *ctx)
     }
 
   plot (ctx, all);
-  _br_chart_footnote (ctx, ctx->options->slide ? FOOTNOTE_SLIDE : FOOTNOTE);
+  note = g_string_new (ctx->options->slide ? FOOTNOTE_SLIDE : FOOTNOTE);
+  /* TRANSLATORS: a footnote's end: the companies selected that have no figure to draw */
+  _br_chart_note_missing (ctx, note, missing, _("No cash figures or raises for: %s."));
+  _br_chart_footnote (ctx, note->str);
   describe (ctx, all);
 }

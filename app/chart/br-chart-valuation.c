@@ -359,7 +359,8 @@ describe (BrChartContext *ctx,
  * them; the legend names each */
 static GArray *
 collect_series (BrChartContext *ctx,
-                GArray         *legend)
+                GArray         *legend,
+                GPtrArray      *missing)
 {
   g_autoptr(GPtrArray) companies = _br_chart_companies (ctx, TRUE);
   const BrCompany *reference = br_dataset_get_benchmark (ctx->dataset);
@@ -379,6 +380,7 @@ collect_series (BrChartContext *ctx,
       s.hidden = _br_chart_hidden (ctx, s.company->id);
       if (s.points->len == 0)
         {
+          g_ptr_array_add (missing, (gpointer)s.company);
           series_clear (&s);
           continue;
         }
@@ -574,7 +576,8 @@ void
 _br_chart_draw_valuation (BrChartContext *ctx)
 {
   g_autoptr(GArray) legend = g_array_new (FALSE, FALSE, sizeof (BrLegendItem));
-  g_autoptr(GArray) all = collect_series (ctx, legend);
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  g_autoptr(GArray) all = collect_series (ctx, legend, missing);
   Series *benchmark = find_benchmark (all);
   g_autofree char *implied_name = benchmark != NULL ? implied_line (ctx, benchmark, legend) : NULL;
   gboolean show_implied = benchmark != NULL && !_br_chart_hidden (ctx, "implied");
@@ -586,6 +589,7 @@ _br_chart_draw_valuation (BrChartContext *ctx)
     ? g_strdup_printf (_("Valuation against %s"),
                        br_company_get_name (benchmark->company, ctx->lang))
     : g_strdup (_("Valuation"));
+  g_autoptr(GString) full = NULL;
   BrExtent extent;
   guint n_visible = measure_series (ctx, all, benchmark, show_implied, &extent);
 
@@ -615,6 +619,9 @@ _br_chart_draw_valuation (BrChartContext *ctx)
   if (ctx->options->log_scale)
     note = g_strjoin ("  ", _("Logarithmic scale: each step is ten times the one below."), days,
                       NULL);
-  _br_chart_footnote (ctx, note != NULL ? note : days);
+  full = g_string_new (note != NULL ? note : days);
+  /* TRANSLATORS: a footnote's end: the companies selected that have no figure to draw */
+  _br_chart_note_missing (ctx, full, missing, _("No market values in the range for: %s."));
+  _br_chart_footnote (ctx, full->len > 0 ? full->str : NULL);
   describe (ctx, all);
 }

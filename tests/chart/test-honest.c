@@ -433,6 +433,62 @@ test_customer_columns (void)
   cairo_surface_destroy (surface);
 }
 
+/* Every chart names in its footnote the companies selected that it does not draw, and
+ * why; a cumulative chart says where each sum starts when they differ */
+static void
+test_nothing_disappears (void)
+{
+  g_autoptr(BrDataset) marks = load ("marks.json");
+  static const char *all[] = { "delta", "ridge", "echo", "quiet", NULL };
+  static const struct
+  {
+    BrChartKind kind;
+    const char *note;
+  } cases[] = {
+    { BR_CHART_LOSSES, "No net income figures in the range for: Echo Devices, Quiet Labs." },
+    { BR_CHART_RND, "No revenue or R&D figures in the range for: Ridge Silicon, Echo Devices, "
+                    "Quiet Labs." },
+    { BR_CHART_CUSTOMERS, "No customer concentration in the range for: Ridge Silicon, "
+                          "Quiet Labs." },
+    { BR_CHART_VALUATION, "No market values in the range for: Ridge Silicon, Quiet Labs." },
+    { BR_CHART_RUNWAY, "No cash figures or raises for: Ridge Silicon, Echo Devices, Quiet Labs." },
+  };
+  g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_LOSSES);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 720);
+  BrUnit unit;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(BrChartLayout) layout = draw (marks, cases[i].kind, all, BR_LANGUAGE_EN);
+
+      if (strstr (text_of (layout, "footnote"), cases[i].note) == NULL)
+        g_error ("the %s chart's footnote “%s” lacks “%s”", br_chart_kind_to_string (cases[i].kind),
+                 text_of (layout, "footnote"), cases[i].note);
+    }
+
+  br_unit_for_dataset (marks, &unit);
+  br_chart_options_set_unit (options, &unit);
+  br_chart_options_set_language (options, BR_LANGUAGE_EN);
+  br_chart_options_set_cumulative (options, TRUE);
+  for (guint n = 1; n <= 2; n++)
+    {
+      const char *ids[] = { "delta", n == 2 ? "ridge" : NULL, NULL };
+      cairo_t *cr = cairo_create (surface);
+      g_autoptr(BrChartLayout) layout = NULL;
+      const char *note;
+
+      br_chart_options_set_companies (options, ids);
+      layout = br_chart_draw (cr, marks, options, 1280, 720);
+      cairo_destroy (cr);
+      note = text_of (layout, "footnote");
+      if (n == 2)
+        g_assert_nonnull (strstr (note, "Sums start: Delta Compute 2022, Ridge Silicon FY2023."));
+      else
+        g_assert_null (strstr (note, "Sums start"));
+    }
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -445,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/Br/Chart/chinese-amounts", test_chinese_amounts);
   g_test_add_func ("/Br/Chart/flash-notes-labels", test_flash_notes_labels);
   g_test_add_func ("/Br/Chart/customer-columns", test_customer_columns);
+  g_test_add_func ("/Br/Chart/nothing-disappears", test_nothing_disappears);
 
   return g_test_run ();
 }
