@@ -128,10 +128,15 @@ add_point_marks (BrChartContext      *ctx,
     .series = BR_SERIES_CASH, .period = p->cash_figure->period, .date = p->date,
     .value = p->cash, .source = p->cash_figure->source, .status = p->cash_figure->status,
     .name = p->cash_figure->liquid_investments ? _("incl. short-term investments") : NULL,
+    .note = br_text_get (&p->cash_figure->note, ctx->lang),
     .x = x, .y = y,
   };
 
   add_mark (ctx, s, &cash, hit);
+  /* a flash figure's asterisk, which the footnote's key explains */
+  if (cash.status == BR_STATUS_FLASH)
+    _br_text_draw (ctx, "*", x + hit * 0.4, y - hit * 0.4, ctx->em * 0.9, 0,
+                   TEXT_BOTTOM | TEXT_BOLD, &s->color, "label");
   if (!p->has_burn_ttm)
     return;
 
