@@ -10,13 +10,13 @@
 
 #include "br-chart-private.h"
 
-#define FOOTNOTE _("Projection, not a forecast: it repeats the assumptions above (* the " \
+#define FOOTNOTE _("Projection, not a forecast: it repeats the assumptions above (‡ the " \
                    "two-year trend, capped; † assumed, no figures to take a trend from). Burn " \
                    "is −(operating cash flow − capex), or net loss where no cash flow is " \
                    "reported; months at trailing-year burn. Only raises in the dataset count; " \
                    "the line stops a year past break-even.")
 /* TRANSLATORS: the runway slide's footnote; its notes give each company's assumptions */
-#define FOOTNOTE_SLIDE _("Projection, not a forecast, on the assumptions in the notes (* " \
+#define FOOTNOTE_SLIDE _("Projection, not a forecast, on the assumptions in the notes (‡ " \
                          "two-year trend, capped; † assumed). Burn is −(operating cash flow − " \
                          "capex), or net loss where no cash flow is reported; months at " \
                          "trailing-year burn. Only raises in the dataset count.")
@@ -268,7 +268,8 @@ projected_path (BrChartContext *ctx,
     }
 }
 
-/* One company's assumptions: "Moore Threads: revenue +100%*, cost −4%, margin 50%†" */
+/* One company's assumptions: "Moore Threads: revenue +100%‡, cost −4%, margin 50%†"; "*"
+ * is the flash figures' mark on every chart */
 static void
 append_assumptions (GString        *text,
                     BrChartContext *ctx,
@@ -290,7 +291,7 @@ append_assumptions (GString        *text,
       const char *mark = "";
 
       if (!(sc->set & fields[i]))
-        mark = (runway->capped & fields[i]) ? "*" : (runway->no_trend & fields[i]) ? "†" : "";
+        mark = (runway->capped & fields[i]) ? "‡" : (runway->no_trend & fields[i]) ? "†" : "";
       g_string_append_printf (text, "%s%s %s%%%s", i > 0 ? ", " : "", names[i], number, mark);
     }
 }
