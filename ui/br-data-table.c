@@ -6,10 +6,14 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "br-data-table-private.h"
 #include "br-mark-row.h"
+
+#define N_COLUMNS 7
 
 struct _BrDataTable
 {
@@ -19,6 +23,8 @@ struct _BrDataTable
   GtkSortListModel  *sorted;
 
   GtkColumnView     *column_view;
+  GtkWidget         *headings[N_COLUMNS];  /* the column titles' labels, as column headers */
+  guint              sort_source;
   const char        *sort_column;  /* the column last sorted from the keyboard */
   GtkSortType        sort_direction;
 };
@@ -34,7 +40,7 @@ typedef struct
   gboolean    expand;
 } Column;
 
-static const Column columns[] = {
+static const Column columns[N_COLUMNS] = {
   { N_("Company"), "company", "company", FALSE, FALSE },
   { N_("Series"), "series", "series", FALSE, FALSE },
   { N_("Period"), "period", "date", FALSE, FALSE },
@@ -202,23 +208,115 @@ add_column (BrDataTable  *self,
   gtk_column_view_append_column (self->column_view, view_column);
 }
 
-/* GtkColumnView's header row and titles are its own widgets, named by their type; the
- * header row is its first child, and its titles its children, in column order. */
+/* GtkColumnView's header row and titles are its own widgets: the header row is its first
+ * child, its titles the row's children in column order, each a box holding a label and
+ * the sort arrow. GTK 4.8 gives them no role that says "column header", and a widget's
+ * role is fixed when it is made: each title's label gives way to one made with that
+ * role, so that a screen reader hears "Company, column header". */
 static void
-name_headers (BrDataTable *self)
+add_header_roles (BrDataTable *self)
 {
   GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
   GtkWidget *title = header != NULL ? gtk_widget_get_first_child (header) : NULL;
 
-  if (header == NULL)
-    return;
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Column titles"), -1);
   for (guint i = 0; title != NULL && i < G_N_ELEMENTS (columns);
        i++, title = gtk_widget_get_next_sibling (title))
-    gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    _(columns[i].title), -1);
+    {
+      GtkWidget *box = gtk_widget_get_first_child (title);
+      GtkWidget *label = box != NULL ? gtk_widget_get_first_child (box) : NULL;
+      GtkWidget *heading;
+
+      if (!GTK_IS_LABEL (label))
+        continue;
+
+      heading = g_object_new (GTK_TYPE_LABEL, "label", _(columns[i].title),
+                              "accessible-role", GTK_ACCESSIBLE_ROLE_COLUMN_HEADER,
+                              "xalign", columns[i].numeric ? 1.0 : 0.0, "hexpand", TRUE,
+                              NULL);
+      gtk_widget_insert_before (heading, box, label);
+      gtk_widget_set_visible (label, FALSE);
+      self->headings[i] = heading;
+    }
+}
+
+static void sorter_changed_cb (BrDataTable *self);
+
+/* after the titles have redrawn their arrows */
+static gboolean
+update_sort_idle_cb (gpointer data)
+{
+  BrDataTable *self = data;
+
+  self->sort_source = 0;
+  sorter_changed_cb (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_sort_update (BrDataTable *self)
+{
+  if (self->sort_source == 0)
+    self->sort_source = g_idle_add (update_sort_idle_cb, self);
+}
+
+/* The arrow GTK draws on the sorted column's title (a "sort-indicator" beside its label,
+ * with the class "ascending" or "descending"), said to assistive technologies. GTK 4.8
+ * has no call that says which column sorts. */
+static void
+sorter_changed_cb (BrDataTable *self)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      GtkWidget *arrow = self->headings[i] != NULL
+                           ? gtk_widget_get_last_child (gtk_widget_get_parent (self->headings[i]))
+                           : NULL;
+      GtkAccessibleSort sort = GTK_ACCESSIBLE_SORT_NONE;
+      const char *description = _("Column header");
+
+      if (arrow == NULL || arrow == self->headings[i])
+        continue;
+      if (gtk_widget_has_css_class (arrow, "ascending"))
+        {
+          sort = GTK_ACCESSIBLE_SORT_ASCENDING;
+          description = _("Column header, sorted ascending");
+        }
+      else if (gtk_widget_has_css_class (arrow, "descending"))
+        {
+          sort = GTK_ACCESSIBLE_SORT_DESCENDING;
+          description = _("Column header, sorted descending");
+        }
+      /* GTK 4.8 reports the column-header role to AT-SPI as "filler": the description
+       * says what the role would */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->headings[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_SORT, sort,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+    }
+}
+
+/* The table is one Tab stop: the arrow keys move from row to row (GtkColumnView's own
+ * keys), and Tab leaves for the next control, where GTK 4.8 would stop at every row. */
+static gboolean
+tab_pressed_cb (BrDataTable           *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  GtkWidget *view = GTK_WIDGET (self->column_view);
+  GtkRoot *root = gtk_widget_get_root (view);
+  gboolean moved;
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab && keyval != GDK_KEY_KP_Tab)
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) || root == NULL)
+    return FALSE;
+
+  /* the table out of the focus chain for one move: focus goes on past it */
+  gtk_widget_set_can_focus (view, FALSE);
+  moved = gtk_widget_child_focus (GTK_WIDGET (root), (state & GDK_SHIFT_MASK) || keyval == GDK_KEY_ISO_Left_Tab
+                                                       ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+  gtk_widget_set_can_focus (view, TRUE);
+
+  return moved;
 }
 
 static void
@@ -226,7 +324,13 @@ br_data_table_dispose (GObject *object)
 {
   BrDataTable *self = BR_DATA_TABLE (object);
 
+  /* the columns going change the sorter, which the sorted model keeps */
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view),
+                                          schedule_sort_update, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BR_TYPE_DATA_TABLE);
+  g_clear_handle_id (&self->sort_source, g_source_remove);
+  memset (self->headings, 0, sizeof self->headings);
   g_clear_object (&self->sorted);
   g_clear_object (&self->store);
 
@@ -252,16 +356,26 @@ static void
 br_data_table_init (BrDataTable *self)
 {
   g_autoptr(GtkNoSelection) selection = NULL;
+  GtkEventController *keys;
   GtkSorter *sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     add_column (self, &columns[i]);
-  name_headers (self);
+  add_header_roles (self);
+  sorter_changed_cb (self);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (tab_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   self->store = g_list_store_new (BR_TYPE_MARK_ROW);
   sorter = gtk_column_view_get_sorter (self->column_view);
+  g_signal_connect_object (sorter, "changed", G_CALLBACK (schedule_sort_update), self,
+                           G_CONNECT_SWAPPED);
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
                                           g_object_ref (sorter));
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));

@@ -41,6 +41,11 @@ struct _BrWindow
   BrChartView          *customers_view;
   BrChartView          *valuation_view;
   BrChartView          *runway_view;
+  AdwStatusPage        *empty_page;    /* over a chart with nothing to draw */
+  guint                 empty_source;
+  GtkWidget            *vision_bar;    /* says the colour-vision preview is on */
+  GtkLabel             *vision_label;
+  GtkWidget            *vision_off_button;
   GtkWidget            *table_box;
   GtkLabel             *table_title;
   BrDataTable          *data_table;

@@ -148,6 +148,51 @@ options_from_settings (BrWindow  *self,
   return options;
 }
 
+/* Run after the frame that draws the chart shown, whose layout is then current: a status
+ * page over a chart with nothing to draw, saying why. Not when the legend hid every
+ * series: its buttons, on the chart, bring them back. */
+static gboolean
+update_empty_page_cb (gpointer data)
+{
+  BrWindow *self = data;
+  BrChartView *view = br_window_get_visible_chart_view (self);
+  BrChartLayout *layout = br_chart_view_ensure_layout (view);
+  AdwViewStackPage *page = adw_view_stack_get_page (self->stack, GTK_WIDGET (view));
+  g_auto(GStrv) hidden = NULL;
+  gboolean empty;
+
+  self->empty_source = 0;
+  g_object_get (view, "hidden", &hidden, NULL);
+  empty = layout != NULL && br_chart_layout_get_n_marks (layout) == 0
+          && (hidden == NULL || hidden[0] == NULL);
+  if (empty)
+    {
+      adw_status_page_set_icon_name (self->empty_page, adw_view_stack_page_get_icon_name (page));
+      adw_status_page_set_description (self->empty_page, br_chart_layout_get_description (layout));
+    }
+  if (empty && gtk_widget_has_focus (GTK_WIDGET (view)))
+    gtk_widget_child_focus (GTK_WIDGET (self->empty_page), GTK_DIR_TAB_FORWARD);
+  /* Tab does not land on the chart beneath */
+  gtk_widget_set_can_focus (GTK_WIDGET (self->stack), !empty);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), empty);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_empty_page (BrWindow *self)
+{
+  if (self->empty_source == 0)
+    self->empty_source = g_idle_add_full (G_PRIORITY_LOW, update_empty_page_cb, self, NULL);
+}
+
+static void
+show_controls_cb (BrWindow *self)
+{
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  gtk_widget_child_focus (GTK_WIDGET (self->side_pane), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 apply_options (BrWindow *self)
 {
@@ -165,6 +210,7 @@ apply_options (BrWindow *self)
     }
 
   br_window_refresh_table (self);
+  schedule_empty_page (self);
 }
 
 static void
@@ -362,6 +408,7 @@ visible_chart_cb (BrWindow     *self,
 
   br_side_pane_set_chart (self->side_pane, br_window_get_chart (self));
   br_window_refresh_table (self);
+  schedule_empty_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
 }
 
@@ -370,8 +417,11 @@ hidden_series_cb (BrWindow    *self,
                   GParamSpec  *pspec,
                   BrChartView *view)
 {
-  if (view == br_window_get_visible_chart_view (self))
-    br_window_refresh_table (self);
+  if (view != br_window_get_visible_chart_view (self))
+    return;
+
+  br_window_refresh_table (self);
+  schedule_empty_page (self);
 }
 
 static gboolean
@@ -399,6 +449,7 @@ br_window_dispose (GObject *object)
   BrWindow *self = BR_WINDOW (object);
 
   g_clear_handle_id (&self->loading_source, g_source_remove);
+  g_clear_handle_id (&self->empty_source, g_source_remove);
   if (self->presentation != NULL)
     gtk_window_destroy (self->presentation);
   g_clear_weak_pointer (&self->presentation);
@@ -456,6 +507,27 @@ set_show_table (BrWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TABLE]);
 }
 
+/* The simulation the charts are drawn through, named over them, with a way back */
+static void
+update_vision_bar (BrWindow *self)
+{
+  static const char *names[] = {
+    [BR_COLOR_VISION_PROTANOPIA] = N_("Protanopia"),
+    [BR_COLOR_VISION_DEUTERANOPIA] = N_("Deuteranopia"),
+    [BR_COLOR_VISION_TRITANOPIA] = N_("Tritanopia"),
+  };
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (self->vision_bar, self->vision != BR_COLOR_VISION_NORMAL);
+  if (self->vision == BR_COLOR_VISION_NORMAL || self->vision >= G_N_ELEMENTS (names))
+    return;
+
+  /* TRANSLATORS: over the chart while its colours are shown as a colour-blind person
+   * sees them; %s is the kind, e.g. "Deuteranopia" */
+  text = g_strdup_printf (_("Colour-vision preview: %s"), _(names[self->vision]));
+  gtk_label_set_text (self->vision_label, text);
+}
+
 static void
 set_color_vision (BrWindow      *self,
                   BrColorVision  vision)
@@ -466,6 +538,7 @@ set_color_vision (BrWindow      *self,
   self->vision = vision;
   for (guint i = 0; i < BR_N_CHART_KINDS; i++)
     br_chart_view_set_color_vision (views (self, i), vision);
+  update_vision_bar (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR_VISION]);
 }
 
@@ -540,6 +613,10 @@ br_window_class_init (BrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BrWindow, customers_view);
   gtk_widget_class_bind_template_child (widget_class, BrWindow, valuation_view);
   gtk_widget_class_bind_template_child (widget_class, BrWindow, runway_view);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, vision_bar);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, vision_label);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, vision_off_button);
   gtk_widget_class_bind_template_child (widget_class, BrWindow, table_box);
   gtk_widget_class_bind_template_child (widget_class, BrWindow, table_title);
   gtk_widget_class_bind_template_child (widget_class, BrWindow, data_table);
@@ -549,6 +626,7 @@ br_window_class_init (BrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BrWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, BrWindow, announcer);
   gtk_widget_class_bind_template_callback (widget_class, visible_chart_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_controls_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.chart", "chart");
   gtk_widget_class_install_property_action (widget_class, "win.show-table", "show-table");
@@ -660,6 +738,8 @@ br_window_init (BrWindow *self)
   gtk_accessible_reset_property (GTK_ACCESSIBLE (self->cancel_load_button),
                                  GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_accessible_reset_property (GTK_ACCESSIBLE (self->details_button),
+                                 GTK_ACCESSIBLE_PROPERTY_LABEL);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->vision_off_button),
                                  GTK_ACCESSIBLE_PROPERTY_LABEL);
   g_settings_bind (self->settings, "show-table", self, "show-table", G_SETTINGS_BIND_DEFAULT);
 

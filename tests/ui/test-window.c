@@ -874,6 +874,7 @@ test_table (Fixture       *fixture,
   g_autofree char *csv = NULL;
   g_auto(GStrv) lines = NULL;
   BrChartLayout *layout;
+  GtkPaned *paned;
   double previous = -G_MAXDOUBLE;
   guint n;
 
@@ -888,6 +889,19 @@ test_table (Fixture       *fixture,
   rows = br_data_table_get_rows (table);
   n = g_list_model_get_n_items (rows);
   g_assert_cmpuint (n, ==, br_chart_layout_get_n_marks (layout));
+
+  /* the divider dragged all the way up, or a short window: the chart keeps 240 px */
+  paned = GTK_PANED (gtk_widget_get_ancestor (GTK_WIDGET (table), GTK_TYPE_PANED));
+  gtk_paned_set_position (paned, 0);
+  wait_for_frame (fixture->window);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (br_window_get_visible_chart_view (fixture->window))),
+                   >=, 240);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 640, 420);
+  wait_for_frame (fixture->window);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (br_window_get_visible_chart_view (fixture->window))),
+                   >=, 240);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (table)), >, 60);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
 
   br_data_table_sort_by (table, "value", GTK_SORT_ASCENDING);
   for (guint i = 0; i < n; i++)
