@@ -438,14 +438,24 @@ _br_chart_note_missing (BrChartContext *ctx,
   g_autofree char *names = _br_chart_company_names (ctx, missing);
   const char *at = strstr (format, "%s");
 
+  g_autoptr(GString) sentence = g_string_new (NULL);
+
   if (names == NULL)
     return;
+  /* names are the dataset's text: never part of a format */
+  g_string_append_len (sentence, format, at != NULL ? at - format : (gssize)strlen (format));
+  if (at != NULL)
+    g_string_append_printf (sentence, "%s%s", names, at + 2);
+
+  /* a slide's footnote has two lines: the sentence goes to its notes, said so */
+  if (ctx->options->slide)
+    {
+      _br_chart_layout_leave_out (ctx->layout, sentence->str);
+      return;
+    }
   if (note->len > 0)
     g_string_append_c (note, ' ');
-  /* names are the dataset's text: never part of a format */
-  g_string_append_len (note, format, at != NULL ? at - format : (gssize)strlen (format));
-  if (at != NULL)
-    g_string_append_printf (note, "%s%s", names, at + 2);
+  g_string_append (note, sentence->str);
 }
 
 /**
