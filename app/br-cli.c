@@ -36,6 +36,7 @@ typedef struct
   char      *theme;
   char     **companies;
   gboolean   cumulative;
+  char      *periods;
   char      *from;
   char      *to;
   char      *unit;
@@ -72,6 +73,7 @@ options_clear (Options *options)
   g_clear_pointer (&options->from, g_free);
   g_clear_pointer (&options->to, g_free);
   g_clear_pointer (&options->unit, g_free);
+  g_clear_pointer (&options->periods, g_free);
   g_clear_pointer (&options->language, g_free);
   g_clear_pointer (&options->scenario, g_free);
 }
@@ -347,6 +349,30 @@ check_unit (BrDataset  *dataset,
 }
 
 static gboolean
+parse_periods (const char     *arg,
+               BrChartOptions *chart,
+               GError        **error)
+{
+  static const char * const names[] = { "years", "halves", "quarters" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      if (g_strcmp0 (arg, names[i]) == 0)
+        {
+          br_chart_options_set_periods (chart, (BrPeriodKind)i);
+          return TRUE;
+        }
+    }
+
+  if (arg == NULL)
+    return TRUE;
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("Unknown periods “%s”: use years, halves or quarters"), arg);
+  return FALSE;
+}
+
+static gboolean
 parse_theme (const char *arg,
              BrTheme    *theme,
              GError    **error)
@@ -520,7 +546,8 @@ parse_export (const Options *options,
   br_chart_options_set_unit (export->chart, &unit);
   br_chart_options_set_cumulative (export->chart, options->cumulative);
 
-  return parse_language (options->language, export->chart, error) &&
+  return parse_periods (options->periods, export->chart, error) &&
+         parse_language (options->language, export->chart, error) &&
          parse_range (options, export->chart, error) &&
          parse_scenario (options->scenario, export->chart, error);
 }
@@ -746,7 +773,8 @@ has_export_options (const Options *options)
 {
   return options->chart != NULL || options->dataset != NULL || options->width != NULL ||
          options->height != NULL || options->scale != NULL || options->theme != NULL ||
-         options->companies != NULL || options->cumulative || options->from != NULL ||
+         options->companies != NULL || options->cumulative || options->periods != NULL ||
+         options->from != NULL ||
          options->to != NULL || options->unit != NULL || options->language != NULL ||
          options->scenario != NULL || options->deck;
 }
@@ -782,9 +810,12 @@ export_group (Options *options)
       N_("Show the periods that start on or after this date"), "YYYY-MM-DD" },
     { "to", 0, 0, G_OPTION_ARG_STRING, &options->to,
       N_("Show the periods that end on or before this date"), "YYYY-MM-DD" },
+    { "periods", 0, 0, G_OPTION_ARG_STRING, &options->periods,
+      N_("Half-years or quarters in place of the fiscal years they make up, where reported "
+         "(default: years)"), "years|halves|quarters" },
     { "unit", 0, 0, G_OPTION_ARG_STRING, &options->unit,
-      N_("Unit of amounts: CNY 100 million (default), CNY billion or USD billion"),
-      "cny-yi|cny-bn|usd-bn" },
+      N_("Unit of amounts (default: the dataset’s own); only units its currencies and rates "
+         "reach"), "cny-yi|cny-bn|usd-mn|usd-bn|hkd-mn|…" },
     { "language", 0, 0, G_OPTION_ARG_STRING, &options->language,
       N_("Language of names and labels (default: the locale’s)"), "en|zh" },
     { NULL }

@@ -35,6 +35,7 @@ struct _BrSidePane
   AdwComboRow          *from_row;
   AdwComboRow          *to_row;
   AdwComboRow          *unit_row;
+  AdwComboRow          *periods_row;
   GPtrArray            *units;          /* BrDisplayUnit: those the unit row offers */
   AdwActionRow         *share_row;
   GtkStringList        *from_years;
@@ -65,6 +66,39 @@ enum {
 G_DEFINE_FINAL_TYPE (BrSidePane, br_side_pane, ADW_TYPE_BIN)
 
 static GParamSpec *properties[N_PROPS];
+
+/* the "periods" key's choices, in the order of the periods row and of BrPeriodKind */
+static const char * const period_choices[] = { "years", "halves", "quarters" };
+
+static gboolean
+periods_get_mapping (GValue   *value,
+                     GVariant *variant,
+                     gpointer  user_data)
+{
+  const char *name = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (period_choices); i++)
+    {
+      if (g_str_equal (name, period_choices[i]))
+        {
+          g_value_set_uint (value, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static GVariant *
+periods_set_mapping (const GValue       *value,
+                     const GVariantType *expected_type,
+                     gpointer            user_data)
+{
+  guint index = g_value_get_uint (value);
+
+  return index < G_N_ELEMENTS (period_choices) ? g_variant_new_string (period_choices[index])
+                                                : NULL;
+}
 
 /* The user's unit, or NULL while they have chosen none */
 static char *
@@ -598,6 +632,7 @@ br_side_pane_class_init (BrSidePaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BrSidePane, from_row);
   gtk_widget_class_bind_template_child (widget_class, BrSidePane, to_row);
   gtk_widget_class_bind_template_child (widget_class, BrSidePane, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, BrSidePane, periods_row);
   gtk_widget_class_bind_template_child (widget_class, BrSidePane, share_row);
   gtk_widget_class_bind_template_child (widget_class, BrSidePane, from_years);
   gtk_widget_class_bind_template_child (widget_class, BrSidePane, to_years);
@@ -682,6 +717,7 @@ br_side_pane_set_settings (BrSidePane *self,
       g_settings_unbind (self->log_switch, "active");
       g_settings_unbind (self->percent_spin, "value");
       unbind_scenario (self);
+      g_settings_unbind (self->periods_row, "selected");
     }
 
   if (!g_set_object (&self->settings, settings))
@@ -694,6 +730,9 @@ br_side_pane_set_settings (BrSidePane *self,
       g_settings_bind (settings, "log-scale", self->log_switch, "active", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "percent", self->percent_spin, "value", G_SETTINGS_BIND_DEFAULT);
       bind_scenario (self, settings);
+      g_settings_bind_with_mapping (settings, "periods", self->periods_row, "selected",
+                                    G_SETTINGS_BIND_DEFAULT, periods_get_mapping,
+                                    periods_set_mapping, NULL, NULL);
       sync_scenario_company (self);
       g_signal_connect_object (settings, "changed", G_CALLBACK (settings_changed_cb), self,
                                G_CONNECT_SWAPPED);

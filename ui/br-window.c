@@ -43,6 +43,19 @@ views (BrWindow *self,
   return all[index];
 }
 
+/* "years", "halves" or "quarters": the kind of period the charts show first */
+static BrPeriodKind
+periods_from_settings (GSettings *settings)
+{
+  g_autofree char *periods = g_settings_get_string (settings, "periods");
+
+  if (g_str_equal (periods, "quarters"))
+    return BR_PERIOD_QUARTER;
+  if (g_str_equal (periods, "halves"))
+    return BR_PERIOD_HALF_YEAR;
+  return BR_PERIOD_FISCAL_YEAR;
+}
+
 /* The unit the user chose, if the dataset reaches it; else the dataset's own */
 static void
 unit_from_settings (GSettings *settings,
@@ -133,6 +146,7 @@ options_from_settings (BrWindow  *self,
   unit_from_settings (self->settings, dataset, &unit);
   br_chart_options_set_unit (options, &unit);
   br_chart_options_set_cumulative (options, g_settings_get_boolean (self->settings, "cumulative"));
+  br_chart_options_set_periods (options, periods_from_settings (self->settings));
   br_chart_options_set_log_scale (options, g_settings_get_boolean (self->settings, "log-scale"));
   br_chart_options_set_percent (options, g_settings_get_double (self->settings, "percent"));
   br_chart_options_set_theme (options,
@@ -219,7 +233,8 @@ settings_changed_cb (BrWindow   *self,
                      GSettings  *settings)
 {
   static const char *option_keys[] = {
-    "hidden-companies", "range-from", "range-to", "cumulative", "unit", "log-scale", "percent",
+    "hidden-companies", "range-from", "range-to", "cumulative", "periods", "unit", "log-scale",
+    "percent",
     "scenario-custom", "scenario-company", "scenario-revenue-growth", "scenario-cost-growth",
     "scenario-gross-margin", NULL,
   };

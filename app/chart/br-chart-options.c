@@ -129,6 +129,27 @@ br_chart_options_set_cumulative (BrChartOptions *options,
   options->cumulative = !!cumulative;
 }
 
+/**
+ * br_chart_options_set_periods:
+ * @periods: the kind of period shown where a company reports it: fiscal years (the
+ *   default), half-years, or quarters, in place of the longer periods they make up
+ */
+void
+br_chart_options_set_periods (BrChartOptions *options,
+                              BrPeriodKind    periods)
+{
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (periods <= BR_PERIOD_QUARTER);
+
+  options->periods = periods;
+}
+
+BrPeriodKind
+br_chart_options_get_periods (const BrChartOptions *options)
+{
+  return options->periods;
+}
+
 gboolean
 br_chart_options_get_cumulative (const BrChartOptions *options)
 {
@@ -343,7 +364,8 @@ br_chart_options_draw_alike (const BrChartOptions *a,
 {
   g_return_val_if_fail (a != NULL && b != NULL, FALSE);
 
-  if (a->kind != b->kind || a->cumulative != b->cumulative || a->log_scale != b->log_scale ||
+  if (a->kind != b->kind || a->cumulative != b->cumulative || a->periods != b->periods ||
+      a->log_scale != b->log_scale ||
       a->percent != b->percent || a->theme != b->theme || a->text_scale != b->text_scale ||
       a->min_text_size != b->min_text_size || a->high_contrast != b->high_contrast ||
       a->transparent != b->transparent ||

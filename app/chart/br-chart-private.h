@@ -39,6 +39,7 @@ struct _BrChartOptions
   GDate        from;
   GDate        to;
   gboolean     cumulative;
+  BrPeriodKind periods;      /* the kind of period chosen first */
   BrUnit       unit;
   gboolean     log_scale;
   double       percent;

@@ -76,8 +76,8 @@ collect_pairs (BrChartContext  *ctx,
   guint pending_skips = 0;
   guint n;
 
-  n = br_metrics_select_periods (company, g_date_valid (&o->from) ? &o->from : NULL,
-                                 g_date_valid (&o->to) ? &o->to : NULL, periods);
+  n = br_metrics_select_periods_by (company, g_date_valid (&o->from) ? &o->from : NULL,
+                                    g_date_valid (&o->to) ? &o->to : NULL, o->periods, periods);
 
   for (guint i = 0; i < n; i++)
     {

@@ -106,6 +106,9 @@ void            br_chart_options_set_range       (BrChartOptions       *options,
                                                   const GDate          *to);
 void            br_chart_options_set_cumulative  (BrChartOptions       *options,
                                                   gboolean              cumulative);
+void            br_chart_options_set_periods     (BrChartOptions       *options,
+                                                  BrPeriodKind          periods);
+BrPeriodKind    br_chart_options_get_periods     (const BrChartOptions *options);
 void            br_chart_options_set_unit        (BrChartOptions       *options,
                                                   const BrUnit         *unit);
 void            br_chart_options_set_log_scale   (BrChartOptions       *options,

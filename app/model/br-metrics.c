@@ -72,13 +72,49 @@ br_metrics_select_periods (const BrCompany  *company,
                            const GDate      *to,
                            const BrPeriod  **periods)
 {
+  return br_metrics_select_periods_by (company, from, to, BR_PERIOD_FISCAL_YEAR, periods);
+}
+
+/* The kinds of period in the order they are chosen when @first comes first: years,
+ * halves, quarters; halves, then quarters, then years; quarters, halves, years */
+static BrPeriodKind
+kind_in_order (BrPeriodKind first,
+               guint        i)
+{
+  static const BrPeriodKind orders[][3] = {
+    [BR_PERIOD_FISCAL_YEAR] = { BR_PERIOD_FISCAL_YEAR, BR_PERIOD_HALF_YEAR, BR_PERIOD_QUARTER },
+    [BR_PERIOD_HALF_YEAR] = { BR_PERIOD_HALF_YEAR, BR_PERIOD_QUARTER, BR_PERIOD_FISCAL_YEAR },
+    [BR_PERIOD_QUARTER] = { BR_PERIOD_QUARTER, BR_PERIOD_HALF_YEAR, BR_PERIOD_FISCAL_YEAR },
+  };
+
+  return orders[first][i];
+}
+
+/**
+ * br_metrics_select_periods_by:
+ * @first: the kind of period wanted: %BR_PERIOD_QUARTER shows the quarters a fiscal year
+ *   covers instead of the year
+ *
+ * As br_metrics_select_periods(), but with the periods of kind @first chosen first, then
+ * those of the other kinds that no chosen period overlaps: a company that reports no
+ * quarters still shows its years.
+ */
+guint
+br_metrics_select_periods_by (const BrCompany  *company,
+                              const GDate      *from,
+                              const GDate      *to,
+                              BrPeriodKind      first,
+                              const BrPeriod  **periods)
+{
   guint n = 0;
 
   g_return_val_if_fail (company != NULL, 0);
   g_return_val_if_fail (periods != NULL || company->n_periods == 0, 0);
+  g_return_val_if_fail (first <= BR_PERIOD_QUARTER, 0);
 
-  for (BrPeriodKind kind = BR_PERIOD_FISCAL_YEAR; kind <= BR_PERIOD_QUARTER; kind++)
+  for (guint k = 0; k < 3; k++)
     {
+      BrPeriodKind kind = kind_in_order (first, k);
       guint n_before = n;
 
       for (guint i = 0; i < company->n_periods; i++)

@@ -31,6 +31,11 @@ guint    br_metrics_select_periods     (const BrCompany       *company,
                                         const GDate           *from,
                                         const GDate           *to,
                                         const BrPeriod       **periods);
+guint    br_metrics_select_periods_by  (const BrCompany       *company,
+                                        const GDate           *from,
+                                        const GDate           *to,
+                                        BrPeriodKind           first,
+                                        const BrPeriod       **periods);
 gboolean br_metrics_figure_value       (BrDataset             *dataset,
                                         const BrFigure        *figure,
                                         const BrUnit          *unit,

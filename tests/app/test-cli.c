@@ -246,6 +246,7 @@ test_cli_usage (Fixture       *f,
     { { "--chart", "losses", "--theme", "blue" }, "blue" },
     { { "--chart", "losses", "--from", "2024-13-01" }, "2024-13-01" },
     { { "--chart", "losses", "--unit", "eur" }, "eur" },
+    { { "--chart", "losses", "--periods", "months" }, "months" },
     /* a unit the dataset cannot reach, and those it can */
     { { "--chart", "losses", "--dataset", hkd, "--unit", "cny-yi" }, "use one of hkd-bn, hkd-mn" },
     { { "--chart", "losses", "--language", "fr" }, "fr" },

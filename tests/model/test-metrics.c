@@ -330,6 +330,43 @@ test_benchmark_same_day (void)
   g_assert_cmpfloat_with_epsilon (ratio, 40. / 4000, 1e-12);
 }
 
+/* The period picker: years, or the halves or quarters a year is made of where reported;
+ * what no chosen period covers still counts, a day never twice */
+static void
+test_select_periods_by (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "charts", "quarters.json",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BrDataset) quarters = br_dataset_load_file (file, NULL, NULL, NULL, &error);
+  const BrCompany *quarterly, *yearly;
+  const BrPeriod *chosen[8];
+  static const struct { BrPeriodKind first; const char *ids; } cases[] = {
+    { BR_PERIOD_FISCAL_YEAR, "FY2024 2025Q1" },
+    { BR_PERIOD_HALF_YEAR, "2024H1 2024Q3 2024Q4 2025Q1" },
+    { BR_PERIOD_QUARTER, "2024Q1 2024Q2 2024Q3 2024Q4 2025Q1" },
+  };
+
+  g_assert_no_error (error);
+  quarterly = br_dataset_lookup_company (quarters, "quarterly");
+  yearly = br_dataset_lookup_company (quarters, "yearly");
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GString) ids = g_string_new (NULL);
+      guint n = br_metrics_select_periods_by (quarterly, NULL, NULL, cases[c].first, chosen);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (ids, "%s%s", i > 0 ? " " : "", chosen[i]->id);
+      g_assert_cmpstr (ids->str, ==, cases[c].ids);
+
+      /* a company with years alone shows its years */
+      g_assert_cmpuint (br_metrics_select_periods_by (yearly, NULL, NULL, cases[c].first, chosen),
+                        ==, 1);
+      g_assert_cmpstr (chosen[0]->id, ==, "FY2024");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +391,7 @@ main (int   argc,
   g_test_add_func ("/Br/Metrics/c10-metax-customers", test_c10_metax_customers);
   g_test_add_func ("/Br/Metrics/nvidia-in-yuan", test_nvidia_in_yuan);
   g_test_add_func ("/Br/Metrics/benchmark-same-day", test_benchmark_same_day);
+  g_test_add_func ("/Br/Metrics/select-periods-by", test_select_periods_by);
 
   status = g_test_run ();
   g_clear_object (&dataset);

@@ -464,6 +464,36 @@ test_dataset_units_and_benchmark (Fixture       *fixture,
   g_assert_cmpstr (losses_currency (fixture->window), ==, "USD");
 }
 
+/* The period picker: quarters in place of the year they make up, where reported */
+static void
+test_period_picker (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GSettings *settings;
+  BrChartView *view;
+
+  if (fixture->window == NULL)
+    return;
+
+  settings = br_window_get_settings (fixture->window);
+  view = br_window_get_chart_view (fixture->window, BR_CHART_LOSSES);
+  open_test_dataset (fixture->window, "quarters.json");
+  /* FY2024 and 2025 Q1, and the other company's FY2024 */
+  g_assert_cmpuint (br_chart_layout_get_n_marks (br_chart_view_ensure_layout (view)), ==, 3);
+
+  g_settings_set_string (settings, "periods", "quarters");
+  g_assert_cmpint (br_chart_options_get_periods (br_chart_view_get_options (view)), ==,
+                   BR_PERIOD_QUARTER);
+  g_assert_cmpuint (br_chart_layout_get_n_marks (br_chart_view_ensure_layout (view)), ==, 6);
+
+  g_settings_set_string (settings, "periods", "halves");
+  /* 2024 H1, Q3, Q4 and 2025 Q1, and the other company's FY2024 */
+  g_assert_cmpuint (br_chart_layout_get_n_marks (br_chart_view_ensure_layout (view)), ==, 5);
+
+  g_settings_reset (settings, "periods");
+  g_assert_cmpuint (br_chart_layout_get_n_marks (br_chart_view_ensure_layout (view)), ==, 3);
+}
+
 /* The Runway page: the projection's rows say "projection", and the side pane's own
  * scenario reaches the chart: revenue halving, costs up 60 % a year, money runs out. */
 static void
@@ -1771,6 +1801,7 @@ main (int   argc,
   add ("/Br/Window/side-pane", test_side_pane);
   add ("/Br/Window/runway-page", test_runway_page);
   add ("/Br/Window/dataset-units-and-benchmark", test_dataset_units_and_benchmark);
+  add ("/Br/Window/period-picker", test_period_picker);
   add ("/Br/Window/load-files", test_load_files);
   add ("/Br/Window/reload-on-save", test_reload_on_save);
   add ("/Br/Window/export", test_export);
