@@ -5,6 +5,7 @@
 #pragma once
 
 #include "br-dataset.h"
+#include "br-metrics.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,8 @@ struct _BrDataset
   gboolean      has_display;
   BrCurrency    display_currency;
   BrScale       display_scale;
+  gsize         own_unit_known;  /* br_unit_for_dataset(), once */
+  BrUnit        own_unit;
   GDate         updated;
 
   BrSource     *sources;

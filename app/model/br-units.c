@@ -196,15 +196,12 @@ main_currency (BrDataset *dataset,
  * market values alone is shown in their currency, in billions; 亿元 for a dataset with
  * no amounts. The unit is always one of the display units.
  */
-void
-br_unit_for_dataset (BrDataset *dataset,
-                     BrUnit    *unit)
+static void
+compute_unit (BrDataset *dataset,
+              BrUnit    *unit)
 {
   double typical = 0;
   const char *currency;
-
-  g_return_if_fail (BR_IS_DATASET (dataset));
-  g_return_if_fail (unit != NULL);
 
   if (dataset->has_display)
     {
@@ -217,6 +214,24 @@ br_unit_for_dataset (BrDataset *dataset,
     br_unit_init (unit, "CNY", BR_SCALE_YI);
   else
     br_unit_init (unit, currency, typical < 1e9 ? BR_SCALE_MILLION : BR_SCALE_BILLION);
+}
+
+void
+br_unit_for_dataset (BrDataset *dataset,
+                     BrUnit    *unit)
+{
+  g_return_if_fail (BR_IS_DATASET (dataset));
+  g_return_if_fail (unit != NULL);
+
+  /* a loaded dataset does not change, and finding its main currency reads every figure:
+   * once a dataset, from whichever thread asks first */
+  if (g_once_init_enter (&dataset->own_unit_known))
+    {
+      compute_unit (dataset, &dataset->own_unit);
+      g_once_init_leave (&dataset->own_unit_known, 1);
+    }
+
+  *unit = dataset->own_unit;
 }
 
 /* Whether @code is @dataset's main currency or linked to it by exchange rates, directly
