@@ -67,7 +67,7 @@ series_name (BrSeries series)
     case BR_SERIES_MARKET_CAP:
       return _("Market value");
     case BR_SERIES_IMPLIED:
-      return _("Share of Nvidia’s value");
+      return _("Share of the benchmark’s value");
     case BR_SERIES_CASH:
       return _("Cash");
     case BR_SERIES_BURN_TTM:
