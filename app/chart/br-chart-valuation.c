@@ -617,7 +617,7 @@ _br_chart_draw_valuation (BrChartContext *ctx)
   plot (ctx, all, benchmark, show_implied ? implied_name : NULL, &extent);
   days = other_days_note (ctx, all);
   if (ctx->options->log_scale)
-    note = g_strjoin ("  ", _("Logarithmic scale: each step is ten times the one below."), days,
+    note = g_strjoin ("  ", _("Logarithmic scale: equal distances are equal multiples."), days,
                       NULL);
   full = g_string_new (note != NULL ? note : days);
   /* TRANSLATORS: a footnote's end: the companies selected that have no figure to draw */
