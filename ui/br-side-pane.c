@@ -189,6 +189,8 @@ sync_benchmark (BrSidePane *self)
    * market value" */
   subtitle = g_strdup_printf (_("A reference line at this percentage of %s’s market value"),
                               name);
+  /* the benchmark's name is the dataset's text, never markup */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->share_row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->share_row), title);
   adw_action_row_set_subtitle (self->share_row, subtitle);
 }

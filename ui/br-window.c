@@ -182,7 +182,10 @@ update_empty_page_cb (gpointer data)
   if (empty)
     {
       adw_status_page_set_icon_name (self->empty_page, adw_view_stack_page_get_icon_name (page));
-      adw_status_page_set_description (self->empty_page, br_chart_layout_get_description (layout));
+      /* the description names the dataset's companies; a status page reads markup */
+      g_autofree char *escaped = g_markup_escape_text (br_chart_layout_get_description (layout), -1);
+
+      adw_status_page_set_description (self->empty_page, escaped);
     }
   if (empty && gtk_widget_has_focus (GTK_WIDGET (view)))
     gtk_widget_child_focus (GTK_WIDGET (self->empty_page), GTK_DIR_TAB_FORWARD);

@@ -401,6 +401,50 @@ losses_currency (BrWindow *window)
   return br_chart_options_get_unit (br_chart_view_get_options (view))->currency.code;
 }
 
+/* Whether a label below @widget shows @text as it is, not read as markup */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (shows_text (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A benchmark whose name looks like markup is named as written in the share row */
+static void
+test_benchmark_name_not_markup (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  const char *hostile = "Big <i>Co</i> & Sons";
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "charts",
+                                                   "benchmark-dates.json", NULL);
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "hostile-benchmark.json", NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkWidget *share_row = br_side_pane_get_share_row (fixture->window->side_pane);
+
+  g_assert_true (g_file_get_contents (source, &json, NULL, NULL));
+  text = g_string_new (json);
+  g_assert_cmpuint (g_string_replace (text, "\"name\": \"Bigco\"",
+                                      "\"name\": \"Big <i>Co</i> & Sons\"", 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+  file = g_file_new_for_path (path);
+  g_assert_true (open_and_wait (fixture->window, file));
+
+  g_assert_true (gtk_widget_get_visible (share_row));
+  g_assert_true (shows_text (share_row, hostile));
+}
+
 /* The side pane follows the dataset: only the units it reaches, its own unit until the
  * user picks one, and the share of the benchmark only with a benchmark */
 static void
@@ -1801,6 +1845,7 @@ main (int   argc,
   add ("/Br/Window/side-pane", test_side_pane);
   add ("/Br/Window/runway-page", test_runway_page);
   add ("/Br/Window/dataset-units-and-benchmark", test_dataset_units_and_benchmark);
+  add ("/Br/Window/benchmark-name-not-markup", test_benchmark_name_not_markup);
   add ("/Br/Window/period-picker", test_period_picker);
   add ("/Br/Window/load-files", test_load_files);
   add ("/Br/Window/reload-on-save", test_reload_on_save);
