@@ -120,7 +120,7 @@ copy_image_action (GtkWidget  *widget,
     return;
 
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
-  br_window_show_toast (self, adw_toast_new (_("Chart copied as an image")));
+  br_window_show_toast (self, br_window_new_toast (_("Chart copied as an image")));
 }
 
 static void
@@ -139,7 +139,7 @@ copy_table_action (GtkWidget  *widget,
   /* the same CSV as the export writes, so a pasted table and a file agree */
   csv = br_export_csv (layout, br_chart_options_get_language (br_chart_view_get_options (view)));
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), csv);
-  br_window_show_toast (self, adw_toast_new (_("Table copied as CSV")));
+  br_window_show_toast (self, br_window_new_toast (_("Table copied as CSV")));
 }
 
 static void
@@ -195,9 +195,8 @@ show_exported_action (GtkWidget  *widget,
   g_autofree char *title = NULL;
   AdwToast *toast;
 
-  /* toast titles are markup, file names are not */
-  title = g_markup_printf_escaped (_("Exported “%s”"), name);
-  toast = adw_toast_new (title);
+  title = g_strdup_printf (_("Exported “%s”"), name);
+  toast = br_window_new_toast (title);
   adw_toast_set_button_label (toast, _("_Open"));
   adw_toast_set_action_name (toast, "win.open-uri");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uri));

@@ -955,18 +955,44 @@ br_window_get_banner_revealed (BrWindow *self)
   return gtk_revealer_get_reveal_child (self->banner_revealer);
 }
 
+/**
+ * br_window_show_toast:
+ * @toast: (transfer full): a toast whose title is markup, dataset and file text escaped
+ *   (br_window_new_toast())
+ *
+ * Shows @toast, and says its title's text, not its markup, to screen readers.
+ */
 void
 br_window_show_toast (BrWindow *self,
                       AdwToast *toast)
 {
+  const char *title = adw_toast_get_title (toast);
+  g_autofree char *text = NULL;
+
   g_return_if_fail (BR_IS_WINDOW (self));
 
   /* an alert that appears is read out; hidden first, so that the same text twice is
    * read twice */
   gtk_widget_set_visible (GTK_WIDGET (self->announcer), FALSE);
-  gtk_label_set_text (self->announcer, adw_toast_get_title (toast));
+  if (!pango_parse_markup (title, -1, 0, NULL, &text, NULL, NULL))
+    text = g_strdup (title);
+  gtk_label_set_text (self->announcer, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->announcer), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  gtk_label_get_text (self->announcer), -1);
+                                  text, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->announcer), TRUE);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * br_window_new_toast:
+ * @text: what the toast says, as plain text
+ *
+ * Returns: (transfer full): a toast saying @text: its title is @text as markup, escaped
+ */
+AdwToast *
+br_window_new_toast (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
 }

@@ -29,5 +29,6 @@ BrChartView *br_window_get_visible_chart_view (BrWindow *self);
 void         br_window_refresh_table   (BrWindow       *self);
 void         br_window_show_toast      (BrWindow       *self,
                                         AdwToast       *toast);
+AdwToast    *br_window_new_toast       (const char     *text);
 
 G_END_DECLS

@@ -927,6 +927,77 @@ test_export (Fixture       *fixture,
   g_object_unref (dialog);
 }
 
+/* the file chooser the export dialog opened, when it has come up */
+static GtkFileChooser *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (toplevel) && gtk_widget_get_visible (toplevel))
+        return GTK_FILE_CHOOSER (toplevel);
+    }
+
+  return NULL;
+}
+
+/* An export to a file whose name looks like markup: the toast says the name as written,
+ * and so does the alert a screen reader hears */
+static void
+test_export_toast_text (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *name = "R&D <b>1 & <2.png";
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *announced = NULL;
+  g_autofree char *problem = NULL;
+  BrChartView *view;
+  GtkWindow *dialog;
+  GtkFileChooser *chooser = NULL;
+  gint64 end = g_get_monotonic_time () + TIMEOUT_US;
+
+  if (fixture->window == NULL)
+    return;
+
+  view = br_window_get_visible_chart_view (fixture->window);
+  dialog = GTK_WINDOW (br_export_dialog_new (GTK_WINDOW (fixture->window),
+                                             br_chart_view_get_dataset (view), NULL,
+                                             br_chart_view_get_options (view)));
+  br_export_dialog_set_format (BR_EXPORT_DIALOG (dialog), BR_EXPORT_PNG);
+  gtk_window_present (dialog);
+  /* the dialog's Export button, then the chooser's: the path a user takes */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.choose-file", NULL));
+  while ((chooser = find_file_chooser ()) == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (chooser);
+  /* a folder set while the chooser still loads its first one is cancelled */
+  iterate_for (500);
+  folder = g_file_new_for_path (fixture->tmpdir);
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
+  iterate_for (500);
+  gtk_file_chooser_set_current_name (chooser, name);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  path = g_build_filename (fixture->tmpdir, name, NULL);
+  while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  while (!gtk_widget_get_visible (GTK_WIDGET (fixture->window->announcer))
+         && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  announced = g_strdup_printf (_("Exported “%s”"), name);
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->announcer), ==, announced);
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (fixture->window->announcer),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL, announced);
+  g_assert_null (problem);
+  g_assert_true (shows_text (GTK_WIDGET (fixture->window->toast_overlay), announced));
+}
+
 static void
 read_text_cb (GObject      *object,
               GAsyncResult *result,
@@ -1850,6 +1921,7 @@ main (int   argc,
   add ("/Br/Window/load-files", test_load_files);
   add ("/Br/Window/reload-on-save", test_reload_on_save);
   add ("/Br/Window/export", test_export);
+  add ("/Br/Window/export-toast-text", test_export_toast_text);
   add ("/Br/Window/table", test_table);
   add ("/Br/Window/color-vision", test_color_vision);
   add ("/Br/Window/screenshots", test_screenshots);
