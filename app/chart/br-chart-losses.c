@@ -15,8 +15,8 @@
 
 typedef struct
 {
+  BrLinePoint     at;   /* the middle of its period */
   const BrFigure *figure;
-  double          value;
   BrConversion    conversion;
 } Point;
 
@@ -34,22 +34,15 @@ find_net_income (const BrCompany *company,
                         : br_company_find_figure (company, period, BR_METRIC_NET_INCOME_TOTAL);
 }
 
-typedef struct
-{
-  const BrCompany *company;
-  BrRgb            color;
-  GArray          *points;   /* Point, in time order */
-  gboolean         hidden;
-  char            *end_label;
-} Line;
-
+/* A period's mark sits in its middle, under its year's label: 2024 reads as 2024, not
+ * on the gridline it shares with 2025 */
 static void
-line_clear (gpointer data)
+set_middle (GDate          *middle,
+            const BrPeriod *period)
 {
-  Line *line = data;
-
-  g_clear_pointer (&line->points, g_array_unref);
-  g_clear_pointer (&line->end_label, g_free);
+  g_date_clear (middle, 1);
+  g_date_set_julian (middle, (g_date_get_julian (&period->start) +
+                              g_date_get_julian (&period->end)) / 2);
 }
 
 /* The company's net income per period in the range, summed up when cumulative. */
@@ -69,14 +62,15 @@ collect_points (BrChartContext  *ctx,
   for (guint i = 0; i < n; i++)
     {
       const BrFigure *figure = find_net_income (company, periods[i]);
-      Point point = { figure };
+      Point point = { .figure = figure };
 
       if (figure == NULL ||
           !br_metrics_figure_value (ctx->dataset, figure, &o->unit, &point.conversion, NULL))
         continue;
 
       running += point.conversion.value;
-      point.value = o->cumulative ? running : point.conversion.value;
+      set_middle (&point.at.date, figure->period);
+      point.at.value = o->cumulative ? running : point.conversion.value;
       g_array_append_val (points, point);
     }
 
@@ -99,7 +93,7 @@ describe (BrChartContext *ctx,
   g_string_append_printf (d, "%s. ", ctx->layout->title);
   for (guint i = 0; i < lines->len; i++)
     {
-      Line *line = &g_array_index (lines, Line, i);
+      BrLine *line = &g_array_index (lines, BrLine, i);
       Point *first, *last;
       g_autofree char *value = NULL;
 
@@ -108,7 +102,7 @@ describe (BrChartContext *ctx,
 
       first = &g_array_index (line->points, Point, 0);
       last = &g_array_index (line->points, Point, line->points->len - 1);
-      value = _br_format_value (last->value, &ctx->options->unit, ctx->lang);
+      value = _br_format_value (last->at.value, &ctx->options->unit, ctx->lang);
       /* TRANSLATORS: in a chart's description: company, first period, last period, value */
       g_string_append_printf (d, ctx->options->cumulative ? _("%s %s–%s: %s in total. ")
                                                           : _("%s %s–%s: %s in the last period. "),
@@ -116,20 +110,6 @@ describe (BrChartContext *ctx,
                               period_label (ctx, first->figure->period),
                               period_label (ctx, last->figure->period), value);
     }
-}
-
-/* A period's mark sits in its middle, under its year's label: 2024 reads as 2024, not
- * on the gridline it shares with 2025 */
-static double
-point_x (const BrAxis   *x_axis,
-         const BrPeriod *period)
-{
-  GDate middle;
-
-  g_date_clear (&middle, 1);
-  g_date_set_julian (&middle, (g_date_get_julian (&period->start) +
-                               g_date_get_julian (&period->end)) / 2);
-  return _br_axis_map_date (x_axis, &middle);
 }
 
 /* A flash figure's asterisk, up and right of its mark: the footnote's key explains it */
@@ -146,7 +126,7 @@ static void
 draw_line (BrChartContext *ctx,
            const BrAxis   *x_axis,
            const BrAxis   *y_axis,
-           Line           *line)
+           BrLine         *line)
 {
   cairo_t *cr = ctx->cr;
   double r = MAX (3.5, ctx->em * 0.32);
@@ -168,8 +148,10 @@ draw_line (BrChartContext *ctx,
       if (!alike && !ctx->options->cumulative)
         continue;
       cairo_set_dash (cr, dash, alike ? 0 : 2, 0);
-      cairo_move_to (cr, point_x (x_axis, a->figure->period), _br_axis_map (y_axis, a->value));
-      cairo_line_to (cr, point_x (x_axis, b->figure->period), _br_axis_map (y_axis, b->value));
+      cairo_move_to (cr, _br_axis_map_date (x_axis, &a->at.date),
+                     _br_axis_map (y_axis, a->at.value));
+      cairo_line_to (cr, _br_axis_map_date (x_axis, &b->at.date),
+                     _br_axis_map (y_axis, b->at.value));
       cairo_stroke (cr);
     }
   cairo_set_dash (cr, NULL, 0, 0);
@@ -178,15 +160,15 @@ draw_line (BrChartContext *ctx,
     {
       Point *p = &g_array_index (line->points, Point, i);
       const BrPeriod *period = p->figure->period;
-      double x = point_x (x_axis, period);
-      double y = _br_axis_map (y_axis, p->value);
+      double x = _br_axis_map_date (x_axis, &p->at.date);
+      double y = _br_axis_map (y_axis, p->at.value);
       double hit = MAX (r * 2.2, 10);
       BrChartMark mark = {
         .series = BR_SERIES_NET_INCOME,
         .company = line->company,
         .period = period,
         .date = period->end,
-        .value = p->value,
+        .value = p->at.value,
         .unit = ctx->options->unit,
         .source = p->figure->source,
         .rate = p->conversion.rate,
@@ -200,10 +182,7 @@ draw_line (BrChartContext *ctx,
       BrShape shape = { SHAPE_POINT, x, y, 0, hit, .ring = r * 2 };
       gboolean sub_annual = period->kind != BR_PERIOD_FISCAL_YEAR;
 
-      _br_set_rgb (cr, &ctx->palette.background);
-      _br_chart_marker (cr, x, y, r + 1.5, FALSE, sub_annual);
-      _br_set_rgb (cr, &line->color);
-      _br_chart_marker (cr, x, y, r, sub_annual, sub_annual);
+      _br_line_marker (ctx, x, y, r, &line->color, sub_annual, sub_annual);
 
       if (p->figure->status == BR_STATUS_FLASH)
         flash_mark (ctx, x + r, y - r, &line->color);
@@ -217,11 +196,12 @@ draw_line (BrChartContext *ctx,
  * company's name goes before it */
 static char *
 end_label (BrChartContext *ctx,
-           Line           *line)
+           BrLine         *line)
 {
   Point *last = &g_array_index (line->points, Point, line->points->len - 1);
-  g_autofree char *value = _br_format_amount (last->value, fabs (last->value) >= 1000 ? 0 : 2, 2,
-                                              &ctx->options->unit, ctx->lang);
+  double v = last->at.value;
+  g_autofree char *value = _br_format_amount (v, fabs (v) >= 1000 ? 0 : 2, 2, &ctx->options->unit,
+                                              ctx->lang);
 
   /* the period it is for: a line's last point need not be the chart's last period */
   return g_strdup_printf ("%s%s · %s", value, last->figure->status == BR_STATUS_FLASH ? "*" : "",
@@ -231,7 +211,7 @@ end_label (BrChartContext *ctx,
 /* How the legend names a line: a company drawn from its total net income says so */
 static const char *
 line_name (BrChartContext *ctx,
-           const Line     *line)
+           const BrLine   *line)
 {
   const char *name = br_company_get_name (line->company, ctx->lang);
   g_autofree char *total = NULL;
@@ -257,23 +237,15 @@ collect_lines (BrChartContext *ctx,
                GPtrArray      *missing)
 {
   g_autoptr(GPtrArray) companies = _br_chart_companies (ctx, FALSE);
-  GArray *lines = g_array_new (FALSE, TRUE, sizeof (Line));
+  GArray *lines = _br_lines_new ();
 
-  g_array_set_clear_func (lines, line_clear);
   for (guint i = 0; i < companies->len; i++)
     {
-      Line line = { g_ptr_array_index (companies, i) };
+      const BrCompany *company = g_ptr_array_index (companies, i);
+      BrLine line;
 
-      line.color = _br_chart_company_color (ctx, line.company);
-      line.points = collect_points (ctx, line.company);
-      line.hidden = _br_chart_hidden (ctx, line.company->id);
-      if (line.points->len == 0)
-        {
-          g_ptr_array_add (missing, (gpointer)line.company);
-          line_clear (&line);
-          continue;
-        }
-
+      if (!_br_line_init (ctx, &line, company, collect_points (ctx, company), missing))
+        continue;
       _br_legend_add (legend, line.company->id, line_name (ctx, &line), &line.color, FALSE);
       /* a line drawn from total net income keeps its key: its end label names only it */
       if (line_name (ctx, &line) == br_company_get_name (line.company, ctx->lang))
@@ -296,13 +268,13 @@ measure_lines (GArray   *lines,
   _br_extent_init (extent);
   for (guint i = 0; i < lines->len; i++)
     {
-      Line *line = &g_array_index (lines, Line, i);
+      BrLine *line = &g_array_index (lines, BrLine, i);
 
       for (guint j = 0; !line->hidden && j < line->points->len; j++)
         {
           Point *p = &g_array_index (line->points, Point, j);
 
-          _br_extent_add_value (extent, p->value);
+          _br_extent_add_value (extent, p->at.value);
           _br_extent_add_period (extent, p->figure->period);
         }
       n_visible += !line->hidden;
@@ -311,44 +283,13 @@ measure_lines (GArray   *lines,
   return n_visible;
 }
 
-/* The end label of each line shown, at its last point */
-static GArray *
-end_labels (BrChartContext *ctx,
-            GArray         *lines,
-            const BrAxis   *x_axis,
-            const BrAxis   *y_axis)
-{
-  GArray *labels = g_array_new (FALSE, FALSE, sizeof (BrEndLabel));
-
-  for (guint i = 0; i < lines->len; i++)
-    {
-      Line *line = &g_array_index (lines, Line, i);
-      Point *last;
-      BrEndLabel label;
-
-      if (line->hidden)
-        continue;
-      last = &g_array_index (line->points, Point, line->points->len - 1);
-      label = (BrEndLabel) { line->end_label, 0, 0, line->color,
-                             br_company_get_name (line->company, ctx->lang) };
-      if (x_axis != NULL)
-        {
-          label.x = point_x (x_axis, last->figure->period);
-          label.y = _br_axis_map (y_axis, last->value);
-        }
-      g_array_append_val (labels, label);
-    }
-
-  return labels;
-}
-
 /* Steps 4 and 5: axes, lines, then the labels beside their ends */
 static void
 plot (BrChartContext *ctx,
       GArray         *lines,
       const BrExtent *extent)
 {
-  g_autoptr(GArray) labels = end_labels (ctx, lines, NULL, NULL);
+  g_autoptr(GArray) labels = _br_lines_end_labels (ctx, lines, NULL, NULL);
   BrAxis x_axis = { 0 }, y_axis = { 0 };
   double label_height;
   gboolean mixed;
@@ -365,14 +306,14 @@ plot (BrChartContext *ctx,
 
   for (guint i = 0; i < lines->len; i++)
     {
-      Line *line = &g_array_index (lines, Line, i);
+      BrLine *line = &g_array_index (lines, BrLine, i);
 
       if (!line->hidden)
         draw_line (ctx, &x_axis, &y_axis, line);
     }
 
   g_array_unref (labels);
-  labels = end_labels (ctx, lines, &x_axis, &y_axis);
+  labels = _br_lines_end_labels (ctx, lines, &x_axis, &y_axis);
   _br_chart_end_labels (ctx, labels, ctx->em * 0.9, label_height, 1.05);
 
   _br_axis_clear (&x_axis);
@@ -384,7 +325,7 @@ draws_part_years (GArray *lines)
 {
   for (guint i = 0; i < lines->len; i++)
     {
-      Line *line = &g_array_index (lines, Line, i);
+      BrLine *line = &g_array_index (lines, BrLine, i);
 
       for (guint j = 0; !line->hidden && j < line->points->len; j++)
         if (g_array_index (line->points, Point, j).figure->period->kind != BR_PERIOD_FISCAL_YEAR)
@@ -406,7 +347,7 @@ sums_start (BrChartContext *ctx,
 
   for (guint i = 0; i < lines->len; i++)
     {
-      Line *line = &g_array_index (lines, Line, i);
+      BrLine *line = &g_array_index (lines, BrLine, i);
       const BrPeriod *start;
 
       if (line->hidden)

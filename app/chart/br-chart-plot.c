@@ -419,6 +419,124 @@ _br_chart_end_labels (BrChartContext *ctx,
     }
 }
 
+static void
+line_clear (gpointer data)
+{
+  BrLine *line = data;
+
+  g_clear_pointer (&line->points, g_array_unref);
+  g_clear_pointer (&line->end_label, g_free);
+}
+
+/* Returns: (element-type BrLine): an empty array of lines, which frees theirs */
+GArray *
+_br_lines_new (void)
+{
+  GArray *lines = g_array_new (FALSE, TRUE, sizeof (BrLine));
+
+  g_array_set_clear_func (lines, line_clear);
+  return lines;
+}
+
+/**
+ * _br_line_init:
+ * @points: (transfer full): the company's points, each beginning with a BrLinePoint
+ * @missing: (element-type BrCompany): the companies selected that have nothing to draw
+ *
+ * Starts @company's line in its colour, hidden when the legend hides it.
+ *
+ * Returns: %TRUE; %FALSE, @line cleared and @company added to @missing, without points
+ */
+gboolean
+_br_line_init (BrChartContext  *ctx,
+               BrLine          *line,
+               const BrCompany *company,
+               GArray          *points,
+               GPtrArray       *missing)
+{
+  *line = (BrLine) { company, _br_chart_company_color (ctx, company), points,
+                     _br_chart_hidden (ctx, company->id) };
+  if (points->len > 0)
+    return TRUE;
+
+  g_ptr_array_add (missing, (gpointer)company);
+  line_clear (line);
+  return FALSE;
+}
+
+/* The path through @line's points, their values times @scale. */
+void
+_br_line_path (cairo_t      *cr,
+               const BrLine *line,
+               const BrAxis *x_axis,
+               const BrAxis *y_axis,
+               double        scale)
+{
+  for (guint i = 0; i < line->points->len; i++)
+    {
+      const BrLinePoint *p = _br_line_point (line, i);
+      double x = _br_axis_map_date (x_axis, &p->date), y = _br_axis_map (y_axis, p->value * scale);
+
+      if (i == 0)
+        cairo_move_to (cr, x, y);
+      else
+        cairo_line_to (cr, x, y);
+    }
+}
+
+/* A point's marker of radius @r in @color, on a ring of the background that sets it
+ * apart from the lines it sits on. */
+void
+_br_line_marker (BrChartContext *ctx,
+                 double          x,
+                 double          y,
+                 double          r,
+                 const BrRgb    *color,
+                 gboolean        hollow,
+                 gboolean        diamond)
+{
+  _br_set_rgb (ctx->cr, &ctx->palette.background);
+  _br_chart_marker (ctx->cr, x, y, r + 1.5, FALSE, diamond);
+  _br_set_rgb (ctx->cr, color);
+  _br_chart_marker (ctx->cr, x, y, r, hollow, diamond);
+}
+
+/**
+ * _br_lines_end_labels:
+ * @lines: (element-type BrLine)
+ * @x_axis: (nullable): the axes, or %NULL to measure the labels before there are any
+ *
+ * Returns: (element-type BrEndLabel): the end label of each line shown, at its last point
+ */
+GArray *
+_br_lines_end_labels (BrChartContext *ctx,
+                      GArray         *lines,
+                      const BrAxis   *x_axis,
+                      const BrAxis   *y_axis)
+{
+  GArray *labels = g_array_new (FALSE, FALSE, sizeof (BrEndLabel));
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const BrLine *line = &g_array_index (lines, BrLine, i);
+      const BrLinePoint *last;
+      BrEndLabel label = { line->end_label, 0, 0, line->color,
+                           br_company_get_name (line->company, ctx->lang) };
+
+      if (line->hidden)
+        continue;
+      last = _br_line_point (line, line->points->len - 1);
+      if (x_axis != NULL)
+        {
+          label.x = _br_axis_map_date (x_axis, &last->date);
+          label.y = _br_axis_map (y_axis, last->value);
+        }
+      g_array_append_val (labels, label);
+    }
+
+  return labels;
+}
+
 /**
  * _br_chart_note_missing:
  * @note: the footnote's own text, added to

@@ -389,6 +389,28 @@ typedef struct
   const char *name;       /* the series' name before its value on a slide, or NULL */
 } BrEndLabel;
 
+/* A point of a line chart: where it sits on the time axis and its value. A renderer's
+ * own point type begins with one. */
+typedef struct
+{
+  GDate  date;
+  double value;
+} BrLinePoint;
+
+/* A company's line on a line chart. */
+typedef struct
+{
+  const BrCompany *company;
+  BrRgb            color;
+  GArray          *points;     /* the renderer's points, each beginning with a BrLinePoint,
+                                * in time order */
+  gboolean         hidden;
+  char            *end_label;  /* its latest value, beside its last point */
+} BrLine;
+
+#define _br_line_point(line, i) \
+  ((BrLinePoint *) ((line)->points->data + (i) * g_array_get_element_size ((line)->points)))
+
 void     _br_extent_init          (BrExtent            *extent);
 void     _br_extent_add_value     (BrExtent            *extent,
                                    double               value);
@@ -441,6 +463,28 @@ void     _br_chart_end_labels     (BrChartContext      *ctx,
                                    double               size,
                                    double               height,
                                    double               spacing);
+GArray  *_br_lines_new            (void);
+gboolean _br_line_init            (BrChartContext      *ctx,
+                                   BrLine              *line,
+                                   const BrCompany     *company,
+                                   GArray              *points,
+                                   GPtrArray           *missing);
+void     _br_line_path            (cairo_t             *cr,
+                                   const BrLine        *line,
+                                   const BrAxis        *x_axis,
+                                   const BrAxis        *y_axis,
+                                   double               scale);
+void     _br_line_marker          (BrChartContext      *ctx,
+                                   double               x,
+                                   double               y,
+                                   double               r,
+                                   const BrRgb         *color,
+                                   gboolean             hollow,
+                                   gboolean             diamond);
+GArray  *_br_lines_end_labels     (BrChartContext      *ctx,
+                                   GArray              *lines,
+                                   const BrAxis        *x_axis,
+                                   const BrAxis        *y_axis);
 
 /* renderers */
 void     _br_chart_draw_losses     (BrChartContext *ctx);

@@ -10,30 +10,16 @@
 
 #include "br-chart-private.h"
 
+/* A company's series is a BrLine of these, by date; its end label is its latest value
+ * and share of the benchmark */
 typedef struct
 {
+  BrLinePoint        at;
   const BrMarketCap *cap;
-  double             value;
   const BrFxRate    *rate;
 } Point;
 
-typedef struct
-{
-  const BrCompany *company;
-  BrRgb            color;
-  GArray          *points;   /* Point, by date */
-  gboolean         hidden;
-  char            *ratio;    /* the end label: latest value and share of the benchmark */
-} Series;
-
-static void
-series_clear (gpointer data)
-{
-  Series *series = data;
-
-  g_clear_pointer (&series->points, g_array_unref);
-  g_clear_pointer (&series->ratio, g_free);
-}
+typedef BrLine Series;
 
 static int
 compare_points (gconstpointer a,
@@ -52,13 +38,13 @@ collect_points (BrChartContext  *ctx,
     {
       const BrMarketCap *cap = &company->market_caps[i];
       BrConversion conversion;
-      Point point = { cap };
+      Point point = { { cap->date }, cap };
 
       if (!_br_chart_in_range (ctx, &cap->date, &cap->date) ||
           !br_metrics_market_cap (ctx->dataset, cap, &ctx->options->unit, &conversion, NULL))
         continue;
 
-      point.value = conversion.value;
+      point.at.value = conversion.value;
       point.rate = conversion.rate;
       g_array_append_val (points, point);
     }
@@ -170,30 +156,17 @@ draw_series (BrChartContext *ctx,
   cairo_set_line_width (cr, MAX (2, ctx->em * 0.14));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   _br_set_rgb (cr, &series->color);
-  for (guint i = 0; i < series->points->len; i++)
-    {
-      Point *p = &g_array_index (series->points, Point, i);
-      double x = _br_axis_map_date (x_axis, &p->cap->date), y = _br_axis_map (y_axis, p->value);
-
-      if (i == 0)
-        cairo_move_to (cr, x, y);
-      else
-        cairo_line_to (cr, x, y);
-    }
+  _br_line_path (cr, series, x_axis, y_axis, 1);
   cairo_stroke (cr);
 
   for (guint i = 0; i < series->points->len; i++)
     {
       Point *p = &g_array_index (series->points, Point, i);
-      double x = _br_axis_map_date (x_axis, &p->cap->date), y = _br_axis_map (y_axis, p->value);
+      double x = _br_axis_map_date (x_axis, &p->at.date), y = _br_axis_map (y_axis, p->at.value);
       gboolean private_round = p->cap->basis == BR_CAP_PRIVATE_ROUND;
 
-      _br_set_rgb (cr, &ctx->palette.background);
-      _br_chart_marker (cr, x, y, r + 1.5, FALSE, FALSE);
-      _br_set_rgb (cr, &series->color);
-      _br_chart_marker (cr, x, y, r, private_round, FALSE);
-
-      add_point_mark (ctx, series, p, BR_SERIES_MARKET_CAP, p->value,
+      _br_line_marker (ctx, x, y, r, &series->color, private_round, FALSE);
+      add_point_mark (ctx, series, p, BR_SERIES_MARKET_CAP, p->at.value,
                       br_text_get (&p->cap->label, ctx->lang), x, y, hit);
     }
   cairo_restore (cr);
@@ -216,27 +189,17 @@ draw_implied (BrChartContext *ctx,
   _br_set_rgba (cr, &benchmark->color, 0.9);
   cairo_set_line_width (cr, MAX (1.5, ctx->em * 0.11));
   cairo_set_dash (cr, dash, 2, 0);
-  for (guint i = 0; i < benchmark->points->len; i++)
-    {
-      Point *p = &g_array_index (benchmark->points, Point, i);
-      double x = _br_axis_map_date (x_axis, &p->cap->date);
-      double y = _br_axis_map (y_axis, p->value * scale);
-
-      if (i == 0)
-        cairo_move_to (cr, x, y);
-      else
-        cairo_line_to (cr, x, y);
-    }
+  _br_line_path (cr, benchmark, x_axis, y_axis, scale);
   cairo_stroke (cr);
   cairo_restore (cr);
 
   for (guint i = 0; i < benchmark->points->len; i++)
     {
       Point *p = &g_array_index (benchmark->points, Point, i);
-      double x = _br_axis_map_date (x_axis, &p->cap->date);
-      double y = _br_axis_map (y_axis, p->value * scale);
+      double x = _br_axis_map_date (x_axis, &p->at.date);
+      double y = _br_axis_map (y_axis, p->at.value * scale);
 
-      add_point_mark (ctx, benchmark, p, BR_SERIES_IMPLIED, p->value * scale, name, x, y, hit);
+      add_point_mark (ctx, benchmark, p, BR_SERIES_IMPLIED, p->at.value * scale, name, x, y, hit);
     }
 }
 
@@ -246,7 +209,7 @@ ratio_text (BrChartContext *ctx,
             const Series   *series)
 {
   const Point *last = &g_array_index (series->points, Point, series->points->len - 1);
-  g_autofree char *amount = _br_format_amount (last->value, last->value >= 1000 ? 0 : 1, 1,
+  g_autofree char *amount = _br_format_amount (last->at.value, last->at.value >= 1000 ? 0 : 1, 1,
                                                &ctx->options->unit, ctx->lang);
   g_autofree char *date = _br_format_date (&last->cap->date, ctx->lang);
   /* the date it is for: the companies' last values are not the same day's */
@@ -351,7 +314,7 @@ describe (BrChartContext *ctx,
       if (s->hidden || s->points->len == 0)
         continue;
       g_string_append_printf (d, "%s: %s %s. ", br_company_get_name (s->company, ctx->lang),
-                              s->ratio, _br_unit_label (&ctx->options->unit, ctx->lang));
+                              s->end_label, _br_unit_label (&ctx->options->unit, ctx->lang));
     }
 }
 
@@ -364,31 +327,24 @@ collect_series (BrChartContext *ctx,
 {
   g_autoptr(GPtrArray) companies = _br_chart_companies (ctx, TRUE);
   const BrCompany *reference = br_dataset_get_benchmark (ctx->dataset);
-  GArray *all = g_array_new (FALSE, TRUE, sizeof (Series));
+  GArray *all = _br_lines_new ();
 
   /* the benchmark is what this chart compares with: always there */
   if (reference != NULL && !g_ptr_array_find (companies, reference, NULL))
     g_ptr_array_add (companies, (gpointer)reference);
 
-  g_array_set_clear_func (all, series_clear);
   for (guint i = 0; i < companies->len; i++)
     {
-      Series s = { g_ptr_array_index (companies, i) };
+      const BrCompany *company = g_ptr_array_index (companies, i);
+      Series s;
 
-      s.color = _br_chart_company_color (ctx, s.company);
-      s.points = collect_points (ctx, s.company);
-      s.hidden = _br_chart_hidden (ctx, s.company->id);
-      if (s.points->len == 0)
-        {
-          g_ptr_array_add (missing, (gpointer)s.company);
-          series_clear (&s);
-          continue;
-        }
+      if (!_br_line_init (ctx, &s, company, collect_points (ctx, company), missing))
+        continue;
 
       _br_legend_add (legend, s.company->id, br_company_get_name (s.company, ctx->lang),
                       &s.color, FALSE);
       _br_legend_set_direct (legend);
-      s.ratio = ratio_text (ctx, &s);
+      s.end_label = ratio_text (ctx, &s);
       g_array_append_val (all, s);
     }
 
@@ -430,44 +386,15 @@ measure_series (BrChartContext *ctx,
           Point *p = &g_array_index (s->points, Point, j);
 
           if (!s->hidden)
-            _br_extent_add_value (extent, p->value);
+            _br_extent_add_value (extent, p->at.value);
           if (implied)
-            _br_extent_add_value (extent, p->value * ctx->options->percent / 100.);
+            _br_extent_add_value (extent, p->at.value * ctx->options->percent / 100.);
           _br_extent_add_date (extent, &p->cap->date);
         }
       n_visible += !s->hidden;
     }
 
   return n_visible;
-}
-
-/* The end label of each series shown, at its last point */
-static GArray *
-end_labels (BrChartContext *ctx,
-            GArray         *all,
-            const BrAxis   *x_axis,
-            const BrAxis   *y_axis)
-{
-  GArray *labels = g_array_new (FALSE, FALSE, sizeof (BrEndLabel));
-
-  for (guint i = 0; i < all->len; i++)
-    {
-      Series *s = &g_array_index (all, Series, i);
-      const Point *last = &g_array_index (s->points, Point, s->points->len - 1);
-      BrEndLabel label = { s->ratio, 0, 0, s->color,
-                           br_company_get_name (s->company, ctx->lang) };
-
-      if (s->hidden)
-        continue;
-      if (x_axis != NULL)
-        {
-          label.x = _br_axis_map_date (x_axis, &last->cap->date);
-          label.y = _br_axis_map (y_axis, last->value);
-        }
-      g_array_append_val (labels, label);
-    }
-
-  return labels;
 }
 
 /* Every labelled value's label ("$4T", "IPO"), the benchmark's first, where each fits
@@ -492,7 +419,7 @@ milestones (BrChartContext *ctx,
 
           if (p->cap->label.en != NULL)
             milestone_label (ctx, p, _br_axis_map_date (x_axis, &p->cap->date),
-                             _br_axis_map (y_axis, p->value), &s->color);
+                             _br_axis_map (y_axis, p->at.value), &s->color);
         }
     }
 }
@@ -505,7 +432,7 @@ plot (BrChartContext *ctx,
       const char     *implied_name,
       const BrExtent *extent)
 {
-  g_autoptr(GArray) labels = end_labels (ctx, all, NULL, NULL);
+  g_autoptr(GArray) labels = _br_lines_end_labels (ctx, all, NULL, NULL);
   BrAxis x_axis = { 0 }, y_axis = { 0 };
   double label_height;
 
@@ -533,7 +460,7 @@ plot (BrChartContext *ctx,
     }
 
   g_array_unref (labels);
-  labels = end_labels (ctx, all, &x_axis, &y_axis);
+  labels = _br_lines_end_labels (ctx, all, &x_axis, &y_axis);
   _br_chart_end_labels (ctx, labels, ctx->em * 0.8, label_height, 1.1);
   milestones (ctx, all, benchmark, &x_axis, &y_axis);
 
