@@ -125,19 +125,43 @@ _br_chart_layout_add_text_box (BrChartLayout *layout,
   g_array_append_val (layout->text_boxes, box);
 }
 
-/* Whether the box touches none of the text laid out so far. */
+/**
+ * _br_chart_layout_label_clear:
+ * @part: a mark keeps labels off a square around its point, 1/@part of its hit area wide
+ * @under: the series whose marks a label may cover: a dashed line's
+ * @anchor: (nullable): the mark the label belongs to, which it may touch, as it may the
+ *   others at its point
+ *
+ * Returns: whether a label in the box would touch none of the text laid out so far and
+ *   no mark's point
+ */
 gboolean
-_br_chart_layout_text_clear (BrChartLayout *layout,
-                             double         x0,
-                             double         y0,
-                             double         x1,
-                             double         y1)
+_br_chart_layout_label_clear (BrChartLayout     *layout,
+                              double             x0,
+                              double             y0,
+                              double             x1,
+                              double             y1,
+                              double             part,
+                              BrSeries           under,
+                              const BrChartMark *anchor)
 {
   for (guint i = 0; i < layout->text_boxes->len; i++)
     {
       const BrTextBox *b = &g_array_index (layout->text_boxes, BrTextBox, i);
 
       if (x0 < b->x1 && b->x0 < x1 && y0 < b->y1 && b->y0 < y1)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < layout->marks->len; i++)
+    {
+      const BrChartMark *m = &g_array_index (layout->marks, BrChartMark, i);
+      double r = (m->x1 - m->x0) / part;
+
+      if (m->series == under ||
+          (anchor != NULL && fabs (m->x - anchor->x) < 1 && fabs (m->y - anchor->y) < 1))
+        continue;
+      if (r > 0 && x0 < m->x + r && m->x - r < x1 && y0 < m->y + r && m->y - r < y1)
         return FALSE;
     }
 

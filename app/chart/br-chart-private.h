@@ -168,8 +168,11 @@ void           _br_chart_layout_add_text_box (BrChartLayout        *layout,
                                               const char           *role,
                                               const char           *text,
                                               gboolean              ellipsized);
-gboolean       _br_chart_layout_text_clear   (BrChartLayout        *layout,
-                                              double x0, double y0, double x1, double y1);
+gboolean       _br_chart_layout_label_clear  (BrChartLayout        *layout,
+                                              double x0, double y0, double x1, double y1,
+                                              double                part,
+                                              BrSeries              under,
+                                              const BrChartMark    *anchor);
 void           _br_chart_layout_add_source   (BrChartLayout        *layout,
                                               const BrSource       *source);
 void           _br_chart_layout_add_rate     (BrChartLayout        *layout,

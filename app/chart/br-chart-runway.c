@@ -194,10 +194,7 @@ draw_reported (BrChartContext *ctx,
       const BrRunwayPoint *p = &runway->points[i];
       double x = _br_axis_map_date (&axes->x, &p->date), y = _br_axis_map (&axes->y, p->cash);
 
-      _br_set_rgb (cr, &ctx->palette.background);
-      _br_chart_marker (cr, x, y, r + 1.5, FALSE, FALSE);
-      _br_set_rgb (cr, &s->color);
-      _br_chart_marker (cr, x, y, r, p->cash_figure->liquid_investments, FALSE);
+      _br_line_marker (ctx, x, y, r, &s->color, p->cash_figure->liquid_investments, FALSE);
       add_point_marks (ctx, s, p, x, y, hit);
     }
   cairo_restore (cr);
@@ -336,45 +333,31 @@ draw_projected (BrChartContext *ctx,
     }
 }
 
-/* Whether a label there would touch other text or a mark that answers hits. */
+/* Whether a label of @anchor there would stay in the plot and touch other text or a
+ * mark that answers hits. */
 static gboolean
-boxes_clear (BrChartContext *ctx,
-             double ax, double ay,
+boxes_clear (BrChartContext    *ctx,
+             const BrChartMark *anchor,
              double x0, double y0, double x1, double y1)
 {
-  BrChartLayout *layout = ctx->layout;
-
   if (x0 < ctx->px0 || x1 > ctx->width - ctx->pad || y0 < ctx->py0 - ctx->em * 0.3 ||
       y1 > ctx->py1)
     return FALSE;
 
-  if (!_br_chart_layout_text_clear (layout, x0, y0, x1, y1))
-    return FALSE;
-
-  for (guint i = 0; i < layout->marks->len; i++)
-    {
-      const BrChartMark *m = &g_array_index (layout->marks, BrChartMark, i);
-      double r = (m->x1 - m->x0) / 3;
-
-      /* the dashed line may pass under a label; the labelled point itself is its anchor */
-      if (m->series == BR_SERIES_PROJECTED_CASH || (fabs (m->x - ax) < 1 && fabs (m->y - ay) < 1))
-        continue;
-      if (r > 0 && x0 < m->x + r && m->x - r < x1 && y0 < m->y + r && m->y - r < y1)
-        return FALSE;
-    }
-
-  return TRUE;
+  /* the dashed line may pass under a label; the labelled point itself is its anchor */
+  return _br_chart_layout_label_clear (ctx->layout, x0, y0, x1, y1, 3, BR_SERIES_PROJECTED_CASH,
+                                       anchor);
 }
 
-/* A small label near (x, y), above, below or to either side, where it touches nothing;
- * left to the tooltip where it fits nowhere, and on a slide to its notes. */
+/* A small label near @anchor's point, above, below or to either side, where it touches
+ * nothing; left to the tooltip where it fits nowhere, and on a slide to its notes. */
 static void
-place_label (BrChartContext *ctx,
-             const char     *text,
-             double          x,
-             double          y,
-             const BrRgb    *color)
+place_label (BrChartContext    *ctx,
+             const char        *text,
+             const BrChartMark *anchor,
+             const BrRgb       *color)
 {
+  double x = anchor->x, y = anchor->y;
   double size = ctx->em * 0.72, w, h, gap = ctx->em * 0.55;
   double tries[][2] = { { -0.5, -1 }, { -0.5, 0 }, { 0, -1 }, { -1, -1 }, { 0, 0 }, { -1, 0 } };
 
@@ -384,7 +367,7 @@ place_label (BrChartContext *ctx,
       double left = x + tries[i][0] * w + (tries[i][0] == 0 ? gap : tries[i][0] < -0.9 ? -gap : 0);
       double top = tries[i][1] < 0 ? y - gap - h : y + gap;
 
-      if (!boxes_clear (ctx, x, y, left, top, left + w, top + h))
+      if (!boxes_clear (ctx, anchor, left, top, left + w, top + h))
         continue;
       _br_text_draw (ctx, text, left, top, size, 0, 0, color, "label");
       return;
@@ -411,10 +394,7 @@ event_mark (BrChartContext *ctx,
     .x = x, .y = y,
   };
 
-  _br_set_rgb (ctx->cr, &ctx->palette.background);
-  _br_chart_marker (ctx->cr, x, y, r + 1.5, FALSE, diamond);
-  _br_set_rgb (ctx->cr, &s->color);
-  _br_chart_marker (ctx->cr, x, y, r, !diamond, diamond);
+  _br_line_marker (ctx, x, y, r, &s->color, !diamond, diamond);
   add_mark (ctx, s, &mark, MAX (r * 2, 9));
 }
 
@@ -896,7 +876,7 @@ draw_labels (BrChartContext *ctx,
             s->runway->raises[j].raise->source == m->source)
           text = raise_text (ctx, &s->runway->raises[j]);
       if (text != NULL)
-        place_label (ctx, text, m->x, m->y, &s->color);
+        place_label (ctx, text, m, &s->color);
     }
 
   for (guint i = 0; i < ctx->layout->marks->len; i++)
@@ -907,7 +887,7 @@ draw_labels (BrChartContext *ctx,
         continue;
       for (guint j = 0; j < all->len; j++)
         if (g_array_index (all, Series, j).company == m->company)
-          place_label (ctx, m->name, m->x, m->y, &g_array_index (all, Series, j).color);
+          place_label (ctx, m->name, m, &g_array_index (all, Series, j).color);
     }
 }
 

@@ -81,28 +81,6 @@ add_point_mark (BrChartContext  *ctx,
   return _br_chart_layout_add_mark (ctx->layout, &mark, &shape);
 }
 
-/* Whether a label there would touch other text or a point. */
-static gboolean
-boxes_clear (BrChartLayout *layout,
-             double x0, double y0, double x1, double y1)
-{
-  if (!_br_chart_layout_text_clear (layout, x0, y0, x1, y1))
-    return FALSE;
-
-  for (guint i = 0; i < layout->marks->len; i++)
-    {
-      const BrChartMark *m = &g_array_index (layout->marks, BrChartMark, i);
-      double r = (m->x1 - m->x0) / 4;
-
-      if (m->series == BR_SERIES_IMPLIED)
-        continue;
-      if (x0 < m->x + r && m->x - r < x1 && y0 < m->y + r && m->y - r < y1)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* A milestone's label ("$4T · 2025-07-09") above or below its point, where it fits
  * without touching other text; otherwise left to the tooltip, and on a slide to its
  * notes. */
@@ -132,7 +110,9 @@ milestone_label (BrChartContext *ctx,
       left = CLAMP (left, ctx->px0, ctx->px1 - w);
       if (top < ctx->py0 - ctx->em * 0.2 || top + h > ctx->py1)
         continue;
-      if (!boxes_clear (ctx->layout, left, top, left + w, top + h))
+      /* it may cross the dashed implied line, not another point */
+      if (!_br_chart_layout_label_clear (ctx->layout, left, top, left + w, top + h, 4,
+                                         BR_SERIES_IMPLIED, NULL))
         continue;
 
       _br_text_draw (ctx, text, left, top, size, 0, 0, color, "label");
