@@ -480,19 +480,16 @@ footnote_height (BrChartContext *ctx)
   return footnote_size (ctx) * 1.3 * ctx->footnote_lines + ctx->em * 0.5;
 }
 
-/**
- * _br_chart_footnote:
- * @extra: (nullable): a note of the chart's own, put first
- *
- * A flag for flash figures, the exchange rates used, then the sources of every mark
- * drawn, numbered, in at most three lines at the foot of the chart.
- */
+/* The forms a footnote's sources take, each shorter than the one before */
 typedef enum
 {
   SOURCES_WITH_TITLES,   /* [1] title — publisher, date. */
   SOURCES_COMPACT,       /* [1] publisher, date. */
   SOURCES_BY_PUBLISHER,  /* publisher, date, date; publisher, date. */
-  SOURCES_RATES_NOTED,   /* a slide's: the exchange rates in its notes */
+  SOURCES_PUBLISHERS,    /* publisher; publisher (23 documents, named in full elsewhere) */
+  SOURCES_COUNTED,       /* 23 documents, named in full elsewhere */
+  N_SOURCE_FORMS,
+  SOURCES_RATES_NOTED = N_SOURCE_FORMS,  /* a slide's: the exchange rates in its notes */
 } SourceForm;
 
 static void
@@ -532,6 +529,35 @@ append_by_publisher (GString        *text,
       g_string_append_printf (text, "%s %s", i > 0 ? ";" : "", entry->str);
     }
   g_string_append_c (text, '.');
+}
+
+/* Each publisher once, and how many documents they are: for a footnote with no room for
+ * their dates, whose every figure names its source in full elsewhere */
+static void
+append_publishers (GString        *text,
+                   BrChartContext *ctx)
+{
+  GPtrArray *sources = ctx->layout->sources;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = sources->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const BrSource *source = g_ptr_array_index (sources, i);
+
+      if (!g_hash_table_add (seen, source->publisher))
+        continue;
+      g_string_append_printf (text, "%s %s", g_hash_table_size (seen) > 1 ? ";" : "",
+                              source->publisher);
+    }
+  g_string_append_c (text, ' ');
+  g_string_append_printf (text,
+                          /* TRANSLATORS: after the publishers a chart's footnote has room
+                           * for, when it has none for each document's title and date */
+                          _br_chart_ngettext ("(%u document, named in full in its figure’s tooltip, "
+                                              "the data table and the CSV).",
+                                              "(%u documents, each named in full in its figures’ "
+                                              "tooltips, the data table and the CSV).", n), n);
 }
 
 static int
@@ -602,6 +628,18 @@ footnote_text (BrChartContext *ctx,
   if (layout->rates->len > 0 && form == SOURCES_RATES_NOTED)
     /* TRANSLATORS: in a slide's footnote, for the exchange rates it has no room for */
     g_string_append_printf (text, "%s  ", _("Exchange rates: in the notes."));
+  else if (layout->rates->len > 0 && form == SOURCES_COUNTED)
+    {
+      g_string_append_printf (text,
+                              /* TRANSLATORS: in a footnote with no room to give each rate */
+                              _br_chart_ngettext ("Converted at %u exchange rate, given in the "
+                                                  "tooltips.",
+                                                  "Converted at %u exchange rates, each given in "
+                                                  "the tooltips of the figures it converts.",
+                                                  layout->rates->len),
+                              layout->rates->len);
+      g_string_append (text, "  ");
+    }
   else if (layout->rates->len > 0)
     {
       g_string_append_printf (text, "%s", _("Converted at"));
@@ -627,6 +665,27 @@ footnote_text (BrChartContext *ctx,
           append_by_publisher (text, ctx);
           return g_string_free (text, FALSE);
         }
+      if (form == SOURCES_PUBLISHERS)
+        {
+          append_publishers (text, ctx);
+          return g_string_free (text, FALSE);
+        }
+      if (form == SOURCES_COUNTED)
+        {
+          guint n = layout->sources->len;
+
+          g_string_append_c (text, ' ');
+          g_string_append_printf (text,
+                                  /* TRANSLATORS: a footnote with no room to name its
+                                   * sources, after "Sources:" */
+                                  _br_chart_ngettext ("%u document, named in full in its "
+                                                      "figure’s tooltip, the data table and the "
+                                                      "CSV.",
+                                                      "%u documents, each named in full in its "
+                                                      "figures’ tooltips, the data table and the "
+                                                      "CSV.", n), n);
+          return g_string_free (text, FALSE);
+        }
 
       for (guint i = 0; i < layout->sources->len; i++)
         {
@@ -650,6 +709,33 @@ footnote_text (BrChartContext *ctx,
   return g_string_free (text, FALSE);
 }
 
+/* The lines the footnote wants: those reserved, when one of @texts naming every source
+ * whole fits them; else as many as the shortest such text needs, up to a quarter of the
+ * chart's height, the plot giving way; else the lines of the forms that name the
+ * publishers, or count the sources, that the tooltips and the table name */
+static guint
+lines_wanted (BrChartContext *ctx,
+              char          **texts,
+              double          size,
+              double          width)
+{
+  guint reserved = ctx->footnote_lines;
+  double room = ctx->height * 0.25 - ctx->em * 0.5;
+  guint most = MAX (reserved, (guint) MAX (floor (room / (size * 1.3)), 0));
+
+  for (guint i = 0; i < N_SOURCE_FORMS; i++)
+    {
+      guint lines = _br_text_line_count (ctx, texts[i], size, width);
+
+      if (lines <= reserved)
+        return reserved;
+      if (i >= SOURCES_BY_PUBLISHER && lines <= most)
+        return lines;
+    }
+
+  return most;
+}
+
 /**
  * _br_chart_footnote:
  * @extra: (nullable): a note of the chart's own, put first
@@ -657,27 +743,31 @@ footnote_text (BrChartContext *ctx,
  * A flag for flash figures, the exchange rates used, then the sources of every mark
  * drawn, numbered, in the lines reserved at the foot of the chart: with titles when
  * they fit, else publisher and date only, else each publisher once with its dates, so
- * that every source is named (the tooltip and the table give the rest).
+ * that every source is named (the tooltip and the table give the rest). Where even that
+ * does not fit, the layout says how many lines it wants (br_chart_draw() gives them);
+ * where the chart is too small for that, the footnote names the publishers, or counts
+ * the documents, and says where each is named in full: no source is cut short.
  */
 void
 _br_chart_footnote (BrChartContext *ctx,
                     const char     *extra)
 {
-  g_autofree char *full = footnote_text (ctx, extra, SOURCES_WITH_TITLES);
-  g_autofree char *compact = footnote_text (ctx, extra, SOURCES_COMPACT);
-  g_autofree char *grouped = footnote_text (ctx, extra, SOURCES_BY_PUBLISHER);
-  g_autofree char *noted = NULL;
-  const char *texts[] = { full, compact, grouped };
+  char *texts[N_SOURCE_FORMS] = { NULL, };
   double y = ctx->height - ctx->pad - footnote_height (ctx) + ctx->em * 0.5;
+  double size = footnote_size (ctx), width = ctx->width - 2 * ctx->pad;
+
+  for (guint i = 0; i < N_SOURCE_FORMS; i++)
+    texts[i] = footnote_text (ctx, extra, i);
 
   /* a slide's footnote numbers its sources; what else it has no room for, the rates,
    * goes to the notes */
   if (ctx->options->source_order != NULL &&
-      _br_text_line_count (ctx, full, footnote_size (ctx), ctx->width - 2 * ctx->pad) >
-        (int) ctx->footnote_lines)
+      _br_text_line_count (ctx, texts[0], size, width) > (int) ctx->footnote_lines)
     {
-      noted = footnote_text (ctx, extra, SOURCES_RATES_NOTED);
-      texts[0] = texts[1] = texts[2] = noted;
+      for (guint i = 0; i < N_SOURCE_FORMS; i++)
+        g_free (texts[i]);
+      for (guint i = 0; i < N_SOURCE_FORMS; i++)
+        texts[i] = footnote_text (ctx, extra, SOURCES_RATES_NOTED);
       for (guint i = 0; i < ctx->layout->rates->len; i++)
         {
           g_autofree char *rate = describe_rate (g_ptr_array_index (ctx->layout->rates, i));
@@ -685,18 +775,25 @@ _br_chart_footnote (BrChartContext *ctx,
           _br_chart_layout_leave_out (ctx->layout, rate);
         }
     }
+  else if (!ctx->options->slide)
+    {
+      ctx->layout->footnote_lines = lines_wanted (ctx, texts, size, width);
+    }
 
-  _br_text_draw_fitting (ctx, texts, G_N_ELEMENTS (texts), ctx->pad, y, footnote_size (ctx),
-                         ctx->width - 2 * ctx->pad, ctx->footnote_lines, &ctx->palette.secondary,
-                         "footnote");
+  _br_text_draw_fitting (ctx, (const char * const *) texts, N_SOURCE_FORMS, ctx->pad, y, size,
+                         width, ctx->footnote_lines, &ctx->palette.secondary, "footnote");
+
+  for (guint i = 0; i < N_SOURCE_FORMS; i++)
+    g_free (texts[i]);
 }
 
-/* Leaves room under the plot for a footnote of @n_lines lines. */
+/* Leaves room under the plot for a footnote of @n_lines lines, or of the lines a first
+ * drawing found it wants */
 void
 _br_chart_reserve_footnote (BrChartContext *ctx,
                             guint           n_lines)
 {
-  ctx->footnote_lines = ctx->options->slide ? MIN (n_lines, 2) : n_lines;
+  ctx->footnote_lines = ctx->options->slide ? MIN (n_lines, 2) : MAX (n_lines, ctx->footnote_room);
   ctx->py1 = ctx->height - ctx->pad - footnote_height (ctx);
 }
 

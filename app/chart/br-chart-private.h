@@ -113,6 +113,7 @@ struct _BrChartLayout
   double          width, height;
   double          em;           /* body text size, which line widths follow */
   BrTheme         theme;
+  guint           footnote_lines;  /* the lines its footnote wants, to name every source */
 };
 
 /* Everything a renderer needs while it draws. */
@@ -130,6 +131,7 @@ typedef struct
   double                em;          /* body text size, in pixels */
   double                pad;         /* outer margin */
   guint                 footnote_lines;  /* the footnote's room, in lines */
+  guint                 footnote_room;   /* the lines a first drawing found it wants, or 0 */
   /* the area left for the plot once title, legend and footnote are placed */
   double                px0, py0, px1, py1;
   BrLanguage            lang;

@@ -149,30 +149,19 @@ user_to_device_scale (cairo_t *cr)
   return hypot (dx, dy) * x_scale;
 }
 
-/**
- * br_chart_draw:
- * @cr: where to draw; the chart fills (0, 0)–(@width, @height) in its user space
- * @width: the chart's width in user units (pixels at scale 1, points in PDF)
- *
- * Draws one chart. The same call draws the widget, every export and every slide.
- *
- * Returns: (transfer full): the layout of what was drawn, for hit-testing
- */
-BrChartLayout *
-br_chart_draw (cairo_t              *cr,
-               BrDataset            *dataset,
-               const BrChartOptions *options,
-               double                width,
-               double                height)
+/* One drawing of the chart, its footnote given at least @footnote_room lines */
+static BrChartLayout *
+draw_chart (cairo_t              *cr,
+            BrDataset            *dataset,
+            const BrChartOptions *options,
+            double                width,
+            double                height,
+            guint                 footnote_room)
 {
   BrChartContext ctx = { 0 };
 
-  g_return_val_if_fail (cr != NULL, NULL);
-  g_return_val_if_fail (BR_IS_DATASET (dataset), NULL);
-  g_return_val_if_fail (options != NULL, NULL);
-  g_return_val_if_fail (width > 0 && height > 0, NULL);
-
   _br_chart_context_begin (&ctx, cr, dataset, options, width, height);
+  ctx.footnote_room = footnote_room;
 
   switch (options->kind)
     {
@@ -196,8 +185,71 @@ br_chart_draw (cairo_t              *cr,
       g_assert_not_reached ();
     }
 
-
   return _br_chart_context_end (&ctx);
+}
+
+/* The lines the chart's footnote wants: its sources are known only once its marks are
+ * placed, so the chart is first drawn where nothing shows, with @cr's transformation and
+ * scale, so that its text measures the same */
+static guint
+footnote_lines_wanted (cairo_t              *cr,
+                       BrDataset            *dataset,
+                       const BrChartOptions *options,
+                       double                width,
+                       double                height)
+{
+  cairo_surface_t *scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_matrix_t matrix;
+  double x_scale = 1, y_scale = 1;
+  BrChartLayout *layout;
+  cairo_t *scratch_cr;
+  guint lines;
+
+  cairo_surface_get_device_scale (cairo_get_group_target (cr), &x_scale, &y_scale);
+  cairo_surface_set_device_scale (scratch, x_scale, y_scale);
+  scratch_cr = cairo_create (scratch);
+  cairo_get_matrix (cr, &matrix);
+  cairo_set_matrix (scratch_cr, &matrix);
+
+  layout = draw_chart (scratch_cr, dataset, options, width, height, 0);
+  lines = layout->footnote_lines;
+
+  br_chart_layout_unref (layout);
+  cairo_destroy (scratch_cr);
+  cairo_surface_destroy (scratch);
+
+  return lines;
+}
+
+/**
+ * br_chart_draw:
+ * @cr: where to draw; the chart fills (0, 0)–(@width, @height) in its user space
+ * @width: the chart's width in user units (pixels at scale 1, points in PDF)
+ *
+ * Draws one chart. The same call draws the widget, every export and every slide. The plot
+ * gives way to a footnote that needs more lines to name every source; a slide's footnote
+ * numbers its sources instead.
+ *
+ * Returns: (transfer full): the layout of what was drawn, for hit-testing
+ */
+BrChartLayout *
+br_chart_draw (cairo_t              *cr,
+               BrDataset            *dataset,
+               const BrChartOptions *options,
+               double                width,
+               double                height)
+{
+  guint footnote_room = 0;
+
+  g_return_val_if_fail (cr != NULL, NULL);
+  g_return_val_if_fail (BR_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  if (!options->slide)
+    footnote_room = footnote_lines_wanted (cr, dataset, options, width, height);
+
+  return draw_chart (cr, dataset, options, width, height, footnote_room);
 }
 
 /**

@@ -19,6 +19,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "br-chart-layout-private.h"
 #include "br-deck-private.h"
 #include "br-export.h"
 #include "br-loader-private.h"
@@ -101,8 +102,7 @@ export_all (BrDataset            *ds,
 
   G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == BR_N_CHART_KINDS);
 
-  return br_export_charts (dataset, options, kinds, G_N_ELEMENTS (kinds), target, 1, size,
-                           error);
+  return br_export_charts (ds, options, kinds, G_N_ELEMENTS (kinds), target, 1, size, error);
 }
 
 static char *
@@ -533,6 +533,151 @@ test_pdf_all (Fixture       *f,
       g_assert_nonnull (strstr (text, br_chart_layout_get_title (layout)));
       g_assert_nonnull (strstr (text, "Sources"));
     }
+}
+
+/* Text without its white space: a PDF's text is broken into lines anywhere, Chinese
+ * between any two characters */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+
+  return g_string_free (out, FALSE);
+}
+
+static BrDataset *
+load_chart_dataset (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "charts", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  BrDataset *loaded = br_dataset_load_file (file, NULL, NULL, &problems, &error);
+
+  g_assert_no_error (error);
+  return loaded;
+}
+
+/* The footnote of @layout, read back from @page: whole, nothing cut with "…", and every
+ * source in it (its publisher at least), or, where the chart is too small for that,
+ * counted, with where each is named in full */
+static void
+assert_sources_whole (BrChartLayout *layout,
+                      BrLanguage     language,
+                      const char    *page,
+                      const char    *where)
+{
+  GPtrArray *sources = br_chart_layout_get_sources (layout);
+  g_autofree char *on_page = squeeze (page);
+  g_autofree char *footnote = NULL, *counted = NULL;
+  guint named = 0;
+
+  if (strstr (page, "…") != NULL)
+    g_error ("%s: “…” on the page:\n%s", where, page);
+  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+    {
+      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+
+      if (g_str_equal (box->role, "footnote"))
+        {
+          g_assert_false (box->ellipsized);
+          g_assert_null (footnote);
+          footnote = squeeze (box->text);
+        }
+    }
+  /* a chart with nothing to draw may have nothing to say at its foot */
+  if (footnote == NULL)
+    {
+      g_assert_cmpuint (sources->len, ==, 0);
+      return;
+    }
+  if (strstr (on_page, footnote) == NULL)
+    g_error ("%s: the footnote “%s” is not whole on the page:\n%s", where, footnote, page);
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const BrSource *source = g_ptr_array_index (sources, i);
+      g_autofree char *publisher = squeeze (source->publisher);
+
+      named += strstr (footnote, publisher) != NULL;
+    }
+  if (named == sources->len)
+    return;
+
+  g_test_message ("%s: %u of %u sources' publishers named, the sources counted", where, named,
+                  sources->len);
+  counted = language == BR_LANGUAGE_ZH ? g_strdup_printf ("共%u份文件", sources->len)
+                                       : g_strdup_printf ("%udocument", sources->len);
+  if (strstr (footnote, counted) == NULL)
+    g_error ("%s: the footnote names %u of %u sources and does not count them: %s", where, named,
+             sources->len, footnote);
+}
+
+/* Datasets the footnote is read back from: the bundled one (NULL) and the tests' own */
+static const char *footnote_datasets[] = {
+  NULL, "usd-january.json", "hkd-halves.json", "marks.json", "usd-hkd-krw.json",
+  "quarters.json", "benchmark-dates.json",
+};
+
+/* Every chart's footnote is whole, from a small window's size (at the window's least text
+ * size, which makes it longer) up to 1280×720, in English and Chinese: the plot gives way
+ * to the lines the sources need, and a chart too small for that counts them */
+static void
+test_pdf_footnote_whole (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *name = footnote_datasets[GPOINTER_TO_UINT (data)];
+  g_autoptr(BrDataset) ds = name != NULL ? load_chart_dataset (name) : g_object_ref (dataset);
+  static const struct { double width, height, min_text; } sizes[] = {
+    { 640, 400, 11 }, { 960, 600, 11 }, { 1280, 720, 0 },
+  };
+  g_autofree char *path = path_in (f, "all.pdf");
+  BrUnit unit;
+
+  if (!have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  br_unit_for_dataset (ds, &unit);
+  for (BrLanguage language = 0; language < BR_N_LANGUAGES; language++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        g_autoptr(BrChartOptions) options = options_new (BR_CHART_LOSSES);
+        g_autoptr(GError) error = NULL;
+        g_autofree char *text = NULL;
+        g_auto(GStrv) pages = NULL;
+
+        br_chart_options_set_unit (options, &unit);
+        br_chart_options_set_language (options, language);
+        br_chart_options_set_min_text_size (options, sizes[s].min_text);
+        export_all (ds, options, &(BrExportTarget) { BR_EXPORT_PDF, path },
+                    &(BrExportSize) { sizes[s].width, sizes[s].height, 1 }, &error);
+        g_assert_no_error (error);
+        /* pdftotext ends each page with a form feed */
+        text = run_tool ("pdftotext", path);
+        pages = g_strsplit (text, "\f", -1);
+        g_assert_cmpuint (g_strv_length (pages), ==, BR_N_CHART_KINDS + 1);
+
+        for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
+          {
+            g_autofree char *where = g_strdup_printf ("%s %s %.0f×%.0f %s",
+                                                      name ? name : "bundled",
+                                                      br_chart_kind_to_string (kind),
+                                                      sizes[s].width, sizes[s].height,
+                                                      br_language_to_string (language));
+            g_autoptr(BrChartLayout) layout = NULL;
+
+            br_chart_options_set_kind (options, kind);
+            layout = layout_for (ds, options, sizes[s].width, sizes[s].height);
+            assert_sources_whole (layout, language, pages[kind], where);
+          }
+      }
 }
 
 /* ---- SVG --------------------------------------------------------------------------- */
@@ -1352,6 +1497,14 @@ main (int   argc,
   g_test_add_func ("/Br/Export/check-size", test_check_size);
   add_chart_tests ();
   add_fixture_test ("/Br/Export/pdf/all", NULL, test_pdf_all);
+  for (guint i = 0; i < G_N_ELEMENTS (footnote_datasets); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/Br/Export/pdf/footnote-whole/%s",
+                                               footnote_datasets[i] ? footnote_datasets[i]
+                                                                    : "bundled");
+
+      add_fixture_test (path, GUINT_TO_POINTER (i), test_pdf_footnote_whole);
+    }
   add_fixture_test ("/Br/Export/all-formats", NULL, test_all_formats);
   add_fixture_test ("/Br/Export/csv/claims", NULL, test_csv_claims);
   add_fixture_test ("/Br/Export/csv/escaping", NULL, test_csv_escaping);

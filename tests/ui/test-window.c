@@ -1627,8 +1627,8 @@ test_banner_width (Fixture       *fixture,
   save_screenshot (GTK_WIDGET (fixture->window), "window-long-problem");
 }
 
-/* Every chart's text, as laid out in the window: none smaller than @min pixels, and no
- * two pieces overlapping */
+/* Every chart's text, as laid out in the window: none smaller than @min pixels, no two
+ * pieces overlapping, and the footnote not cut short */
 static void
 assert_legible (BrWindow   *window,
                 double      min,
@@ -1654,6 +1654,12 @@ assert_legible (BrWindow   *window,
             g_error ("%s: %s text “%s” at %.1f px in the %d×%d %s chart", where, a->role,
                      a->text, a->size, gtk_widget_get_width (GTK_WIDGET (view)),
                      gtk_widget_get_height (GTK_WIDGET (view)), br_chart_kind_to_string (kind));
+          /* the plot gives way to the footnote rather than cut a source */
+          if (a->ellipsized && g_str_equal (a->role, "footnote"))
+            g_error ("%s: the footnote is cut in the %d×%d %s chart: %s", where,
+                     gtk_widget_get_width (GTK_WIDGET (view)),
+                     gtk_widget_get_height (GTK_WIDGET (view)), br_chart_kind_to_string (kind),
+                     a->text);
           for (guint j = i + 1; j < n; j++)
             {
               const BrTextBox *b = br_chart_layout_get_text_box (layout, j);
