@@ -509,8 +509,7 @@ br_dataset_find_rate (BrDataset        *self,
  * br_dataset_convert:
  * @amount: the amount to convert
  * @date: the date that picks the rate, see br_dataset_find_rate()
- * @to: the currency wanted
- * @to_scale: the scale wanted
+ * @to: the currency and scale wanted
  * @out: (out): the result and the rate it used
  *
  * Returns: %FALSE if the dataset has no rate for the conversion
@@ -520,8 +519,7 @@ br_dataset_convert (BrDataset        *self,
                     const BrAmount   *amount,
                     const GDate      *date,
                     gboolean          spot_allowed,
-                    const BrCurrency *to,
-                    BrScale           to_scale,
+                    const BrUnit     *to,
                     BrConversion     *out)
 {
   double value;
@@ -530,14 +528,14 @@ br_dataset_convert (BrDataset        *self,
   g_return_val_if_fail (amount != NULL, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
-  value = amount->value * (br_scale_factor (amount->scale) / br_scale_factor (to_scale));
+  value = amount->value * (br_scale_factor (amount->scale) / br_scale_factor (to->scale));
   out->rate = NULL;
   out->inverted = FALSE;
 
-  if (!br_currency_equal (&amount->currency, to))
+  if (!br_currency_equal (&amount->currency, &to->currency))
     {
-      const BrFxRate *rate = br_dataset_find_rate (self, &amount->currency, to, date,
-                                                   spot_allowed);
+      const BrFxRate *rate = br_dataset_find_rate (self, &amount->currency, &to->currency,
+                                                   date, spot_allowed);
 
       if (rate == NULL)
         return FALSE;

@@ -54,8 +54,7 @@ gboolean         br_dataset_convert            (BrDataset        *self,
                                                 const BrAmount   *amount,
                                                 const GDate      *date,
                                                 gboolean          spot_allowed,
-                                                const BrCurrency *to,
-                                                BrScale           to_scale,
+                                                const BrUnit     *to,
                                                 BrConversion     *out);
 
 const BrFigure  *br_company_find_figure        (const BrCompany  *company,

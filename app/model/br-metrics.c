@@ -155,8 +155,7 @@ br_metrics_figure_value (BrDataset      *dataset,
   g_return_val_if_fail (figure != NULL, FALSE);
 
   _br_period_midpoint (figure->period, &midpoint);
-  if (!br_dataset_convert (dataset, &figure->amount, &midpoint, FALSE, &unit->currency,
-                           unit->scale, out))
+  if (!br_dataset_convert (dataset, &figure->amount, &midpoint, FALSE, unit, out))
     {
       g_set_error (error, BR_METRICS_ERROR, BR_METRICS_ERROR_NO_RATE,
                    _("No %s/%s rate for %d in the dataset"), figure->amount.currency.code,
@@ -319,8 +318,7 @@ br_metrics_market_cap (BrDataset          *dataset,
   g_return_val_if_fail (BR_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (cap != NULL, FALSE);
 
-  if (!br_dataset_convert (dataset, &cap->amount, &cap->date, TRUE, &unit->currency,
-                           unit->scale, out))
+  if (!br_dataset_convert (dataset, &cap->amount, &cap->date, TRUE, unit, out))
     {
       char day[BR_DATE_ISO_SIZE];
 

@@ -16,13 +16,6 @@ typedef enum
   BR_METRICS_ERROR_NO_DATA,
 } BrMetricsError;
 
-/* The currency and scale a chart shows amounts in: 亿元 is { "CNY", BR_SCALE_YI }. */
-typedef struct
-{
-  BrCurrency currency;
-  BrScale    scale;
-} BrUnit;
-
 GQuark   br_metrics_error_quark        (void);
 void     br_unit_init                  (BrUnit                *unit,
                                         const char            *currency,

@@ -325,8 +325,8 @@ compute_raises (BrRunway *runway)
       amount.value = raise->has_net ? raise->net : raise->gross;
       amount.currency = raise->currency;
       amount.scale = raise->scale;
-      if (!br_dataset_convert (runway->dataset, &amount, &raise->date, TRUE,
-                               &runway->unit.currency, runway->unit.scale, &conversion))
+      if (!br_dataset_convert (runway->dataset, &amount, &raise->date, TRUE, &runway->unit,
+                               &conversion))
         continue;
 
       out->raise = raise;

@@ -87,6 +87,13 @@ typedef enum
 /* ISO 4217 code, NUL-terminated */
 typedef struct { char code[4]; } BrCurrency;
 
+/* The currency and scale a chart shows amounts in: 亿元 is { "CNY", BR_SCALE_YI }. */
+typedef struct
+{
+  BrCurrency currency;
+  BrScale    scale;
+} BrUnit;
+
 /* The languages a chart and a dataset's texts come in. Another language is one more
  * value here, its row in br-types.c and its catalogue in po/. */
 typedef enum

@@ -185,17 +185,7 @@ main_currency (BrDataset *dataset,
   return best;
 }
 
-/**
- * br_unit_for_dataset:
- * @unit: (out): the unit
- *
- * The unit @dataset's amounts read best in when nobody chose one: its "display" when it
- * has one, else the currency most of its figures are in (so that a dataset without yuan
- * does not ask for a conversion it cannot make), in 亿 for yuan, and for other currencies
- * in billions, or in millions when a typical figure is under a billion. A dataset of
- * market values alone is shown in their currency, in billions; 亿元 for a dataset with
- * no amounts. The unit is always one of the display units.
- */
+/* The unit br_unit_for_dataset() gives, worked out once a dataset */
 static void
 compute_unit (BrDataset *dataset,
               BrUnit    *unit)
@@ -216,6 +206,17 @@ compute_unit (BrDataset *dataset,
     br_unit_init (unit, currency, typical < 1e9 ? BR_SCALE_MILLION : BR_SCALE_BILLION);
 }
 
+/**
+ * br_unit_for_dataset:
+ * @unit: (out): the unit
+ *
+ * The unit @dataset's amounts read best in when nobody chose one: its "display" when it
+ * has one, else the currency most of its figures are in (so that a dataset without yuan
+ * does not ask for a conversion it cannot make), in 亿 for yuan, and for other currencies
+ * in billions, or in millions when a typical figure is under a billion. A dataset of
+ * market values alone is shown in their currency, in billions; 亿元 for a dataset with
+ * no amounts. The unit is always one of the display units.
+ */
 void
 br_unit_for_dataset (BrDataset *dataset,
                      BrUnit    *unit)

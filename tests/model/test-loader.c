@@ -452,14 +452,13 @@ test_fx_pivot (void)
   g_autoptr(BrDataset) dataset = load_chart_fixture ("usd-hkd-krw.json");
   const BrCompany *harbour = br_dataset_lookup_company (dataset, "harbour");
   const BrFigure *figure = &harbour->figures[1];  /* 2024H1, −312 HKD million */
-  BrCurrency krw = { "KRW" }, usd = { "USD" };
+  BrUnit krw = { { "KRW" }, BR_SCALE_BILLION }, usd = { { "USD" }, BR_SCALE_MILLION };
   BrConversion out;
   GDate midpoint;
 
   g_date_clear (&midpoint, 1);
   g_date_set_dmy (&midpoint, 1, 4, 2024);
-  g_assert_true (br_dataset_convert (dataset, &figure->amount, &midpoint, FALSE, &krw,
-                                     BR_SCALE_BILLION, &out));
+  g_assert_true (br_dataset_convert (dataset, &figure->amount, &midpoint, FALSE, &krw, &out));
   g_assert_cmpfloat_with_epsilon (out.value, -312e6 * 1364 / 7.8 / 1e9, 1e-9);
   g_assert_nonnull (out.rate);
   g_assert_cmpstr (out.rate->base.code, ==, "HKD");
@@ -471,8 +470,7 @@ test_fx_pivot (void)
   g_assert_cmpfloat (out.rate->legs[1]->rate, ==, 1364);
 
   /* a rate from the file is used as it is */
-  g_assert_true (br_dataset_convert (dataset, &figure->amount, &midpoint, FALSE, &usd,
-                                     BR_SCALE_MILLION, &out));
+  g_assert_true (br_dataset_convert (dataset, &figure->amount, &midpoint, FALSE, &usd, &out));
   g_assert_cmpfloat_with_epsilon (out.value, -312 / 7.8, 1e-9);
   g_assert_null (out.rate->legs[0]);
 }
