@@ -94,19 +94,25 @@ shade (const BrRgb *color,
   return out;
 }
 
-static void
-arc_path (cairo_t *cr,
-          double   cx,
-          double   cy,
-          double   r0,
-          double   r1,
-          double   a0,
-          double   a1)
+/* A donut: its centre, and its inner and outer radii */
+typedef struct
 {
-  /* angles clockwise from 12 o'clock; cairo's start at 3 o'clock */
+  double cx, cy, r0, r1;
+} Ring;
+
+/* The part of @ring from angle @a0 to @a1, clockwise from 12 o'clock */
+static void
+arc_path (cairo_t    *cr,
+          const Ring *ring,
+          double      a0,
+          double      a1)
+{
+  double cx = ring->cx, cy = ring->cy;
+
+  /* cairo's angles start at 3 o'clock */
   cairo_new_path (cr);
-  cairo_arc (cr, cx, cy, r1, a0 - G_PI / 2, a1 - G_PI / 2);
-  cairo_arc_negative (cr, cx, cy, r0, a1 - G_PI / 2, a0 - G_PI / 2);
+  cairo_arc (cr, cx, cy, ring->r1, a0 - G_PI / 2, a1 - G_PI / 2);
+  cairo_arc_negative (cr, cx, cy, ring->r0, a1 - G_PI / 2, a0 - G_PI / 2);
   cairo_close_path (cr);
 }
 
@@ -117,8 +123,11 @@ add_arc_mark (BrChartContext        *ctx,
               BrSeries               series,
               const char            *name,
               double                 value,
-              double cx, double cy, double r0, double r1, double a0, double a1)
+              const Ring            *ring,
+              double                 a0,
+              double                 a1)
 {
+  double cx = ring->cx, cy = ring->cy, r0 = ring->r0, r1 = ring->r1;
   double mid = (a0 + a1) / 2, rm = (r0 + r1) / 2;
   BrChartMark mark = {
     .series = series,
@@ -142,13 +151,16 @@ add_arc_mark (BrChartContext        *ctx,
 static void
 hatch_arc (BrChartContext *ctx,
            const BrRgb    *color,
-           double cx, double cy, double r0, double r, double a0, double a1)
+           const Ring     *ring,
+           double          a0,
+           double          a1)
 {
   cairo_t *cr = ctx->cr;
+  double cx = ring->cx, cy = ring->cy, r = ring->r1;
   double step = MAX (4, r / 9);
 
   cairo_save (cr);
-  arc_path (cr, cx, cy, r0, r, a0, a1);
+  arc_path (cr, ring, a0, a1);
   cairo_clip (cr);
   _br_set_rgb (cr, color);
   cairo_set_line_width (cr, MAX (1.5, step / 2.5));
@@ -169,7 +181,7 @@ static void
 rest_slice (BrChartContext        *ctx,
             const Row             *row,
             const BrConcentration *c,
-            double cx, double cy, double r0, double r)
+            const Ring            *ring)
 {
   double a0 = c->top5_share / 100. * 2 * G_PI;
   const char *name = c->bound == BR_BOUND_EXACT ? _("all other customers")
@@ -178,9 +190,9 @@ rest_slice (BrChartContext        *ctx,
   if (c->top5_share >= 100)
     return;
   if (c->bound != BR_BOUND_EXACT)
-    hatch_arc (ctx, &row->color, cx, cy, r0, r, a0, 2 * G_PI);
+    hatch_arc (ctx, &row->color, ring, a0, 2 * G_PI);
   add_arc_mark (ctx, row, c, BR_SERIES_CUSTOMER, _br_chart_layout_intern (ctx->layout, name),
-                100 - c->top5_share, cx, cy, r0, r, a0, 2 * G_PI);
+                100 - c->top5_share, ring, a0, 2 * G_PI);
 }
 
 static void
@@ -193,6 +205,7 @@ draw_donut (BrChartContext        *ctx,
 {
   cairo_t *cr = ctx->cr;
   double r0 = r * 0.62;
+  Ring ring = { cx, cy, r0, r };
   double share = c->top5_share / 100.;
   double a = 0, named = 0;
   g_autofree char *center = share_text (c);
@@ -200,7 +213,7 @@ draw_donut (BrChartContext        *ctx,
 
   /* the rest of revenue first, as a full ring under the top five */
   _br_set_rgb (cr, &ctx->palette.rest);
-  arc_path (cr, cx, cy, r0, r, 0, 2 * G_PI);
+  arc_path (cr, &ring, 0, 2 * G_PI);
   cairo_fill (cr);
 
   /* named customers, largest first, in shades of the company's colour */
@@ -210,22 +223,22 @@ draw_donut (BrChartContext        *ctx,
       BrRgb color = shade (&row->color, i);
 
       _br_set_rgb (cr, &color);
-      arc_path (cr, cx, cy, r0, r, a, a + span);
+      arc_path (cr, &ring, a, a + span);
       cairo_fill (cr);
       add_arc_mark (ctx, row, c, BR_SERIES_CUSTOMER, br_text_get (&c->customers[i].name, ctx->lang),
-                    c->customers[i].share, cx, cy, r0, r, a, a + span);
+                    c->customers[i].share, &ring, a, a + span);
       a += span;
       named += c->customers[i].share;
     }
 
   /* the top five's unnamed remainder, or all of it */
   _br_set_rgb (cr, &row->color);
-  arc_path (cr, cx, cy, r0, r, a, share * 2 * G_PI);
+  arc_path (cr, &ring, a, share * 2 * G_PI);
   cairo_fill (cr);
-  add_arc_mark (ctx, row, c, BR_SERIES_TOP5, NULL, c->top5_share, cx, cy, r0, r,
+  add_arc_mark (ctx, row, c, BR_SERIES_TOP5, NULL, c->top5_share, &ring,
                 c->n_customers > 0 ? a : 0, share * 2 * G_PI);
 
-  rest_slice (ctx, row, c, cx, cy, r0, r);
+  rest_slice (ctx, row, c, &ring);
   /* thin separators read as slices in print */
   _br_set_rgb (cr, &ctx->palette.background);
   cairo_set_line_width (cr, MAX (1, r / 60));
