@@ -30,6 +30,8 @@ struct _BrSidePane
   GArray               *years;          /* int: the years the range rows offer */
   gboolean              updating;
 
+  GtkLabel             *dataset_title;
+  GtkLabel             *dataset_file;
   AdwPreferencesGroup  *companies_group;
   AdwPreferencesGroup  *valuation_group;
   AdwComboRow          *from_row;
@@ -341,6 +343,19 @@ scenario_company_cb (BrSidePane  *self,
   g_settings_set_string (self->settings, "scenario-company", id);
 }
 
+/* The dataset's title over the pane, the file it came from beneath */
+static void
+show_title (BrSidePane *self)
+{
+  const char *title = NULL;
+
+  if (self->dataset != NULL)
+    title = br_text_get (br_dataset_get_title (self->dataset), br_language_from_locale ());
+  gtk_label_set_text (self->dataset_title, title != NULL ? title : "");
+  gtk_label_set_text (self->dataset_file,
+                      self->dataset != NULL ? br_dataset_get_display_name (self->dataset) : "");
+}
+
 static void
 rebuild_companies (BrSidePane *self)
 {
@@ -629,6 +644,8 @@ br_side_pane_class_init (BrSidePaneClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/burnrate/Burnrate/ui/br-side-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, BrSidePane, dataset_title);
+  gtk_widget_class_bind_template_child (widget_class, BrSidePane, dataset_file);
   gtk_widget_class_bind_template_child (widget_class, BrSidePane, companies_group);
   gtk_widget_class_bind_template_child (widget_class, BrSidePane, valuation_group);
   gtk_widget_class_bind_template_child (widget_class, BrSidePane, from_row);
@@ -756,6 +773,7 @@ br_side_pane_set_dataset (BrSidePane *self,
   if (!g_set_object (&self->dataset, dataset))
     return;
 
+  show_title (self);
   rebuild_companies (self);
   rebuild_years (self);
   rebuild_units (self);

@@ -303,6 +303,26 @@ remember_file (BrWindow *self,
                                });
 }
 
+/* The dataset's title (its file's name when it has none) in the header, when the header
+ * has room for a title, over its file's name, and in the window's title */
+static void
+show_dataset_title (BrWindow  *self,
+                    BrDataset *dataset)
+{
+  const char *title = br_text_get (br_dataset_get_title (dataset), br_language_from_locale ());
+  const char *file = br_dataset_get_display_name (dataset);
+  g_autofree char *window_title = NULL;
+
+  if (title == NULL)
+    title = file;
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, file);
+  /* TRANSLATORS: the window's title, as the desktop lists windows: the dataset's title,
+   * then the program's name */
+  window_title = g_strdup_printf (_("%s — Burnrate"), title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
 static void
 document_changed_cb (BrWindow   *self,
                      BrDocument *document)
@@ -311,8 +331,7 @@ document_changed_cb (BrWindow   *self,
 
   hide_banner (self);
   br_side_pane_set_dataset (self->side_pane, dataset);
-  adw_view_switcher_title_set_subtitle (self->switcher_title,
-                                        br_dataset_get_display_name (dataset));
+  show_dataset_title (self, dataset);
   apply_options (self);
   remember_file (self, br_document_get_file (document));
 }

@@ -445,6 +445,88 @@ test_benchmark_name_not_markup (Fixture       *fixture,
   g_assert_true (shows_text (share_row, hostile));
 }
 
+/* The label below @widget that shows @text as it is, or NULL */
+static GtkWidget *
+label_showing (GtkWidget  *widget,
+               const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = label_showing (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The window shows the dataset's title, as written: over the side pane, in the header
+ * when it has room for a title (with the file's name beneath), and as the window's
+ * title. A dataset without one goes by its file's name. */
+static void
+assert_dataset_title (BrWindow   *window,
+                      const char *title)
+{
+  BrDataset *dataset = br_document_get_dataset (br_window_get_document (window));
+  const char *file = br_dataset_get_display_name (dataset);
+  GtkWidget *in_pane = label_showing (GTK_WIDGET (window->side_pane), title);
+
+  g_assert_nonnull (in_pane);
+  g_assert_true (gtk_widget_get_mapped (in_pane));
+  g_assert_false (gtk_label_get_use_markup (GTK_LABEL (in_pane)));
+  g_assert_nonnull (label_showing (GTK_WIDGET (window->side_pane), file));
+  g_assert_cmpstr (adw_view_switcher_title_get_title (window->switcher_title), ==, title);
+  g_assert_nonnull (label_showing (GTK_WIDGET (window->switcher_title), title));
+  g_assert_nonnull (label_showing (GTK_WIDGET (window->switcher_title), file));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), title));
+}
+
+static void
+test_dataset_title (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  BrLanguage language = br_language_from_locale ();
+  const char *hostile = language == BR_LANGUAGE_ZH ? "大<b>公司</b> & 儿子的芯片"
+                                                   : "Big <i>Co</i> & Sons’ chips";
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "charts",
+                                                   "usd-january.json", NULL);
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "hostile-title.json", NULL);
+  g_autofree char *untitled = g_build_filename (fixture->tmpdir, "no-title.json", NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GFile) file = NULL;
+  BrDataset *dataset;
+
+  if (fixture->window == NULL)
+    return;
+
+  dataset = br_document_get_dataset (br_window_get_document (fixture->window));
+  assert_dataset_title (fixture->window, br_text_get (br_dataset_get_title (dataset), language));
+
+  g_assert_true (g_file_get_contents (source, &json, NULL, NULL));
+  text = g_string_new (json);
+  g_assert_cmpuint (g_string_replace (text, "\"title\": \"US accelerator makers (test)\"",
+                                      "\"title\": {\"en\": \"Big <i>Co</i> & Sons’ chips\","
+                                      " \"zh\": \"大<b>公司</b> & 儿子的芯片\"}", 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+  file = g_file_new_for_path (path);
+  g_assert_true (open_and_wait (fixture->window, file));
+  assert_dataset_title (fixture->window, hostile);
+
+  g_string_replace (text, "\"title\": {\"en\": \"Big <i>Co</i> & Sons’ chips\","
+                          " \"zh\": \"大<b>公司</b> & 儿子的芯片\"},", "", 1);
+  g_assert_true (g_file_set_contents (untitled, text->str, -1, NULL));
+  g_clear_object (&file);
+  file = g_file_new_for_path (untitled);
+  g_assert_true (open_and_wait (fixture->window, file));
+  assert_dataset_title (fixture->window, "no-title");
+}
+
 /* The side pane follows the dataset: only the units it reaches, its own unit until the
  * user picks one, and the share of the benchmark only with a benchmark */
 static void
@@ -1923,6 +2005,7 @@ main (int   argc,
   add ("/Br/Window/runway-page", test_runway_page);
   add ("/Br/Window/dataset-units-and-benchmark", test_dataset_units_and_benchmark);
   add ("/Br/Window/benchmark-name-not-markup", test_benchmark_name_not_markup);
+  add ("/Br/Window/dataset-title", test_dataset_title);
   add ("/Br/Window/period-picker", test_period_picker);
   add ("/Br/Window/load-files", test_load_files);
   add ("/Br/Window/reload-on-save", test_reload_on_save);
