@@ -124,8 +124,7 @@ flash_mark (BrChartContext *ctx,
 
 static void
 draw_line (BrChartContext *ctx,
-           const BrAxis   *x_axis,
-           const BrAxis   *y_axis,
+           const BrAxes   *axes,
            BrLine         *line)
 {
   cairo_t *cr = ctx->cr;
@@ -148,10 +147,10 @@ draw_line (BrChartContext *ctx,
       if (!alike && !ctx->options->cumulative)
         continue;
       cairo_set_dash (cr, dash, alike ? 0 : 2, 0);
-      cairo_move_to (cr, _br_axis_map_date (x_axis, &a->at.date),
-                     _br_axis_map (y_axis, a->at.value));
-      cairo_line_to (cr, _br_axis_map_date (x_axis, &b->at.date),
-                     _br_axis_map (y_axis, b->at.value));
+      cairo_move_to (cr, _br_axis_map_date (&axes->x, &a->at.date),
+                     _br_axis_map (&axes->y, a->at.value));
+      cairo_line_to (cr, _br_axis_map_date (&axes->x, &b->at.date),
+                     _br_axis_map (&axes->y, b->at.value));
       cairo_stroke (cr);
     }
   cairo_set_dash (cr, NULL, 0, 0);
@@ -160,8 +159,8 @@ draw_line (BrChartContext *ctx,
     {
       Point *p = &g_array_index (line->points, Point, i);
       const BrPeriod *period = p->figure->period;
-      double x = _br_axis_map_date (x_axis, &p->at.date);
-      double y = _br_axis_map (y_axis, p->at.value);
+      double x = _br_axis_map_date (&axes->x, &p->at.date);
+      double y = _br_axis_map (&axes->y, p->at.value);
       double hit = MAX (r * 2.2, 10);
       BrChartMark mark = {
         .series = BR_SERIES_NET_INCOME,
@@ -289,35 +288,35 @@ plot (BrChartContext *ctx,
       GArray         *lines,
       const BrExtent *extent)
 {
-  g_autoptr(GArray) labels = _br_lines_end_labels (ctx, lines, NULL, NULL);
-  BrAxis x_axis = { 0 }, y_axis = { 0 };
+  g_autoptr(GArray) labels = _br_lines_end_labels (ctx, lines, NULL);
+  BrAxes axes = { { 0 } };
   double label_height;
   gboolean mixed;
 
   /* room: axis title above, years below, tick labels left, end labels right */
   _br_chart_plot_rows (ctx, 1.8);
-  _br_chart_value_axis (ctx, &y_axis, extent->lo, extent->hi);
-  _br_chart_plot_columns_labelled (ctx, &y_axis, labels, ctx->em * 0.9, &label_height);
-  _br_axis_fiscal (&x_axis, &extent->first, &extent->last, _br_extent_year_end (extent, &mixed),
+  _br_chart_value_axis (ctx, &axes.y, extent->lo, extent->hi);
+  _br_chart_plot_columns_labelled (ctx, &axes.y, labels, ctx->em * 0.9, &label_height);
+  _br_axis_fiscal (&axes.x, &extent->first, &extent->last, _br_extent_year_end (extent, &mixed),
                    ctx->px0, ctx->px1);
 
-  _br_axis_draw_y (ctx, &y_axis, _("Net income"), &ctx->options->unit);
-  _br_axis_draw_time (ctx, &x_axis);
+  _br_axis_draw_y (ctx, &axes.y, _("Net income"), &ctx->options->unit);
+  _br_axis_draw_time (ctx, &axes.x);
 
   for (guint i = 0; i < lines->len; i++)
     {
       BrLine *line = &g_array_index (lines, BrLine, i);
 
       if (!line->hidden)
-        draw_line (ctx, &x_axis, &y_axis, line);
+        draw_line (ctx, &axes, line);
     }
 
   g_array_unref (labels);
-  labels = _br_lines_end_labels (ctx, lines, &x_axis, &y_axis);
+  labels = _br_lines_end_labels (ctx, lines, &axes);
   _br_chart_end_labels (ctx, labels, ctx->em * 0.9, label_height, 1.05);
 
-  _br_axis_clear (&x_axis);
-  _br_axis_clear (&y_axis);
+  _br_axis_clear (&axes.x);
+  _br_axis_clear (&axes.y);
 }
 
 static gboolean

@@ -468,14 +468,14 @@ _br_line_init (BrChartContext  *ctx,
 void
 _br_line_path (cairo_t      *cr,
                const BrLine *line,
-               const BrAxis *x_axis,
-               const BrAxis *y_axis,
+               const BrAxes *axes,
                double        scale)
 {
   for (guint i = 0; i < line->points->len; i++)
     {
       const BrLinePoint *p = _br_line_point (line, i);
-      double x = _br_axis_map_date (x_axis, &p->date), y = _br_axis_map (y_axis, p->value * scale);
+      double x = _br_axis_map_date (&axes->x, &p->date);
+      double y = _br_axis_map (&axes->y, p->value * scale);
 
       if (i == 0)
         cairo_move_to (cr, x, y);
@@ -504,15 +504,14 @@ _br_line_marker (BrChartContext *ctx,
 /**
  * _br_lines_end_labels:
  * @lines: (element-type BrLine)
- * @x_axis: (nullable): the axes, or %NULL to measure the labels before there are any
+ * @axes: (nullable): the axes, or %NULL to measure the labels before there are any
  *
  * Returns: (element-type BrEndLabel): the end label of each line shown, at its last point
  */
 GArray *
 _br_lines_end_labels (BrChartContext *ctx,
                       GArray         *lines,
-                      const BrAxis   *x_axis,
-                      const BrAxis   *y_axis)
+                      const BrAxes   *axes)
 {
   GArray *labels = g_array_new (FALSE, FALSE, sizeof (BrEndLabel));
 
@@ -526,10 +525,10 @@ _br_lines_end_labels (BrChartContext *ctx,
       if (line->hidden)
         continue;
       last = _br_line_point (line, line->points->len - 1);
-      if (x_axis != NULL)
+      if (axes != NULL)
         {
-          label.x = _br_axis_map_date (x_axis, &last->date);
-          label.y = _br_axis_map (y_axis, last->value);
+          label.x = _br_axis_map_date (&axes->x, &last->date);
+          label.y = _br_axis_map (&axes->y, last->value);
         }
       g_array_append_val (labels, label);
     }

@@ -363,6 +363,12 @@ double   _br_axis_map_date        (const BrAxis        *axis,
 void     _br_axis_draw_time       (BrChartContext      *ctx,
                                    const BrAxis        *axis);
 
+/* A line chart's axes: time across, values up */
+typedef struct
+{
+  BrAxis x, y;
+} BrAxes;
+
 /* the renderers' skeleton: br-chart-plot.c */
 
 /* A legend entry: clicking it toggles the series @key names. */
@@ -476,8 +482,7 @@ gboolean _br_line_init            (BrChartContext      *ctx,
                                    GPtrArray           *missing);
 void     _br_line_path            (cairo_t             *cr,
                                    const BrLine        *line,
-                                   const BrAxis        *x_axis,
-                                   const BrAxis        *y_axis,
+                                   const BrAxes        *axes,
                                    double               scale);
 void     _br_line_marker          (BrChartContext      *ctx,
                                    double               x,
@@ -488,8 +493,7 @@ void     _br_line_marker          (BrChartContext      *ctx,
                                    gboolean             diamond);
 GArray  *_br_lines_end_labels     (BrChartContext      *ctx,
                                    GArray              *lines,
-                                   const BrAxis        *x_axis,
-                                   const BrAxis        *y_axis);
+                                   const BrAxes        *axes);
 
 /* renderers */
 void     _br_chart_draw_losses     (BrChartContext *ctx);

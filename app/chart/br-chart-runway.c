@@ -36,11 +36,6 @@ typedef struct
   char            *end_value;     /* "17 months", which a slide sets under the name */
 } Series;
 
-typedef struct
-{
-  BrAxis x, y;
-} Axes;
-
 static void
 series_clear (gpointer data)
 {
@@ -166,7 +161,7 @@ add_point_marks (BrChartContext      *ctx,
 
 static void
 draw_reported (BrChartContext *ctx,
-               const Axes     *axes,
+               const BrAxes   *axes,
                const Series   *s)
 {
   cairo_t *cr = ctx->cr;
@@ -224,7 +219,7 @@ fraction_of (const BrProjectedQuarter *q,
  * cash reaches zero. */
 static void
 projected_path (BrChartContext *ctx,
-                const Axes     *axes,
+                const BrAxes   *axes,
                 Series         *s)
 {
   const BrRunway *runway = s->runway;
@@ -295,7 +290,7 @@ append_assumptions (GString        *text,
 
 static void
 draw_projected (BrChartContext *ctx,
-                const Axes     *axes,
+                const BrAxes   *axes,
                 Series         *s)
 {
   cairo_t *cr = ctx->cr;
@@ -400,7 +395,7 @@ event_mark (BrChartContext *ctx,
 
 static void
 draw_events (BrChartContext *ctx,
-             const Axes     *axes,
+             const BrAxes   *axes,
              const Series   *s)
 {
   const BrRunway *runway = s->runway;
@@ -434,7 +429,7 @@ draw_events (BrChartContext *ctx,
 /* Management's word, at the start of the year it names, on the projected line. */
 static void
 draw_guidance (BrChartContext *ctx,
-               const Axes     *axes,
+               const BrAxes   *axes,
                const Series   *s)
 {
   const BrRunway *runway = s->runway;
@@ -492,7 +487,7 @@ draw_guidance (BrChartContext *ctx,
  * axis up to its amount. Its estimate of cash after it goes to the table. */
 static void
 draw_raises (BrChartContext *ctx,
-             const Axes     *axes,
+             const BrAxes   *axes,
              Series         *s,
              GArray         *labels)
 {
@@ -806,7 +801,7 @@ keeps_label (GArray       *all,
 static GArray *
 end_labels (BrChartContext *ctx,
             GArray         *all,
-            const Axes     *axes,
+            const BrAxes   *axes,
             guint           room)
 {
   GArray *labels = g_array_new (FALSE, FALSE, sizeof (BrEndLabel));
@@ -841,7 +836,7 @@ end_labels (BrChartContext *ctx,
 static void
 setup_axes (BrChartContext *ctx,
             GArray         *all,
-            Axes           *axes,
+            BrAxes         *axes,
             double         *label_height)
 {
   g_autoptr(GArray) labels = end_labels (ctx, all, NULL, G_MAXUINT);
@@ -935,7 +930,7 @@ plot (BrChartContext *ctx,
 {
   g_autoptr(GArray) raise_marks = g_array_new (FALSE, TRUE, sizeof (BrChartMark));
   g_autoptr(GArray) labels = NULL;
-  Axes axes = { { 0 } };
+  BrAxes axes = { { 0 } };
   double label_height;
 
   setup_axes (ctx, all, &axes, &label_height);

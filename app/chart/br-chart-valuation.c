@@ -124,8 +124,7 @@ milestone_label (BrChartContext *ctx,
 
 static void
 draw_series (BrChartContext *ctx,
-             const BrAxis   *x_axis,
-             const BrAxis   *y_axis,
+             const BrAxes   *axes,
              Series         *series)
 {
   cairo_t *cr = ctx->cr;
@@ -136,13 +135,14 @@ draw_series (BrChartContext *ctx,
   cairo_set_line_width (cr, MAX (2, ctx->em * 0.14));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   _br_set_rgb (cr, &series->color);
-  _br_line_path (cr, series, x_axis, y_axis, 1);
+  _br_line_path (cr, series, axes, 1);
   cairo_stroke (cr);
 
   for (guint i = 0; i < series->points->len; i++)
     {
       Point *p = &g_array_index (series->points, Point, i);
-      double x = _br_axis_map_date (x_axis, &p->at.date), y = _br_axis_map (y_axis, p->at.value);
+      double x = _br_axis_map_date (&axes->x, &p->at.date);
+      double y = _br_axis_map (&axes->y, p->at.value);
       gboolean private_round = p->cap->basis == BR_CAP_PRIVATE_ROUND;
 
       _br_line_marker (ctx, x, y, r, &series->color, private_round, FALSE);
@@ -155,8 +155,7 @@ draw_series (BrChartContext *ctx,
 /* "x % of Nvidia": the benchmark's capitalisations scaled down, dashed. */
 static void
 draw_implied (BrChartContext *ctx,
-              const BrAxis   *x_axis,
-              const BrAxis   *y_axis,
+              const BrAxes   *axes,
               Series         *benchmark,
               const char     *name)
 {
@@ -169,15 +168,15 @@ draw_implied (BrChartContext *ctx,
   _br_set_rgba (cr, &benchmark->color, 0.9);
   cairo_set_line_width (cr, MAX (1.5, ctx->em * 0.11));
   cairo_set_dash (cr, dash, 2, 0);
-  _br_line_path (cr, benchmark, x_axis, y_axis, scale);
+  _br_line_path (cr, benchmark, axes, scale);
   cairo_stroke (cr);
   cairo_restore (cr);
 
   for (guint i = 0; i < benchmark->points->len; i++)
     {
       Point *p = &g_array_index (benchmark->points, Point, i);
-      double x = _br_axis_map_date (x_axis, &p->at.date);
-      double y = _br_axis_map (y_axis, p->at.value * scale);
+      double x = _br_axis_map_date (&axes->x, &p->at.date);
+      double y = _br_axis_map (&axes->y, p->at.value * scale);
 
       add_point_mark (ctx, benchmark, p, BR_SERIES_IMPLIED, p->at.value * scale, name, x, y, hit);
     }
@@ -384,8 +383,7 @@ static void
 milestones (BrChartContext *ctx,
             GArray         *all,
             const Series   *benchmark,
-            const BrAxis   *x_axis,
-            const BrAxis   *y_axis)
+            const BrAxes   *axes)
 {
   for (guint i = 0; i <= all->len; i++)
     {
@@ -398,8 +396,8 @@ milestones (BrChartContext *ctx,
           Point *p = &g_array_index (s->points, Point, j);
 
           if (p->cap->label.en != NULL)
-            milestone_label (ctx, p, _br_axis_map_date (x_axis, &p->cap->date),
-                             _br_axis_map (y_axis, p->at.value), &s->color);
+            milestone_label (ctx, p, _br_axis_map_date (&axes->x, &p->cap->date),
+                             _br_axis_map (&axes->y, p->at.value), &s->color);
         }
     }
 }
@@ -412,23 +410,23 @@ plot (BrChartContext *ctx,
       const char     *implied_name,
       const BrExtent *extent)
 {
-  g_autoptr(GArray) labels = _br_lines_end_labels (ctx, all, NULL, NULL);
-  BrAxis x_axis = { 0 }, y_axis = { 0 };
+  g_autoptr(GArray) labels = _br_lines_end_labels (ctx, all, NULL);
+  BrAxes axes = { { 0 } };
   double label_height;
 
   _br_chart_plot_rows (ctx, 1.8);
   if (ctx->options->log_scale && extent->lo > 0)
-    _br_axis_log (&y_axis, extent->lo, extent->hi, ctx->py1, ctx->py0);
+    _br_axis_log (&axes.y, extent->lo, extent->hi, ctx->py1, ctx->py0);
   else
-    _br_chart_value_axis (ctx, &y_axis, 0, extent->hi);
+    _br_chart_value_axis (ctx, &axes.y, 0, extent->hi);
 
-  _br_chart_plot_columns_labelled (ctx, &y_axis, labels, ctx->em * 0.8, &label_height);
-  _br_axis_time (&x_axis, &extent->first, &extent->last, ctx->px0, ctx->px1);
-  _br_axis_draw_y (ctx, &y_axis, _("Market capitalisation"), &ctx->options->unit);
-  _br_axis_draw_time (ctx, &x_axis);
+  _br_chart_plot_columns_labelled (ctx, &axes.y, labels, ctx->em * 0.8, &label_height);
+  _br_axis_time (&axes.x, &extent->first, &extent->last, ctx->px0, ctx->px1);
+  _br_axis_draw_y (ctx, &axes.y, _("Market capitalisation"), &ctx->options->unit);
+  _br_axis_draw_time (ctx, &axes.x);
 
   if (implied_name != NULL)
-    draw_implied (ctx, &x_axis, &y_axis, benchmark,
+    draw_implied (ctx, &axes, benchmark,
                   _br_chart_layout_intern (ctx->layout, implied_name));
 
   for (guint i = 0; i < all->len; i++)
@@ -436,16 +434,16 @@ plot (BrChartContext *ctx,
       Series *s = &g_array_index (all, Series, i);
 
       if (!s->hidden)
-        draw_series (ctx, &x_axis, &y_axis, s);
+        draw_series (ctx, &axes, s);
     }
 
   g_array_unref (labels);
-  labels = _br_lines_end_labels (ctx, all, &x_axis, &y_axis);
+  labels = _br_lines_end_labels (ctx, all, &axes);
   _br_chart_end_labels (ctx, labels, ctx->em * 0.8, label_height, 1.1);
-  milestones (ctx, all, benchmark, &x_axis, &y_axis);
+  milestones (ctx, all, benchmark, &axes);
 
-  _br_axis_clear (&x_axis);
-  _br_axis_clear (&y_axis);
+  _br_axis_clear (&axes.x);
+  _br_axis_clear (&axes.y);
 }
 
 /* "1% of Nvidia", the implied-value line's name and legend entry */
