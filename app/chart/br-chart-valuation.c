@@ -152,33 +152,175 @@ draw_series (BrChartContext *ctx,
   cairo_restore (cr);
 }
 
-/* "x % of Nvidia": the benchmark's capitalisations scaled down, dashed. */
+/* The dashed "x % of Nvidia" line: the benchmark's closes, and what it holds level */
+typedef struct
+{
+  GArray            *points;      /* Point: the closes, and each end held to a day */
+  gboolean           closes_only; /* values of the benchmark that are not closes left out */
+  gboolean           no_close;    /* none is a close: the values as they are */
+  const BrMarketCap *held_first;  /* the first close, held back to @first_to, or NULL */
+  GDate              first_to;
+  const BrMarketCap *held_last;   /* the last close, held on to @last_to, or NULL */
+  GDate              last_to;
+} Implied;
+
+static gboolean
+is_close (const BrMarketCap *cap)
+{
+  return cap->basis == BR_CAP_CLOSE || cap->basis == BR_CAP_IPO_FIRST_DAY_CLOSE;
+}
+
+/* The days of the values compared with the benchmark, each company's latest, its share in
+ * its end label: the earliest and the latest. FALSE for none. */
+static gboolean
+compared_span (GArray *all,
+               GDate  *first,
+               GDate  *last)
+{
+  g_date_clear (first, 1);
+  g_date_clear (last, 1);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const Series *s = &g_array_index (all, Series, i);
+      const GDate *day;
+
+      if (s->hidden || s->points->len == 0 || s->company->role == BR_ROLE_BENCHMARK)
+        continue;
+      day = &g_array_index (s->points, Point, s->points->len - 1).cap->date;
+      if (!g_date_valid (first) || g_date_compare (day, first) < 0)
+        *first = *day;
+      if (!g_date_valid (last) || g_date_compare (day, last) > 0)
+        *last = *day;
+    }
+
+  return g_date_valid (first);
+}
+
+/* The dashed line is drawn through the benchmark's closes, as shares are taken of them,
+ * not through an intraday peak; where the values compared with it are of days past its
+ * last close (or before its first), that close is held level to them, and the footnote
+ * says so */
+static void
+implied_init (Implied      *implied,
+              GArray       *all,
+              const Series *benchmark)
+{
+  GDate first, last;
+
+  *implied = (Implied) { g_array_new (FALSE, TRUE, sizeof (Point)) };
+  for (guint i = 0; i < benchmark->points->len; i++)
+    {
+      const Point *p = &g_array_index (benchmark->points, Point, i);
+
+      if (is_close (p->cap))
+        g_array_append_val (implied->points, *p);
+      else
+        implied->closes_only = TRUE;
+    }
+  if (implied->points->len == 0)
+    {
+      g_array_append_vals (implied->points, benchmark->points->data, benchmark->points->len);
+      implied->closes_only = FALSE;
+      implied->no_close = implied->points->len > 0;
+    }
+  if (implied->no_close || implied->points->len == 0 || !compared_span (all, &first, &last))
+    return;
+
+  {
+    Point head = g_array_index (implied->points, Point, 0);
+    Point tail = g_array_index (implied->points, Point, implied->points->len - 1);
+
+    if (g_date_compare (&first, &head.at.date) < 0)
+      {
+        implied->held_first = head.cap;
+        implied->first_to = head.at.date = first;
+        g_array_prepend_val (implied->points, head);
+      }
+    if (g_date_compare (&last, &tail.at.date) > 0)
+      {
+        implied->held_last = tail.cap;
+        implied->last_to = tail.at.date = last;
+        g_array_append_val (implied->points, tail);
+      }
+  }
+}
+
+static void
+implied_clear (Implied *implied)
+{
+  g_clear_pointer (&implied->points, g_array_unref);
+}
+
+/* For the footnote: what the dashed line is drawn through, where that is not plain to see;
+ * or NULL */
+static char *
+implied_note (BrChartContext *ctx,
+              const Implied  *implied,
+              const char     *name)
+{
+  const char *benchmark = br_company_get_name (br_dataset_get_benchmark (ctx->dataset), ctx->lang);
+  char close[BR_DATE_ISO_SIZE], to[BR_DATE_ISO_SIZE];
+  g_autoptr(GString) note = g_string_new (NULL);
+
+  if (implied->no_close)
+    /* TRANSLATORS: in a footnote: "1% of Nvidia joins Nvidia’s values as reported: none in
+     * the range is a closing value." */
+    g_string_append_printf (note, _("%s joins %s’s values as reported: none in the range is a "
+                                    "closing value. "), name, benchmark);
+  if (implied->closes_only)
+    /* TRANSLATORS: in a footnote: "1% of Nvidia joins Nvidia’s closing values only." */
+    g_string_append_printf (note, _("%s joins %s’s closing values only. "), name, benchmark);
+  if (implied->held_first != NULL)
+    /* TRANSLATORS: in a footnote: "1% of Nvidia holds Nvidia’s close of 2024-03-01 level
+     * back to 2023-12-29." */
+    g_string_append_printf (note, _("%s holds %s’s close of %s level back to %s. "), name,
+                            benchmark, br_date_format_iso (&implied->held_first->date, close),
+                            br_date_format_iso (&implied->first_to, to));
+  if (implied->held_last != NULL)
+    /* TRANSLATORS: in a footnote: "1% of Nvidia holds Nvidia’s close of 2025-07-10 level
+     * to 2025-12-17." */
+    g_string_append_printf (note, _("%s holds %s’s close of %s level to %s. "), name, benchmark,
+                            br_date_format_iso (&implied->held_last->date, close),
+                            br_date_format_iso (&implied->last_to, to));
+
+  if (note->len == 0)
+    return NULL;
+  return g_strchomp (g_string_free (g_steal_pointer (&note), FALSE));
+}
+
+/* "x % of Nvidia": the benchmark's closes scaled down, dashed. Each close is a mark; the
+ * level held past it is not a value of its own. */
 static void
 draw_implied (BrChartContext *ctx,
               const BrAxes   *axes,
               Series         *benchmark,
+              const Implied  *implied,
               const char     *name)
 {
   cairo_t *cr = ctx->cr;
   double scale = ctx->options->percent / 100.;
   double dash[] = { ctx->em * 0.45, ctx->em * 0.3 };
   double hit = MAX (ctx->em * 0.6, 8);
+  Series line = *benchmark;
 
+  line.points = implied->points;
   cairo_save (cr);
   _br_set_rgba (cr, &benchmark->color, 0.9);
   cairo_set_line_width (cr, MAX (1.5, ctx->em * 0.11));
   cairo_set_dash (cr, dash, 2, 0);
-  _br_line_path (cr, benchmark, axes, scale);
+  _br_line_path (cr, &line, axes, scale);
   cairo_stroke (cr);
   cairo_restore (cr);
 
-  for (guint i = 0; i < benchmark->points->len; i++)
+  for (guint i = 0; i < implied->points->len; i++)
     {
-      Point *p = &g_array_index (benchmark->points, Point, i);
+      Point *p = &g_array_index (implied->points, Point, i);
       double x = _br_axis_map_date (&axes->x, &p->at.date);
       double y = _br_axis_map (&axes->y, p->at.value * scale);
 
-      add_point_mark (ctx, benchmark, p, BR_SERIES_IMPLIED, p->at.value * scale, name, x, y, hit);
+      if (g_date_compare (&p->at.date, &p->cap->date) == 0)
+        add_point_mark (ctx, benchmark, p, BR_SERIES_IMPLIED, p->at.value * scale, name, x, y,
+                        hit);
     }
 }
 
@@ -345,8 +487,7 @@ find_benchmark (GArray *all)
 static guint
 measure_series (BrChartContext *ctx,
                 GArray         *all,
-                const Series   *benchmark,
-                gboolean        show_implied,
+                const Implied  *implied,
                 BrExtent       *extent)
 {
   guint n_visible = 0;
@@ -356,21 +497,24 @@ measure_series (BrChartContext *ctx,
   for (guint i = 0; i < all->len; i++)
     {
       Series *s = &g_array_index (all, Series, i);
-      gboolean implied = s == benchmark && show_implied;
 
-      if (s->hidden && !implied)
+      if (s->hidden)
         continue;
       for (guint j = 0; j < s->points->len; j++)
         {
           Point *p = &g_array_index (s->points, Point, j);
 
-          if (!s->hidden)
-            _br_extent_add_value (extent, p->at.value);
-          if (implied)
-            _br_extent_add_value (extent, p->at.value * ctx->options->percent / 100.);
+          _br_extent_add_value (extent, p->at.value);
           _br_extent_add_date (extent, &p->cap->date);
         }
-      n_visible += !s->hidden;
+      n_visible++;
+    }
+  for (guint j = 0; implied != NULL && j < implied->points->len; j++)
+    {
+      Point *p = &g_array_index (implied->points, Point, j);
+
+      _br_extent_add_value (extent, p->at.value * ctx->options->percent / 100.);
+      _br_extent_add_date (extent, &p->at.date);
     }
 
   return n_visible;
@@ -407,6 +551,7 @@ static void
 plot (BrChartContext *ctx,
       GArray         *all,
       Series         *benchmark,
+      const Implied  *implied,
       const char     *implied_name,
       const BrExtent *extent)
 {
@@ -425,8 +570,8 @@ plot (BrChartContext *ctx,
   _br_axis_draw_y (ctx, &axes.y, _("Market capitalisation"), &ctx->options->unit);
   _br_axis_draw_time (ctx, &axes.x);
 
-  if (implied_name != NULL)
-    draw_implied (ctx, &axes, benchmark,
+  if (implied != NULL)
+    draw_implied (ctx, &axes, benchmark, implied,
                   _br_chart_layout_intern (ctx->layout, implied_name));
 
   for (guint i = 0; i < all->len; i++)
@@ -477,6 +622,41 @@ draws_private (GArray *all)
   return FALSE;
 }
 
+/* Step 5: the footnote's own words: a log axis, the implied line, the shares of another
+ * day's value, the companies with nothing to draw */
+static char *
+valuation_note (BrChartContext *ctx,
+                GArray         *all,
+                const Implied  *implied,
+                const char     *implied_name,
+                GPtrArray      *missing)
+{
+  g_autofree char *line = implied != NULL ? implied_note (ctx, implied, implied_name) : NULL;
+  g_autofree char *days = other_days_note (ctx, all);
+  const char *parts[3] = { NULL, };
+  GString *note;
+  guint n = 0;
+
+  if (ctx->options->log_scale)
+    parts[n++] = _("Logarithmic scale: equal distances are equal multiples.");
+  if (line != NULL)
+    parts[n++] = line;
+  if (days != NULL)
+    parts[n++] = days;
+  note = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (note, "%s%s", i > 0 ? "  " : "", parts[i]);
+  /* TRANSLATORS: a footnote's end: the companies selected that have no figure to draw */
+  _br_chart_note_missing (ctx, note, missing, _("No market values in the range for: %s."));
+
+  if (note->len == 0)
+    {
+      g_string_free (note, TRUE);
+      return NULL;
+    }
+  return g_string_free (note, FALSE);
+}
+
 void
 _br_chart_draw_valuation (BrChartContext *ctx)
 {
@@ -488,16 +668,19 @@ _br_chart_draw_valuation (BrChartContext *ctx)
   gboolean show_implied = benchmark != NULL && !_br_chart_hidden (ctx, "implied");
   g_autofree char *subtitle = NULL;
   g_autofree char *first_label = NULL, *last_label = NULL;
-  g_autofree char *days = NULL, *note = NULL;
+  g_autofree char *note = NULL;
   g_autofree char *title = benchmark != NULL
     /* TRANSLATORS: the valuation chart's title: "Valuation against Nvidia" */
     ? g_strdup_printf (_("Valuation against %s"),
                        br_company_get_name (benchmark->company, ctx->lang))
     : g_strdup (_("Valuation"));
-  g_autoptr(GString) full = NULL;
+  Implied implied = { NULL, };
   BrExtent extent;
-  guint n_visible = measure_series (ctx, all, benchmark, show_implied, &extent);
+  guint n_visible;
 
+  if (show_implied)
+    implied_init (&implied, all, benchmark);
+  n_visible = measure_series (ctx, all, show_implied ? &implied : NULL, &extent);
   first_label = _br_format_date (&extent.first, ctx->lang);
   /* the subtitle names hollow points only when some are drawn */
   last_label = _br_format_date (&extent.last, ctx->lang);
@@ -516,17 +699,13 @@ _br_chart_draw_valuation (BrChartContext *ctx)
                               ? _("The dataset has no market capitalisations for the companies "
                                   "and dates chosen.")
                               : _("Every company is hidden; click one in the legend to show it."));
+      implied_clear (&implied);
       return;
     }
 
-  plot (ctx, all, benchmark, show_implied ? implied_name : NULL, &extent);
-  days = other_days_note (ctx, all);
-  if (ctx->options->log_scale)
-    note = g_strjoin ("  ", _("Logarithmic scale: equal distances are equal multiples."), days,
-                      NULL);
-  full = g_string_new (note != NULL ? note : days);
-  /* TRANSLATORS: a footnote's end: the companies selected that have no figure to draw */
-  _br_chart_note_missing (ctx, full, missing, _("No market values in the range for: %s."));
-  _br_chart_footnote (ctx, full->len > 0 ? full->str : NULL);
+  plot (ctx, all, benchmark, show_implied ? &implied : NULL, implied_name, &extent);
+  note = valuation_note (ctx, all, show_implied ? &implied : NULL, implied_name, missing);
+  _br_chart_footnote (ctx, note);
   describe (ctx, all);
+  implied_clear (&implied);
 }

@@ -493,6 +493,113 @@ test_nothing_disappears (void)
   cairo_surface_destroy (surface);
 }
 
+/* Pixels of @color (within a few levels, for antialiasing) in the column at @x, from @y0
+ * to @y1 */
+static gboolean
+column_has (cairo_surface_t *surface,
+            double           x,
+            double           y0,
+            double           y1,
+            guint32          color)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  for (int y = (int)floor (y0); y <= (int)ceil (y1); y++)
+    {
+      guint32 pixel = *(const guint32 *)(data + y * stride + (int)x * 4);
+      int dr = ABS ((int)((pixel >> 16) & 0xff) - (int)((color >> 16) & 0xff));
+      int dg = ABS ((int)((pixel >> 8) & 0xff) - (int)((color >> 8) & 0xff));
+      int db = ABS ((int)(pixel & 0xff) - (int)(color & 0xff));
+
+      if (dr + dg + db < 60)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static const BrChartMark *
+find_mark (BrChartLayout *layout,
+           BrSeries       series,
+           const char    *company)
+{
+  for (guint i = 0; i < br_chart_layout_get_n_marks (layout); i++)
+    {
+      const BrChartMark *mark = br_chart_layout_get_mark (layout, i);
+
+      if (mark->series == series && g_str_equal (mark->company->id, company))
+        return mark;
+    }
+
+  return NULL;
+}
+
+/* The dashed "1 % of the benchmark" line joins the benchmark's closes, not its intraday
+ * peak, and holds its last close level to the latest value compared with it, which the
+ * footnote says; read back from the layout and from the pixels */
+static void
+test_reference_line (void)
+{
+  g_autoptr(BrDataset) ds = load ("reference-line.json");
+  g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_VALUATION);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1280, 720);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(BrChartLayout) layout = NULL;
+  const BrChartMark *late, *last_close = NULL;
+  guint32 color = br_chart_company_color_for_theme (ds, br_dataset_lookup_company (ds, "refco"),
+                                                    BR_THEME_LIGHT);
+  guint n_implied = 0, n_dashed = 0, n_columns = 0;
+  BrUnit unit;
+
+  br_unit_for_dataset (ds, &unit);
+  br_chart_options_set_unit (options, &unit);
+  br_chart_options_set_language (options, BR_LANGUAGE_EN);
+  br_chart_options_set_log_scale (options, FALSE);
+  /* the benchmark's own line hidden, the axis is the challengers' and the dashed line's */
+  br_chart_options_set_hidden (options, "refco", TRUE);
+  layout = br_chart_draw (cr, ds, options, 1280, 720);
+  cairo_surface_flush (surface);
+
+  for (guint i = 0; i < br_chart_layout_get_n_marks (layout); i++)
+    {
+      const BrChartMark *mark = br_chart_layout_get_mark (layout, i);
+      char day[BR_DATE_ISO_SIZE];
+
+      if (mark->series != BR_SERIES_IMPLIED)
+        continue;
+      n_implied++;
+      br_date_format_iso (&mark->date, day);
+      /* closes only: 20 and 25 bn, never 1 % of the 3 T peak of 3 March */
+      g_assert_true (g_str_equal (day, "2025-01-02") || g_str_equal (day, "2025-06-02"));
+      g_assert_cmpfloat (mark->value, <=, 25.001);
+      if (g_str_equal (day, "2025-06-02"))
+        last_close = mark;
+    }
+  g_assert_cmpuint (n_implied, ==, 2);
+  g_assert_nonnull (last_close);
+
+  /* the line goes on, level, to Late Listing's listing day, and no further */
+  late = find_mark (layout, BR_SERIES_MARKET_CAP, "late");
+  g_assert_nonnull (late);
+  for (double x = last_close->x + 20; x < late->x - 20; x += 1, n_columns++)
+    n_dashed += column_has (surface, x, last_close->y - 2, last_close->y + 2,
+                            color);
+  g_test_message ("%u of %u columns dashed", n_dashed, n_columns);
+  g_assert_cmpuint (n_columns, >, 100);
+  g_assert_cmpuint (n_dashed * 10, >, n_columns * 4);
+  for (double x = late->x + 20; x < late->x + 60; x += 1)
+    g_assert_false (column_has (surface, x, last_close->y - 2, last_close->y + 2, color));
+
+  g_assert_nonnull (strstr (text_of (layout, "footnote"),
+                            "1% of Refco joins Refco’s closing values only."));
+  g_assert_nonnull (strstr (text_of (layout, "footnote"),
+                            "1% of Refco holds Refco’s close of 2025-06-02 level to 2025-10-01."));
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +613,7 @@ main (int   argc,
   g_test_add_func ("/Br/Chart/flash-notes-labels", test_flash_notes_labels);
   g_test_add_func ("/Br/Chart/customer-columns", test_customer_columns);
   g_test_add_func ("/Br/Chart/nothing-disappears", test_nothing_disappears);
+  g_test_add_func ("/Br/Chart/reference-line", test_reference_line);
 
   return g_test_run ();
 }
