@@ -67,9 +67,15 @@ enum {
   N_PROPS
 };
 
+enum {
+  DRAWN,
+  N_SIGNALS
+};
+
 G_DEFINE_FINAL_TYPE (BrChartView, br_chart_view, GTK_TYPE_WIDGET)
 
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 static int
 current_highlight (BrChartView *self)
@@ -190,6 +196,7 @@ take_drawing (BrChartView   *self,
   self->drawn_height = height;
   update_accessible (self);
   sync_legend (self);
+  g_signal_emit (self, signals[DRAWN], 0);
 }
 
 /* Whether the last drawing shows the current dataset and options at @width x @height;
@@ -779,6 +786,15 @@ br_chart_view_class_init (BrChartViewClass *klass)
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * BrChartView::drawn:
+   *
+   * A new drawing, and the layout that answers hit tests, has been taken: what
+   * br_chart_view_get_current_layout() returns may have changed.
+   */
+  signals[DRAWN] = g_signal_new ("drawn", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/burnrate/Burnrate/ui/br-chart-view.ui");
   gtk_widget_class_bind_template_child (widget_class, BrChartView, readout);
@@ -956,6 +972,27 @@ br_chart_view_ensure_layout (BrChartView *self)
                 width, height);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
+
+  return self->layout;
+}
+
+/**
+ * br_chart_view_get_current_layout:
+ *
+ * What the view already has, without drawing: the layout of its last drawing when that
+ * shows the current dataset and choices, at whatever size it was drawn. While a new
+ * drawing is under way, #BrChartView::drawn says when it is done.
+ *
+ * Returns: (transfer none) (nullable): the layout, or %NULL
+ */
+BrChartLayout *
+br_chart_view_get_current_layout (BrChartView *self)
+{
+  g_return_val_if_fail (BR_IS_CHART_VIEW (self), NULL);
+
+  if (self->layout == NULL || self->dataset == NULL || self->drawn_dataset != self->dataset
+      || !br_chart_options_draw_alike (self->drawn_options, self->options))
+    return NULL;
 
   return self->layout;
 }

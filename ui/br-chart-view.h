@@ -27,6 +27,7 @@ void                  br_chart_view_set_options      (BrChartView          *self
 void                  br_chart_view_set_color_vision (BrChartView          *self,
                                                       BrColorVision         vision);
 BrChartLayout        *br_chart_view_ensure_layout    (BrChartView          *self);
+BrChartLayout        *br_chart_view_get_current_layout (BrChartView        *self);
 GdkTexture           *br_chart_view_render_texture   (BrChartView          *self,
                                                       int                   width,
                                                       int                   height,

@@ -49,6 +49,7 @@ struct _BrWindow
   GtkWidget            *table_box;
   GtkLabel             *table_title;
   BrDataTable          *data_table;
+  guint                 table_source;  /* fills the table after the chart's frame */
   GMenu                *recent_section;
   GMenu                *monitor_section;
   GtkWindow            *presentation;  /* weak: the presentation window while it is up */

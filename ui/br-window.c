@@ -162,7 +162,22 @@ options_from_settings (BrWindow  *self,
   return options;
 }
 
-/* Run after the frame that draws the chart shown, whose layout is then current: a status
+/* The layout of the chart shown, when its drawing is done; NULL while the view draws it
+ * off the main thread (its "drawn" signal calls again). A view off screen draws nothing
+ * by itself: it is drawn here. */
+static BrChartLayout *
+visible_layout (BrWindow *self)
+{
+  BrChartView *view = br_window_get_visible_chart_view (self);
+  BrChartLayout *layout = br_chart_view_get_current_layout (view);
+
+  if (layout == NULL && !gtk_widget_get_mapped (GTK_WIDGET (view)))
+    layout = br_chart_view_ensure_layout (view);
+
+  return layout;
+}
+
+/* Run after the frame that draws the chart shown, once its layout is current: a status
  * page over a chart with nothing to draw, saying why. Not when the legend hid every
  * series: its buttons, on the chart, bring them back. */
 static gboolean
@@ -170,12 +185,14 @@ update_empty_page_cb (gpointer data)
 {
   BrWindow *self = data;
   BrChartView *view = br_window_get_visible_chart_view (self);
-  BrChartLayout *layout = br_chart_view_ensure_layout (view);
+  BrChartLayout *layout = visible_layout (self);
   AdwViewStackPage *page = adw_view_stack_get_page (self->stack, GTK_WIDGET (view));
   g_auto(GStrv) hidden = NULL;
   gboolean empty;
 
   self->empty_source = 0;
+  if (layout == NULL)
+    return G_SOURCE_REMOVE;
   g_object_get (view, "hidden", &hidden, NULL);
   empty = layout != NULL && br_chart_layout_get_n_marks (layout) == 0
           && (hidden == NULL || hidden[0] == NULL);
@@ -449,6 +466,18 @@ visible_chart_cb (BrWindow     *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
 }
 
+/* a new drawing of a chart: the table and the status page follow the one shown */
+static void
+view_drawn_cb (BrWindow    *self,
+               BrChartView *view)
+{
+  if (view != br_window_get_visible_chart_view (self))
+    return;
+
+  br_window_refresh_table (self);
+  schedule_empty_page (self);
+}
+
 static void
 hidden_series_cb (BrWindow    *self,
                   GParamSpec  *pspec,
@@ -487,6 +516,7 @@ br_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->loading_source, g_source_remove);
   g_clear_handle_id (&self->empty_source, g_source_remove);
+  g_clear_handle_id (&self->table_source, g_source_remove);
   if (self->presentation != NULL)
     gtk_window_destroy (self->presentation);
   g_clear_weak_pointer (&self->presentation);
@@ -781,8 +811,12 @@ br_window_init (BrWindow *self)
   g_settings_bind (self->settings, "show-table", self, "show-table", G_SETTINGS_BIND_DEFAULT);
 
   for (guint i = 0; i < BR_N_CHART_KINDS; i++)
-    g_signal_connect_object (views (self, i), "notify::hidden", G_CALLBACK (hidden_series_cb),
-                             self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (views (self, i), "notify::hidden", G_CALLBACK (hidden_series_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (views (self, i), "drawn", G_CALLBACK (view_drawn_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
 
   /* the key holds the chart's nick: "losses" */
   g_settings_bind (self->settings, "chart", self, "chart", G_SETTINGS_BIND_DEFAULT);
@@ -921,27 +955,38 @@ br_window_get_data_table (BrWindow *self)
   return self->data_table;
 }
 
+static gboolean
+fill_table_cb (gpointer data)
+{
+  BrWindow *self = data;
+  BrChartView *view = br_window_get_visible_chart_view (self);
+  BrChartLayout *layout;
+
+  self->table_source = 0;
+  if (!self->show_table || (layout = visible_layout (self)) == NULL)
+    return G_SOURCE_REMOVE;
+
+  br_data_table_set_layout (self->data_table, layout,
+                            br_chart_options_get_language (br_chart_view_get_options (view)));
+  gtk_label_set_text (self->table_title, br_chart_layout_get_title (layout));
+
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * br_window_refresh_table:
  *
- * Fills the data table from the chart shown, when the table is shown.
+ * Fills the data table from the chart shown, when the table is shown: after the frame
+ * in progress, once the chart's drawing (off the main thread) is done, so that neither
+ * the drawing nor the rows hold up the frame.
  */
 void
 br_window_refresh_table (BrWindow *self)
 {
-  BrChartView *view;
-  BrChartLayout *layout;
-
   g_return_if_fail (BR_IS_WINDOW (self));
 
-  if (!self->show_table)
-    return;
-
-  view = br_window_get_visible_chart_view (self);
-  layout = br_chart_view_ensure_layout (view);
-  br_data_table_set_layout (self->data_table, layout,
-                            br_chart_options_get_language (br_chart_view_get_options (view)));
-  gtk_label_set_text (self->table_title, layout != NULL ? br_chart_layout_get_title (layout) : "");
+  if (self->show_table && self->table_source == 0)
+    self->table_source = g_idle_add (fill_table_cb, self);
 }
 
 /**

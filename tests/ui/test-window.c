@@ -1092,6 +1092,25 @@ read_text_cb (GObject      *object,
   g_assert_no_error (error);
 }
 
+/* until the table lists the marks of the chart shown, drawn for the current choices */
+static void
+wait_for_table (BrWindow *window)
+{
+  gint64 end = g_get_monotonic_time () + TIMEOUT_US;
+  GListModel *rows = br_data_table_get_rows (br_window_get_data_table (window));
+  BrChartLayout *layout = NULL;
+
+  while (g_get_monotonic_time () < end)
+    {
+      layout = br_chart_view_get_current_layout (br_window_get_visible_chart_view (window));
+      if (layout != NULL && g_list_model_get_n_items (rows) == br_chart_layout_get_n_marks (layout))
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_nonnull (layout);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, br_chart_layout_get_n_marks (layout));
+}
+
 static void
 test_table (Fixture       *fixture,
             gconstpointer  data)
@@ -1100,7 +1119,6 @@ test_table (Fixture       *fixture,
   GListModel *rows;
   g_autofree char *csv = NULL;
   g_auto(GStrv) lines = NULL;
-  BrChartLayout *layout;
   GtkPaned *paned;
   double previous = -G_MAXDOUBLE;
   guint n;
@@ -1112,10 +1130,19 @@ test_table (Fixture       *fixture,
   wait_for_frame (fixture->window);
   table = br_window_get_data_table (fixture->window);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (table)));
-  layout = br_chart_view_ensure_layout (br_window_get_visible_chart_view (fixture->window));
   rows = br_data_table_get_rows (table);
+  wait_for_table (fixture->window);
   n = g_list_model_get_n_items (rows);
-  g_assert_cmpuint (n, ==, br_chart_layout_get_n_marks (layout));
+
+  /* another chart: drawn off the main thread, not by the action; the table follows it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.chart", "s", "rnd"));
+  g_assert_null (br_chart_view_get_current_layout (br_window_get_visible_chart_view (fixture->window)));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n);
+  wait_for_table (fixture->window);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), !=, n);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.chart", "s", "losses"));
+  wait_for_table (fixture->window);
+  n = g_list_model_get_n_items (rows);
 
   /* the divider dragged all the way up, or a short window: the chart keeps 240 px */
   paned = GTK_PANED (gtk_widget_get_ancestor (GTK_WIDGET (table), GTK_TYPE_PANED));
