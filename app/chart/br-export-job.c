@@ -365,12 +365,12 @@ find_chart (Job         *job,
 /* One chart a page, each page an entry in the outline (the viewer's bookmarks), each
  * page a replay of its chart's recording once it is recorded. */
 static gboolean
-export_pdf (Job               *job,
-            const BrChartKind *kinds,
-            guint              n_kinds,
-            BrExportFile      *file,
-            GError           **error)
+export_pdf (Job           *job,
+            BrExportFile  *file,
+            GError       **error)
 {
+  const BrChartKind *kinds = job->kinds;
+  guint n_kinds = job->n_kinds;
   g_autoptr(GPtrArray) layouts = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -402,13 +402,15 @@ export_pdf (Job               *job,
   return close_pdf (file, surface, cr, job, layouts, error);
 }
 
+/* The SVG or CSV files of @target, one a chart */
 static gboolean
 export_target (Job                  *job,
                const BrExportTarget *target,
-               const BrChartKind    *kinds,
-               guint                 n_kinds,
                GError              **error)
 {
+  const BrChartKind *kinds = job->kinds;
+  guint n_kinds = job->n_kinds;
+
   for (guint i = 0; i < n_kinds; i++)
     {
       g_autofree char *path = n_kinds > 1 ? br_export_path_for_chart (target->path, kinds[i])
@@ -507,7 +509,7 @@ pdf_thread (gpointer data)
   Pdf *pdf = data;
   GError *error = NULL;
 
-  export_pdf (pdf->job, pdf->job->kinds, pdf->job->n_kinds, pdf->file, &error);
+  export_pdf (pdf->job, pdf->file, &error);
 
   return error;
 }
@@ -553,7 +555,7 @@ write_pdfs (Job     *job,
     {
       Pdf *pdf = g_ptr_array_index (job->pdfs, i);
 
-      if (!export_pdf (job, job->kinds, job->n_kinds, pdf->file, error))
+      if (!export_pdf (job, pdf->file, error))
         return FALSE;
     }
 
@@ -781,7 +783,7 @@ br_export_charts (BrDataset            *dataset,
   for (guint i = 0; i < n_targets; i++)
     {
       if ((targets[i].format == BR_EXPORT_SVG || targets[i].format == BR_EXPORT_CSV) &&
-          !export_target (&job, &targets[i], kinds, n_kinds, error))
+          !export_target (&job, &targets[i], error))
         return FALSE;
     }
 
