@@ -284,8 +284,8 @@ slide_header (BrChartContext *ctx,
   double size;
   char *cut;
 
-  _br_text_draw_wrapped (ctx, title, ctx->pad, ctx->py0, title_size, width, 2, &ctx->palette.text,
-                         "title");
+  _br_text_draw_wrapped (ctx, title, &(BrParagraph) { ctx->pad, ctx->py0, title_size, width, 2 },
+                         &ctx->palette.text, "title");
   ctx->py0 += _br_text_measure_wrapped (ctx, title, title_size, width, TEXT_BOLD) + ctx->em * 0.1;
 
   if (text != NULL)
@@ -295,7 +295,8 @@ slide_header (BrChartContext *ctx,
           _br_chart_layout_leave_out (ctx->layout, cut + strlen (" · "));
           *cut = '\0';
         }
-      ctx->py0 += _br_text_draw_wrapped (ctx, text, ctx->pad, ctx->py0, size, width, 2,
+      ctx->py0 += _br_text_draw_wrapped (ctx, text,
+                                         &(BrParagraph) { ctx->pad, ctx->py0, size, width, 2 },
                                          &ctx->palette.secondary, "subtitle");
     }
 
@@ -328,7 +329,8 @@ _br_chart_header (BrChartContext *ctx,
   /* the subtitle says how to read the chart: on a slide's large type it takes a second
    * line rather than lose its end */
   if (subtitle != NULL)
-    ctx->py0 += _br_text_draw_wrapped (ctx, subtitle, ctx->pad, ctx->py0, ctx->em, width, 2,
+    ctx->py0 += _br_text_draw_wrapped (ctx, subtitle,
+                                       &(BrParagraph) { ctx->pad, ctx->py0, ctx->em, width, 2 },
                                        &ctx->palette.secondary, "subtitle");
 
   ctx->py0 += ctx->em * 0.6;
@@ -780,8 +782,9 @@ _br_chart_footnote (BrChartContext *ctx,
       ctx->layout->footnote_lines = lines_wanted (ctx, texts, size, width);
     }
 
-  _br_text_draw_fitting (ctx, (const char * const *) texts, N_SOURCE_FORMS, ctx->pad, y, size,
-                         width, ctx->footnote_lines, &ctx->palette.secondary, "footnote");
+  _br_text_draw_fitting (ctx, (const char * const *) texts, N_SOURCE_FORMS,
+                         &(BrParagraph) { ctx->pad, y, size, width, ctx->footnote_lines },
+                         &ctx->palette.secondary, "footnote");
 
   for (guint i = 0; i < N_SOURCE_FORMS; i++)
     g_free (texts[i]);

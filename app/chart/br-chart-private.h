@@ -220,23 +220,26 @@ void     _br_text_draw       (BrChartContext *ctx,
                               TextFlags       flags,
                               const BrRgb    *color,
                               const char     *role);
-double   _br_text_draw_wrapped (BrChartContext *ctx,
-                                const char     *text,
-                                double          x,
-                                double          y,
-                                double          size,
-                                double          max_width,
-                                int             max_lines,
-                                const BrRgb    *color,
-                                const char     *role);
+
+/* Where a paragraph is set: its top left corner, its type size, the width it wraps at
+ * and the lines it may take, ellipsized past them */
+typedef struct
+{
+  double x, y;
+  double size;
+  double width;
+  int    max_lines;
+} BrParagraph;
+
+double   _br_text_draw_wrapped (BrChartContext     *ctx,
+                                const char         *text,
+                                const BrParagraph  *paragraph,
+                                const BrRgb        *color,
+                                const char         *role);
 double   _br_text_draw_fitting (BrChartContext     *ctx,
                                 const char * const *texts,
                                 guint               n_texts,
-                                double              x,
-                                double              y,
-                                double              size,
-                                double              max_width,
-                                int                 max_lines,
+                                const BrParagraph  *paragraph,
                                 const BrRgb        *color,
                                 const char         *role);
 

@@ -264,33 +264,29 @@ _br_text_draw (BrChartContext *ctx,
  * Returns: the height drawn, in pixels
  */
 double
-_br_text_draw_wrapped (BrChartContext *ctx,
-                       const char     *text,
-                       double          x,
-                       double          y,
-                       double          size,
-                       double          max_width,
-                       int             max_lines,
-                       const BrRgb    *color,
-                       const char     *role)
+_br_text_draw_wrapped (BrChartContext    *ctx,
+                       const char        *text,
+                       const BrParagraph *paragraph,
+                       const BrRgb       *color,
+                       const char        *role)
 {
   Text t;
 
   if (text == NULL || *text == '\0')
     return 0;
 
-  t = prepare (ctx, text, size, max_width, 0);
-  pango_layout_set_height (t.pango, -max_lines);
+  t = prepare (ctx, text, paragraph->size, paragraph->width, 0);
+  pango_layout_set_height (t.pango, -paragraph->max_lines);
 
-  return show (ctx, t, x, y, color, role);
+  return show (ctx, t, paragraph->x, paragraph->y, color, role);
 }
 
 /**
  * _br_text_draw_fitting:
  * @texts: (array length=n_texts): the same paragraph, longest first
  *
- * Draws the first of @texts that fits in @max_lines lines, laid out once; the last one,
- * ellipsized, when none does.
+ * Draws the first of @texts that fits in the paragraph's lines, laid out once; the last
+ * one, ellipsized, when none does.
  *
  * Returns: the height drawn, in pixels
  */
@@ -298,11 +294,7 @@ double
 _br_text_draw_fitting (BrChartContext     *ctx,
                        const char * const *texts,
                        guint               n_texts,
-                       double              x,
-                       double              y,
-                       double              size,
-                       double              max_width,
-                       int                 max_lines,
+                       const BrParagraph  *paragraph,
                        const BrRgb        *color,
                        const char         *role)
 {
@@ -313,13 +305,12 @@ _br_text_draw_fitting (BrChartContext     *ctx,
       if (texts[i] == NULL || *texts[i] == '\0')
         return 0;
 
-      Text t = prepare (ctx, texts[i], size, max_width, 0);
+      Text t = prepare (ctx, texts[i], paragraph->size, paragraph->width, 0);
 
       pango_layout_set_ellipsize (t.pango, PANGO_ELLIPSIZE_NONE);
-      if (pango_layout_get_line_count (t.pango) <= max_lines)
-        return show (ctx, t, x, y, color, role);
+      if (pango_layout_get_line_count (t.pango) <= paragraph->max_lines)
+        return show (ctx, t, paragraph->x, paragraph->y, color, role);
     }
 
-  return _br_text_draw_wrapped (ctx, texts[n_texts - 1], x, y, size, max_width, max_lines,
-                                color, role);
+  return _br_text_draw_wrapped (ctx, texts[n_texts - 1], paragraph, color, role);
 }

@@ -655,7 +655,8 @@ draw_title (BrChartContext *ctx,
   g_free (ctx->layout->title);
   ctx->layout->title = g_strdup (br_deck_get_slide_title (deck, 0));
 
-  y += _br_text_draw_wrapped (ctx, ctx->layout->title, x, y, ctx->em * 2, width, 3,
+  y += _br_text_draw_wrapped (ctx, ctx->layout->title,
+                              &(BrParagraph) { x, y, ctx->em * 2, width, 3 },
                               &ctx->palette.text, "title");
   y = draw_chips (ctx, deck, x, y + ctx->em * 0.6) + ctx->em * 0.3;
 
@@ -663,13 +664,14 @@ draw_title (BrChartContext *ctx,
     {
       g_autofree char *description = typeset (br_text_get (about, ctx->lang), ctx->lang);
 
-      y += _br_text_draw_wrapped (ctx, description, x, y, ctx->em * 0.55, width, 8,
+      y += _br_text_draw_wrapped (ctx, description,
+                                  &(BrParagraph) { x, y, ctx->em * 0.55, width, 8 },
                                   &ctx->palette.secondary, "subtitle");
       y += ctx->em * 0.6;
     }
 
-  _br_text_draw_wrapped (ctx, facts, x, y, ctx->em * 0.55, width, 4, &ctx->palette.secondary,
-                         "label");
+  _br_text_draw_wrapped (ctx, facts, &(BrParagraph) { x, y, ctx->em * 0.55, width, 4 },
+                         &ctx->palette.secondary, "label");
   g_string_assign (ctx->layout->description, br_deck_get_slide_description (deck, 0));
 }
 
@@ -705,8 +707,10 @@ draw_sources (BrChartContext *ctx,
 
       _br_text_draw (ctx, number, frame.x, y, frame.size, 0, TEXT_BOLD, &ctx->palette.secondary,
                      "label");
-      y += _br_text_draw_wrapped (ctx, text, frame.x + frame.indent, y, frame.size, frame.width,
-                                  G_MAXINT / 2, &ctx->palette.text, "source") + frame.gap;
+      y += _br_text_draw_wrapped (ctx, text,
+                                  &(BrParagraph) { frame.x + frame.indent, y, frame.size,
+                                                   frame.width, G_MAXINT / 2 },
+                                  &ctx->palette.text, "source") + frame.gap;
     }
 
   g_string_assign (ctx->layout->description,
