@@ -168,6 +168,63 @@ _br_chart_layout_label_clear (BrChartLayout     *layout,
   return TRUE;
 }
 
+/* Whether the segment from (@ax, @ay) to (@bx, @by) enters the box: Liang and Barsky's
+ * clipping, which leaves some of it inside */
+static gboolean
+segment_in_box (double ax, double ay, double bx, double by,
+                double x0, double y0, double x1, double y1)
+{
+  double p[] = { ax - bx, bx - ax, ay - by, by - ay };
+  double q[] = { ax - x0, x1 - ax, ay - y0, y1 - ay };
+  double t0 = 0, t1 = 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (p); i++)
+    {
+      if (p[i] == 0)
+        {
+          if (q[i] < 0)
+            return FALSE;
+          continue;
+        }
+      if (p[i] < 0)
+        t0 = MAX (t0, q[i] / p[i]);
+      else
+        t1 = MIN (t1, q[i] / p[i]);
+      if (t0 > t1)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _br_chart_layout_line_crosses:
+ * @series: the series whose marks a line joins, each company's in the order they were
+ *   added
+ *
+ * Returns: whether a line drawn through @series' marks runs through the box
+ */
+gboolean
+_br_chart_layout_line_crosses (BrChartLayout *layout,
+                               double         x0,
+                               double         y0,
+                               double         x1,
+                               double         y1,
+                               BrSeries       series)
+{
+  for (guint i = 1; i < layout->marks->len; i++)
+    {
+      const BrChartMark *a = &g_array_index (layout->marks, BrChartMark, i - 1);
+      const BrChartMark *b = &g_array_index (layout->marks, BrChartMark, i);
+
+      if (a->series == series && b->series == series && a->company == b->company &&
+          segment_in_box (a->x, a->y, b->x, b->y, x0, y0, x1, y1))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 void
 _br_chart_layout_add_source (BrChartLayout  *layout,
                              const BrSource *source)

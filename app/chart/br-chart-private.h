@@ -175,6 +175,9 @@ gboolean       _br_chart_layout_label_clear  (BrChartLayout        *layout,
                                               double                part,
                                               BrSeries              under,
                                               const BrChartMark    *anchor);
+gboolean       _br_chart_layout_line_crosses (BrChartLayout        *layout,
+                                              double x0, double y0, double x1, double y1,
+                                              BrSeries              series);
 void           _br_chart_layout_add_source   (BrChartLayout        *layout,
                                               const BrSource       *source);
 void           _br_chart_layout_add_rate     (BrChartLayout        *layout,

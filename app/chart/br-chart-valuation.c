@@ -81,9 +81,35 @@ add_point_mark (BrChartContext  *ctx,
   return _br_chart_layout_add_mark (ctx->layout, &mark, &shape);
 }
 
-/* A milestone's label ("$4T · 2025-07-09") above or below its point, where it fits
- * without touching other text; otherwise left to the tooltip, and on a slide to its
- * notes. */
+/* Whether a label of the point at @x, @y in the box, @gap from it all around, stays in the
+ * plot, touches no other text and no other point, and no company's line runs through it
+ * (the dashed implied line may) */
+static gboolean
+label_fits (BrChartContext *ctx,
+            double          x,
+            double          y,
+            double          x0,
+            double          y0,
+            double          x1,
+            double          y1,
+            double          gap)
+{
+  BrChartMark anchor = { .x = x, .y = y };
+
+  if (y0 < ctx->py0 - ctx->em * 0.2 || y1 > ctx->py1)
+    return FALSE;
+  /* other points keep their own margin; other text and the lines keep @gap */
+  return _br_chart_layout_label_clear (ctx->layout, x0, y0, x1, y1, 4, BR_SERIES_IMPLIED,
+                                       &anchor) &&
+         _br_chart_layout_label_clear (ctx->layout, x0 - gap, y0 - gap, x1 + gap, y1 + gap,
+                                       G_MAXDOUBLE, BR_SERIES_IMPLIED, &anchor) &&
+         !_br_chart_layout_line_crosses (ctx->layout, x0 - gap, y0 - gap, x1 + gap, y1 + gap,
+                                         BR_SERIES_MARKET_CAP);
+}
+
+/* A milestone's label ("$4T · 2025-07-09") above or below its point, or to its left or
+ * right, where it fits with a gap around it; otherwise left to the tooltip, and on a
+ * slide to its notes. */
 static void
 milestone_label (BrChartContext *ctx,
                  const Point    *p,
@@ -93,10 +119,10 @@ milestone_label (BrChartContext *ctx,
 {
   g_autofree char *date = _br_format_date (&p->cap->date, ctx->lang);
   g_autofree char *text = g_strdup_printf ("%s · %s", br_text_get (&p->cap->label, ctx->lang), date);
-  double size = ctx->em * 0.75, w, h;
+  double size = ctx->em * 0.75, w, h, gap = MAX (2, ctx->em * 0.2);
   double tries[][2] = { { 0, -1 }, { 0, 1 }, { -1, -1 }, { -1, 1 }, { 1, -1 }, { 1, 1 } };
-  /* a slide tries the right of the point too, then smaller type, then its notes */
-  guint n_tries = ctx->options->slide ? G_N_ELEMENTS (tries) * 2 : 4;
+  /* a slide tries smaller type too, then its notes */
+  guint n_tries = G_N_ELEMENTS (tries) * (ctx->options->slide ? 2 : 1);
 
   for (guint i = 0; i < n_tries; i++)
     {
@@ -108,11 +134,7 @@ milestone_label (BrChartContext *ctx,
       double top = try[1] < 0 ? y - ctx->em * 0.5 - h : y + ctx->em * 0.5;
 
       left = CLAMP (left, ctx->px0, ctx->px1 - w);
-      if (top < ctx->py0 - ctx->em * 0.2 || top + h > ctx->py1)
-        continue;
-      /* it may cross the dashed implied line, not another point */
-      if (!_br_chart_layout_label_clear (ctx->layout, left, top, left + w, top + h, 4,
-                                         BR_SERIES_IMPLIED, NULL))
+      if (!label_fits (ctx, x, y, left, top, left + w, top + h, gap))
         continue;
 
       _br_text_draw (ctx, text, left, top, size, 0, 0, color, "label");

@@ -12,6 +12,8 @@
 
 #include "br-chart.h"
 #include "br-chart-layout-private.h"
+#include "br-chart-options-private.h"
+#include "br-deck.h"
 #include "br-loader-private.h"
 
 static BrDataset *
@@ -600,6 +602,106 @@ test_reference_line (void)
   cairo_surface_destroy (surface);
 }
 
+/* Whether the segment from (@ax, @ay) to (@bx, @by) passes through the box, walked in
+ * half-pixel steps */
+static gboolean
+segment_enters (double           ax,
+                double           ay,
+                double           bx,
+                double           by,
+                const BrTextBox *box)
+{
+  guint n = (guint)ceil (hypot (bx - ax, by - ay) * 2) + 1;
+
+  for (guint k = 0; k <= n; k++)
+    {
+      double x = ax + (bx - ax) * k / n, y = ay + (by - ay) * k / n;
+
+      if (x > box->x0 && x < box->x1 && y > box->y0 && y < box->y1)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Each annotation ("$4T · 2025-07-09") keeps @gap pixels from all other text, and no
+ * company's line runs through it: the lines are read back as the layout's market values
+ * of each company in turn, which the chart joins */
+static void
+assert_labels_clear (BrChartLayout *layout,
+                     double         gap,
+                     const char    *where)
+{
+  guint n_labels = 0;
+
+  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+    {
+      const BrTextBox *a = br_chart_layout_get_text_box (layout, i);
+
+      if (g_strcmp0 (a->role, "label") != 0)
+        continue;
+      n_labels++;
+      for (guint j = 0; j < br_chart_layout_get_n_text_boxes (layout); j++)
+        {
+          const BrTextBox *b = br_chart_layout_get_text_box (layout, j);
+
+          if (j != i && a->x0 - gap < b->x1 && b->x0 < a->x1 + gap && a->y0 - gap < b->y1 &&
+              b->y0 < a->y1 + gap)
+            g_error ("%s: “%s” is within %.0f px of %s “%s”", where, a->text, gap, b->role,
+                     b->text);
+        }
+      for (guint k = 1; k < br_chart_layout_get_n_marks (layout); k++)
+        {
+          const BrChartMark *m0 = br_chart_layout_get_mark (layout, k - 1);
+          const BrChartMark *m1 = br_chart_layout_get_mark (layout, k);
+
+          if (m0->series == BR_SERIES_MARKET_CAP && m1->series == BR_SERIES_MARKET_CAP &&
+              m0->company == m1->company && segment_enters (m0->x, m0->y, m1->x, m1->y, a))
+            g_error ("%s: %s’s line runs through “%s”", where, m0->company->id, a->text);
+        }
+    }
+  if (n_labels == 0)
+    g_error ("%s: no annotation drawn", where);
+}
+
+/* The valuation chart's annotations, on the bundled dataset and one written for the
+ * tests, in English and Chinese, at 1920×1080 and 1280×720, and as a slide */
+static void
+test_labels_clear (void)
+{
+  g_autoptr(BrDataset) bundled = br_dataset_load_bundled (NULL);
+  g_autoptr(BrDataset) marks = load ("marks.json");
+  BrDataset *datasets[] = { bundled, marks };
+  static const double sizes[][2] = { { 1920, 1080 }, { 1280, 720 } };
+
+  for (guint d = 0; d < G_N_ELEMENTS (datasets); d++)
+    for (BrLanguage l = 0; l < BR_N_LANGUAGES; l++)
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        for (guint slide = 0; slide < 2; slide++)
+          {
+            g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_VALUATION);
+            cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                                                       NULL);
+            cairo_t *cr = cairo_create (surface);
+            g_autoptr(BrChartLayout) layout = NULL;
+            g_autofree char *where = g_strdup_printf ("%s %s %.0f×%.0f%s", d ? "marks" : "bundled",
+                                                      br_language_to_string (l), sizes[s][0],
+                                                      sizes[s][1], slide ? " slide" : "");
+            BrUnit unit;
+
+            br_unit_for_dataset (datasets[d], &unit);
+            br_chart_options_set_unit (options, &unit);
+            br_chart_options_set_language (options, l);
+            br_chart_options_set_slide (options, slide);
+            if (slide)
+              br_chart_options_set_text_scale (options, BR_DECK_TEXT_SCALE);
+            layout = br_chart_draw (cr, datasets[d], options, sizes[s][0], sizes[s][1]);
+            assert_labels_clear (layout, 2, where);
+            cairo_destroy (cr);
+            cairo_surface_destroy (surface);
+          }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -614,6 +716,7 @@ main (int   argc,
   g_test_add_func ("/Br/Chart/customer-columns", test_customer_columns);
   g_test_add_func ("/Br/Chart/nothing-disappears", test_nothing_disappears);
   g_test_add_func ("/Br/Chart/reference-line", test_reference_line);
+  g_test_add_func ("/Br/Chart/labels-clear", test_labels_clear);
 
   return g_test_run ();
 }
