@@ -282,6 +282,33 @@ measure_lines (GArray   *lines,
   return n_visible;
 }
 
+/* The first and the last day a mark of @lines sits on, each in the middle of its period:
+ * the time axis spans their years. A January year's last mark sits in the calendar year
+ * before the one its period ends in, so among December years the axis ends there, not
+ * with an empty year. */
+static void
+marks_span (GArray *lines,
+            GDate  *first,
+            GDate  *last)
+{
+  g_date_clear (first, 1);
+  g_date_clear (last, 1);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      BrLine *line = &g_array_index (lines, BrLine, i);
+
+      for (guint j = 0; !line->hidden && j < line->points->len; j++)
+        {
+          const GDate *day = &_br_line_point (line, j)->date;
+
+          if (!g_date_valid (first) || g_date_compare (day, first) < 0)
+            *first = *day;
+          if (!g_date_valid (last) || g_date_compare (day, last) > 0)
+            *last = *day;
+        }
+    }
+}
+
 /* Steps 4 and 5: axes, lines, then the labels beside their ends */
 static void
 plot (BrChartContext *ctx,
@@ -292,12 +319,14 @@ plot (BrChartContext *ctx,
   BrAxes axes = { { 0 } };
   double label_height;
   gboolean mixed;
+  GDate first, last;
 
   /* room: axis title above, years below, tick labels left, end labels right */
   _br_chart_plot_rows (ctx, 1.8);
   _br_chart_value_axis (ctx, &axes.y, extent->lo, extent->hi);
   _br_chart_plot_columns_labelled (ctx, &axes.y, labels, ctx->em * 0.9, &label_height);
-  _br_axis_fiscal (&axes.x, &extent->first, &extent->last, _br_extent_year_end (extent, &mixed),
+  marks_span (lines, &first, &last);
+  _br_axis_fiscal (&axes.x, &first, &last, _br_extent_year_end (extent, &mixed),
                    ctx->px0, ctx->px1);
 
   _br_axis_draw_y (ctx, &axes.y, _("Net income"), &ctx->options->unit);

@@ -211,6 +211,51 @@ test_keys_match_marks (void)
   g_assert_cmpstr (label_under (one, br_chart_layout_get_mark (one, 0)->x), ==, "FY2023");
 }
 
+/* The year labels under the plot, left to right */
+static char *
+year_labels (BrChartLayout *layout)
+{
+  g_autoptr(GPtrArray) ticks = g_ptr_array_new ();
+  GString *joined = g_string_new (NULL);
+  double lowest = 0;
+
+  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+    {
+      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+
+      if (g_strcmp0 (box->role, "tick") == 0)
+        lowest = MAX (lowest, box->y0);
+    }
+  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+    {
+      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+
+      if (g_strcmp0 (box->role, "tick") == 0 && box->y0 >= lowest - 1)
+        g_string_append_printf (joined, "%s%s", joined->len > 0 ? " " : "", box->text);
+    }
+
+  return g_string_free (joined, FALSE);
+}
+
+/* Years ending in December and in January on one axis: the axis ends with the year the
+ * last marks sit in (a January year's in the middle of the calendar year before), not
+ * with an empty year */
+static void
+test_mixed_year_ends_axis (void)
+{
+  g_autoptr(BrDataset) marks = load ("marks.json");
+  g_autoptr(BrChartLayout) mixed = draw (marks, BR_CHART_LOSSES,
+                                         (const char *[]) { "delta", "ridge", NULL },
+                                         BR_LANGUAGE_EN);
+  g_autoptr(BrChartLayout) december = draw (marks, BR_CHART_LOSSES,
+                                            (const char *[]) { "delta", NULL }, BR_LANGUAGE_EN);
+  g_autofree char *mixed_years = year_labels (mixed);
+  g_autofree char *december_years = year_labels (december);
+
+  g_assert_cmpstr (december_years, ==, "2022 2023 2024");
+  g_assert_cmpstr (mixed_years, ==, "2022 2023 2024");
+}
+
 /* Chinese writes 10,000 亿 and more as 万亿, on the axis, the end labels and in the
  * tooltip; multiples are 倍 in Chinese, and above 1,000 only ">1,000×" */
 static void
@@ -717,6 +762,7 @@ main (int   argc,
   g_test_add_func ("/Br/Chart/nothing-disappears", test_nothing_disappears);
   g_test_add_func ("/Br/Chart/reference-line", test_reference_line);
   g_test_add_func ("/Br/Chart/labels-clear", test_labels_clear);
+  g_test_add_func ("/Br/Chart/mixed-year-ends-axis", test_mixed_year_ends_axis);
 
   return g_test_run ();
 }
