@@ -22,6 +22,8 @@ G_BEGIN_DECLS
 #define BR_MIN_AMOUNT         0.01   /* the same, for any amount but zero */
 #define BR_MAX_CLUSTER_LENGTH 16     /* code points drawn as one character */
 
+typedef struct _BrFileBytes BrFileBytes;
+
 /* One reading of a dataset file */
 typedef struct
 {
@@ -35,6 +37,7 @@ typedef struct
   GHashTable     *seen;        /* (period, what) → TRUE */
   const char     *data;        /* the whole file */
   BrScanLayout   *layout;      /* where its companies stand */
+  BrFileBytes    *file;        /* a local file's own copy of @data, or NULL */
 } Loader;
 
 /* what the tests and the fuzzer read their datasets with */
@@ -46,5 +49,7 @@ BrDataset *br_dataset_load_bytes (GBytes          *bytes,
 
 void _br_loader_read_root (Loader     *l,
                            JsonObject *root);
+void _br_file_bytes_release (BrFileBytes *file,
+                             gsize        end);
 
 G_END_DECLS

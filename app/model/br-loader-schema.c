@@ -1140,6 +1140,9 @@ read_companies (Loader     *l,
       /* keep the company even when invalid: it is freed with the dataset */
       l->ds->n_companies++;
       _br_json_pop (l->json, item);
+      /* its bytes are read: a big file's memory goes as its companies come in */
+      if (l->file != NULL)
+        _br_file_bytes_release (l->file, span->end);
     }
 
   _br_json_pop (l->json, mark);

@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -202,6 +203,152 @@ skeleton_of (const char         *data,
   return skeleton;
 }
 
+static GBytes *io_error (const char *display_name,
+                         int         saved_errno,
+                         GError    **error);
+
+/* A local file's bytes, in pages of their own. The companies are most of a big file,
+ * and once a company is read its bytes are not needed unless problems are to be
+ * located: their pages are given back as the loader goes, and read again from the
+ * file if they are. */
+struct _BrFileBytes
+{
+  char        *data;
+  gsize        length;
+  gsize        mapped;
+  int          fd;
+  struct stat  st;            /* the file as it was read */
+  gsize        released_from; /* the pages given back, as offsets */
+  gsize        released_to;
+};
+
+static void
+file_bytes_free (BrFileBytes *file)
+{
+  if (file->data != NULL)
+    munmap (file->data, file->mapped);
+  g_free (file);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BrFileBytes, file_bytes_free)
+
+#define RELEASE_STEP (1 << 20)
+
+static gsize
+page_size (void)
+{
+  static gsize size;
+
+  if (size == 0)
+    size = sysconf (_SC_PAGESIZE);
+
+  return size;
+}
+
+/* Reads the regular file @fd, of @st->st_size bytes. Returns NULL, with @error unset,
+ * when it has grown meanwhile: the caller reads it the ordinary way. */
+static BrFileBytes *
+file_bytes_read (int                fd,
+                 const struct stat *st,
+                 const char        *display_name,
+                 GCancellable      *cancellable,
+                 GError           **error)
+{
+  g_autoptr(BrFileBytes) file = g_new0 (BrFileBytes, 1);
+
+  file->fd = fd;
+  file->st = *st;
+  /* one byte more than the file: enough to tell that it grew */
+  file->mapped = st->st_size + 1;
+  file->data = mmap (NULL, file->mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                     -1, 0);
+  if (file->data == MAP_FAILED)
+    {
+      file->data = NULL;
+      return NULL;
+    }
+
+  while (file->length < file->mapped)
+    {
+      gssize n = read (fd, file->data + file->length, MIN (file->mapped - file->length, 1 << 20));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          io_error (display_name, errno, error);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      file->length += n;
+    }
+
+  if (file->length == file->mapped)
+    return NULL;
+
+  return g_steal_pointer (&file);
+}
+
+/**
+ * _br_file_bytes_release:
+ * @end: how far the loader has read the file's companies
+ *
+ * Gives back the pages of the companies read up to @end.
+ */
+void
+_br_file_bytes_release (BrFileBytes *file,
+                        gsize        end)
+{
+  gsize from, to;
+
+  end = MIN (end, file->length);
+  to = end / page_size () * page_size ();
+  from = MAX (file->released_to, file->released_from);
+  /* a megabyte at a time, not a call a company */
+  if (to < from + RELEASE_STEP || madvise (file->data + from, to - from, MADV_DONTNEED) != 0)
+    return;
+
+  file->released_to = to;
+}
+
+/* Reads back the pages given back, to locate the problems in them. Fails, with a
+ * message, if the file changed meanwhile: the places found would not be its own. */
+static gboolean
+file_bytes_restore (BrFileBytes    *file,
+                    const char     *display_name,
+                    GError        **error)
+{
+  gsize at = file->released_from;
+  struct stat st;
+
+  while (at < file->released_to)
+    {
+      gssize n = pread (file->fd, file->data + at, file->released_to - at, at);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      at += n;
+    }
+
+  if (at == file->released_to && fstat (file->fd, &st) == 0
+      && st.st_size == file->st.st_size && st.st_ino == file->st.st_ino
+      && st.st_mtim.tv_sec == file->st.st_mtim.tv_sec
+      && st.st_mtim.tv_nsec == file->st.st_mtim.tv_nsec)
+    {
+      file->released_to = file->released_from;
+      return TRUE;
+    }
+
+  g_set_error (error, BR_LOADER_ERROR, BR_LOADER_ERROR_IO,
+               _("%s changed while it was read; open it again"), display_name);
+  return FALSE;
+}
+
 static BrDataset *
 read_dataset (JsonObject      *root,
               const char      *display_name,
@@ -209,6 +356,7 @@ read_dataset (JsonObject      *root,
               const char      *data,
               gsize            length,
               BrScanLayout    *layout,
+              BrFileBytes     *file,
               GPtrArray      **problems,
               GError         **error)
 {
@@ -217,12 +365,16 @@ read_dataset (JsonObject      *root,
   g_autoptr(GHashTable) period_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
   BrJsonReader json;
-  Loader l = { &json, ds, limits, currencies, period_ids, seen, data, layout };
+  Loader l = { &json, ds, limits, currencies, period_ids, seen, data, layout, file };
 
   _br_json_reader_init (&json, limits->max_problems);
   _br_loader_read_root (&l, root);
 
-  if (json.n_faults > 0)
+  if (json.n_faults > 0 && file != NULL && !file_bytes_restore (file, display_name, error))
+    {
+      g_clear_object (&ds);
+    }
+  else if (json.n_faults > 0)
     {
       g_autoptr(GPtrArray) found = _br_problems_locate (&json, display_name, data, length);
 
@@ -243,11 +395,13 @@ read_dataset (JsonObject      *root,
 #define DEEP_NESTING    256
 
 static BrDataset *
-load_bytes (GBytes          *bytes,
-            const char      *display_name,
-            const BrLimits  *limits,
-            GPtrArray      **problems,
-            GError         **error)
+load_data (const char      *data,
+           gsize            length,
+           BrFileBytes     *file,
+           const char      *display_name,
+           const BrLimits  *limits,
+           GPtrArray      **problems,
+           GError         **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
@@ -256,10 +410,7 @@ load_bytes (GBytes          *bytes,
   BrScanLayout layout = { 0, 0, spans };
   BrScanLimits scan_limits;
   BrScanFault fault;
-  const char *data;
-  gsize length;
 
-  data = g_bytes_get_data (bytes, &length);
   if (data == NULL)
     data = "";
 
@@ -287,13 +438,18 @@ load_bytes (GBytes          *bytes,
       return NULL;
     }
 
+  if (file != NULL)
+    file->released_from = file->released_to = (layout.companies_start / page_size () + 1) * page_size ();
+
   return read_dataset (json_node_get_object (json_parser_get_root (parser)), display_name,
-                       limits, data, length, &layout, problems, error);
+                       limits, data, length, &layout, file, problems, error);
 }
 
 typedef struct
 {
-  GBytes          *bytes;
+  const char      *data;
+  gsize            length;
+  BrFileBytes     *file;
   const char      *display_name;
   const BrLimits  *limits;
   GPtrArray      **problems;
@@ -306,8 +462,8 @@ load_call_run (void *data)
 {
   LoadCall *call = data;
 
-  call->dataset = load_bytes (call->bytes, call->display_name, call->limits, call->problems,
-                              call->error);
+  call->dataset = load_data (call->data, call->length, call->file, call->display_name,
+                             call->limits, call->problems, call->error);
   return NULL;
 }
 
@@ -347,6 +503,28 @@ load_bytes_on_deep_stack (LoadCall *call)
  *
  * Returns: (transfer full) (nullable): the dataset, or %NULL if it has any problem
  */
+static BrDataset *
+load_call (LoadCall *call)
+{
+  BrLimits env_limits;
+
+  if (call->problems != NULL)
+    *call->problems = NULL;
+
+  if (call->limits == NULL)
+    {
+      if (!br_limits_init_from_env (&env_limits, call->error))
+        return NULL;
+      call->limits = &env_limits;
+    }
+
+  if (call->limits->max_depth > DEEP_NESTING)
+    return load_bytes_on_deep_stack (call);
+
+  return load_data (call->data, call->length, call->file, call->display_name, call->limits,
+                    call->problems, call->error);
+}
+
 BrDataset *
 br_dataset_load_bytes (GBytes          *bytes,
                        const char      *display_name,
@@ -354,26 +532,14 @@ br_dataset_load_bytes (GBytes          *bytes,
                        GPtrArray      **problems,
                        GError         **error)
 {
-  BrLimits env_limits;
-  LoadCall call = { bytes, display_name, limits, problems, error, NULL };
+  LoadCall call = { NULL, 0, NULL, display_name, limits, problems, error, NULL };
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
 
-  if (problems != NULL)
-    *problems = NULL;
+  call.data = g_bytes_get_data (bytes, &call.length);
 
-  if (limits == NULL)
-    {
-      if (!br_limits_init_from_env (&env_limits, error))
-        return NULL;
-      call.limits = &env_limits;
-    }
-
-  if (call.limits->max_depth > DEEP_NESTING)
-    return load_bytes_on_deep_stack (&call);
-
-  return load_bytes (bytes, display_name, call.limits, problems, error);
+  return load_call (&call);
 }
 
 static GBytes *
@@ -438,41 +604,58 @@ read_fd_bounded (int           fd,
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 
-static GBytes *
-read_path_bounded (const char   *path,
-                   const char   *display_name,
-                   gsize         limit,
-                   GCancellable *cancellable,
-                   GError      **error)
+/* Reads and loads the local file at @path. Never blocks on opening it: a FIFO opens at
+ * once, and is then refused. */
+static BrDataset *
+load_path (const char   *path,
+           LoadCall     *call,
+           GCancellable *cancellable)
 {
+  g_autoptr(BrFileBytes) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  BrDataset *dataset = NULL;
   struct stat st;
-  GBytes *bytes;
   int fd;
 
-  /* never blocks: a FIFO opens at once, and is then refused */
   fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
   if (fd < 0)
-    return io_error (display_name, errno, error);
-
-  if (fstat (fd, &st) != 0)
     {
-      int saved_errno = errno;
-
-      close (fd);
-      return io_error (display_name, saved_errno, error);
-    }
-
-  if (!check_regular (S_ISREG (st.st_mode) ? G_FILE_TYPE_REGULAR : S_ISDIR (st.st_mode)
-                      ? G_FILE_TYPE_DIRECTORY : G_FILE_TYPE_SPECIAL, display_name, error) ||
-      !check_size (st.st_size, limit, display_name, error))
-    {
-      close (fd);
+      io_error (call->display_name, errno, call->error);
       return NULL;
     }
 
-  bytes = read_fd_bounded (fd, display_name, limit, cancellable, error);
+  if (fstat (fd, &st) != 0)
+    io_error (call->display_name, errno, &local_error);
+  else if (check_regular (S_ISREG (st.st_mode) ? G_FILE_TYPE_REGULAR : S_ISDIR (st.st_mode)
+                          ? G_FILE_TYPE_DIRECTORY : G_FILE_TYPE_SPECIAL, call->display_name,
+                          &local_error)
+           && check_size (st.st_size, call->limits->max_file_size, call->display_name,
+                          &local_error))
+    file = file_bytes_read (fd, &st, call->display_name, cancellable, &local_error);
+
+  /* it grew since it was measured: read to its end, or past the limit */
+  if (file == NULL && local_error == NULL && lseek (fd, 0, SEEK_SET) == 0)
+    bytes = read_fd_bounded (fd, call->display_name, call->limits->max_file_size, cancellable,
+                             &local_error);
+
+  if (file != NULL)
+    {
+      call->data = file->data;
+      call->length = file->length;
+      call->file = file;
+    }
+  else if (bytes != NULL)
+    call->data = g_bytes_get_data (bytes, &call->length);
+
+  if (file != NULL || bytes != NULL)
+    dataset = load_call (call);
+  else
+    g_propagate_error (call->error, g_steal_pointer (&local_error));
+
+  g_clear_pointer (&file, file_bytes_free);
   close (fd);
-  return bytes;
+  return dataset;
 }
 
 /* A file with no local path (another GVfs backend): through its stream, as bounded */
@@ -529,6 +712,7 @@ br_dataset_load_file (GFile           *file,
   g_autofree char *display_name = NULL;
   g_autofree char *path = NULL;
   BrLimits env_limits;
+  LoadCall call = { NULL, 0, NULL, NULL, NULL, problems, error, NULL };
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
@@ -543,15 +727,18 @@ br_dataset_load_file (GFile           *file,
     }
 
   display_name = g_file_get_parse_name (file);
+  call.display_name = display_name;
+  call.limits = limits;
   path = g_file_get_path (file);
   if (path != NULL)
-    bytes = read_path_bounded (path, display_name, limits->max_file_size, cancellable, error);
-  else
-    bytes = read_stream_bounded (file, display_name, limits->max_file_size, cancellable, error);
+    return load_path (path, &call, cancellable);
+
+  bytes = read_stream_bounded (file, display_name, limits->max_file_size, cancellable, error);
   if (bytes == NULL)
     return NULL;
 
-  return br_dataset_load_bytes (bytes, display_name, limits, problems, error);
+  call.data = g_bytes_get_data (bytes, &call.length);
+  return load_call (&call);
 }
 
 /**

@@ -5,6 +5,10 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "br-loader-private.h"
 #include "br-model.h"
@@ -566,6 +570,146 @@ test_display (void)
   g_assert_cmpint (unit.scale, ==, BR_SCALE_MILLION);
 }
 
+/* A file of @n_companies, a company a few lines, ~16 KB each. With @bad, the first
+ * company's and the last company's first figure have an unknown currency, whose lines
+ * go to @bad_lines[0] and [1]. */
+static char *
+write_big_file (guint     n_companies,
+                gboolean  bad,
+                guint    *bad_lines)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  char *path = NULL;
+  guint line = 1;
+  int fd;
+
+  g_string_append (text, "{\"format\": \"burnrate-dataset\", \"version\": 1, \"updated\": \"2025-01-01\",\n"
+                         " \"sources\": [{\"id\": \"s\", \"title\": \"Reports\", \"publisher\": \"Filings\","
+                         " \"date\": \"2025-01-01\"}],\n \"fx\": [\n");
+  line += 3;
+  for (guint y = 2015; y < 2025; y++, line++)
+    g_string_append_printf (text, "  {\"base\": \"USD\", \"quote\": \"CNY\", \"rate\": 7.0, "
+                            "\"kind\": \"annual-average\", \"year\": %u, \"source\": \"s\"}%s\n",
+                            y, y < 2024 ? "," : "");
+  g_string_append (text, " ],\n \"companies\": [\n");
+  line += 2;
+  for (guint n = 0; n < n_companies; n++)
+    {
+      g_string_append_printf (text, "  {\"id\": \"c%u\", \"name\": {\"en\": \"Company %u\"},\n"
+                              "   \"periods\": [", n, n);
+      line++;
+      for (guint y = 2015; y < 2025; y++)
+        for (guint q = 1; q <= 4; q++)
+          g_string_append_printf (text, "%s{\"id\": \"%uQ%u\", \"kind\": \"quarter\", "
+                                  "\"start\": \"%u-%02u-01\", \"end\": \"%u-%02u-%02u\"}",
+                                  y == 2015 && q == 1 ? "" : ", ", y, q, y, q * 3 - 2, y,
+                                  q * 3, q == 1 || q == 4 ? 31 : 30);
+      g_string_append (text, "],\n   \"figures\": [\n");
+      line += 2;
+      for (guint y = 2015; y < 2025; y++)
+        for (guint q = 1; q <= 4; q++, line++)
+          {
+            gboolean wrong = bad && y == 2015 && q == 1 && (n == 0 || n == n_companies - 1);
+
+            if (wrong)
+              bad_lines[n == 0 ? 0 : 1] = line;
+            g_string_append_printf (text, "    {\"period\": \"%uQ%u\", \"metric\": \"revenue\", "
+                                    "\"value\": %u.5, \"currency\": \"%s\", \"scale\": \"yi\", "
+                                    "\"source\": \"s\"}%s\n", y, q, n % 7,
+                                    wrong ? "XBT" : "CNY", y == 2024 && q == 4 ? "" : ",");
+          }
+      g_string_append_printf (text, "   ]}%s\n", n + 1 < n_companies ? "," : "");
+      line++;
+    }
+  g_string_append (text, " ]\n}\n");
+
+  fd = g_file_open_tmp ("burnrate-big-XXXXXX.json", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, text->str, text->len, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+/* Problems in a big file are placed exactly, though the loader gave back the pages of
+ * the companies it had read: it reads them again to place them */
+static void
+test_big_file_problems (void)
+{
+  guint lines[2] = { 0, 0 };
+  g_autofree char *path = write_big_file (600, TRUE, lines);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (br_dataset_load_file (file, NULL, NULL, &problems, &error));
+  g_assert_error (error, BR_LOADER_ERROR, BR_LOADER_ERROR_INVALID);
+  g_assert_cmpuint (problems->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      const BrProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *expected = g_strdup_printf ("$.companies[%u].figures[0].currency",
+                                                   i == 0 ? 0 : 599);
+
+      g_assert_cmpstr (problem->path, ==, expected);
+      g_assert_cmpuint (problem->line, ==, lines[i]);
+      g_assert_cmpuint (problem->column, ==, 73);
+    }
+  g_unlink (path);
+}
+
+static gsize
+peak_rss (void)
+{
+  g_autofree char *status = NULL;
+  const char *hwm;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  hwm = strstr (status, "VmHWM:");
+  g_assert_nonnull (hwm);
+
+  return g_ascii_strtoull (hwm + strlen ("VmHWM:"), NULL, 10) * 1024;
+}
+
+/* A big file's bytes and its dataset are never held whole at once: the companies'
+ * pages go as they are read, so loading takes little more than the file's size */
+static void
+test_big_file_memory (void)
+{
+  g_autofree char *path = NULL;
+  struct stat st;
+  gsize before;
+
+#ifdef __SANITIZE_ADDRESS__
+  g_test_skip ("AddressSanitizer keeps freed memory and pads the rest");
+  return;
+#endif
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("BR_TEST_BIG_FILE"));
+      g_autoptr(BrDataset) dataset = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpint (g_stat (g_getenv ("BR_TEST_BIG_FILE"), &st), ==, 0);
+      before = peak_rss ();
+      dataset = br_dataset_load_file (file, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (br_dataset_get_n_companies (dataset), ==, 600);
+      g_test_message ("peak RSS grew by %.2f× the file", (double)(peak_rss () - before) / st.st_size);
+      g_assert_cmpuint (peak_rss () - before, <, st.st_size * 13 / 10);
+      return;
+    }
+
+  path = write_big_file (600, FALSE, NULL);
+  g_setenv ("BR_TEST_BIG_FILE", path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unlink (path);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -589,6 +733,8 @@ main (int   argc,
   g_test_add_func ("/Br/Loader/titles", test_titles);
   g_test_add_func ("/Br/Loader/charts-and-display-faults", test_charts_and_display_faults);
   g_test_add_func ("/Br/Loader/display", test_display);
+  g_test_add_func ("/Br/Loader/big-file-problems", test_big_file_problems);
+  g_test_add_func ("/Br/Loader/big-file-memory", test_big_file_memory);
 
   for (guint i = 0; i < G_N_ELEMENTS (fault_cases); i++)
     {
