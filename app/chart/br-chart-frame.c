@@ -780,6 +780,7 @@ _br_chart_footnote (BrChartContext *ctx,
   else if (!ctx->options->slide)
     {
       ctx->layout->footnote_lines = lines_wanted (ctx, texts, size, width);
+      ctx->layout->footnote_reserved = ctx->footnote_lines;
     }
 
   _br_text_draw_fitting (ctx, (const char * const *) texts, N_SOURCE_FORMS,

@@ -113,7 +113,8 @@ struct _BrChartLayout
   double          width, height;
   double          em;           /* body text size, which line widths follow */
   BrTheme         theme;
-  guint           footnote_lines;  /* the lines its footnote wants, to name every source */
+  guint           footnote_lines;     /* the lines its footnote wants, to name every source */
+  guint           footnote_reserved;  /* the lines it had */
 };
 
 /* Everything a renderer needs while it draws. */

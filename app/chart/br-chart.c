@@ -221,6 +221,21 @@ footnote_lines_wanted (cairo_t              *cr,
   return lines;
 }
 
+/* Whether @cr writes a file of vectors, which cannot take a drawing back */
+static gboolean
+draws_vectors (cairo_t *cr)
+{
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 /**
  * br_chart_draw:
  * @cr: where to draw; the chart fills (0, 0)–(@width, @height) in its user space
@@ -239,15 +254,40 @@ br_chart_draw (cairo_t              *cr,
                double                width,
                double                height)
 {
-  guint footnote_room = 0;
+  BrChartLayout *layout;
+  guint footnote_room;
 
   g_return_val_if_fail (cr != NULL, NULL);
   g_return_val_if_fail (BR_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (width > 0 && height > 0, NULL);
 
-  if (!options->slide)
-    footnote_room = footnote_lines_wanted (cr, dataset, options, width, height);
+  if (options->slide)
+    return draw_chart (cr, dataset, options, width, height, 0);
+  /* a PDF or SVG is written once: the footnote's lines are found first */
+  if (draws_vectors (cr))
+    return draw_chart (cr, dataset, options, width, height,
+                       footnote_lines_wanted (cr, dataset, options, width, height));
+
+  /* pixels are drawn aside, and drawn again only when the footnote wants more lines than
+   * it had: choosing what to draw can take longer than drawing it */
+  cairo_save (cr);
+  cairo_push_group (cr);
+  layout = draw_chart (cr, dataset, options, width, height, 0);
+  if (layout->footnote_lines <= layout->footnote_reserved)
+    {
+      cairo_pop_group_to_source (cr);
+      cairo_paint (cr);
+      cairo_restore (cr);
+      return layout;
+    }
+
+  footnote_room = layout->footnote_lines;
+  g_debug ("the footnote wants %u lines, not %u: the chart is drawn again", footnote_room,
+           layout->footnote_reserved);
+  cairo_pattern_destroy (cairo_pop_group (cr));
+  cairo_restore (cr);
+  br_chart_layout_unref (layout);
 
   return draw_chart (cr, dataset, options, width, height, footnote_room);
 }
