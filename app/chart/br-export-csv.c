@@ -96,6 +96,21 @@ source_text (const BrSource *source,
   return g_string_free (text, FALSE);
 }
 
+/* A row of the CSV, whatever it comes from: a drawn mark or a figure of the dataset. */
+typedef struct
+{
+  const BrCompany *company;
+  char            *series;    /* owned */
+  const BrPeriod  *period;
+  const GDate     *date;
+  double           value;
+  const char      *unit;
+  const char      *currency;
+  const BrSource  *source;
+  const char      *status;
+  const char      *bound;
+} Row;
+
 /* What the unit column says: a percentage, months of runway, or a scale of money. */
 static const char *
 unit_name (const BrChartMark *mark)
@@ -137,36 +152,66 @@ bound_name (const BrChartMark *mark)
 }
 
 static void
-append_row (GString           *out,
-            const BrChartMark *mark,
-            BrLanguage         language)
+append_row (GString    *out,
+            Row        *row,
+            BrLanguage  language)
 {
-  g_autofree char *series = series_name (mark);
-  g_autofree char *source = source_text (mark->source, language);
+  g_autofree char *source = source_text (row->source, language);
 
-  append_text (out, mark->company != NULL ? mark->company->id : NULL);
+  append_text (out, row->company != NULL ? row->company->id : NULL);
   g_string_append_c (out, ',');
-  append_text (out, mark->company != NULL ? br_company_get_name (mark->company, language) : NULL);
+  append_text (out, row->company != NULL ? br_company_get_name (row->company, language) : NULL);
   g_string_append_c (out, ',');
-  append_text (out, series);
+  append_text (out, row->series);
   g_string_append_c (out, ',');
-  append_text (out, mark->period != NULL ? mark->period->id : NULL);
+  append_text (out, row->period != NULL ? row->period->id : NULL);
   g_string_append_c (out, ',');
-  append_date (out, &mark->date);
+  append_date (out, row->date);
   g_string_append_c (out, ',');
-  append_number (out, mark->value);
+  append_number (out, row->value);
   g_string_append_c (out, ',');
-  g_string_append (out, unit_name (mark));
+  g_string_append (out, row->unit);
   g_string_append_c (out, ',');
-  g_string_append (out, mark->percent || mark->series == BR_SERIES_RUNWAY_MONTHS
-                          ? "" : mark->unit.currency.code);
+  g_string_append (out, row->currency);
   g_string_append_c (out, ',');
   append_text (out, source);
   g_string_append_c (out, ',');
-  g_string_append (out, status_name (mark));
+  g_string_append (out, row->status);
   g_string_append_c (out, ',');
-  g_string_append (out, bound_name (mark));
+  g_string_append (out, row->bound);
   g_string_append (out, "\r\n");
+  g_free (row->series);
+}
+
+static void
+append_mark (GString           *out,
+             const BrChartMark *mark,
+             BrLanguage         language)
+{
+  Row row = {
+    .company = mark->company,
+    .series = series_name (mark),
+    .period = mark->period,
+    .date = &mark->date,
+    .value = mark->value,
+    .unit = unit_name (mark),
+    .currency = mark->percent || mark->series == BR_SERIES_RUNWAY_MONTHS
+                  ? "" : mark->unit.currency.code,
+    .source = mark->source,
+    .status = status_name (mark),
+    .bound = bound_name (mark),
+  };
+
+  append_row (out, &row, language);
+}
+
+static GString *
+start_csv (void)
+{
+  GString *out = g_string_new (csv_header);
+
+  g_string_append (out, "\r\n");
+  return out;
 }
 
 /**
@@ -188,12 +233,84 @@ br_export_csv (BrChartLayout *layout,
 
   g_return_val_if_fail (layout != NULL, NULL);
 
-  out = g_string_new (csv_header);
-  g_string_append (out, "\r\n");
-
+  out = start_csv ();
   n = br_chart_layout_get_n_marks (layout);
   for (guint i = 0; i < n; i++)
-    append_row (out, br_chart_layout_get_mark (layout, i), language);
+    append_mark (out, br_chart_layout_get_mark (layout, i), language);
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * br_export_csv_marks:
+ * @indices: (array length=n): marks of @layout, in the order the rows are to come
+ *
+ * As br_export_csv(), for some of the chart's marks: the rows a table has selected.
+ *
+ * Returns: (transfer full): UTF-8 CSV text
+ */
+char *
+br_export_csv_marks (BrChartLayout *layout,
+                     const guint   *indices,
+                     guint          n,
+                     BrLanguage     language)
+{
+  GString *out;
+  guint n_marks;
+
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  out = start_csv ();
+  n_marks = br_chart_layout_get_n_marks (layout);
+  for (guint i = 0; i < n; i++)
+    {
+      if (indices[i] < n_marks)
+        append_mark (out, br_chart_layout_get_mark (layout, indices[i]), language);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * br_export_csv_figures:
+ * @figures: the figures a table lists
+ * @indices: (array length=n): which of @figures, in the order the rows are to come
+ * @unit: the unit the converted values are in
+ *
+ * The figures as the chart CSV writes its marks, with the same columns: the value in
+ * @unit where it could be converted, else as the dataset gives it, in its own currency
+ * and scale.
+ *
+ * Returns: (transfer full): UTF-8 CSV text
+ */
+char *
+br_export_csv_figures (const BrFigureValue *figures,
+                       const guint         *indices,
+                       guint                n,
+                       const BrUnit        *unit,
+                       BrLanguage           language)
+{
+  GString *out = start_csv ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      const BrFigureValue *value = &figures[indices[i]];
+      const BrFigure *figure = value->figure;
+      Row row = {
+        .company = value->company,
+        .series = g_strdup (br_metric_to_string (figure->metric)),
+        .period = figure->period,
+        .date = &figure->period->end,
+        .value = value->value,
+        .unit = br_scale_to_string (value->converted ? unit->scale : figure->amount.scale),
+        .currency = value->converted ? unit->currency.code : figure->amount.currency.code,
+        .source = figure->source,
+        .status = br_status_to_string (figure->status),
+        .bound = "",
+      };
+
+      append_row (out, &row, language);
+    }
 
   return g_string_free (out, FALSE);
 }

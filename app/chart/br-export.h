@@ -83,5 +83,25 @@ gboolean     br_export_deck                 (BrDataset            *dataset,
                                              GError              **error);
 char        *br_export_csv                  (BrChartLayout        *layout,
                                              BrLanguage            language);
+char        *br_export_csv_marks            (BrChartLayout        *layout,
+                                             const guint          *indices,
+                                             guint                 n,
+                                             BrLanguage            language);
+
+/* A figure of the dataset as a table lists it: its value in the table's unit when it
+ * could be converted, else as the dataset gives it. */
+typedef struct
+{
+  const BrCompany *company;
+  const BrFigure  *figure;
+  double           value;
+  gboolean         converted;
+} BrFigureValue;
+
+char        *br_export_csv_figures          (const BrFigureValue  *figures,
+                                             const guint          *indices,
+                                             guint                 n,
+                                             const BrUnit         *unit,
+                                             BrLanguage            language);
 
 G_END_DECLS

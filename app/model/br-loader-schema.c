@@ -705,14 +705,14 @@ read_figure (gpointer    context,
        figure.metric == BR_METRIC_CAPEX))
     {
       report (l, "value", "%s cannot be negative; only net income and operating cash flow can",
-              _br_metric_to_string (figure.metric));
+              br_metric_to_string (figure.metric));
       ok = FALSE;
     }
 
   if (ok && !mark_seen (l, company, figure.period, figure.metric))
     {
       report (l, NULL, "a second %s figure for period “%s”",
-              _br_metric_to_string (figure.metric), figure.period->id);
+              br_metric_to_string (figure.metric), figure.period->id);
       ok = FALSE;
     }
 

@@ -23,7 +23,6 @@ extern const char * const _br_known_currencies[];
 gboolean    _br_name_lookup           (const char * const *names,
                                        const char         *str,
                                        guint              *index);
-const char *_br_metric_to_string      (BrMetric            metric);
 const char *_br_period_kind_to_string (BrPeriodKind        kind);
 gboolean    _br_currency_is_known     (const char         *code);
 void        _br_period_midpoint       (const BrPeriod     *period,

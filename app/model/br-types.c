@@ -175,8 +175,13 @@ br_text_get (const BrText *text,
   return text->in[language] != NULL ? text->in[language] : text->en;
 }
 
+/**
+ * br_metric_to_string:
+ *
+ * Returns: the metric's name in the dataset format: "revenue", "net_income_total", ...
+ */
 const char *
-_br_metric_to_string (BrMetric metric)
+br_metric_to_string (BrMetric metric)
 {
   g_return_val_if_fail (metric < BR_N_METRICS, NULL);
 

@@ -263,6 +263,7 @@ const char *br_text_get             (const BrText     *text,
 const char *br_scale_to_string      (BrScale           scale);
 double      br_scale_factor         (BrScale           scale);
 const char *br_status_to_string     (BrStatus          status);
+const char *br_metric_to_string     (BrMetric          metric);
 const char *br_raise_kind_to_string (BrRaiseKind       kind);
 gboolean    br_currency_equal       (const BrCurrency *a,
                                      const BrCurrency *b);
