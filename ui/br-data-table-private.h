@@ -9,6 +9,7 @@
 G_BEGIN_DECLS
 
 GListModel *br_data_table_get_rows   (BrDataTable   *self);
+GtkSelectionModel *br_data_table_get_selection (BrDataTable *self);
 void        br_data_table_sort_by    (BrDataTable   *self,
                                       const char    *column,
                                       GtkSortType    direction);

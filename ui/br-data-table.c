@@ -11,9 +11,18 @@
 #include <glib/gi18n.h>
 
 #include "br-data-table-private.h"
+#include "br-figure-list.h"
 #include "br-mark-row.h"
 
 #define N_COLUMNS 7
+
+typedef struct _Column Column;
+
+typedef struct
+{
+  BrDataTable  *self;
+  const Column *column;
+} ColumnSorter;
 
 struct _BrDataTable
 {
@@ -21,6 +30,12 @@ struct _BrDataTable
 
   GListStore        *store;
   GtkSortListModel  *sorted;
+  BrFigureList      *figures;      /* every figure: the "All figures" rows */
+  GtkMultiSelection *selection;
+  gboolean           all_figures;
+  ColumnSorter       sorters[N_COLUMNS];
+  BrMarkRow         *probes[2];   /* compared to learn which column sorts */
+  const Column      *probed;
 
   GtkColumnView     *column_view;
   GtkWidget         *headings[N_COLUMNS];  /* the column titles' labels, as column headers */
@@ -31,14 +46,24 @@ struct _BrDataTable
 
 G_DEFINE_FINAL_TYPE (BrDataTable, br_data_table, ADW_TYPE_BIN)
 
-typedef struct
+enum {
+  PROP_0,
+  PROP_ALL_FIGURES,
+  PROP_N_ROWS,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+struct _Column
 {
   const char *title;
   const char *property;      /* what the cell shows */
   const char *sort_property; /* what it sorts by */
   gboolean    numeric;
   gboolean    expand;
-} Column;
+};
 
 static const Column columns[N_COLUMNS] = {
   { N_("Company"), "company", "company", FALSE, FALSE },
@@ -187,19 +212,71 @@ cell_factory (const Column *column)
   return factory;
 }
 
+/* A column's rows in order: by the text as GtkStringSorter orders it (case folded,
+ * collated), or by the number. The two probe rows are told apart from the table's:
+ * comparing them through the column view's sorter asks the primary column first, and
+ * so says which column sorts, and which way (GTK 4.8 has no call that says). */
+static int
+compare_rows_cb (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
+{
+  ColumnSorter *column_sorter = data;
+  const Column *column = column_sorter->column;
+  BrDataTable *self = column_sorter->self;
+
+  if (a == self->probes[0] && b == self->probes[1])
+    {
+      self->probed = column;
+      return GTK_ORDERING_SMALLER;
+    }
+
+  if (column->numeric)
+    {
+      double x, y;
+
+      g_object_get ((gpointer)a, column->sort_property, &x, NULL);
+      g_object_get ((gpointer)b, column->sort_property, &y, NULL);
+      return x < y ? GTK_ORDERING_SMALLER : x > y ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+    }
+  else
+    {
+      g_autofree char *x = NULL, *y = NULL, *folded_x = NULL, *folded_y = NULL;
+
+      g_object_get ((gpointer)a, column->sort_property, &x, NULL);
+      g_object_get ((gpointer)b, column->sort_property, &y, NULL);
+      folded_x = g_utf8_casefold (x != NULL ? x : "", -1);
+      folded_y = g_utf8_casefold (y != NULL ? y : "", -1);
+      return gtk_ordering_from_cmpfunc (g_utf8_collate (folded_x, folded_y));
+    }
+}
+
+/* the primary sort column and its direction, or NULL */
+static const Column *
+primary_sort (BrDataTable *self,
+              GtkSortType *direction)
+{
+  GtkOrdering order;
+
+  self->probed = NULL;
+  order = gtk_sorter_compare (gtk_column_view_get_sorter (self->column_view),
+                              self->probes[0], self->probes[1]);
+  *direction = order == GTK_ORDERING_LARGER ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING;
+
+  return self->probed;
+}
+
 static void
 add_column (BrDataTable  *self,
             const Column *column)
 {
   g_autoptr(GtkColumnViewColumn) view_column = NULL;
   g_autoptr(GtkSorter) sorter = NULL;
-  GtkExpression *expression;
+  ColumnSorter *column_sorter = &self->sorters[column - columns];
 
-  expression = gtk_property_expression_new (BR_TYPE_MARK_ROW, NULL, column->sort_property);
-  if (column->numeric)
-    sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));
-  else
-    sorter = GTK_SORTER (gtk_string_sorter_new (expression));
+  column_sorter->self = self;
+  column_sorter->column = column;
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows_cb, column_sorter, NULL));
 
   view_column = gtk_column_view_column_new (_(column->title), cell_factory (column));
   gtk_column_view_column_set_sorter (view_column, sorter);
@@ -265,22 +342,22 @@ schedule_sort_update (BrDataTable *self)
 static void
 sorter_changed_cb (BrDataTable *self)
 {
+  GtkSortType direction;
+  const Column *sorted = primary_sort (self, &direction);
+
   for (guint i = 0; i < N_COLUMNS; i++)
     {
-      GtkWidget *arrow = self->headings[i] != NULL
-                           ? gtk_widget_get_last_child (gtk_widget_get_parent (self->headings[i]))
-                           : NULL;
       GtkAccessibleSort sort = GTK_ACCESSIBLE_SORT_NONE;
       const char *description = _("Column header");
 
-      if (arrow == NULL || arrow == self->headings[i])
+      if (self->headings[i] == NULL)
         continue;
-      if (gtk_widget_has_css_class (arrow, "ascending"))
+      if (sorted == &columns[i] && direction == GTK_SORT_ASCENDING)
         {
           sort = GTK_ACCESSIBLE_SORT_ASCENDING;
           description = _("Column header, sorted ascending");
         }
-      else if (gtk_widget_has_css_class (arrow, "descending"))
+      else if (sorted == &columns[i])
         {
           sort = GTK_ACCESSIBLE_SORT_DESCENDING;
           description = _("Column header, sorted descending");
@@ -291,6 +368,9 @@ sorter_changed_cb (BrDataTable *self)
                                       GTK_ACCESSIBLE_PROPERTY_SORT, sort,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
     }
+
+  /* the figures sort on a worker thread */
+  br_figure_list_sort (self->figures, sorted != NULL ? sorted->sort_property : NULL, direction);
 }
 
 /* The table is one Tab stop: the arrow keys move from row to row (GtkColumnView's own
@@ -331,10 +411,78 @@ br_data_table_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BR_TYPE_DATA_TABLE);
   g_clear_handle_id (&self->sort_source, g_source_remove);
   memset (self->headings, 0, sizeof self->headings);
+  g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
   g_clear_object (&self->store);
+  g_clear_object (&self->figures);
+  g_clear_object (&self->probes[0]);
+  g_clear_object (&self->probes[1]);
 
   G_OBJECT_CLASS (br_data_table_parent_class)->dispose (object);
+}
+
+static void
+br_data_table_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  BrDataTable *self = BR_DATA_TABLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ALL_FIGURES:
+      g_value_set_boolean (value, self->all_figures);
+      break;
+    case PROP_N_ROWS:
+      g_value_set_uint (value, br_data_table_get_n_rows (self));
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, br_data_table_get_busy (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+br_data_table_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  BrDataTable *self = BR_DATA_TABLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ALL_FIGURES:
+      br_data_table_set_all_figures (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rows_changed_cb (BrDataTable *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ROWS]);
+}
+
+/* the selection was of positions: after a sort they hold other figures */
+static void
+figures_sorted_cb (BrDataTable *self)
+{
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+}
+
+static void
+busy_changed_cb (BrDataTable *self)
+{
+  if (!self->all_figures && br_figure_list_get_n_shown (self->figures) == 0
+      && gtk_multi_selection_get_model (self->selection) == G_LIST_MODEL (self->figures))
+    gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->sorted));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 static void
@@ -344,6 +492,19 @@ br_data_table_class_init (BrDataTableClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = br_data_table_dispose;
+  object_class->get_property = br_data_table_get_property;
+  object_class->set_property = br_data_table_set_property;
+
+  properties[PROP_ALL_FIGURES] =
+    g_param_spec_boolean ("all-figures", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ROWS] =
+    g_param_spec_uint ("n-rows", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/burnrate/Burnrate/ui/br-data-table.ui");
@@ -355,11 +516,13 @@ br_data_table_class_init (BrDataTableClass *klass)
 static void
 br_data_table_init (BrDataTable *self)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
   GtkEventController *keys;
   GtkSorter *sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->figures = br_figure_list_new ();
+  self->probes[0] = g_object_new (BR_TYPE_MARK_ROW, NULL);
+  self->probes[1] = g_object_new (BR_TYPE_MARK_ROW, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     add_column (self, &columns[i]);
@@ -378,8 +541,15 @@ br_data_table_init (BrDataTable *self)
                            G_CONNECT_SWAPPED);
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
                                           g_object_ref (sorter));
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_signal_connect_object (self->figures, "notify::busy", G_CALLBACK (busy_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->figures, "rows-changed", G_CALLBACK (figures_sorted_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* rows are picked with the mouse (Shift, Ctrl) or the keyboard, for Copy as CSV */
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (rows_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 }
 
 /**
@@ -435,7 +605,7 @@ br_data_table_get_rows (BrDataTable *self)
 {
   g_return_val_if_fail (BR_IS_DATA_TABLE (self), NULL);
 
-  return G_LIST_MODEL (self->sorted);
+  return G_LIST_MODEL (self->selection);
 }
 
 /**
@@ -488,4 +658,200 @@ br_data_table_sort (BrDataTable *self,
     self->sort_direction = GTK_SORT_ASCENDING;
   self->sort_column = g_intern_string (column);
   br_data_table_sort_by (self, column, self->sort_direction);
+}
+
+/**
+ * br_data_table_set_all_figures:
+ * @all_figures: whether the table lists every figure of the ticked companies
+ *   (br_data_table_set_figures()), rather than the marks the chart draws
+ */
+void
+br_data_table_set_all_figures (BrDataTable *self,
+                               gboolean     all_figures)
+{
+  g_return_if_fail (BR_IS_DATA_TABLE (self));
+
+  if (self->all_figures == !!all_figures)
+    return;
+
+  self->all_figures = !!all_figures;
+  /* the figures' rows go a few at a time before the drawn ones come (busy_changed_cb) */
+  if (self->all_figures)
+    gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->figures));
+  br_figure_list_set_shown (self->figures, self->all_figures);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->all_figures ? _("Every figure of the ticked companies")
+                                                    : _("Figures behind the chart"), -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALL_FIGURES]);
+  busy_changed_cb (self);
+}
+
+gboolean
+br_data_table_get_all_figures (BrDataTable *self)
+{
+  g_return_val_if_fail (BR_IS_DATA_TABLE (self), FALSE);
+
+  return self->all_figures;
+}
+
+/**
+ * br_data_table_set_figures:
+ * @hidden: (nullable): ids of the companies the side pane has unticked
+ *
+ * What "All figures" lists: every figure of @dataset's companies but @hidden, in @unit
+ * where a rate converts it. They are gathered and sorted on a worker thread; the table
+ * keeps its rows until they are ready.
+ */
+void
+br_data_table_set_figures (BrDataTable        *self,
+                           BrDataset          *dataset,
+                           const char * const *hidden,
+                           const BrUnit       *unit,
+                           BrLanguage          language)
+{
+  g_return_if_fail (BR_IS_DATA_TABLE (self));
+
+  br_figure_list_set_figures (self->figures, dataset, hidden, unit, language);
+}
+
+guint
+br_data_table_get_n_rows (BrDataTable *self)
+{
+  g_return_val_if_fail (BR_IS_DATA_TABLE (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+}
+
+/**
+ * br_data_table_get_busy:
+ *
+ * Returns: whether the rows are being gathered or sorted
+ */
+gboolean
+br_data_table_get_busy (BrDataTable *self)
+{
+  g_return_val_if_fail (BR_IS_DATA_TABLE (self), FALSE);
+
+  return br_figure_list_get_busy (self->figures);
+}
+
+GtkSelectionModel *
+br_data_table_get_selection (BrDataTable *self)
+{
+  g_return_val_if_fail (BR_IS_DATA_TABLE (self), NULL);
+
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+static void
+copied_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  BrDataTable *self = g_task_get_source_object (task);
+  g_autoptr(GdkContentProvider) provider = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  GError *error = NULL;
+  guint n_rows;
+
+  csv = br_figure_list_copy_csv_finish (BR_FIGURE_LIST (object), result, &n_rows, &error);
+  if (csv == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* the text as it is: 300,000 rows are 40 MB, not to be copied again */
+  provider = gdk_content_provider_new_for_bytes ("text/plain;charset=utf-8", csv);
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), provider);
+  g_task_return_int (task, n_rows);
+}
+
+/* the selected rows' marks, in the table's order */
+static char *
+marks_csv (BrDataTable   *self,
+           BrChartLayout *layout,
+           GtkBitset     *selected,
+           BrLanguage     language,
+           guint         *n_rows)
+{
+  g_autoptr(GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint));
+  GtkBitsetIter iter;
+  guint position;
+
+  if (gtk_bitset_is_empty (selected))
+    {
+      *n_rows = br_chart_layout_get_n_marks (layout);
+      return br_export_csv (layout, language);
+    }
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(BrMarkRow) row = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+      guint index = row != NULL ? br_mark_row_get_index (row) : G_MAXUINT;
+
+      g_array_append_val (indices, index);
+    }
+  *n_rows = indices->len;
+  return br_export_csv_marks (layout, (guint *)indices->data, indices->len, language);
+}
+
+/**
+ * br_data_table_copy_async:
+ * @layout: (nullable): the chart the drawn rows come from
+ *
+ * Puts the selected rows, or every row when none is selected, on the clipboard as the
+ * export's CSV: the chart's marks (in the chart's order when all are copied), or the
+ * figures, written on a worker thread.
+ */
+void
+br_data_table_copy_async (BrDataTable         *self,
+                          BrChartLayout       *layout,
+                          BrLanguage           language,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GtkBitset) selected = NULL;
+
+  g_return_if_fail (BR_IS_DATA_TABLE (self));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, br_data_table_copy_async);
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (self->all_figures)
+    {
+      br_figure_list_copy_csv_async (self->figures, gtk_bitset_is_empty (selected) ? NULL : selected,
+                                     NULL, copied_cb, g_steal_pointer (&task));
+    }
+  else if (layout != NULL)
+    {
+      g_autofree char *csv = NULL;
+      guint n_rows;
+
+      csv = marks_csv (self, layout, selected, language, &n_rows);
+      gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), csv);
+      g_task_return_int (task, n_rows);
+    }
+  else
+    {
+      g_task_return_int (task, 0);
+    }
+}
+
+/**
+ * br_data_table_copy_finish:
+ *
+ * Returns: how many rows were copied, or -1 with @error set
+ */
+int
+br_data_table_copy_finish (BrDataTable   *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), -1);
+
+  return g_task_propagate_int (G_TASK (result), error);
 }

@@ -19,5 +19,23 @@ void        br_data_table_set_layout (BrDataTable   *self,
                                       BrLanguage     language);
 void        br_data_table_sort       (BrDataTable   *self,
                                       const char    *column);
+void        br_data_table_set_all_figures (BrDataTable *self,
+                                           gboolean     all_figures);
+gboolean    br_data_table_get_all_figures (BrDataTable *self);
+void        br_data_table_set_figures (BrDataTable        *self,
+                                       BrDataset          *dataset,
+                                       const char * const *hidden,
+                                       const BrUnit       *unit,
+                                       BrLanguage          language);
+guint       br_data_table_get_n_rows (BrDataTable   *self);
+gboolean    br_data_table_get_busy   (BrDataTable   *self);
+void        br_data_table_copy_async (BrDataTable         *self,
+                                      BrChartLayout       *layout,
+                                      BrLanguage           language,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+int         br_data_table_copy_finish (BrDataTable   *self,
+                                       GAsyncResult  *result,
+                                       GError       **error);
 
 G_END_DECLS

@@ -274,6 +274,12 @@ describe_value (const BrChartMark *mark)
                           number, mark->status == BR_STATUS_FLASH ? "*" : "");
 }
 
+static gboolean update (BrMarkRow         *self,
+                        const BrChartMark *mark,
+                        char              *series,
+                        guint              index,
+                        BrLanguage         language);
+
 BrMarkRow *
 br_mark_row_new (const BrChartMark *mark,
                  guint              index,
@@ -303,11 +309,118 @@ br_mark_row_update (BrMarkRow         *self,
                     guint              index,
                     BrLanguage         language)
 {
-  gboolean changed;
-  char *date;
-
   g_return_val_if_fail (BR_IS_MARK_ROW (self), FALSE);
   g_return_val_if_fail (mark != NULL, FALSE);
+
+  return update (self, mark, describe_series (mark), index, language);
+}
+
+static const char *
+metric_name (BrMetric metric)
+{
+  switch (metric)
+    {
+    case BR_METRIC_REVENUE:
+      return _("Revenue");
+    case BR_METRIC_NET_INCOME_ATTRIBUTABLE:
+      return _("Net income");
+    case BR_METRIC_NET_INCOME_TOTAL:
+      return _("Net income, total");
+    case BR_METRIC_RND_EXPENSE:
+      return _("R&D expense");
+    case BR_METRIC_RND_INVESTMENT:
+      return _("R&D investment");
+    case BR_METRIC_CASH:
+      return _("Cash");
+    case BR_METRIC_OPERATING_CASH_FLOW:
+      return _("Operating cash flow");
+    case BR_METRIC_CAPEX:
+      return _("Capital expenditure");
+    case BR_N_METRICS:
+    default:
+      return br_metric_to_string (metric);
+    }
+}
+
+/**
+ * br_mark_row_new_for_figure:
+ * @value: a figure of the dataset, and its value in @unit when it could be converted
+ * @index: where @value is in the table's list of figures
+ *
+ * A row for a figure the chart may not draw: the table's "All figures".
+ */
+BrMarkRow *
+br_mark_row_new_for_figure (const BrFigureValue *value,
+                            guint                index,
+                            const BrUnit        *unit,
+                            BrLanguage           language)
+{
+  BrMarkRow *self = g_object_new (BR_TYPE_MARK_ROW, NULL);
+
+  br_mark_row_set_figure (self, value, index, unit, language);
+  return self;
+}
+
+/**
+ * br_mark_row_set_figure:
+ *
+ * Makes @self say what @value says, notifying only what changes.
+ */
+void
+br_mark_row_set_figure (BrMarkRow           *self,
+                        const BrFigureValue *value,
+                        guint                index,
+                        const BrUnit        *unit,
+                        BrLanguage           language)
+{
+  const BrFigure *figure = value->figure;
+  BrChartMark mark = {
+    .company = value->company,
+    .period = figure->period,
+    .date = figure->period->end,
+    .value = value->value,
+    .source = figure->source,
+    .status = figure->status,
+  };
+
+  if (value->converted)
+    mark.unit = *unit;
+  else
+    br_unit_init (&mark.unit, figure->amount.currency.code, figure->amount.scale);
+  update (self, &mark, g_strdup (metric_name (figure->metric)), index, language);
+}
+
+/**
+ * br_mark_row_status_name:
+ *
+ * Returns: what the table's Status column says of @status
+ */
+const char *
+br_mark_row_status_name (BrStatus status)
+{
+  return status_name (status);
+}
+
+/**
+ * br_mark_row_metric_name:
+ *
+ * Returns: the name the table gives @metric's figures
+ */
+const char *
+br_mark_row_metric_name (BrMetric metric)
+{
+  return metric_name (metric);
+}
+
+static gboolean
+update (BrMarkRow         *self,
+        const BrChartMark *mark,
+        char              *series,
+        guint              index,
+        BrLanguage         language)
+{
+  gboolean changed;
+  char *date;
 
   g_object_freeze_notify (G_OBJECT (self));
   changed = self->index != index || self->value != mark->value;
@@ -321,7 +434,7 @@ br_mark_row_update (BrMarkRow         *self,
                           g_strdup (mark->company != NULL
                                     ? br_company_get_name (mark->company, language) : ""),
                           PROP_COMPANY);
-  changed |= take_string (self, &self->series, describe_series (mark), PROP_SERIES);
+  changed |= take_string (self, &self->series, series, PROP_SERIES);
   date = format_date (&mark->date);
   /* dated values (market values) have no period: their date stands in */
   changed |= take_string (self, &self->period,
@@ -352,4 +465,11 @@ br_mark_row_get_url (BrMarkRow *self)
 {
   g_return_val_if_fail (BR_IS_MARK_ROW (self), NULL);
   return self->url;
+}
+
+guint
+br_mark_row_get_index (BrMarkRow *self)
+{
+  g_return_val_if_fail (BR_IS_MARK_ROW (self), 0);
+  return self->index;
 }

@@ -7,6 +7,7 @@
 #include <glib-object.h>
 
 #include "br-chart.h"
+#include "br-export.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +22,19 @@ gboolean    br_mark_row_update         (BrMarkRow         *self,
                                         const BrChartMark *mark,
                                         guint              index,
                                         BrLanguage         language);
+BrMarkRow  *br_mark_row_new_for_figure (const BrFigureValue *value,
+                                        guint              index,
+                                        const BrUnit      *unit,
+                                        BrLanguage         language);
+void        br_mark_row_set_figure     (BrMarkRow           *self,
+                                        const BrFigureValue *value,
+                                        guint              index,
+                                        const BrUnit      *unit,
+                                        BrLanguage         language);
+const char *br_mark_row_metric_name    (BrMetric           metric);
+const char *br_mark_row_status_name    (BrStatus           status);
 const char *br_mark_row_get_url        (BrMarkRow         *self);
+guint       br_mark_row_get_index      (BrMarkRow         *self);
 char       *br_unit_describe           (const BrUnit      *unit,
                                         gboolean           percent,
                                         BrLanguage         language);

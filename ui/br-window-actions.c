@@ -124,22 +124,47 @@ copy_image_action (GtkWidget  *widget,
 }
 
 static void
+table_copied_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(BrWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *text = NULL;
+  int n_rows;
+
+  n_rows = br_data_table_copy_finish (BR_DATA_TABLE (object), result, &error);
+  if (n_rows < 0)
+    {
+      g_warning ("Could not copy the table: %s", error->message);
+      return;
+    }
+  if (n_rows == (int)br_data_table_get_n_rows (BR_DATA_TABLE (object)))
+    {
+      br_window_show_toast (self, br_window_new_toast (_("Table copied as CSV")));
+      return;
+    }
+  count = br_chart_format_count (n_rows);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row copied as CSV",
+                                       "%s rows copied as CSV", n_rows), count);
+  br_window_show_toast (self, br_window_new_toast (text));
+}
+
+static void
 copy_table_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   BrWindow *self = BR_WINDOW (widget);
   BrChartView *view = br_window_get_visible_chart_view (self);
-  BrChartLayout *layout = br_chart_view_ensure_layout (view);
-  g_autofree char *csv = NULL;
-
-  if (layout == NULL)
-    return;
+  BrChartLayout *layout = br_data_table_get_all_figures (self->data_table)
+                            ? NULL : br_chart_view_ensure_layout (view);
 
   /* the same CSV as the export writes, so a pasted table and a file agree */
-  csv = br_export_csv (layout, br_chart_options_get_language (br_chart_view_get_options (view)));
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), csv);
-  br_window_show_toast (self, br_window_new_toast (_("Table copied as CSV")));
+  br_data_table_copy_async (self->data_table, layout,
+                            br_chart_options_get_language (br_chart_view_get_options (view)),
+                            table_copied_cb, g_object_ref (self));
 }
 
 static void

@@ -48,6 +48,9 @@ struct _BrWindow
   GtkWidget            *vision_off_button;
   GtkWidget            *table_box;
   GtkLabel             *table_title;
+  GtkLabel             *table_count;
+  GtkSpinner           *table_spinner;
+  GtkWidget            *all_figures_button;
   BrDataTable          *data_table;
   guint                 table_source;  /* fills the table after the chart's frame */
   GMenu                *recent_section;

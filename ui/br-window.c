@@ -687,6 +687,9 @@ br_window_class_init (BrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BrWindow, table_box);
   gtk_widget_class_bind_template_child (widget_class, BrWindow, table_title);
   gtk_widget_class_bind_template_child (widget_class, BrWindow, data_table);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, table_count);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, table_spinner);
+  gtk_widget_class_bind_template_child (widget_class, BrWindow, all_figures_button);
   gtk_widget_class_bind_template_child (widget_class, BrWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, BrWindow, monitor_section);
   gtk_widget_class_bind_template_child (widget_class, BrWindow, cancel_load_button);
@@ -774,6 +777,21 @@ monitors_changed_cb (BrWindow   *self,
   _br_window_update_monitors (self);
 }
 
+/* "315,600 rows", with a spinner while they are gathered or sorted */
+static void
+table_rows_changed_cb (BrWindow *self)
+{
+  guint n = br_data_table_get_n_rows (self->data_table);
+  g_autofree char *count = br_chart_format_count (n);
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row", "%s rows", n),
+                                           count);
+  gboolean busy = br_data_table_get_busy (self->data_table);
+
+  gtk_label_set_text (self->table_count, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->table_spinner), busy);
+  gtk_spinner_set_spinning (self->table_spinner, busy);
+}
+
 static void
 br_window_init (BrWindow *self)
 {
@@ -809,6 +827,13 @@ br_window_init (BrWindow *self)
   gtk_accessible_reset_property (GTK_ACCESSIBLE (self->vision_off_button),
                                  GTK_ACCESSIBLE_PROPERTY_LABEL);
   g_settings_bind (self->settings, "show-table", self, "show-table", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->data_table, "notify::n-rows", G_CALLBACK (table_rows_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->data_table, "notify::busy", G_CALLBACK (table_rows_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->data_table, "notify::all-figures",
+                           G_CALLBACK (br_window_refresh_table), self, G_CONNECT_SWAPPED);
+  table_rows_changed_cb (self);
 
   for (guint i = 0; i < BR_N_CHART_KINDS; i++)
     {
@@ -963,7 +988,8 @@ fill_table_cb (gpointer data)
   BrChartLayout *layout;
 
   self->table_source = 0;
-  if (!self->show_table || (layout = visible_layout (self)) == NULL)
+  if (!self->show_table || br_data_table_get_all_figures (self->data_table)
+      || (layout = visible_layout (self)) == NULL)
     return G_SOURCE_REMOVE;
 
   br_data_table_set_layout (self->data_table, layout,
@@ -985,7 +1011,28 @@ br_window_refresh_table (BrWindow *self)
 {
   g_return_if_fail (BR_IS_WINDOW (self));
 
-  if (self->show_table && self->table_source == 0)
+  if (!self->show_table)
+    return;
+
+  if (br_data_table_get_all_figures (self->data_table))
+    {
+      BrChartView *view = br_window_get_visible_chart_view (self);
+      BrDataset *dataset = br_document_get_dataset (self->document);
+      g_auto(GStrv) hidden = g_settings_get_strv (self->settings, "hidden-companies");
+      BrUnit unit;
+
+      if (dataset == NULL)
+        return;
+      /* gathered (on a worker thread) again only when the dataset, the ticks, the unit or
+       * the language change */
+      unit_from_settings (self->settings, dataset, &unit);
+      br_data_table_set_figures (self->data_table, dataset, (const char * const *)hidden, &unit,
+                                 br_chart_options_get_language (br_chart_view_get_options (view)));
+      gtk_label_set_text (self->table_title, _("Every figure of the ticked companies"));
+      return;
+    }
+
+  if (self->table_source == 0)
     self->table_source = g_idle_add (fill_table_cb, self);
 }
 
