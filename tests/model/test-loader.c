@@ -639,7 +639,9 @@ static void
 test_big_file_problems (void)
 {
   guint lines[2] = { 0, 0 };
-  g_autofree char *path = write_big_file (600, TRUE, lines);
+  /* 1.5 MB: more than a megabyte of companies is given back, and the test stays short
+   * under AddressSanitizer */
+  g_autofree char *path = write_big_file (200, TRUE, lines);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
@@ -651,7 +653,7 @@ test_big_file_problems (void)
     {
       const BrProblem *problem = g_ptr_array_index (problems, i);
       g_autofree char *expected = g_strdup_printf ("$.companies[%u].figures[0].currency",
-                                                   i == 0 ? 0 : 599);
+                                                   i == 0 ? 0 : 199);
 
       g_assert_cmpstr (problem->path, ==, expected);
       g_assert_cmpuint (problem->line, ==, lines[i]);
