@@ -228,22 +228,15 @@ char *
 br_export_csv (BrChartLayout *layout,
                BrLanguage     language)
 {
-  GString *out;
-  guint n;
-
   g_return_val_if_fail (layout != NULL, NULL);
 
-  out = start_csv ();
-  n = br_chart_layout_get_n_marks (layout);
-  for (guint i = 0; i < n; i++)
-    append_mark (out, br_chart_layout_get_mark (layout, i), language);
-
-  return g_string_free (out, FALSE);
+  return br_export_csv_marks (layout, NULL, br_chart_layout_get_n_marks (layout), language);
 }
 
 /**
  * br_export_csv_marks:
- * @indices: (array length=n): marks of @layout, in the order the rows are to come
+ * @indices: (nullable) (array length=n): marks of @layout, in the order the rows are to
+ *   come; %NULL for the first @n, in the order the chart drew them
  *
  * As br_export_csv(), for some of the chart's marks: the rows a table has selected.
  *
@@ -264,8 +257,10 @@ br_export_csv_marks (BrChartLayout *layout,
   n_marks = br_chart_layout_get_n_marks (layout);
   for (guint i = 0; i < n; i++)
     {
-      if (indices[i] < n_marks)
-        append_mark (out, br_chart_layout_get_mark (layout, indices[i]), language);
+      guint index = indices != NULL ? indices[i] : i;
+
+      if (index < n_marks)
+        append_mark (out, br_chart_layout_get_mark (layout, index), language);
     }
 
   return g_string_free (out, FALSE);
