@@ -6,8 +6,9 @@
 #   and Chinese, at 1920x1080; losses and R&D also in running totals;
 # - each of them once more at 640x480 (light, English), where labels are crowded;
 # - the deck of each dataset as PNG slides (light and dark, English and Chinese) and the
-#   text of its PDF (English and Chinese).
-# PNGs are compared pixel for pixel, PDF text line for line. The deck's title slide
+#   text of its PDF (English and Chinese);
+# - the CSV of each chart of each dataset (English and Chinese).
+# PNGs are compared pixel for pixel, PDF text and CSV line for line. The deck's title slide
 # carries today's date, so references rendered on another day differ there.
 #
 #   compare-renders.sh --make BURNRATE DIR   write the references into DIR
@@ -111,6 +112,11 @@ for dataset in bundled usd-january hkd-halves usd-hkd-krw; do
       --width 640 --height 480
   done
   for language in en zh; do
+    # the data behind every chart, a CSV file each, in a folder
+    mkdir -p "$out/$dataset-csv-$language"
+    "$burnrate" --export "$out/$dataset-csv-$language/data.csv" "${source[@]}" --chart all \
+      --language $language
+    compare $dataset-csv-$language
     "$burnrate" --export "$out/deck.pdf" "${source[@]}" --deck --language $language
     pdftotext -layout "$out/deck.pdf" "$out/$dataset-deck-$language.txt"
     rm "$out/deck.pdf"
