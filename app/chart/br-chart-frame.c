@@ -202,6 +202,52 @@ br_chart_company_color_for_theme (BrDataset       *dataset,
   return rgb_to_hex (&rgb);
 }
 
+/**
+ * br_chart_company_line_style:
+ * @dataset: the dataset @company belongs to
+ *
+ * How @company's line is stroked on every chart and in the window: solid for the
+ * palette's first twelve companies and for a company with its own colour; the next
+ * twelve, which take the same hues, dash-dotted; the twelve after, dotted. A company's
+ * style follows its place in the dataset, so it is the same whichever others are shown.
+ */
+BrLineStyle
+br_chart_company_line_style (BrDataset       *dataset,
+                             const BrCompany *company)
+{
+  g_return_val_if_fail (BR_IS_DATASET (dataset), BR_LINE_STYLE_SOLID);
+  g_return_val_if_fail (company != NULL, BR_LINE_STYLE_SOLID);
+
+  if (company->has_color)
+    return BR_LINE_STYLE_SOLID;
+
+  return company_index (dataset, company) / G_N_ELEMENTS (company_light) % 3;
+}
+
+/**
+ * br_chart_set_line_style:
+ * @unit: the pattern's unit: the line's width on a chart
+ *
+ * Sets @cr's dash and caps for @style; a solid style leaves @cr as it is.
+ */
+void
+br_chart_set_line_style (cairo_t     *cr,
+                         BrLineStyle  style,
+                         double       unit)
+{
+  /* round caps make each zero-length dash a dot and lengthen each dash by @unit */
+  double dash_dot[] = { 0, 2.5 * unit, 3 * unit, 2.5 * unit };
+  double dotted[] = { 0, 2.2 * unit };
+
+  if (style == BR_LINE_STYLE_SOLID)
+    return;
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  if (style == BR_LINE_STYLE_DASH_DOT)
+    cairo_set_dash (cr, dash_dot, G_N_ELEMENTS (dash_dot), 0);
+  else
+    cairo_set_dash (cr, dotted, G_N_ELEMENTS (dotted), 0);
+}
+
 BrRgb
 _br_chart_company_color (BrChartContext  *ctx,
                          const BrCompany *company)
@@ -336,7 +382,8 @@ _br_chart_header (BrChartContext *ctx,
   ctx->py0 += ctx->em * 0.6;
 }
 
-/* One legend entry's swatch: a dashed line, an outline when hidden, else a square */
+/* One legend entry's swatch: a dashed line, a company's patterned line, an outline
+ * when hidden, else a square */
 static void
 legend_swatch (BrChartContext     *ctx,
                const BrLegendItem *item,
@@ -358,6 +405,18 @@ legend_swatch (BrChartContext     *ctx,
       cairo_set_line_width (cr, MAX (2, size / 6));
       cairo_set_dash (cr, dash, 2, 0);
       cairo_move_to (cr, x, y + row_height / 2);
+      cairo_line_to (cr, x + swatch, y + row_height / 2);
+      cairo_stroke (cr);
+    }
+  else if (item->style != BR_LINE_STYLE_SOLID && !hidden)
+    {
+      /* a company's line that is not solid: a sample of its pattern, a little
+       * thicker than on the chart, so that a dot and a dash both fit */
+      double width = MAX (2, size / 5);
+
+      cairo_set_line_width (cr, width);
+      br_chart_set_line_style (cr, item->style, swatch / 7);
+      cairo_move_to (cr, x + width / 2, y + row_height / 2);
       cairo_line_to (cr, x + swatch, y + row_height / 2);
       cairo_stroke (cr);
     }

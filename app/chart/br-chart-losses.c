@@ -130,9 +130,10 @@ draw_line (BrChartContext *ctx,
   cairo_t *cr = ctx->cr;
   double r = MAX (3.5, ctx->em * 0.32);
   double dash[] = { ctx->em * 0.5, ctx->em * 0.3 };
+  double width = MAX (2, ctx->em * 0.14);
 
   cairo_save (cr);
-  cairo_set_line_width (cr, MAX (2, ctx->em * 0.14));
+  cairo_set_line_width (cr, width);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   _br_set_rgb (cr, &line->color);
 
@@ -147,6 +148,8 @@ draw_line (BrChartContext *ctx,
       if (!alike && !ctx->options->cumulative)
         continue;
       cairo_set_dash (cr, dash, alike ? 0 : 2, 0);
+      if (alike)
+        br_chart_set_line_style (cr, line->style, width);
       cairo_move_to (cr, _br_axis_map_date (&axes->x, &a->at.date),
                      _br_axis_map (&axes->y, a->at.value));
       cairo_line_to (cr, _br_axis_map_date (&axes->x, &b->at.date),
@@ -154,6 +157,7 @@ draw_line (BrChartContext *ctx,
       cairo_stroke (cr);
     }
   cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 
   for (guint i = 0; i < line->points->len; i++)
     {
@@ -246,6 +250,7 @@ collect_lines (BrChartContext *ctx,
       if (!_br_line_init (ctx, &line, company, collect_points (ctx, company), missing))
         continue;
       _br_legend_add (legend, line.company->id, line_name (ctx, &line), &line.color, FALSE);
+      _br_legend_set_style (legend, line.style);
       /* a line drawn from total net income keeps its key: its end label names only it */
       if (line_name (ctx, &line) == br_company_get_name (line.company, ctx->lang))
         _br_legend_set_direct (legend);

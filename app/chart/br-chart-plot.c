@@ -185,6 +185,16 @@ _br_legend_set_direct (GArray *legend)
   g_array_index (legend, BrLegendItem, legend->len - 1).direct = TRUE;
 }
 
+/* The last entry of @legend is a company's line, stroked in @style */
+void
+_br_legend_set_style (GArray      *legend,
+                      BrLineStyle  style)
+{
+  g_return_if_fail (legend->len > 0);
+
+  g_array_index (legend, BrLegendItem, legend->len - 1).style = style;
+}
+
 /* The legend entry of @key, named @label in @color. */
 void
 _br_legend_add (GArray      *legend,
@@ -455,7 +465,8 @@ _br_line_init (BrChartContext  *ctx,
                GPtrArray       *missing)
 {
   *line = (BrLine) { company, _br_chart_company_color (ctx, company), points,
-                     _br_chart_hidden (ctx, company->id) };
+                     _br_chart_hidden (ctx, company->id), NULL,
+                     br_chart_company_line_style (ctx->dataset, company) };
   if (points->len > 0)
     return TRUE;
 

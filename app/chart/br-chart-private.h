@@ -386,6 +386,7 @@ typedef struct
   BrRgb       color;
   gboolean    dashed;     /* a dashed line, not a swatch */
   gboolean    direct;     /* named beside its marks, so a slide leaves it out */
+  BrLineStyle style;      /* not solid: a line in this style, not a swatch */
 } BrLegendItem;
 
 /* What the shown values span: their range, and the dates or periods they cover. */
@@ -424,6 +425,7 @@ typedef struct
                                 * in time order */
   gboolean         hidden;
   char            *end_label;  /* its latest value, beside its last point */
+  BrLineStyle      style;
 } BrLine;
 
 #define _br_line_point(line, i) \
@@ -447,6 +449,8 @@ void     _br_legend_add           (GArray              *legend,
                                    const BrRgb         *color,
                                    gboolean             dashed);
 void     _br_legend_set_direct    (GArray              *legend);
+void     _br_legend_set_style     (GArray              *legend,
+                                   BrLineStyle          style);
 double   _br_chart_value_size     (BrChartContext      *ctx,
                                    double               size);
 void     _br_chart_frame          (BrChartContext      *ctx,

@@ -31,6 +31,7 @@ typedef struct
   BrRgb            color;
   BrRunway        *runway;
   gboolean         hidden;
+  BrLineStyle      style;
   int              last_quarter;  /* the last projected quarter drawn, or −1 */
   char            *end_text;      /* "Moore Threads · 17 months" */
   char            *end_value;     /* "17 months", which a slide sets under the name */
@@ -172,6 +173,7 @@ draw_reported (BrChartContext *ctx,
   _br_set_rgb (cr, &s->color);
   cairo_set_line_width (cr, MAX (2, ctx->em * 0.16));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  br_chart_set_line_style (cr, s->style, MAX (2, ctx->em * 0.16));
   for (guint i = 0; i < runway->n_points; i++)
     {
       const BrRunwayPoint *p = &runway->points[i];
@@ -183,6 +185,8 @@ draw_reported (BrChartContext *ctx,
         cairo_line_to (cr, x, y);
     }
   cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 
   for (guint i = 0; i < runway->n_points; i++)
     {
@@ -746,6 +750,7 @@ collect_series (BrChartContext *ctx,
         }
       s.color = _br_chart_company_color (ctx, s.company);
       s.hidden = _br_chart_hidden (ctx, s.company->id);
+      s.style = br_chart_company_line_style (ctx->dataset, s.company);
       choose_horizon (&s);
       if (_br_chart_hidden (ctx, PROJECTION_KEY))
         s.last_quarter = -1;
@@ -754,6 +759,7 @@ collect_series (BrChartContext *ctx,
       any_projection |= s.runway->has_projection;
       _br_legend_add (legend, s.company->id, br_company_get_name (s.company, ctx->lang),
                       &s.color, FALSE);
+      _br_legend_set_style (legend, s.style);
       /* the end labels name the companies, while a slide's plot holds them all */
       if (companies->len <= MAX_NAMED)
         _br_legend_set_direct (legend);

@@ -157,8 +157,11 @@ draw_series (BrChartContext *ctx,
   cairo_set_line_width (cr, MAX (2, ctx->em * 0.14));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   _br_set_rgb (cr, &series->color);
+  br_chart_set_line_style (cr, series->style, MAX (2, ctx->em * 0.14));
   _br_line_path (cr, series, axes, 1);
   cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 
   for (guint i = 0; i < series->points->len; i++)
     {
@@ -486,6 +489,7 @@ collect_series (BrChartContext *ctx,
 
       _br_legend_add (legend, s.company->id, br_company_get_name (s.company, ctx->lang),
                       &s.color, FALSE);
+      _br_legend_set_style (legend, s.style);
       _br_legend_set_direct (legend);
       s.end_label = ratio_text (ctx, &s);
       g_array_append_val (all, s);

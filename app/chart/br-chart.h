@@ -31,6 +31,15 @@ typedef enum
   BR_THEME_DARK,
 } BrTheme;
 
+/* How a company's line is stroked: past the palette's twelve hues, companies that share
+ * a hue differ by pattern. */
+typedef enum
+{
+  BR_LINE_STYLE_SOLID,
+  BR_LINE_STYLE_DASH_DOT,
+  BR_LINE_STYLE_DOTTED,
+} BrLineStyle;
+
 /* What a drawn mark is: one value of one series. */
 typedef enum
 {
@@ -148,6 +157,11 @@ guint32         br_chart_company_color           (BrDataset            *dataset,
 guint32         br_chart_company_color_for_theme (BrDataset            *dataset,
                                                   const BrCompany      *company,
                                                   BrTheme               theme);
+BrLineStyle     br_chart_company_line_style      (BrDataset            *dataset,
+                                                  const BrCompany      *company);
+void            br_chart_set_line_style          (cairo_t              *cr,
+                                                  BrLineStyle           style,
+                                                  double                unit);
 const char     *br_chart_unit_label              (const BrUnit         *unit,
                                                   BrLanguage            language);
 

@@ -4,7 +4,8 @@
  * its theme's background (WCAG 4.5:1), twelve companies are twelve colours, the first
  * six stay apart when the chart is seen as with protanopia, deuteranopia or
  * tritanopia (br_color_vision_simulate), no company takes the revenue or R&D colour,
- * and a company keeps its colour whoever else is shown.
+ * and a company keeps its colour whoever else is shown. Past twelve companies, those
+ * that share a hue differ in their line's pattern, read back from the line's pixels.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -209,6 +210,127 @@ test_stable (void)
   cairo_surface_destroy (sc);
 }
 
+/* What a line's pixels show between its first two whole years: from the runs of
+ * pixels nearer its colour than the background's along the middle of the segment,
+ * solid, dots of one length, or dots and dashes */
+typedef enum
+{
+  SEEN_SOLID,
+  SEEN_DASH_DOT,
+  SEEN_DOTTED,
+} Seen;
+
+static Seen
+seen_pattern (cairo_surface_t *surface,
+              BrChartLayout   *layout,
+              const BrCompany *company,
+              Rgb              color)
+{
+  const BrChartMark *ends[2] = { NULL, NULL };
+  Rgb background = pixel (surface, 2, 2);
+  double length, skip = 14, on = 0, samples = 0, run = 0, shortest = G_MAXDOUBLE, longest = 0;
+  gboolean first_run = TRUE;
+
+  for (guint i = 0, n = 0; i < br_chart_layout_get_n_marks (layout) && n < 2; i++)
+    {
+      const BrChartMark *mark = br_chart_layout_get_mark (layout, i);
+
+      if (mark->company == company && mark->period->kind == BR_PERIOD_FISCAL_YEAR)
+        ends[n++] = mark;
+    }
+  g_assert_nonnull (ends[1]);
+  length = hypot (ends[1]->x - ends[0]->x, ends[1]->y - ends[0]->y);
+
+  /* half-pixel steps, clear of the markers at either end */
+  for (double d = skip; d <= length - skip; d += 0.5)
+    {
+      double x = ends[0]->x + (ends[1]->x - ends[0]->x) * d / length;
+      double y = ends[0]->y + (ends[1]->y - ends[0]->y) * d / length;
+      Rgb seen = pixel (surface, x, y);
+      gboolean hit = distance (seen, color) < distance (seen, background);
+
+      samples++;
+      on += hit;
+      if (hit)
+        run += 0.5;
+      else if (run > 0)
+        {
+          /* the first run may be cut short by where sampling begins */
+          if (!first_run)
+            shortest = MIN (shortest, run);
+          longest = MAX (longest, run);
+          first_run = FALSE;
+          run = 0;
+        }
+    }
+
+  if (on / samples > 0.9)
+    return SEEN_SOLID;
+  g_assert_cmpfloat (shortest, <, G_MAXDOUBLE);
+
+  return longest > 4 * shortest ? SEEN_DASH_DOT : SEEN_DOTTED;
+}
+
+static guint
+place (BrDataset       *dataset,
+       const BrCompany *company)
+{
+  for (guint i = 0; i < br_dataset_get_n_companies (dataset); i++)
+    if (br_dataset_get_company (dataset, i) == company)
+      return i;
+
+  g_assert_not_reached ();
+}
+
+/* the 8 companies drawn by default from forty: any two of one hue (palette place
+ * modulo twelve) differ in pattern, and each keeps its pattern drawn alone */
+static void
+test_patterns (gconstpointer data)
+{
+  BrTheme theme = GPOINTER_TO_UINT (data);
+  g_autoptr(BrChartLayout) layout = NULL;
+  cairo_surface_t *surface = draw (forty, BR_CHART_LOSSES, theme, NULL, &layout);
+  guint n = br_chart_layout_get_n_legend_entries (layout);
+  const BrCompany *companies[n];
+  Seen seen[n];
+  guint shared = 0;
+
+  g_assert_cmpuint (n, ==, 8);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *key = br_chart_layout_get_legend_entry (layout, i)->key;
+      const char *alone[] = { key, NULL };
+      g_autoptr(BrChartLayout) alone_layout = NULL;
+      cairo_surface_t *alone_surface = draw (forty, BR_CHART_LOSSES, theme, alone,
+                                             &alone_layout);
+      Rgb color;
+      guint32 hex;
+
+      companies[i] = br_dataset_lookup_company (forty, key);
+      g_assert_nonnull (companies[i]);
+      hex = br_chart_company_color_for_theme (forty, companies[i], theme);
+      color = (Rgb) { (hex >> 16) / 255., (hex >> 8 & 0xff) / 255., (hex & 0xff) / 255. };
+      seen[i] = seen_pattern (surface, layout, companies[i], color);
+      g_assert_cmpint (seen_pattern (alone_surface, alone_layout, companies[i], color), ==,
+                       seen[i]);
+      cairo_surface_destroy (alone_surface);
+
+      for (guint j = 0; j < i; j++)
+        {
+          if (place (forty, companies[i]) % 12 != place (forty, companies[j]) % 12)
+            continue;
+          shared++;
+          if (seen[i] == seen[j])
+            g_error ("%s and %s share a hue and are both drawn %s", companies[i]->id,
+                     companies[j]->id, seen[i] == SEEN_SOLID ? "solid"
+                                       : seen[i] == SEEN_DOTTED ? "dotted" : "dash-dotted");
+        }
+    }
+  /* the default eight do share hues, so the test tells something */
+  g_assert_cmpuint (shared, >=, 2);
+  cairo_surface_destroy (surface);
+}
+
 /* the bundled dataset's own colours, made legible in each theme */
 static void
 test_dataset_colors (gconstpointer data)
@@ -257,6 +379,10 @@ main (int   argc,
   g_test_add_data_func ("/Br/Colors/palette/dark", GUINT_TO_POINTER (BR_THEME_DARK),
                         test_palette);
   g_test_add_func ("/Br/Colors/stable", test_stable);
+  g_test_add_data_func ("/Br/Colors/patterns/light", GUINT_TO_POINTER (BR_THEME_LIGHT),
+                        test_patterns);
+  g_test_add_data_func ("/Br/Colors/patterns/dark", GUINT_TO_POINTER (BR_THEME_DARK),
+                        test_patterns);
   g_test_add_data_func ("/Br/Colors/dataset/light", GUINT_TO_POINTER (BR_THEME_LIGHT),
                         test_dataset_colors);
   g_test_add_data_func ("/Br/Colors/dataset/dark", GUINT_TO_POINTER (BR_THEME_DARK),
