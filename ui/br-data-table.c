@@ -332,8 +332,9 @@ update_sort_idle_cb (gpointer data)
 static void
 schedule_sort_update (BrDataTable *self)
 {
+  /* not put off by the frames of the spinner a busy table shows */
   if (self->sort_source == 0)
-    self->sort_source = g_idle_add (update_sort_idle_cb, self);
+    self->sort_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_sort_idle_cb, self, NULL);
 }
 
 /* The arrow GTK draws on the sorted column's title (a "sort-indicator" beside its label,

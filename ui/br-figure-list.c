@@ -518,14 +518,19 @@ withdraw_cb (gpointer data)
   return self->reveal_source != 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
+/* A step every 10 ms, at the default priority: a frame can come between two steps, to
+ * lay out the rows one step made, and the frames of the spinner a busy list shows do
+ * not put the steps off, as they would an idle */
+#define STEP_MS 10
+
 static void
 start_reveal (BrFigureList *self)
 {
   g_clear_handle_id (&self->reveal_source, g_source_remove);
   if (self->shown && self->figures != NULL && self->n_items < self->figures->n)
-    self->reveal_source = g_idle_add (reveal_cb, self);
+    self->reveal_source = g_timeout_add (STEP_MS, reveal_cb, self);
   else if (!self->shown && self->n_items > 0)
-    self->reveal_source = g_idle_add (withdraw_cb, self);
+    self->reveal_source = g_timeout_add (STEP_MS, withdraw_cb, self);
   busy_changed (self);
 }
 

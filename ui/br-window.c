@@ -826,6 +826,8 @@ br_window_init (BrWindow *self)
                                  GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_accessible_reset_property (GTK_ACCESSIBLE (self->vision_off_button),
                                  GTK_ACCESSIBLE_PROPERTY_LABEL);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->all_figures_button),
+                                 GTK_ACCESSIBLE_PROPERTY_LABEL);
   g_settings_bind (self->settings, "show-table", self, "show-table", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->data_table, "notify::n-rows", G_CALLBACK (table_rows_changed_cb),
                            self, G_CONNECT_SWAPPED);

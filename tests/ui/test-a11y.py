@@ -8,6 +8,7 @@ its accessible tree through AT-SPI and types at it through the X server. Prints 
 Usage: test-a11y.py BURNRATE-WINDOW SRCDIR
 """
 
+import json
 import os
 import re
 import sys
@@ -209,6 +210,33 @@ def test_table():
         check("Shift+Tab from a row leaves the table for the control before it",
               before is not None and before.get_name() == "Copy as CSV",
               before and f"{before.get_role_name()}: {before.get_name()}")
+
+        # All Figures: a toggle button, named by its label once, that says what it does
+        toggle = find_all(app.root, name="All Figures",
+                          pred=lambda n: n.get_role_name() in ("toggle button", "push button"))
+        check("All Figures is a button named by its label, once, and off",
+              [n.get_name() for n in toggle] == ["All Figures"] and not is_on(toggle[0])
+              and "ticked companies" in (toggle[0].get_description() or ""),
+              [f"{n.get_role_name()}: {n.get_name()}: {n.get_description()}"
+               for n in find_all(app.root, name="All|Sort|CSV")])
+        count = find_all(app.root, role="label", name=r"^[\d,]+ rows?$")
+        check("the table's header says how many rows it has", count,
+              [n.get_name() for n in find_all(app.root, role="label", name="row")])
+        if toggle and count:
+            with open(os.path.join(SRCDIR, "data", "datasets", "china-gpu.json"),
+                      encoding="utf-8") as f:
+                n_figures = sum(len(c.get("figures", []))
+                                for c in json.load(f)["companies"])
+            toggle[0].get_action_iface().do_action(0)
+            counted = wait_for(lambda: count[0].get_name() == f"{n_figures:,} rows", 10)
+            check("on, it is pressed, the table is named for every figure, and the header "
+                  "counts its rows",
+                  is_on(toggle[0]) and table.get_name() == "Every figure of the ticked companies"
+                  and counted, (is_on(toggle[0]), table.get_name(), count[0].get_name()))
+            toggle[0].get_action_iface().do_action(0)
+            back = wait_for(lambda: table.get_name() == "Figures behind the chart", 10)
+            check("off again, the table is named for the chart's figures",
+                  back and not is_on(toggle[0]), table.get_name())
     finally:
         app.close()
 

@@ -1180,6 +1180,28 @@ test_table (Fixture       *fixture,
   g_assert_cmpuint (g_strv_length (lines), ==, n + 1);
   g_assert_true (g_str_has_prefix (lines[0], "company_id,"));
 
+  /* All Figures: every figure of the bundled dataset's companies */
+  {
+    BrDataset *dataset = br_document_get_dataset (br_window_get_document (fixture->window));
+    gint64 end = g_get_monotonic_time () + TIMEOUT_US;
+    guint n_figures = 0;
+
+    for (guint i = 0; i < br_dataset_get_n_companies (dataset); i++)
+      n_figures += br_dataset_get_company (dataset, i)->n_figures;
+    g_assert_true (gtk_widget_activate (fixture->window->all_figures_button));
+    while ((!br_data_table_get_all_figures (table) || br_data_table_get_busy (table)
+            || br_data_table_get_n_rows (table) != n_figures)
+           && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (br_data_table_get_n_rows (table), ==, n_figures);
+    g_assert_false (br_data_table_get_busy (table));
+    br_data_table_set_all_figures (table, FALSE);
+    while ((br_data_table_get_busy (table) || br_data_table_get_n_rows (table) != n)
+           && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (br_data_table_get_n_rows (table), ==, n);
+  }
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-table", NULL));
 }
 
