@@ -85,31 +85,20 @@ period_label (BrChartContext *ctx,
 }
 
 static void
-describe (BrChartContext *ctx,
-          GArray         *lines)
+describe_line (BrChartContext *ctx,
+               const BrLine   *line,
+               GString        *d)
 {
-  GString *d = ctx->layout->description;
+  const Point *first = &g_array_index (line->points, Point, 0);
+  const Point *last = &g_array_index (line->points, Point, line->points->len - 1);
+  g_autofree char *value = _br_format_value (last->at.value, &ctx->options->unit, ctx->lang);
 
-  g_string_append_printf (d, "%s. ", ctx->layout->title);
-  for (guint i = 0; i < lines->len; i++)
-    {
-      BrLine *line = &g_array_index (lines, BrLine, i);
-      Point *first, *last;
-      g_autofree char *value = NULL;
-
-      if (line->hidden || line->points->len == 0)
-        continue;
-
-      first = &g_array_index (line->points, Point, 0);
-      last = &g_array_index (line->points, Point, line->points->len - 1);
-      value = _br_format_value (last->at.value, &ctx->options->unit, ctx->lang);
-      /* TRANSLATORS: in a chart's description: company, first period, last period, value */
-      g_string_append_printf (d, ctx->options->cumulative ? _("%s %s–%s: %s in total. ")
-                                                          : _("%s %s–%s: %s in the last period. "),
-                              br_company_get_name (line->company, ctx->lang),
-                              period_label (ctx, first->figure->period),
-                              period_label (ctx, last->figure->period), value);
-    }
+  /* TRANSLATORS: in a chart's description: company, first period, last period, value */
+  g_string_append_printf (d, ctx->options->cumulative ? _("%s %s–%s: %s in total. ")
+                                                      : _("%s %s–%s: %s in the last period. "),
+                          br_company_get_name (line->company, ctx->lang),
+                          period_label (ctx, first->figure->period),
+                          period_label (ctx, last->figure->period), value);
 }
 
 /* A flash figure's asterisk, up and right of its mark: the footnote's key explains it */
@@ -337,17 +326,7 @@ plot (BrChartContext *ctx,
   _br_axis_draw_y (ctx, &axes.y, _("Net income"), &ctx->options->unit);
   _br_axis_draw_time (ctx, &axes.x);
 
-  for (guint i = 0; i < lines->len; i++)
-    {
-      BrLine *line = &g_array_index (lines, BrLine, i);
-
-      if (!line->hidden)
-        draw_line (ctx, &axes, line);
-    }
-
-  g_array_unref (labels);
-  labels = _br_lines_end_labels (ctx, lines, &axes);
-  _br_chart_end_labels (ctx, labels, ctx->em * 0.9, label_height, 1.05);
+  _br_lines_draw (ctx, lines, &axes, draw_line, ctx->em * 0.9, label_height, 1.05);
 
   _br_axis_clear (&axes.x);
   _br_axis_clear (&axes.y);
@@ -459,5 +438,5 @@ _br_chart_draw_losses (BrChartContext *ctx)
   plot (ctx, lines, &extent);
   note = footnote (ctx, lines, &extent, missing);
   _br_chart_footnote (ctx, note);
-  describe (ctx, lines);
+  _br_lines_describe (ctx, lines, describe_line);
 }

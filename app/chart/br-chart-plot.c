@@ -548,6 +548,61 @@ _br_lines_end_labels (BrChartContext *ctx,
 }
 
 /**
+ * _br_lines_draw:
+ * @lines: (element-type BrLine)
+ * @draw: draws one line
+ *
+ * Each line shown, drawn by @draw, then the end labels beside their last points, in
+ * @size, @height and @spacing as _br_chart_end_labels() takes them.
+ */
+void
+_br_lines_draw (BrChartContext *ctx,
+                GArray         *lines,
+                const BrAxes   *axes,
+                BrLineDraw      draw,
+                double          size,
+                double          height,
+                double          spacing)
+{
+  g_autoptr(GArray) labels = NULL;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      BrLine *line = &g_array_index (lines, BrLine, i);
+
+      if (!line->hidden)
+        draw (ctx, axes, line);
+    }
+
+  labels = _br_lines_end_labels (ctx, lines, axes);
+  _br_chart_end_labels (ctx, labels, size, height, spacing);
+}
+
+/**
+ * _br_lines_describe:
+ * @lines: (element-type BrLine)
+ * @describe: appends the sentence of one line
+ *
+ * The chart's description: its title, then a sentence for each line shown.
+ */
+void
+_br_lines_describe (BrChartContext *ctx,
+                    GArray         *lines,
+                    BrLineDescribe  describe)
+{
+  GString *d = ctx->layout->description;
+
+  g_string_append_printf (d, "%s. ", ctx->layout->title);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const BrLine *line = &g_array_index (lines, BrLine, i);
+
+      if (!line->hidden && line->points->len > 0)
+        describe (ctx, line, d);
+    }
+}
+
+/**
  * _br_chart_note_missing:
  * @note: the footnote's own text, added to
  * @missing: (element-type BrCompany): the companies selected that the chart has nothing

@@ -506,6 +506,25 @@ GArray  *_br_lines_end_labels     (BrChartContext      *ctx,
                                    GArray              *lines,
                                    const BrAxes        *axes);
 
+/* A renderer's own drawing of one line, and its sentence in the description. */
+typedef void (*BrLineDraw)     (BrChartContext *ctx,
+                                const BrAxes   *axes,
+                                BrLine         *line);
+typedef void (*BrLineDescribe) (BrChartContext *ctx,
+                                const BrLine   *line,
+                                GString        *description);
+
+void     _br_lines_draw           (BrChartContext      *ctx,
+                                   GArray              *lines,
+                                   const BrAxes        *axes,
+                                   BrLineDraw           draw,
+                                   double               size,
+                                   double               height,
+                                   double               spacing);
+void     _br_lines_describe       (BrChartContext      *ctx,
+                                   GArray              *lines,
+                                   BrLineDescribe       describe);
+
 /* renderers */
 void     _br_chart_draw_losses     (BrChartContext *ctx);
 void     _br_chart_draw_rnd        (BrChartContext *ctx);

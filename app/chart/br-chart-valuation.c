@@ -447,21 +447,12 @@ other_days_note (BrChartContext *ctx,
 }
 
 static void
-describe (BrChartContext *ctx,
-          GArray         *all)
+describe_series (BrChartContext *ctx,
+                 const Series   *s,
+                 GString        *d)
 {
-  GString *d = ctx->layout->description;
-
-  g_string_append_printf (d, "%s. ", ctx->layout->title);
-  for (guint i = 0; i < all->len; i++)
-    {
-      Series *s = &g_array_index (all, Series, i);
-
-      if (s->hidden || s->points->len == 0)
-        continue;
-      g_string_append_printf (d, "%s: %s %s. ", br_company_get_name (s->company, ctx->lang),
-                              s->end_label, _br_unit_label (&ctx->options->unit, ctx->lang));
-    }
+  g_string_append_printf (d, "%s: %s %s. ", br_company_get_name (s->company, ctx->lang),
+                          s->end_label, _br_unit_label (&ctx->options->unit, ctx->lang));
 }
 
 /* Step 1: a series for each company with market values, the benchmark always among
@@ -600,17 +591,7 @@ plot (BrChartContext *ctx,
     draw_implied (ctx, &axes, benchmark, implied,
                   _br_chart_layout_intern (ctx->layout, implied_name));
 
-  for (guint i = 0; i < all->len; i++)
-    {
-      Series *s = &g_array_index (all, Series, i);
-
-      if (!s->hidden)
-        draw_series (ctx, &axes, s);
-    }
-
-  g_array_unref (labels);
-  labels = _br_lines_end_labels (ctx, all, &axes);
-  _br_chart_end_labels (ctx, labels, ctx->em * 0.8, label_height, 1.1);
+  _br_lines_draw (ctx, all, &axes, draw_series, ctx->em * 0.8, label_height, 1.1);
   milestones (ctx, all, benchmark, &axes);
 
   _br_axis_clear (&axes.x);
@@ -732,6 +713,6 @@ _br_chart_draw_valuation (BrChartContext *ctx)
   plot (ctx, all, benchmark, show_implied ? &implied : NULL, implied_name, &extent);
   note = valuation_note (ctx, all, show_implied ? &implied : NULL, implied_name, missing);
   _br_chart_footnote (ctx, note);
-  describe (ctx, all);
+  _br_lines_describe (ctx, all, describe_series);
   implied_clear (&implied);
 }
