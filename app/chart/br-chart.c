@@ -269,25 +269,22 @@ br_chart_draw (cairo_t              *cr,
     return draw_chart (cr, dataset, options, width, height,
                        footnote_lines_wanted (cr, dataset, options, width, height));
 
-  /* pixels are drawn aside, and drawn again only when the footnote wants more lines than
-   * it had: choosing what to draw can take longer than drawing it */
-  cairo_save (cr);
-  cairo_push_group (cr);
+  /* pixels can be drawn over: the chart is drawn straight onto @cr, and drawn again,
+   * over a cleared canvas, only when its footnote wants more lines than it had */
   layout = draw_chart (cr, dataset, options, width, height, 0);
   if (layout->footnote_lines <= layout->footnote_reserved)
-    {
-      cairo_pop_group_to_source (cr);
-      cairo_paint (cr);
-      cairo_restore (cr);
-      return layout;
-    }
+    return layout;
 
   footnote_room = layout->footnote_lines;
   g_debug ("the footnote wants %u lines, not %u: the chart is drawn again", footnote_room,
            layout->footnote_reserved);
-  cairo_pattern_destroy (cairo_pop_group (cr));
-  cairo_restore (cr);
   br_chart_layout_unref (layout);
+
+  cairo_save (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+  cairo_restore (cr);
 
   return draw_chart (cr, dataset, options, width, height, footnote_room);
 }
