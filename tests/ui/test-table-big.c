@@ -29,6 +29,11 @@
 #define N_METRICS   3
 #define N_FIGURES   (N_COMPANIES * N_QUARTERS * N_METRICS)
 #define TIMEOUT_US  (120 * G_USEC_PER_SEC)
+#ifdef __SANITIZE_ADDRESS__
+#define CPU_BUDGET_MS 600
+#else
+#define CPU_BUDGET_MS 200
+#endif
 
 static const char *metrics[N_METRICS] = { "revenue", "net_income_attributable", "rnd_expense" };
 
@@ -159,8 +164,8 @@ measure_stop (const char *step)
   g_test_message ("%s: longest main-loop dispatch %.1f ms (main-thread CPU %.1f ms)", step,
                   dispatch.longest_ms, dispatch.longest_cpu_ms);
   /* Work done on the main thread in one go for 300,000 rows takes seconds; the budget
-   * is 50 ms, with room for a machine other jobs load */
-  g_assert_cmpfloat (dispatch.longest_cpu_ms, <, 200);
+   * is 50 ms, with room for a machine other jobs load (and for the sanitizers) */
+  g_assert_cmpfloat (dispatch.longest_cpu_ms, <, CPU_BUDGET_MS);
 }
 
 static void
