@@ -816,6 +816,8 @@ _br_chart_footnote (BrChartContext *ctx,
   char *texts[N_SOURCE_FORMS] = { NULL, };
   double y = ctx->height - ctx->pad - footnote_height (ctx) + ctx->em * 0.5;
   double size = footnote_size (ctx), width = ctx->width - 2 * ctx->pad;
+  gboolean rates_noted = FALSE;
+  guint drawn;
 
   for (guint i = 0; i < N_SOURCE_FORMS; i++)
     texts[i] = footnote_text (ctx, extra, i);
@@ -825,6 +827,7 @@ _br_chart_footnote (BrChartContext *ctx,
   if (ctx->options->source_order != NULL &&
       _br_text_line_count (ctx, texts[0], size, width) > (int) ctx->footnote_lines)
     {
+      rates_noted = TRUE;
       for (guint i = 0; i < N_SOURCE_FORMS; i++)
         g_free (texts[i]);
       for (guint i = 0; i < N_SOURCE_FORMS; i++)
@@ -836,15 +839,19 @@ _br_chart_footnote (BrChartContext *ctx,
           _br_chart_layout_leave_out (ctx->layout, rate);
         }
     }
-  else if (!ctx->options->slide)
-    {
-      ctx->layout->footnote_lines = lines_wanted (ctx, texts, size, width);
-      ctx->layout->footnote_reserved = ctx->footnote_lines;
-    }
 
-  _br_text_draw_fitting (ctx, (const char * const *) texts, N_SOURCE_FORMS,
-                         &(BrParagraph) { ctx->pad, y, size, width, ctx->footnote_lines },
-                         &ctx->palette.secondary, "footnote");
+  drawn = _br_text_draw_fitting (ctx, (const char * const *) texts, N_SOURCE_FORMS,
+                                 &(BrParagraph) { ctx->pad, y, size, width, ctx->footnote_lines },
+                                 &ctx->palette.secondary, "footnote");
+
+  /* the longest form fitting its lines, the common case, wants no more: only otherwise
+   * are the forms laid out again to learn how many it wants */
+  if (!rates_noted && !ctx->options->slide)
+    {
+      ctx->layout->footnote_reserved = ctx->footnote_lines;
+      ctx->layout->footnote_lines = drawn == 0 ? ctx->footnote_lines
+                                               : lines_wanted (ctx, texts, size, width);
+    }
 
   for (guint i = 0; i < N_SOURCE_FORMS; i++)
     g_free (texts[i]);

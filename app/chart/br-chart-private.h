@@ -240,7 +240,7 @@ double   _br_text_draw_wrapped (BrChartContext     *ctx,
                                 const BrParagraph  *paragraph,
                                 const BrRgb        *color,
                                 const char         *role);
-double   _br_text_draw_fitting (BrChartContext     *ctx,
+guint    _br_text_draw_fitting (BrChartContext     *ctx,
                                 const char * const *texts,
                                 guint               n_texts,
                                 const BrParagraph  *paragraph,

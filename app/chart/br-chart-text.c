@@ -286,11 +286,11 @@ _br_text_draw_wrapped (BrChartContext    *ctx,
  * @texts: (array length=n_texts): the same paragraph, longest first
  *
  * Draws the first of @texts that fits in the paragraph's lines, laid out once; the last
- * one, ellipsized, when none does.
+ * one, ellipsized, when none does. An empty text draws nothing.
  *
- * Returns: the height drawn, in pixels
+ * Returns: the index in @texts of the one drawn
  */
-double
+guint
 _br_text_draw_fitting (BrChartContext     *ctx,
                        const char * const *texts,
                        guint               n_texts,
@@ -303,14 +303,18 @@ _br_text_draw_fitting (BrChartContext     *ctx,
   for (guint i = 0; i + 1 < n_texts; i++)
     {
       if (texts[i] == NULL || *texts[i] == '\0')
-        return 0;
+        return i;
 
       Text t = prepare (ctx, texts[i], paragraph->size, paragraph->width, 0);
 
       pango_layout_set_ellipsize (t.pango, PANGO_ELLIPSIZE_NONE);
       if (pango_layout_get_line_count (t.pango) <= paragraph->max_lines)
-        return show (ctx, t, paragraph->x, paragraph->y, color, role);
+        {
+          show (ctx, t, paragraph->x, paragraph->y, color, role);
+          return i;
+        }
     }
 
-  return _br_text_draw_wrapped (ctx, texts[n_texts - 1], paragraph, color, role);
+  _br_text_draw_wrapped (ctx, texts[n_texts - 1], paragraph, color, role);
+  return n_texts - 1;
 }
