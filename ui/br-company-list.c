@@ -150,11 +150,30 @@ swatch_update (GtkWidget *label)
   pango_attr_list_unref (attrs);
 }
 
+/* A dot for a company whose line is solid, else its line's pattern, as the legend
+ * draws it: past twelve companies, those of one hue differ by it */
+static const char *
+swatch_text (BrDataset       *dataset,
+             const BrCompany *company)
+{
+  switch (br_chart_company_line_style (dataset, company))
+    {
+    case BR_LINE_STYLE_DASH_DOT:
+      return "•━";
+    case BR_LINE_STYLE_DOTTED:
+      return "•••";
+    case BR_LINE_STYLE_SOLID:
+    default:
+      return "●";
+    }
+}
+
 /**
  * br_company_swatch_new:
  *
  * Returns: (transfer floating): a dot in a company's colour, as the charts draw it in
- *   the current theme (contrast-adjusted, light or dark), following the theme
+ *   the current theme (contrast-adjusted, light or dark), following the theme; for a
+ *   company whose line is dash-dotted or dotted, that pattern
  */
 GtkWidget *
 br_company_swatch_new (void)
@@ -181,6 +200,7 @@ br_company_swatch_set_company (GtkWidget       *label,
 
   swatch->dataset = g_object_ref (dataset);
   swatch->company = company;
+  gtk_label_set_text (GTK_LABEL (label), swatch_text (dataset, company));
   g_object_set_data_full (G_OBJECT (label), "br-swatch", swatch, (GDestroyNotify)swatch_free);
   swatch_update (label);
 }

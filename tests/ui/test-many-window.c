@@ -422,6 +422,41 @@ test_swatches_many (void)
   close_window (window);
 }
 
+/* Forty companies: past twelve, the pane's swatch shows the line's pattern, so that
+ * any two of the first 36 that share a hue (the palette's twelve) differ in it too */
+static void
+test_swatch_patterns (void)
+{
+  BrWindow *window;
+  BrDataset *dataset;
+  GtkWidget *swatches[36];
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = open_window ("forty-companies.json");
+  dataset = br_document_get_dataset (br_window_get_document (window));
+  for (guint i = 0; i < G_N_ELEMENTS (swatches); i++)
+    {
+      const BrCompany *company = br_dataset_get_company (dataset, i);
+
+      swatches[i] = g_object_ref_sink (br_company_swatch_new ());
+      br_company_swatch_set_company (swatches[i], dataset, company);
+      for (guint j = i % 12; j < i; j += 12)
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (swatches[i])), !=,
+                         gtk_label_get_text (GTK_LABEL (swatches[j])));
+    }
+  /* the first twelve keep their dot */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (swatches[4])), ==, "●");
+  for (guint i = 0; i < G_N_ELEMENTS (swatches); i++)
+    g_object_unref (swatches[i]);
+
+  close_window (window);
+}
+
 /* A dataset written for the test: @n companies with a net loss each */
 static GFile *
 write_many (guint n)
@@ -522,6 +557,7 @@ main (int   argc,
   g_test_add_func ("/Br/ManyWindow/selection", test_selection);
   g_test_add_func ("/Br/ManyWindow/swatches-few", test_swatches_few);
   g_test_add_func ("/Br/ManyWindow/swatches-many", test_swatches_many);
+  g_test_add_func ("/Br/ManyWindow/swatch-patterns", test_swatch_patterns);
   g_test_add_func ("/Br/ManyWindow/counts", test_counts);
 
   return g_test_run ();
