@@ -21,47 +21,11 @@
 #include "br-company-list.h"
 #include "br-document.h"
 #include "br-window-private.h"
+#include "br-test-window.h"
 
 #define TIMEOUT_US (10 * G_USEC_PER_SEC)
 
 static gboolean have_display;
-
-static void
-iterate_until (gboolean *flag)
-{
-  gint64 end = g_get_monotonic_time () + TIMEOUT_US;
-
-  while (!*flag && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (*flag);
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static void
-wait_for_frame (BrWindow *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  gboolean painted = FALSE;
-  gulong id;
-
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  gtk_widget_queue_draw (GTK_WIDGET (window));
-  iterate_until (&painted);
-  g_signal_handler_disconnect (clock, id);
-}
-
-static void
-changed_cb (BrDocument *document,
-            gboolean   *flag)
-{
-  *flag = TRUE;
-}
 
 static BrWindow *
 open_window (const char *name)
@@ -74,14 +38,14 @@ open_window (const char *name)
 
   g_settings_reset (br_window_get_settings (window), "hidden-companies");
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  id = g_signal_connect (br_window_get_document (window), "changed", G_CALLBACK (changed_cb),
+  id = g_signal_connect (br_window_get_document (window), "changed", G_CALLBACK (br_test_flag_cb),
                          &changed);
   br_window_open (window, file);
-  iterate_until (&changed);
+  br_test_iterate_until (&changed, TIMEOUT_US);
   g_signal_handler_disconnect (br_window_get_document (window), id);
   br_window_set_chart (window, BR_CHART_LOSSES);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frame (window);
+  br_test_wait_for_frame (window, TIMEOUT_US);
 
   return window;
 }
@@ -141,7 +105,7 @@ company_check (BrWindow   *window,
          && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view))), ==, 1);
-  wait_for_frame (window);
+  br_test_wait_for_frame (window, TIMEOUT_US);
   check = find (GTK_WIDGET (view), GTK_TYPE_CHECK_BUTTON);
   g_assert_nonnull (check);
 
@@ -154,7 +118,7 @@ tick (BrWindow   *window,
       gboolean    active)
 {
   gtk_check_button_set_active (company_check (window, name), active);
-  wait_for_frame (window);
+  br_test_wait_for_frame (window, TIMEOUT_US);
 }
 
 /* The companies the visible chart draws (each with a mark) */
@@ -323,8 +287,8 @@ set_dark (BrWindow *window,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                            : ADW_COLOR_SCHEME_FORCE_LIGHT);
-  wait_for_frame (window);
-  wait_for_frame (window);
+  br_test_wait_for_frame (window, TIMEOUT_US);
+  br_test_wait_for_frame (window, TIMEOUT_US);
 }
 
 /* The bundled dataset's side pane: MetaX's own orange is too light to read on white,
@@ -523,12 +487,12 @@ test_counts (void)
   window = br_window_new (NULL);
   g_settings_reset (br_window_get_settings (window), "hidden-companies");
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  g_signal_connect (br_window_get_document (window), "changed", G_CALLBACK (changed_cb), &changed);
+  g_signal_connect (br_window_get_document (window), "changed", G_CALLBACK (br_test_flag_cb), &changed);
   br_window_open (window, file);
-  iterate_until (&changed);
+  br_test_iterate_until (&changed, TIMEOUT_US);
   br_window_set_chart (window, BR_CHART_LOSSES);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frame (window);
+  br_test_wait_for_frame (window, TIMEOUT_US);
 
   note = footnote (window);
   g_assert_nonnull (note);

@@ -23,6 +23,7 @@
 #include "br-document.h"
 #include "br-mark-row.h"
 #include "br-window-private.h"
+#include "br-test-window.h"
 
 #define N_COMPANIES 1000
 #define N_QUARTERS  100
@@ -179,43 +180,6 @@ iterate_while_busy (BrDataTable *table)
 }
 
 static void
-iterate_until (gboolean *flag)
-{
-  gint64 end = g_get_monotonic_time () + TIMEOUT_US;
-
-  while (!*flag && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (*flag);
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static void
-wait_for_frame (BrWindow *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  gboolean painted = FALSE;
-  gulong id;
-
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  gtk_widget_queue_draw (GTK_WIDGET (window));
-  iterate_until (&painted);
-  g_signal_handler_disconnect (clock, id);
-}
-
-static void
-changed_cb (BrDocument *document,
-            gboolean   *flag)
-{
-  *flag = TRUE;
-}
-
-static void
 read_text_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
@@ -237,10 +201,10 @@ copy_table (BrWindow   *window,
   char *text = NULL;
   gulong id;
 
-  id = g_signal_connect (clipboard, "changed", G_CALLBACK (changed_cb), &changed);
+  id = g_signal_connect (clipboard, "changed", G_CALLBACK (br_test_flag_cb), &changed);
   measure_start ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-table", NULL));
-  iterate_until (&changed);
+  br_test_iterate_until (&changed, TIMEOUT_US);
   measure_stop (step);
   g_signal_handler_disconnect (clipboard, id);
 
@@ -276,7 +240,7 @@ save_screenshots (BrWindow *window)
 
       adw_style_manager_set_color_scheme (style_manager, dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                                               : ADW_COLOR_SCHEME_FORCE_LIGHT);
-      wait_for_frame (window);
+      br_test_wait_for_frame (window, TIMEOUT_US);
       paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
       gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
       node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
@@ -366,14 +330,14 @@ test_all_figures (void)
   window = br_window_new (NULL);
   g_settings_reset (br_window_get_settings (window), "hidden-companies");
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  g_signal_connect (br_window_get_document (window), "changed", G_CALLBACK (changed_cb), &changed);
+  g_signal_connect (br_window_get_document (window), "changed", G_CALLBACK (br_test_flag_cb), &changed);
   br_window_open (window, file);
-  iterate_until (&changed);
+  br_test_iterate_until (&changed, TIMEOUT_US);
   g_assert_cmpuint (br_dataset_get_n_companies (br_document_get_dataset (br_window_get_document (window))),
                     ==, N_COMPANIES);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-table", NULL));
-  wait_for_frame (window);
+  br_test_wait_for_frame (window, TIMEOUT_US);
   table = br_window_get_data_table (window);
   rows = br_data_table_get_rows (table);
   selection = br_data_table_get_selection (table);
@@ -389,7 +353,7 @@ test_all_figures (void)
            && g_get_monotonic_time () < end)
       g_main_context_iteration (NULL, TRUE);
   }
-  wait_for_frame (window);
+  br_test_wait_for_frame (window, TIMEOUT_US);
   measure_stop ("All figures shown");
   g_assert_true (br_data_table_get_all_figures (table));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, N_FIGURES);
@@ -411,7 +375,7 @@ test_all_figures (void)
   while (!br_data_table_get_busy (table) && row_value (rows, 0) != figure_value (by_value[0]))
     g_main_context_iteration (NULL, TRUE);
   iterate_while_busy (table);
-  wait_for_frame (window);
+  br_test_wait_for_frame (window, TIMEOUT_US);
   measure_stop ("Sorted by value");
   g_assert_cmpfloat (row_value (rows, 0), ==, figure_value (by_value[0]));
   g_assert_cmpfloat (row_value (rows, N_FIGURES - 1), ==, figure_value (by_value[N_FIGURES - 1]));
@@ -487,7 +451,7 @@ test_all_figures (void)
            && g_get_monotonic_time () < end)
       g_main_context_iteration (NULL, TRUE);
   }
-  wait_for_frame (window);
+  br_test_wait_for_frame (window, TIMEOUT_US);
   measure_stop ("Drawn rows shown again");
   g_assert_cmpuint (br_data_table_get_n_rows (table), <, 1000);
 

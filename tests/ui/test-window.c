@@ -26,6 +26,7 @@
 #include "br-mark-row.h"
 #include "br-presentation.h"
 #include "br-window-private.h"
+#include "br-test-window.h"
 
 #define TIMEOUT_US (10 * G_USEC_PER_SEC)
 
@@ -36,16 +37,6 @@ typedef struct
   BrWindow *window;
   char     *tmpdir;
 } Fixture;
-
-static void
-iterate_until (gboolean *flag)
-{
-  gint64 end = g_get_monotonic_time () + TIMEOUT_US;
-
-  while (!*flag && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (*flag);
-}
 
 static gboolean
 timeout_cb (gpointer data)
@@ -62,35 +53,6 @@ iterate_for (guint ms)
   g_timeout_add (ms, timeout_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-/* until the window has painted a frame after everything queued so far */
-static void
-wait_for_frame (BrWindow *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  gboolean painted = FALSE;
-  gulong id;
-
-  g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  gtk_widget_queue_draw (GTK_WIDGET (window));
-  iterate_until (&painted);
-  g_signal_handler_disconnect (clock, id);
-}
-
-static void
-flag_cb (gpointer  instance,
-         gboolean *flag)
-{
-  *flag = TRUE;
 }
 
 static void
@@ -113,7 +75,7 @@ open_and_wait (BrWindow *window,
   gulong changed_id, failed_id;
   gint64 end = g_get_monotonic_time () + TIMEOUT_US;
 
-  changed_id = g_signal_connect (document, "changed", G_CALLBACK (flag_cb), &changed);
+  changed_id = g_signal_connect (document, "changed", G_CALLBACK (br_test_flag_cb), &changed);
   failed_id = g_signal_connect (document, "load-failed", G_CALLBACK (set_flag_cb), &failed);
   br_window_open (window, file);
   while (!(done = changed || failed) && g_get_monotonic_time () < end)
@@ -141,7 +103,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (br_window_open_bundled (fixture->window));
   br_window_set_chart (fixture->window, BR_CHART_LOSSES);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for_frame (fixture->window);
+  br_test_wait_for_frame (fixture->window, TIMEOUT_US);
 }
 
 static void
@@ -209,7 +171,7 @@ test_switch_charts (Fixture       *fixture,
       /* the path Ctrl+1..4 take */
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.chart", "s",
                                                  charts[i]));
-      wait_for_frame (fixture->window);
+      br_test_wait_for_frame (fixture->window, TIMEOUT_US);
       g_assert_true (br_chart_kind_from_string (charts[i], &kind));
       g_assert_cmpint (br_window_get_chart (fixture->window), ==, kind);
       g_assert_cmpint (br_chart_view_get_kind (br_window_get_visible_chart_view (fixture->window)),
@@ -254,7 +216,7 @@ test_hover (Fixture       *fixture,
     }
 
   /* within one frame */
-  wait_for_frame (fixture->window);
+  br_test_wait_for_frame (fixture->window, TIMEOUT_US);
   g_assert_nonnull (br_chart_view_get_readout (view));
 
   br_chart_view_point (view, 1, 1);
@@ -800,12 +762,12 @@ test_reload_on_save (Fixture       *fixture,
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
 
   /* an editor saves: the charts follow within a second */
-  changed_id = g_signal_connect (document, "changed", G_CALLBACK (flag_cb), &changed);
+  changed_id = g_signal_connect (document, "changed", G_CALLBACK (br_test_flag_cb), &changed);
   failed_id = g_signal_connect (document, "load-failed", G_CALLBACK (set_flag_cb), &failed);
   iterate_for (50);
   start = g_get_monotonic_time ();
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
-  iterate_until (&changed);
+  br_test_iterate_until (&changed, TIMEOUT_US);
   elapsed = g_get_monotonic_time () - start;
   g_test_message ("reloaded %.0f ms after the save", elapsed / 1000.);
   g_assert_cmpint (elapsed, <, G_USEC_PER_SEC);
@@ -814,14 +776,14 @@ test_reload_on_save (Fixture       *fixture,
 
   /* replaced by garbage: a message, and the last good data stays */
   g_assert_true (g_file_set_contents (path, "{ \"format\": ", -1, NULL));
-  iterate_until (&failed);
+  br_test_iterate_until (&failed, TIMEOUT_US);
   g_assert_true (br_document_get_dataset (document) == before);
   g_assert_true (br_window_get_banner_revealed (fixture->window));
 
   /* fixed again */
   changed = FALSE;
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
-  iterate_until (&changed);
+  br_test_iterate_until (&changed, TIMEOUT_US);
   g_assert_false (br_window_get_banner_revealed (fixture->window));
 
   /* the watched path becomes a pipe with no writer: refused at once with its name,
@@ -833,7 +795,7 @@ test_reload_on_save (Fixture       *fixture,
     failed = FALSE;
     g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
     g_assert_cmpint (g_rename (fifo, path), ==, 0);
-    iterate_until (&failed);
+    br_test_iterate_until (&failed, TIMEOUT_US);
     g_assert_true (br_document_get_dataset (document) == before);
     g_assert_true (br_window_get_banner_revealed (fixture->window));
     g_assert_nonnull (strstr (br_window_get_banner_text (fixture->window), "watched.json"));
@@ -1127,7 +1089,7 @@ test_table (Fixture       *fixture,
     return;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-table", NULL));
-  wait_for_frame (fixture->window);
+  br_test_wait_for_frame (fixture->window, TIMEOUT_US);
   table = br_window_get_data_table (fixture->window);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (table)));
   rows = br_data_table_get_rows (table);
@@ -1147,11 +1109,11 @@ test_table (Fixture       *fixture,
   /* the divider dragged all the way up, or a short window: the chart keeps 240 px */
   paned = GTK_PANED (gtk_widget_get_ancestor (GTK_WIDGET (table), GTK_TYPE_PANED));
   gtk_paned_set_position (paned, 0);
-  wait_for_frame (fixture->window);
+  br_test_wait_for_frame (fixture->window, TIMEOUT_US);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (br_window_get_visible_chart_view (fixture->window))),
                    >=, 240);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 640, 420);
-  wait_for_frame (fixture->window);
+  br_test_wait_for_frame (fixture->window, TIMEOUT_US);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (br_window_get_visible_chart_view (fixture->window))),
                    >=, 240);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (table)), >, 60);
@@ -1233,7 +1195,7 @@ test_color_vision (Fixture       *fixture,
                                              "deuteranopia"));
   view = br_window_get_visible_chart_view (fixture->window);
   g_assert_cmpint (br_chart_view_get_color_vision (view), ==, BR_COLOR_VISION_DEUTERANOPIA);
-  wait_for_frame (fixture->window);
+  br_test_wait_for_frame (fixture->window, TIMEOUT_US);
   texture = br_chart_view_render_texture (view, 640, 360, 2, BR_COLOR_VISION_DEUTERANOPIA);
   g_assert_cmpint (gdk_texture_get_width (texture), ==, 1280);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.color-vision", "s",
@@ -1320,7 +1282,7 @@ test_screenshots (Fixture       *fixture,
           BrChartLayout *layout;
 
           br_window_set_chart (fixture->window, c);
-          wait_for_frame (fixture->window);
+          br_test_wait_for_frame (fixture->window, TIMEOUT_US);
           /* with a mark hovered, as a user sees it */
           view = br_window_get_visible_chart_view (fixture->window);
           layout = br_chart_view_ensure_layout (view);
@@ -1332,7 +1294,7 @@ test_screenshots (Fixture       *fixture,
               br_chart_view_point (view, mark->x, mark->y);
               break;
             }
-          wait_for_frame (fixture->window);
+          br_test_wait_for_frame (fixture->window, TIMEOUT_US);
           /* the chart follows the window's style */
           if (s == 0)
             g_assert_cmpuint (background_level (GTK_WIDGET (view)), >, 200);
@@ -1353,9 +1315,9 @@ test_screenshots (Fixture       *fixture,
     g_assert_true (br_window_open_bundled (narrow));
     gtk_window_present (GTK_WINDOW (narrow));
     /* the switcher bar is revealed once the title knows it is narrow */
-    wait_for_frame (narrow);
+    br_test_wait_for_frame (narrow, TIMEOUT_US);
     iterate_for (300);
-    wait_for_frame (narrow);
+    br_test_wait_for_frame (narrow, TIMEOUT_US);
     g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (narrow)), <=, 400);
     save_screenshot (GTK_WIDGET (narrow), "window-narrow-dark");
     gtk_window_destroy (GTK_WINDOW (narrow));
@@ -1371,9 +1333,9 @@ wait_for_widget_frame (GtkWidget *widget)
   gulong id;
 
   g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (br_test_flag_cb), &painted);
   gtk_widget_queue_draw (widget);
-  iterate_until (&painted);
+  br_test_iterate_until (&painted, TIMEOUT_US);
   g_signal_handler_disconnect (clock, id);
 }
 
@@ -1401,7 +1363,7 @@ test_presentation (Fixture       *fixture,
     return;
 
   br_window_set_chart (fixture->window, BR_CHART_RND);
-  wait_for_frame (fixture->window);
+  br_test_wait_for_frame (fixture->window, TIMEOUT_US);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.present", NULL));
   presentation = BR_PRESENTATION (br_window_get_presentation (fixture->window));
   g_assert_nonnull (presentation);
@@ -1538,7 +1500,7 @@ test_hostile_text (Fixture       *fixture,
   g_assert_true (open_and_wait (fixture->window, file));
 
   br_window_set_chart (fixture->window, BR_CHART_LOSSES);
-  wait_for_frame (fixture->window);
+  br_test_wait_for_frame (fixture->window, TIMEOUT_US);
   view = br_window_get_visible_chart_view (fixture->window);
   layout = br_chart_view_ensure_layout (view);
   g_assert_cmpuint (br_chart_layout_get_n_marks (layout), ==, 3);
@@ -1553,7 +1515,7 @@ test_hostile_text (Fixture       *fixture,
       g_assert_nonnull (strstr (readout, "%s &lt;"));
     }
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-table", NULL);
-  wait_for_frame (fixture->window);
+  br_test_wait_for_frame (fixture->window, TIMEOUT_US);
   save_screenshot (GTK_WIDGET (fixture->window), "window-hostile");
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-table", NULL);
 }
@@ -1698,7 +1660,7 @@ test_desktop_text_and_contrast (Fixture       *fixture,
 
   /* "Large Text" in GNOME's accessibility settings */
   g_object_set (settings, "gtk-xft-dpi", (int)(1.5 * 96 * 1024), NULL);
-  wait_for_frame (fixture->window);
+  br_test_wait_for_frame (fixture->window, TIMEOUT_US);
   large = legend_height (view);
   g_assert_cmpfloat (large, >, normal * 1.4);
   g_assert_cmpfloat (br_chart_options_get_text_scale (br_chart_view_get_options (view)), ==, 1.5);
@@ -1706,7 +1668,7 @@ test_desktop_text_and_contrast (Fixture       *fixture,
 
   /* libadwaita 1.2 takes high contrast from the theme's name where there is no portal */
   g_object_set (settings, "gtk-theme-name", "HighContrast", NULL);
-  wait_for_frame (fixture->window);
+  br_test_wait_for_frame (fixture->window, TIMEOUT_US);
   if (adw_style_manager_get_high_contrast (style_manager))
     {
       g_assert_true (br_chart_options_get_high_contrast (br_chart_view_get_options (view)));
@@ -1716,7 +1678,7 @@ test_desktop_text_and_contrast (Fixture       *fixture,
     g_test_message ("high contrast cannot be turned on here");
 
   g_object_set (settings, "gtk-xft-dpi", dpi, "gtk-theme-name", theme, NULL);
-  wait_for_frame (fixture->window);
+  br_test_wait_for_frame (fixture->window, TIMEOUT_US);
   g_assert_cmpfloat (legend_height (view), ==, normal);
 }
 
@@ -1735,7 +1697,7 @@ test_banner_width (Fixture       *fixture,
     return;
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 600);
-  wait_for_frame (fixture->window);
+  br_test_wait_for_frame (fixture->window, TIMEOUT_US);
   narrowest = gtk_widget_get_width (GTK_WIDGET (fixture->window));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
   for (guint i = 0; i < 8; i++)
@@ -1748,10 +1710,10 @@ test_banner_width (Fixture       *fixture,
   g_assert_false (open_and_wait (fixture->window, broken));
   g_assert_true (br_window_get_banner_revealed (fixture->window));
   g_assert_cmpuint (strlen (br_window_get_banner_text (fixture->window)), >, 300);
-  wait_for_frame (fixture->window);
+  br_test_wait_for_frame (fixture->window, TIMEOUT_US);
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 600);
-  wait_for_frame (fixture->window);
+  br_test_wait_for_frame (fixture->window, TIMEOUT_US);
   g_test_message ("the narrowest window: %d px, %d px with the banner", narrowest,
                   gtk_widget_get_width (GTK_WIDGET (fixture->window)));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, narrowest);
@@ -1772,7 +1734,7 @@ assert_legible (BrWindow   *window,
       guint n;
 
       br_window_set_chart (window, kind);
-      wait_for_frame (window);
+      br_test_wait_for_frame (window, TIMEOUT_US);
       view = br_window_get_visible_chart_view (window);
       layout = br_chart_view_ensure_layout (view);
       n = br_chart_layout_get_n_text_boxes (layout);
@@ -1817,14 +1779,14 @@ test_legible_text (Fixture       *fixture,
 
   assert_legible (fixture->window, 11, "1280×800");
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 640, 480);
-  wait_for_frame (fixture->window);
+  br_test_wait_for_frame (fixture->window, TIMEOUT_US);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 640);
   assert_legible (fixture->window, 11, "640×480");
 
   g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
   g_object_set (settings, "gtk-xft-dpi", (int)(1.5 * 96 * 1024), NULL);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  wait_for_frame (fixture->window);
+  br_test_wait_for_frame (fixture->window, TIMEOUT_US);
   assert_legible (fixture->window, 16.5, "1280×800 at text scale 1.5");
   g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
 }
@@ -1930,7 +1892,7 @@ test_presenter_view (Fixture       *fixture,
     return;
 
   br_window_set_chart (fixture->window, BR_CHART_LOSSES);
-  wait_for_frame (fixture->window);
+  br_test_wait_for_frame (fixture->window, TIMEOUT_US);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.present", NULL));
   presentation = BR_PRESENTATION (br_window_get_presentation (fixture->window));
   view = br_presentation_get_view (presentation);
