@@ -23,6 +23,7 @@
 #include "br-deck-private.h"
 #include "br-export.h"
 #include "br-loader-private.h"
+#include "../br-test-data.h"
 #include "br-png.h"
 
 static BrDataset *dataset;
@@ -549,19 +550,6 @@ squeeze (const char *text)
   return g_string_free (out, FALSE);
 }
 
-static BrDataset *
-load_chart_dataset (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "charts", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  BrDataset *loaded = br_dataset_load_file (file, NULL, NULL, &problems, &error);
-
-  g_assert_no_error (error);
-  return loaded;
-}
-
 /* The footnote of @layout, read back from @page: whole, nothing cut with "…", and every
  * source in it (its publisher at least), or, where the chart is too small for that,
  * counted, with where each is named in full */
@@ -631,7 +619,7 @@ test_pdf_footnote_whole (Fixture       *f,
                          gconstpointer  data)
 {
   const char *name = footnote_datasets[GPOINTER_TO_UINT (data)];
-  g_autoptr(BrDataset) ds = name != NULL ? load_chart_dataset (name) : g_object_ref (dataset);
+  g_autoptr(BrDataset) ds = name != NULL ? br_test_load_chart_dataset (name) : g_object_ref (dataset);
   static const struct { double width, height, min_text; } sizes[] = {
     { 640, 400, 11 }, { 960, 600, 11 }, { 1280, 720, 0 },
   };

@@ -15,20 +15,7 @@
 #include "br-chart-options-private.h"
 #include "br-deck.h"
 #include "br-loader-private.h"
-
-static BrDataset *
-load (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "charts", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  BrDataset *loaded = br_dataset_load_file (file, NULL, NULL, &problems, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (loaded);
-  return loaded;
-}
+#include "../br-test-data.h"
 
 /* @kind of @ds in @unit (NULL: the dataset's own), for @companies (NULL: the default) */
 static BrChartLayout *
@@ -152,7 +139,7 @@ label_under (BrChartLayout *layout,
 static void
 test_fiscal_year_labels (void)
 {
-  g_autoptr(BrDataset) usd = load ("usd-january.json");
+  g_autoptr(BrDataset) usd = br_test_load_chart_dataset ("usd-january.json");
 
   for (BrLanguage lang = 0; lang < BR_N_LANGUAGES; lang++)
     {
@@ -180,9 +167,9 @@ test_fiscal_year_labels (void)
 static void
 test_keys_match_marks (void)
 {
-  g_autoptr(BrDataset) usd = load ("usd-january.json");
-  g_autoptr(BrDataset) hkd = load ("hkd-halves.json");
-  g_autoptr(BrDataset) marks = load ("marks.json");
+  g_autoptr(BrDataset) usd = br_test_load_chart_dataset ("usd-january.json");
+  g_autoptr(BrDataset) hkd = br_test_load_chart_dataset ("hkd-halves.json");
+  g_autoptr(BrDataset) marks = br_test_load_chart_dataset ("marks.json");
   static const char *calendar[] = { "delta", "echo", NULL };
   static const char *mixed[] = { "delta", "ridge", NULL };
   g_autoptr(BrChartLayout) usd_losses = draw (usd, BR_CHART_LOSSES, NULL, BR_LANGUAGE_EN);
@@ -243,7 +230,7 @@ year_labels (BrChartLayout *layout)
 static void
 test_mixed_year_ends_axis (void)
 {
-  g_autoptr(BrDataset) marks = load ("marks.json");
+  g_autoptr(BrDataset) marks = br_test_load_chart_dataset ("marks.json");
   g_autoptr(BrChartLayout) mixed = draw (marks, BR_CHART_LOSSES,
                                          (const char *[]) { "delta", "ridge", NULL },
                                          BR_LANGUAGE_EN);
@@ -263,7 +250,7 @@ test_chinese_amounts (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(BrDataset) bundled = br_dataset_load_bundled (&error);
-  g_autoptr(BrDataset) marks = load ("marks.json");
+  g_autoptr(BrDataset) marks = br_test_load_chart_dataset ("marks.json");
   g_autoptr(BrChartLayout) zh = draw_in (bundled, BR_CHART_VALUATION, NULL, BR_LANGUAGE_ZH, "cny-yi");
   g_autoptr(BrChartLayout) en = draw_in (bundled, BR_CHART_VALUATION, NULL, BR_LANGUAGE_EN, "cny-yi");
   g_autoptr(BrChartLayout) rnd_zh = draw (marks, BR_CHART_RND, NULL, BR_LANGUAGE_ZH);
@@ -334,7 +321,7 @@ box_near (BrChartLayout *layout,
 static void
 test_flash_notes_labels (void)
 {
-  g_autoptr(BrDataset) marks = load ("marks.json");
+  g_autoptr(BrDataset) marks = br_test_load_chart_dataset ("marks.json");
   static const char *delta[] = { "delta", NULL };
   static const char *listed[] = { "delta", "echo", NULL };
   g_autoptr(BrChartLayout) losses = draw (marks, BR_CHART_LOSSES, delta, BR_LANGUAGE_EN);
@@ -423,7 +410,7 @@ test_customer_columns (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(BrDataset) bundled = br_dataset_load_bundled (&error);
-  g_autoptr(BrDataset) marks = load ("marks.json");
+  g_autoptr(BrDataset) marks = br_test_load_chart_dataset ("marks.json");
   g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_CUSTOMERS);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 720);
   cairo_t *cr = cairo_create (surface);
@@ -489,7 +476,7 @@ test_customer_columns (void)
 static void
 test_nothing_disappears (void)
 {
-  g_autoptr(BrDataset) marks = load ("marks.json");
+  g_autoptr(BrDataset) marks = br_test_load_chart_dataset ("marks.json");
   static const char *all[] = { "delta", "ridge", "echo", "quiet", NULL };
   static const struct
   {
@@ -588,7 +575,7 @@ find_mark (BrChartLayout *layout,
 static void
 test_reference_line (void)
 {
-  g_autoptr(BrDataset) ds = load ("reference-line.json");
+  g_autoptr(BrDataset) ds = br_test_load_chart_dataset ("reference-line.json");
   g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_VALUATION);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1280, 720);
   cairo_t *cr = cairo_create (surface);
@@ -715,7 +702,7 @@ static void
 test_labels_clear (void)
 {
   g_autoptr(BrDataset) bundled = br_dataset_load_bundled (NULL);
-  g_autoptr(BrDataset) marks = load ("marks.json");
+  g_autoptr(BrDataset) marks = br_test_load_chart_dataset ("marks.json");
   BrDataset *datasets[] = { bundled, marks };
   static const double sizes[][2] = { { 1920, 1080 }, { 1280, 720 } };
 

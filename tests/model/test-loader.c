@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "br-loader-private.h"
+#include "../br-test-data.h"
 #include "br-model.h"
 
 typedef struct
@@ -433,27 +434,12 @@ test_companies_shape (void)
   assert_problem (g_ptr_array_index (more, 0), 2, 15, "$.companies", "must be an array, not an object");
 }
 
-static BrDataset *
-load_chart_fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "charts", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  BrDataset *dataset = br_dataset_load_file (file, NULL, NULL, &problems, &error);
-
-  g_assert_no_error (error);
-  g_assert_null (problems);
-
-  return dataset;
-}
-
 /* USD, HKD and KRW with rates to USD only: every pair converts through it, and the
  * conversion names both rates it took */
 static void
 test_fx_pivot (void)
 {
-  g_autoptr(BrDataset) dataset = load_chart_fixture ("usd-hkd-krw.json");
+  g_autoptr(BrDataset) dataset = br_test_load_chart_dataset ("usd-hkd-krw.json");
   const BrCompany *harbour = br_dataset_lookup_company (dataset, "harbour");
   const BrFigure *figure = &harbour->figures[1];  /* 2024H1, −312 HKD million */
   BrUnit krw = { { "KRW" }, BR_SCALE_BILLION }, usd = { { "USD" }, BR_SCALE_MILLION };
@@ -496,8 +482,8 @@ test_fx_one_problem_per_cause (void)
 static void
 test_titles (void)
 {
-  g_autoptr(BrDataset) krw = load_chart_fixture ("usd-hkd-krw.json");
-  g_autoptr(BrDataset) hkd = load_chart_fixture ("hkd-halves.json");
+  g_autoptr(BrDataset) krw = br_test_load_chart_dataset ("usd-hkd-krw.json");
+  g_autoptr(BrDataset) hkd = br_test_load_chart_dataset ("hkd-halves.json");
   const BrText *title;
 
   /* no title of its own: the file's name */
