@@ -293,8 +293,6 @@ describe (BrChartContext *ctx,
 static guint
 collect_rows (BrChartContext *ctx,
               GArray         *rows,
-              GArray         *legend,
-              GPtrArray      *missing,
               BrExtent       *extent)
 {
   g_autoptr(GPtrArray) companies = _br_chart_companies (ctx, FALSE);
@@ -309,12 +307,12 @@ collect_rows (BrChartContext *ctx,
       /* each row is named in the company's colour: a slide needs no legend */
       if (row.entries->len > 0)
         {
-          _br_legend_add (legend, row.company->id, br_company_get_name (row.company, ctx->lang),
+          _br_legend_add (ctx->legend, row.company->id, br_company_get_name (row.company, ctx->lang),
                           &row.color, FALSE);
-          _br_legend_set_direct (legend);
+          _br_legend_set_direct (ctx->legend);
         }
       if (row.entries->len == 0)
-        g_ptr_array_add (missing, (gpointer)row.company);
+        g_ptr_array_add (ctx->missing, (gpointer)row.company);
       if (row.entries->len == 0 || _br_chart_hidden (ctx, row.company->id))
         {
           row_clear (&row);
@@ -330,7 +328,7 @@ collect_rows (BrChartContext *ctx,
       g_array_append_val (rows, row);
     }
 
-  return legend->len;
+  return ctx->legend->len;
 }
 
 /* Whether @a and @b are the same period of different companies: of one kind, ending
@@ -474,19 +472,17 @@ void
 _br_chart_draw_customers (BrChartContext *ctx)
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
-  g_autoptr(GArray) legend = g_array_new (FALSE, FALSE, sizeof (BrLegendItem));
-  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
   g_autoptr(GString) note = NULL;
   g_autofree char *subtitle = NULL;
   BrExtent extent;
   guint n_with_shares;
 
   g_array_set_clear_func (rows, row_clear);
-  n_with_shares = collect_rows (ctx, rows, legend, missing, &extent);
+  n_with_shares = collect_rows (ctx, rows, &extent);
 
   subtitle = _br_chart_period_subtitle (ctx, &extent,
                                         _("share of revenue from the five largest customers"));
-  _br_chart_frame (ctx, _("Customer concentration"), subtitle, legend, 3);
+  _br_chart_frame (ctx, _("Customer concentration"), subtitle, 3);
 
   if (rows->len == 0)
     {
@@ -504,7 +500,7 @@ _br_chart_draw_customers (BrChartContext *ctx)
                              "hatched, the part it leaves open.")
                          : _("Coloured: the five largest customers; grey: all others."));
   /* TRANSLATORS: a footnote's end: the companies selected that have no figure to draw */
-  _br_chart_note_missing (ctx, note, missing, _("No customer concentration in the range for: %s."));
+  _br_chart_note_missing (ctx, note, _("No customer concentration in the range for: %s."));
   _br_chart_footnote (ctx, note->str);
   describe (ctx, rows);
 }

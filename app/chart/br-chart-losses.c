@@ -50,14 +50,11 @@ static GArray *
 collect_points (BrChartContext  *ctx,
                 const BrCompany *company)
 {
-  g_autofree const BrPeriod **periods = g_new0 (const BrPeriod *, MAX (company->n_periods, 1));
   const BrChartOptions *o = ctx->options;
+  guint n;
+  g_autofree const BrPeriod **periods = _br_chart_periods (ctx, company, &n);
   GArray *points = g_array_new (FALSE, TRUE, sizeof (Point));
   double running = 0;
-  guint n;
-
-  n = br_metrics_select_periods_by (company, g_date_valid (&o->from) ? &o->from : NULL,
-                                    g_date_valid (&o->to) ? &o->to : NULL, o->periods, periods);
 
   for (guint i = 0; i < n; i++)
     {
@@ -221,12 +218,10 @@ line_name (BrChartContext *ctx,
   return name;
 }
 
-/* Step 1: a line for each company with figures; the legend names each, and @missing
- * gets the companies selected that have none */
+/* Step 1: a line for each company with figures; the legend names each, and
+ * @ctx->missing gets the companies selected that have none */
 static GArray *
-collect_lines (BrChartContext *ctx,
-               GArray         *legend,
-               GPtrArray      *missing)
+collect_lines (BrChartContext *ctx)
 {
   g_autoptr(GPtrArray) companies = _br_chart_companies (ctx, FALSE);
   GArray *lines = _br_lines_new ();
@@ -236,13 +231,13 @@ collect_lines (BrChartContext *ctx,
       const BrCompany *company = g_ptr_array_index (companies, i);
       BrLine line;
 
-      if (!_br_line_init (ctx, &line, company, collect_points (ctx, company), missing))
+      if (!_br_line_init (ctx, &line, company, collect_points (ctx, company)))
         continue;
-      _br_legend_add (legend, line.company->id, line_name (ctx, &line), &line.color, FALSE);
-      _br_legend_set_style (legend, line.style);
+      _br_legend_add (ctx->legend, line.company->id, line_name (ctx, &line), &line.color, FALSE);
+      _br_legend_set_style (ctx->legend, line.style);
       /* a line drawn from total net income keeps its key: its end label names only it */
       if (line_name (ctx, &line) == br_company_get_name (line.company, ctx->lang))
-        _br_legend_set_direct (legend);
+        _br_legend_set_direct (ctx->legend);
       if (!line.hidden)
         line.end_label = end_label (ctx, &line);
       g_array_append_val (lines, line);
@@ -382,8 +377,7 @@ sums_start (BrChartContext *ctx,
 static char *
 footnote (BrChartContext *ctx,
           GArray         *lines,
-          const BrExtent *extent,
-          GPtrArray      *missing)
+          const BrExtent *extent)
 {
   GString *note = g_string_new (FOOTNOTE);
   gboolean mixed;
@@ -399,7 +393,7 @@ footnote (BrChartContext *ctx,
   if (ctx->options->cumulative)
     sums_start (ctx, note, lines);
   /* TRANSLATORS: a footnote's end: the companies selected that have no figure to draw */
-  _br_chart_note_missing (ctx, note, missing, _("No net income figures in the range for: %s."));
+  _br_chart_note_missing (ctx, note, _("No net income figures in the range for: %s."));
 
   return g_string_free (note, FALSE);
 }
@@ -407,9 +401,7 @@ footnote (BrChartContext *ctx,
 void
 _br_chart_draw_losses (BrChartContext *ctx)
 {
-  g_autoptr(GArray) legend = g_array_new (FALSE, FALSE, sizeof (BrLegendItem));
-  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
-  g_autoptr(GArray) lines = collect_lines (ctx, legend, missing);
+  g_autoptr(GArray) lines = collect_lines (ctx);
   g_autofree char *subtitle = NULL;
   g_autofree char *note = NULL;
   BrExtent extent;
@@ -422,7 +414,7 @@ _br_chart_draw_losses (BrChartContext *ctx)
   /* what is drawn, whoever the dataset is about: "Net losses" only while nothing shown
    * is a profit */
   _br_chart_frame (ctx, n_visible > 0 && extent.hi <= 0 ? _("Net losses") : _("Net income"),
-                   subtitle, legend, 3);
+                   subtitle, 3);
 
   if (n_visible == 0)
     {
@@ -436,7 +428,7 @@ _br_chart_draw_losses (BrChartContext *ctx)
     }
 
   plot (ctx, lines, &extent);
-  note = footnote (ctx, lines, &extent, missing);
+  note = footnote (ctx, lines, &extent);
   _br_chart_footnote (ctx, note);
   _br_lines_describe (ctx, lines, describe_line);
 }

@@ -125,16 +125,14 @@ _br_chart_period_subtitle (BrChartContext *ctx,
 
 /**
  * _br_chart_frame:
- * @legend: (element-type BrLegendItem): the legend's entries
  * @footnote_lines: the room the footnote needs, in lines
  *
- * Title, subtitle and legend above the plot, and the footnote's room below it.
+ * Title, subtitle and legend (the entries in @ctx->legend) above the plot, and the footnote's room below it.
  */
 void
 _br_chart_frame (BrChartContext *ctx,
                  const char     *title,
                  const char     *subtitle,
-                 GArray         *legend,
                  guint           footnote_lines)
 {
   const char *name = br_chart_kind_to_string (ctx->options->kind);
@@ -152,7 +150,7 @@ _br_chart_frame (BrChartContext *ctx,
       : g_strdup (br_text_get (own_subtitle, ctx->lang));
 
   _br_chart_header (ctx, title, subtitle);
-  _br_chart_legend (ctx, legend);
+  _br_chart_legend (ctx, ctx->legend);
   _br_chart_reserve_footnote (ctx, footnote_lines);
 }
 
@@ -451,18 +449,17 @@ _br_lines_new (void)
 /**
  * _br_line_init:
  * @points: (transfer full): the company's points, each beginning with a BrLinePoint
- * @missing: (element-type BrCompany): the companies selected that have nothing to draw
  *
  * Starts @company's line in its colour, hidden when the legend hides it.
  *
- * Returns: %TRUE; %FALSE, @line cleared and @company added to @missing, without points
+ * Returns: %TRUE; %FALSE, @line cleared and @company added to @ctx->missing, without
+ *   points
  */
 gboolean
 _br_line_init (BrChartContext  *ctx,
                BrLine          *line,
                const BrCompany *company,
-               GArray          *points,
-               GPtrArray       *missing)
+               GArray          *points)
 {
   *line = (BrLine) { company, _br_chart_company_color (ctx, company), points,
                      _br_chart_hidden (ctx, company->id), NULL,
@@ -470,7 +467,7 @@ _br_line_init (BrChartContext  *ctx,
   if (points->len > 0)
     return TRUE;
 
-  g_ptr_array_add (missing, (gpointer)company);
+  g_ptr_array_add (ctx->missing, (gpointer)company);
   line_clear (line);
   return FALSE;
 }
@@ -605,9 +602,8 @@ _br_lines_describe (BrChartContext *ctx,
 /**
  * _br_chart_note_missing:
  * @note: the footnote's own text, added to
- * @missing: (element-type BrCompany): the companies selected that the chart has nothing
- *   to draw for
- * @format: the sentence naming them, with one %s for their names
+ * @format: the sentence naming @ctx->missing, the companies selected that the chart has
+ *   nothing to draw for, with one %s for their names
  *
  * Nothing disappears unnoticed: every chart names in its footnote the companies
  * selected that it does not draw, and why.
@@ -615,10 +611,9 @@ _br_lines_describe (BrChartContext *ctx,
 void
 _br_chart_note_missing (BrChartContext *ctx,
                         GString        *note,
-                        GPtrArray      *missing,
                         const char     *format)
 {
-  g_autofree char *names = _br_chart_company_names (ctx, missing);
+  g_autofree char *names = _br_chart_company_names (ctx, ctx->missing);
   const char *at = strstr (format, "%s");
 
   g_autoptr(GString) sentence = g_string_new (NULL);

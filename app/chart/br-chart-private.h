@@ -137,6 +137,9 @@ typedef struct
   double                px0, py0, px1, py1;
   BrLanguage            lang;
   gpointer              outer_lang;  /* the language of a drawing this one is inside */
+  GArray               *legend;      /* BrLegendItem: what the frame's legend names */
+  GPtrArray            *missing;     /* const BrCompany *: selected, nothing to draw; the
+                                      * footnote names them */
 } BrChartContext;
 
 typedef struct
@@ -285,6 +288,9 @@ void     _br_set_rgba             (cairo_t             *cr,
                                    double               alpha);
 GPtrArray *_br_chart_companies    (BrChartContext      *ctx,
                                    gboolean             with_benchmark);
+const BrPeriod **_br_chart_periods (BrChartContext     *ctx,
+                                    const BrCompany    *company,
+                                    guint              *n);
 void     _br_chart_header         (BrChartContext      *ctx,
                                    const char          *title,
                                    const char          *subtitle);
@@ -456,7 +462,6 @@ double   _br_chart_value_size     (BrChartContext      *ctx,
 void     _br_chart_frame          (BrChartContext      *ctx,
                                    const char          *title,
                                    const char          *subtitle,
-                                   GArray              *legend,
                                    guint                footnote_lines);
 void     _br_chart_empty          (BrChartContext      *ctx,
                                    const char          *what);
@@ -478,7 +483,6 @@ char    *_br_chart_company_names  (BrChartContext      *ctx,
                                    GPtrArray           *companies);
 void     _br_chart_note_missing   (BrChartContext      *ctx,
                                    GString             *note,
-                                   GPtrArray           *missing,
                                    const char          *format);
 void     _br_chart_end_labels     (BrChartContext      *ctx,
                                    GArray              *labels,
@@ -489,8 +493,7 @@ GArray  *_br_lines_new            (void);
 gboolean _br_line_init            (BrChartContext      *ctx,
                                    BrLine              *line,
                                    const BrCompany     *company,
-                                   GArray              *points,
-                                   GPtrArray           *missing);
+                                   GArray              *points);
 void     _br_line_path            (cairo_t             *cr,
                                    const BrLine        *line,
                                    const BrAxes        *axes,

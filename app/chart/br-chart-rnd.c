@@ -69,15 +69,12 @@ static GArray *
 collect_pairs (BrChartContext  *ctx,
                const BrCompany *company)
 {
-  g_autofree const BrPeriod **periods = g_new0 (const BrPeriod *, MAX (company->n_periods, 1));
   const BrChartOptions *o = ctx->options;
+  guint n;
+  g_autofree const BrPeriod **periods = _br_chart_periods (ctx, company, &n);
   GArray *pairs = g_array_new (FALSE, TRUE, sizeof (Pair));
   Pair total = { 0 };
   guint pending_skips = 0;
-  guint n;
-
-  n = br_metrics_select_periods_by (company, g_date_valid (&o->from) ? &o->from : NULL,
-                                    g_date_valid (&o->to) ? &o->to : NULL, o->periods, periods);
 
   for (guint i = 0; i < n; i++)
     {
@@ -344,7 +341,6 @@ describe (BrChartContext *ctx,
 static guint
 collect_groups (BrChartContext *ctx,
                 GArray         *groups,
-                GPtrArray      *missing,
                 BrExtent       *extent,
                 gboolean        show_revenue,
                 gboolean        show_rnd)
@@ -363,7 +359,7 @@ collect_groups (BrChartContext *ctx,
       group.pairs = collect_pairs (ctx, group.company);
       if (group.pairs->len == 0)
         {
-          g_ptr_array_add (missing, (gpointer)group.company);
+          g_ptr_array_add (ctx->missing, (gpointer)group.company);
           group_clear (&group);
           continue;
         }
@@ -771,15 +767,14 @@ draws_hatched (BrChartContext *ctx,
  * company selected with nothing to draw */
 static char *
 footnote (BrChartContext *ctx,
-          GArray         *groups,
-          GPtrArray      *missing)
+          GArray         *groups)
 {
   GString *note = g_string_new (_("Bars start at zero."));
 
   if (draws_hatched (ctx, groups))
     g_string_append_printf (note, " %s", _("Hatched bars are quarters or half-years."));
   /* TRANSLATORS: a footnote's end: the companies selected that have no figure to draw */
-  _br_chart_note_missing (ctx, note, missing, _("No revenue or R&D figures in the range for: %s."));
+  _br_chart_note_missing (ctx, note, _("No revenue or R&D figures in the range for: %s."));
 
   return g_string_free (note, FALSE);
 }
@@ -788,9 +783,7 @@ void
 _br_chart_draw_rnd (BrChartContext *ctx)
 {
   g_autoptr(GArray) groups = g_array_new (FALSE, TRUE, sizeof (Group));
-  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
   g_autofree char *note = NULL;
-  g_autoptr(GArray) legend = g_array_new (FALSE, FALSE, sizeof (BrLegendItem));
   g_autofree char *subtitle = NULL;
   gboolean show_revenue = !_br_chart_hidden (ctx, "revenue");
   gboolean show_rnd = !_br_chart_hidden (ctx, "rnd");
@@ -798,16 +791,16 @@ _br_chart_draw_rnd (BrChartContext *ctx)
   guint n_pairs;
 
   g_array_set_clear_func (groups, group_clear);
-  n_pairs = collect_groups (ctx, groups, missing, &extent, show_revenue, show_rnd);
+  n_pairs = collect_groups (ctx, groups, &extent, show_revenue, show_rnd);
 
-  _br_legend_add (legend, "revenue", _("Revenue"), &ctx->palette.revenue, FALSE);
-  _br_legend_add (legend, "rnd", _("R&D expense"), &ctx->palette.rnd, FALSE);
+  _br_legend_add (ctx->legend, "revenue", _("Revenue"), &ctx->palette.revenue, FALSE);
+  _br_legend_add (ctx->legend, "rnd", _("R&D expense"), &ctx->palette.rnd, FALSE);
   subtitle = _br_chart_period_subtitle (ctx, &extent,
                                         ctx->options->cumulative
                                           ? _("cumulative over the periods that report both")
                                           : _("per period; the figure above each pair is R&D "
                                               "as a multiple of revenue"));
-  _br_chart_frame (ctx, _("Revenue against R&D expense"), subtitle, legend, 3);
+  _br_chart_frame (ctx, _("Revenue against R&D expense"), subtitle, 3);
 
   if (n_pairs == 0 || (!show_revenue && !show_rnd))
     {
@@ -819,7 +812,7 @@ _br_chart_draw_rnd (BrChartContext *ctx)
     }
 
   plot (ctx, groups, extent.hi, n_pairs, show_revenue, show_rnd);
-  note = footnote (ctx, groups, missing);
+  note = footnote (ctx, groups);
   _br_chart_footnote (ctx, note);
   describe (ctx, groups);
 }

@@ -725,9 +725,7 @@ data_range (BrChartContext *ctx,
 /* Step 1: each company's runway under its scenario; the legend names each, and the
  * projection's dashes */
 static GArray *
-collect_series (BrChartContext *ctx,
-                GArray         *legend,
-                GPtrArray      *missing)
+collect_series (BrChartContext *ctx)
 {
   g_autoptr(GPtrArray) companies = _br_chart_companies (ctx, FALSE);
   GArray *all = g_array_new (FALSE, TRUE, sizeof (Series));
@@ -744,7 +742,7 @@ collect_series (BrChartContext *ctx,
                                     NULL);
       if (s.runway == NULL || (s.runway->n_points == 0 && s.runway->n_raises == 0))
         {
-          g_ptr_array_add (missing, (gpointer)s.company);
+          g_ptr_array_add (ctx->missing, (gpointer)s.company);
           series_clear (&s);
           continue;
         }
@@ -757,17 +755,17 @@ collect_series (BrChartContext *ctx,
       s.end_text = end_label (ctx, &s);
       s.end_value = end_value (&s);
       any_projection |= s.runway->has_projection;
-      _br_legend_add (legend, s.company->id, br_company_get_name (s.company, ctx->lang),
+      _br_legend_add (ctx->legend, s.company->id, br_company_get_name (s.company, ctx->lang),
                       &s.color, FALSE);
-      _br_legend_set_style (legend, s.style);
+      _br_legend_set_style (ctx->legend, s.style);
       /* the end labels name the companies, while a slide's plot holds them all */
       if (companies->len <= MAX_NAMED)
-        _br_legend_set_direct (legend);
+        _br_legend_set_direct (ctx->legend);
       g_array_append_val (all, s);
     }
 
   if (any_projection)
-    _br_legend_add (legend, PROJECTION_KEY, _("Projection, not a forecast"),
+    _br_legend_add (ctx->legend, PROJECTION_KEY, _("Projection, not a forecast"),
                     &ctx->palette.secondary, TRUE);
 
   return all;
@@ -964,9 +962,7 @@ plot (BrChartContext *ctx,
 void
 _br_chart_draw_runway (BrChartContext *ctx)
 {
-  g_autoptr(GArray) legend = g_array_new (FALSE, FALSE, sizeof (BrLegendItem));
-  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
-  g_autoptr(GArray) all = collect_series (ctx, legend, missing);
+  g_autoptr(GArray) all = collect_series (ctx);
   g_autofree char *subtitle = subtitle_text (ctx, all);
   g_autoptr(GString) note = NULL;
   guint n_visible = 0;
@@ -975,7 +971,7 @@ _br_chart_draw_runway (BrChartContext *ctx)
     n_visible += !g_array_index (all, Series, i).hidden;
 
   /* a source for each cash report, raise and guidance: the longest footnote */
-  _br_chart_frame (ctx, _("Runway: cash against burn"), subtitle, legend, 4);
+  _br_chart_frame (ctx, _("Runway: cash against burn"), subtitle, 4);
   if (n_visible == 0)
     {
       _br_chart_empty (ctx, all->len == 0
@@ -989,7 +985,7 @@ _br_chart_draw_runway (BrChartContext *ctx)
   plot (ctx, all);
   note = g_string_new (ctx->options->slide ? FOOTNOTE_SLIDE : FOOTNOTE);
   /* TRANSLATORS: a footnote's end: the companies selected that have no figure to draw */
-  _br_chart_note_missing (ctx, note, missing, _("No cash figures or raises for: %s."));
+  _br_chart_note_missing (ctx, note, _("No cash figures or raises for: %s."));
   _br_chart_footnote (ctx, note->str);
   describe (ctx, all);
 }

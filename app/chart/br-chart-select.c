@@ -295,6 +295,26 @@ _br_chart_companies (BrChartContext *ctx,
 }
 
 /**
+ * _br_chart_periods:
+ * @n: (out): how many periods
+ *
+ * Returns: (transfer container): @company's periods in the options' range, of the kind
+ *   they ask for first and then of the others that none of those overlaps, in order
+ */
+const BrPeriod **
+_br_chart_periods (BrChartContext  *ctx,
+                   const BrCompany *company,
+                   guint           *n)
+{
+  const BrChartOptions *o = ctx->options;
+  const BrPeriod **periods = g_new0 (const BrPeriod *, MAX (company->n_periods, 1));
+
+  *n = br_metrics_select_periods_by (company, g_date_valid (&o->from) ? &o->from : NULL,
+                                     g_date_valid (&o->to) ? &o->to : NULL, o->periods, periods);
+  return periods;
+}
+
+/**
  * _br_chart_not_drawn_note:
  *
  * Returns: (nullable): the footnote's word on selected companies the chart had no room

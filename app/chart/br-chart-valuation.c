@@ -458,9 +458,7 @@ describe_series (BrChartContext *ctx,
 /* Step 1: a series for each company with market values, the benchmark always among
  * them; the legend names each */
 static GArray *
-collect_series (BrChartContext *ctx,
-                GArray         *legend,
-                GPtrArray      *missing)
+collect_series (BrChartContext *ctx)
 {
   g_autoptr(GPtrArray) companies = _br_chart_companies (ctx, TRUE);
   const BrCompany *reference = br_dataset_get_benchmark (ctx->dataset);
@@ -475,13 +473,13 @@ collect_series (BrChartContext *ctx,
       const BrCompany *company = g_ptr_array_index (companies, i);
       Series s;
 
-      if (!_br_line_init (ctx, &s, company, collect_points (ctx, company), missing))
+      if (!_br_line_init (ctx, &s, company, collect_points (ctx, company)))
         continue;
 
-      _br_legend_add (legend, s.company->id, br_company_get_name (s.company, ctx->lang),
+      _br_legend_add (ctx->legend, s.company->id, br_company_get_name (s.company, ctx->lang),
                       &s.color, FALSE);
-      _br_legend_set_style (legend, s.style);
-      _br_legend_set_direct (legend);
+      _br_legend_set_style (ctx->legend, s.style);
+      _br_legend_set_direct (ctx->legend);
       s.end_label = ratio_text (ctx, &s);
       g_array_append_val (all, s);
     }
@@ -601,8 +599,7 @@ plot (BrChartContext *ctx,
 /* "1% of Nvidia", the implied-value line's name and legend entry */
 static char *
 implied_line (BrChartContext *ctx,
-              const Series   *benchmark,
-              GArray         *legend)
+              const Series   *benchmark)
 {
   g_autofree char *percent = _br_format_number (ctx->options->percent,
                                                 ctx->options->percent < 1 ? 1 : 0, FALSE);
@@ -610,7 +607,7 @@ implied_line (BrChartContext *ctx,
   char *name = g_strdup_printf (_("%s%% of %s"), percent,
                                 br_company_get_name (benchmark->company, ctx->lang));
 
-  _br_legend_add (legend, "implied", name, &benchmark->color, TRUE);
+  _br_legend_add (ctx->legend, "implied", name, &benchmark->color, TRUE);
   return name;
 }
 
@@ -635,8 +632,7 @@ static char *
 valuation_note (BrChartContext *ctx,
                 GArray         *all,
                 const Implied  *implied,
-                const char     *implied_name,
-                GPtrArray      *missing)
+                const char     *implied_name)
 {
   g_autofree char *line = implied != NULL ? implied_note (ctx, implied, implied_name) : NULL;
   g_autofree char *days = other_days_note (ctx, all);
@@ -654,7 +650,7 @@ valuation_note (BrChartContext *ctx,
   for (guint i = 0; i < n; i++)
     g_string_append_printf (note, "%s%s", i > 0 ? "  " : "", parts[i]);
   /* TRANSLATORS: a footnote's end: the companies selected that have no figure to draw */
-  _br_chart_note_missing (ctx, note, missing, _("No market values in the range for: %s."));
+  _br_chart_note_missing (ctx, note, _("No market values in the range for: %s."));
 
   if (note->len == 0)
     {
@@ -667,11 +663,9 @@ valuation_note (BrChartContext *ctx,
 void
 _br_chart_draw_valuation (BrChartContext *ctx)
 {
-  g_autoptr(GArray) legend = g_array_new (FALSE, FALSE, sizeof (BrLegendItem));
-  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
-  g_autoptr(GArray) all = collect_series (ctx, legend, missing);
+  g_autoptr(GArray) all = collect_series (ctx);
   Series *benchmark = find_benchmark (all);
-  g_autofree char *implied_name = benchmark != NULL ? implied_line (ctx, benchmark, legend) : NULL;
+  g_autofree char *implied_name = benchmark != NULL ? implied_line (ctx, benchmark) : NULL;
   gboolean show_implied = benchmark != NULL && !_br_chart_hidden (ctx, "implied");
   g_autofree char *subtitle = NULL;
   g_autofree char *first_label = NULL, *last_label = NULL;
@@ -698,7 +692,7 @@ _br_chart_draw_valuation (BrChartContext *ctx)
                                              "valuations")
                                          : _("market capitalisation"));
   /* a market value a source, and an exchange rate a year: the longest footnote */
-  _br_chart_frame (ctx, title, subtitle, legend, 4);
+  _br_chart_frame (ctx, title, subtitle, 4);
 
   if (n_visible == 0 && !show_implied)
     {
@@ -711,7 +705,7 @@ _br_chart_draw_valuation (BrChartContext *ctx)
     }
 
   plot (ctx, all, benchmark, show_implied ? &implied : NULL, implied_name, &extent);
-  note = valuation_note (ctx, all, show_implied ? &implied : NULL, implied_name, missing);
+  note = valuation_note (ctx, all, show_implied ? &implied : NULL, implied_name);
   _br_chart_footnote (ctx, note);
   _br_lines_describe (ctx, all, describe_series);
   implied_clear (&implied);

@@ -314,6 +314,8 @@ _br_chart_context_begin (BrChartContext       *ctx,
   ctx->outer_lang = _br_chart_push_language (ctx->lang);
   ctx->layout = _br_chart_layout_new (width, height);
   ctx->layout->theme = options->theme;
+  ctx->legend = g_array_new (FALSE, FALSE, sizeof (BrLegendItem));
+  ctx->missing = g_ptr_array_new ();
   _br_chart_palette (options->theme, &ctx->palette);
   if (options->high_contrast)
     _br_chart_palette_high_contrast (options->theme, &ctx->palette);
@@ -348,6 +350,8 @@ _br_chart_context_end (BrChartContext *ctx)
 {
   g_clear_object (&ctx->pango);
   g_clear_object (&ctx->pango_scaled);
+  g_clear_pointer (&ctx->legend, g_array_unref);
+  g_clear_pointer (&ctx->missing, g_ptr_array_unref);
   cairo_restore (ctx->cr);
   _br_chart_pop_language (ctx->outer_lang);
 
