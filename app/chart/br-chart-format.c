@@ -57,6 +57,41 @@ _br_format_number (double   value,
 }
 
 /**
+ * _br_format_rate:
+ *
+ * An exchange rate with the digits it carries: five significant digits at most (four
+ * decimals below 10, none from 10,000 up) and no trailing zeros, so 1364 is "1,364",
+ * 7.8 "7.8" and 7.0809 "7.0809".
+ *
+ * Returns: @rate grouped in thousands
+ */
+char *
+_br_format_rate (double rate)
+{
+  char *text;
+  char *end;
+  int magnitude;
+
+  if (!isfinite (rate) || rate <= 0)
+    return _br_format_number (rate, 0, FALSE);
+
+  magnitude = (int)floor (log10 (rate));
+  text = _br_format_number (rate, CLAMP (magnitude >= 0 ? 4 - magnitude : 3 - magnitude, 0, 6),
+                            FALSE);
+  if (strchr (text, '.') == NULL)
+    return text;
+
+  end = text + strlen (text);
+  while (end[-1] == '0')
+    end--;
+  if (end[-1] == '.')
+    end--;
+  *end = '\0';
+
+  return text;
+}
+
+/**
  * br_chart_format_count:
  *
  * Every count the charts and the window print goes through here: "2,104", grouped in

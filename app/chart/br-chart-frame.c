@@ -513,7 +513,7 @@ static char *
 describe_rate (const BrFxRate *rate)
 {
   char day[BR_DATE_ISO_SIZE];
-  g_autofree char *value = _br_format_number (rate->rate, 4, FALSE);
+  g_autofree char *value = _br_format_rate (rate->rate);
 
   if (rate->kind == BR_FX_ANNUAL_AVERAGE)
     /* TRANSLATORS: an exchange rate the chart used: "USD/CNY 7.0809 (2023 average)" */

@@ -266,6 +266,7 @@ char       *_br_format_multiple (double        ratio,
                                  BrLanguage    lang);
 char       *_br_format_percent  (double        value,
                                  int           decimals);
+char       *_br_format_rate     (double        rate);
 char       *_br_format_period_compact (const BrPeriod *period,
                                        BrLanguage      lang);
 char       *_br_format_date     (const GDate  *date,

@@ -406,7 +406,7 @@ br_chart_mark_describe (const BrChartMark *mark,
   if (mark->rate != NULL)
     {
       char day[BR_DATE_ISO_SIZE];
-      g_autofree char *rate = _br_format_number (mark->rate->rate, 4, FALSE);
+      g_autofree char *rate = _br_format_rate (mark->rate->rate);
 
       g_string_append_c (text, '\n');
       g_string_append_printf (text, _("Converted at %s/%s %s"), mark->rate->base.code,

@@ -668,6 +668,53 @@ test_pdf_footnote_whole (Fixture       *f,
       }
 }
 
+/* A footnote's exchange rates carry the digits they have: the dataset's 7.8 and 1364 are
+ * not written 7.8000 and 1,364.0000, in either language */
+static void
+test_pdf_footnote_rates (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(BrDataset) ds = br_test_load_chart_dataset ("usd-hkd-krw.json");
+  static const struct { BrLanguage language; const char *rates[3]; } cases[] = {
+    { BR_LANGUAGE_EN, { "USD/HKD 7.8 (2024 average)", "USD/KRW 1,306 (2023 average)",
+                        "USD/KRW 1,364 (2024 average)" } },
+    { BR_LANGUAGE_ZH, { "USD/HKD 7.8（2024 年平均）", "USD/KRW 1,306（2023 年平均）",
+                        "USD/KRW 1,364（2024 年平均）" } },
+  };
+  g_autofree char *path = path_in (f, "losses.pdf");
+
+  if (!have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(BrChartOptions) options = options_new (BR_CHART_LOSSES);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL, *page = NULL;
+      BrUnit unit;
+
+      br_unit_init (&unit, "KRW", BR_SCALE_BILLION);
+      br_chart_options_set_unit (options, &unit);
+      br_chart_options_set_language (options, cases[c].language);
+      br_export_chart (ds, options, &(BrExportTarget) { BR_EXPORT_PDF, path },
+                       &(BrExportSize) { 1280, 720, 1 }, &error);
+      g_assert_no_error (error);
+      text = run_tool ("pdftotext", path);
+      page = squeeze (text);
+      for (guint r = 0; r < G_N_ELEMENTS (cases[c].rates); r++)
+        {
+          g_autofree char *rate = squeeze (cases[c].rates[r]);
+
+          if (strstr (page, rate) == NULL)
+            g_error ("“%s” is not in the footnote:\n%s", cases[c].rates[r], text);
+        }
+      g_assert_null (strstr (page, ".0000"));
+    }
+}
+
 /* ---- SVG --------------------------------------------------------------------------- */
 
 typedef struct
@@ -1453,6 +1500,7 @@ add_chart_tests (void)
   add_fixture_test ("/Br/Export/png/transparent-all", NULL, test_png_transparent_all);
   add_fixture_test ("/Br/Export/pdf/partial-periods-named", NULL, test_pdf_partial_periods_named);
   add_fixture_test ("/Br/Export/pdf/sources-by-publisher", NULL, test_pdf_sources_by_publisher);
+  add_fixture_test ("/Br/Export/pdf/footnote-rates", NULL, test_pdf_footnote_rates);
   static const struct { const char *name; void (*func) (Fixture *, gconstpointer); } formats[] = {
     { "png", test_png }, { "pdf", test_pdf }, { "svg", test_svg }, { "csv", test_csv },
   };
