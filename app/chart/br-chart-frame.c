@@ -773,10 +773,13 @@ footnote_text (BrChartContext *ctx,
 /* The lines the footnote wants: those reserved, when one of @texts naming every source
  * whole fits them; else as many as the shortest such text needs, up to a quarter of the
  * chart's height, the plot giving way; else the lines of the forms that name the
- * publishers, or count the sources, that the tooltips and the table name */
+ * publishers, or count the sources, that the tooltips and the table name. @drawn is the
+ * form drawn in the reserved lines: those before it did not fit them, and it did unless
+ * it is the last, so they are not laid out again. */
 static guint
 lines_wanted (BrChartContext *ctx,
               char          **texts,
+              guint           drawn,
               double          size,
               double          width)
 {
@@ -786,7 +789,13 @@ lines_wanted (BrChartContext *ctx,
 
   for (guint i = 0; i < N_SOURCE_FORMS; i++)
     {
-      guint lines = _br_text_line_count (ctx, texts[i], size, width);
+      guint lines;
+
+      if (i < drawn && i < SOURCES_BY_PUBLISHER)
+        continue;
+      if (i == drawn && drawn + 1 < N_SOURCE_FORMS)
+        return reserved;
+      lines = _br_text_line_count (ctx, texts[i], size, width);
 
       if (lines <= reserved)
         return reserved;
@@ -844,13 +853,12 @@ _br_chart_footnote (BrChartContext *ctx,
                                  &(BrParagraph) { ctx->pad, y, size, width, ctx->footnote_lines },
                                  &ctx->palette.secondary, "footnote");
 
-  /* the longest form fitting its lines, the common case, wants no more: only otherwise
-   * are the forms laid out again to learn how many it wants */
+  /* a form that fits its lines wants no more: only the forms that did not are laid out
+   * again to learn how many they want */
   if (!rates_noted && !ctx->options->slide)
     {
       ctx->layout->footnote_reserved = ctx->footnote_lines;
-      ctx->layout->footnote_lines = drawn == 0 ? ctx->footnote_lines
-                                               : lines_wanted (ctx, texts, size, width);
+      ctx->layout->footnote_lines = lines_wanted (ctx, texts, drawn, size, width);
     }
 
   for (guint i = 0; i < N_SOURCE_FORMS; i++)
