@@ -22,10 +22,13 @@
 /* No dataset holds cost of revenue yet, so the margin has no trend to come from. */
 #define DEFAULT_GROSS_MARGIN 50.
 
-typedef gboolean (*PeriodValueFunc) (BrRunway       *runway,
-                                     const BrPeriod *period,
-                                     double         *value,
-                                     gboolean       *proxy);
+/* What the runway follows from period to period */
+typedef enum
+{
+  REVENUE,
+  BURN,   /* from cash flow where reported, else from net income: a proxy */
+  COST,   /* operating cost on a cash basis: the burn plus the gross profit revenue made */
+} Measure;
 
 static gboolean
 metric_value (BrRunway        *runway,
@@ -47,16 +50,6 @@ metric_value (BrRunway        *runway,
   return TRUE;
 }
 
-static gboolean
-revenue_of (BrRunway       *runway,
-            const BrPeriod *period,
-            double         *value,
-            gboolean       *proxy)
-{
-  *proxy = FALSE;
-  return metric_value (runway, period, BR_METRIC_REVENUE, value, NULL);
-}
-
 static const BrRunwayBurn *
 find_burn (const BrRunway *runway,
            const BrPeriod *period)
@@ -70,20 +63,39 @@ find_burn (const BrRunway *runway,
   return NULL;
 }
 
+/* @period's @measure; @proxy says whether it rests on a proxy */
 static gboolean
-burn_of (BrRunway       *runway,
-         const BrPeriod *period,
-         double         *value,
-         gboolean       *proxy)
+value_of (BrRunway       *runway,
+          Measure         measure,
+          const BrPeriod *period,
+          double         *value,
+          gboolean       *proxy)
 {
-  const BrRunwayBurn *burn = find_burn (runway, period);
+  const BrRunwayBurn *burn;
+  double revenue = 0;
+  gboolean p;
 
-  if (burn == NULL)
-    return FALSE;
-
-  *value = burn->burn;
-  *proxy = burn->basis == BR_BURN_NET_LOSS_PROXY;
-  return TRUE;
+  *proxy = FALSE;
+  switch (measure)
+    {
+    case REVENUE:
+      return metric_value (runway, period, BR_METRIC_REVENUE, value, NULL);
+    case BURN:
+      burn = find_burn (runway, period);
+      if (burn == NULL)
+        return FALSE;
+      *value = burn->burn;
+      *proxy = burn->basis == BR_BURN_NET_LOSS_PROXY;
+      return TRUE;
+    case COST:
+      if (!value_of (runway, BURN, period, value, proxy))
+        return FALSE;
+      value_of (runway, REVENUE, period, &revenue, &p);
+      *value += revenue * runway->scenario.gross_margin / 100;
+      return TRUE;
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 /* Burn of one period: from cash flow where reported, else from net income. */
@@ -164,7 +176,7 @@ find_period (const BrCompany *company,
 static gboolean
 trailing_year (BrRunway        *runway,
                const BrPeriod  *period,
-               PeriodValueFunc  value_of,
+               Measure          measure,
                double          *value,
                gboolean        *annualised,
                gboolean        *proxy)
@@ -175,7 +187,7 @@ trailing_year (BrRunway        *runway,
   GDate day_before, start_before, end_before;
 
   *annualised = FALSE;
-  if (!value_of (runway, period, &v, &p))
+  if (!value_of (runway, measure, period, &v, &p))
     return FALSE;
 
   *proxy = p;
@@ -194,8 +206,8 @@ trailing_year (BrRunway        *runway,
   year = find_period (runway->company, BR_PERIOD_FISCAL_YEAR, NULL, &day_before, 0);
   earlier = find_period (runway->company, period->kind, &start_before, &end_before, 7);
 
-  if (year != NULL && earlier != NULL && value_of (runway, year, &v_year, &p_year) &&
-      value_of (runway, earlier, &v_earlier, &p_earlier))
+  if (year != NULL && earlier != NULL && value_of (runway, measure, year, &v_year, &p_year) &&
+      value_of (runway, measure, earlier, &v_earlier, &p_earlier))
     {
       *value = v_year + v - v_earlier;
       *proxy = p || p_year || p_earlier;
@@ -272,7 +284,7 @@ compute_points (BrRunway *runway)
       point->cash_figure = figure;
       point->date = figure->period->end;
       point->cash = conversion.value;
-      point->has_burn_ttm = trailing_year (runway, figure->period, burn_of, &point->burn_ttm,
+      point->has_burn_ttm = trailing_year (runway, figure->period, BURN, &point->burn_ttm,
                                            &point->annualised, &proxy);
       point->basis = proxy ? BR_BURN_NET_LOSS_PROXY : BR_BURN_CASH_FLOW;
       point->burning = point->has_burn_ttm && point->burn_ttm > 0;
@@ -360,7 +372,7 @@ compute_raises (BrRunway *runway)
 
 static const BrPeriod *
 latest_period_with (BrRunway        *runway,
-                    PeriodValueFunc  value_of)
+                    Measure          measure)
 {
   const BrPeriod *latest = NULL;
 
@@ -370,7 +382,7 @@ latest_period_with (BrRunway        *runway,
       double v;
       gboolean proxy;
 
-      if (value_of (runway, p, &v, &proxy) &&
+      if (value_of (runway, measure, p, &v, &proxy) &&
           (latest == NULL || g_date_compare (&p->end, &latest->end) > 0 ||
            (g_date_compare (&p->end, &latest->end) == 0 && p->kind < latest->kind)))
         latest = p;
@@ -379,11 +391,11 @@ latest_period_with (BrRunway        *runway,
   return latest;
 }
 
-/* Growth a year between the latest fiscal year with @value_of and the one two years
+/* Growth a year between the latest fiscal year with @measure and the one two years
  * (or failing that one year) before it, in percent. */
 static gboolean
 yearly_trend (BrRunway        *runway,
-              PeriodValueFunc  value_of,
+              Measure          measure,
               double          *percent)
 {
   const BrCompany *company = runway->company;
@@ -396,7 +408,7 @@ yearly_trend (BrRunway        *runway,
       double v;
       gboolean proxy;
 
-      if (p->kind == BR_PERIOD_FISCAL_YEAR && value_of (runway, p, &v, &proxy) &&
+      if (p->kind == BR_PERIOD_FISCAL_YEAR && value_of (runway, measure, p, &v, &proxy) &&
           (latest == NULL || g_date_compare (&p->end, &latest->end) > 0))
         {
           latest = p;
@@ -414,7 +426,8 @@ yearly_trend (BrRunway        *runway,
       g_date_subtract_years (&start, back);
       g_date_subtract_years (&end, back);
       earlier = find_period (company, BR_PERIOD_FISCAL_YEAR, &start, &end, 7);
-      if (earlier != NULL && value_of (runway, earlier, &v, &proxy) && v > 0 && v_latest > 0)
+      if (earlier != NULL && value_of (runway, measure, earlier, &v, &proxy) && v > 0 &&
+          v_latest > 0)
         {
           *percent = (pow (v_latest / v, 1.0 / back) - 1) * 100;
           return TRUE;
@@ -422,23 +435,6 @@ yearly_trend (BrRunway        *runway,
     }
 
   return FALSE;
-}
-
-/* Operating cost on a cash basis: what was burned plus the gross profit revenue made. */
-static gboolean
-cost_of (BrRunway       *runway,
-         const BrPeriod *period,
-         double         *value,
-         gboolean       *proxy)
-{
-  double burn, revenue = 0;
-  gboolean p;
-
-  if (!burn_of (runway, period, &burn, proxy))
-    return FALSE;
-  revenue_of (runway, period, &revenue, &p);
-  *value = burn + revenue * runway->scenario.gross_margin / 100;
-  return TRUE;
 }
 
 static double
@@ -465,13 +461,13 @@ compute_defaults (BrRunway         *runway,
   runway->scenario.gross_margin = (given->set & BR_SCENARIO_GROSS_MARGIN) ?
                                   given->gross_margin : d->gross_margin;
 
-  if (yearly_trend (runway, revenue_of, &trend))
+  if (yearly_trend (runway, REVENUE, &trend))
     d->revenue_growth = capped (trend, REVENUE_GROWTH_MIN, REVENUE_GROWTH_MAX,
                                 BR_SCENARIO_REVENUE_GROWTH, &runway->capped);
   else
     runway->no_trend |= BR_SCENARIO_REVENUE_GROWTH;
 
-  if (yearly_trend (runway, cost_of, &trend))
+  if (yearly_trend (runway, COST, &trend))
     d->cost_growth = capped (trend, COST_GROWTH_MIN, COST_GROWTH_MAX,
                              BR_SCENARIO_COST_GROWTH, &runway->capped);
   else
@@ -511,8 +507,8 @@ static void
 project (BrRunway *runway)
 {
   const BrRunwayPoint *start = br_runway_latest (runway);
-  const BrPeriod *base_burn = latest_period_with (runway, burn_of);
-  const BrPeriod *base_revenue = latest_period_with (runway, revenue_of);
+  const BrPeriod *base_burn = latest_period_with (runway, BURN);
+  const BrPeriod *base_revenue = latest_period_with (runway, REVENUE);
   const BrScenario *s = &runway->scenario;
   double burn_year, revenue_year = 0, cost0, revenue0, cash;
   gboolean annualised, proxy;
@@ -520,10 +516,10 @@ project (BrRunway *runway)
 
   runway->runs_out = runway->break_even = -1;
   if (start == NULL || base_burn == NULL ||
-      !trailing_year (runway, base_burn, burn_of, &burn_year, &annualised, &proxy))
+      !trailing_year (runway, base_burn, BURN, &burn_year, &annualised, &proxy))
     return;
   if (base_revenue != NULL)
-    trailing_year (runway, base_revenue, revenue_of, &revenue_year, &annualised, &proxy);
+    trailing_year (runway, base_revenue, REVENUE, &revenue_year, &annualised, &proxy);
 
   revenue0 = revenue_year / 4;
   cost0 = burn_year / 4 + revenue0 * s->gross_margin / 100;
