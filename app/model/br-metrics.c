@@ -167,59 +167,6 @@ br_metrics_figure_value (BrDataset      *dataset,
 }
 
 /**
- * br_metrics_sum:
- * @n_figures: (out) (optional): how many figures were added; periods without the metric
- *   are left out
- *
- * Adds up @metric over the periods br_metrics_select_periods() picks, each converted
- * into @unit at its own year's rate.
- */
-gboolean
-br_metrics_sum (BrDataset        *dataset,
-                const BrCompany  *company,
-                BrMetric          metric,
-                const GDate      *from,
-                const GDate      *to,
-                const BrUnit     *unit,
-                double           *sum,
-                guint            *n_figures,
-                GError          **error)
-{
-  g_autofree const BrPeriod **periods = NULL;
-  guint n_periods;
-  guint n_used = 0;
-  double total = 0;
-
-  g_return_val_if_fail (BR_IS_DATASET (dataset), FALSE);
-  g_return_val_if_fail (company != NULL, FALSE);
-  g_return_val_if_fail (sum != NULL, FALSE);
-
-  periods = g_new0 (const BrPeriod *, MAX (company->n_periods, 1));
-  n_periods = br_metrics_select_periods (company, from, to, periods);
-
-  for (guint i = 0; i < n_periods; i++)
-    {
-      const BrFigure *figure = br_company_find_figure (company, periods[i], metric);
-      BrConversion conversion;
-
-      if (figure == NULL)
-        continue;
-
-      if (!br_metrics_figure_value (dataset, figure, unit, &conversion, error))
-        return FALSE;
-
-      total += conversion.value;
-      n_used++;
-    }
-
-  *sum = total;
-  if (n_figures != NULL)
-    *n_figures = n_used;
-
-  return TRUE;
-}
-
-/**
  * br_metrics_rnd_intensity:
  *
  * R&D expense over revenue across the range, from the periods that have both.

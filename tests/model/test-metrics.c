@@ -8,6 +8,8 @@
 
 #include "br-model.h"
 
+#include "br-test-metrics.h"
+
 static BrDataset *dataset;
 
 static const BrCompany *
@@ -36,15 +38,12 @@ sum (const char *id,
      GDate       to,
      guint       expected_figures)
 {
-  g_autoptr(GError) error = NULL;
-  double total = 0;
+  double total;
   guint n = 0;
   BrUnit unit;
 
   br_unit_init (&unit, "CNY", BR_SCALE_YI);
-  g_assert_true (br_metrics_sum (dataset, company (id), metric, &from, &to, &unit, &total, &n,
-                                 &error));
-  g_assert_no_error (error);
+  total = br_test_sum (dataset, company (id), metric, &from, &to, &unit, &n);
   g_assert_cmpuint (n, ==, expected_figures);
 
   return total;
