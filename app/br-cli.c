@@ -648,14 +648,11 @@ write_exports (BrDataset    *dataset,
   guint n_targets = g_strv_length (paths);
 
   for (guint i = 0; i < n_targets; i++)
-    {
-      targets[i].format = export->formats[i];
-      targets[i].path = paths[i];
-    }
+    targets[i] = (BrExportTarget) { export->formats[i], paths[i], export->size };
 
-  if (br_export_charts (dataset, export->chart, export->all ? all_charts : &export->kind,
-                        export->all ? G_N_ELEMENTS (all_charts) : 1, targets, n_targets,
-                        &export->size, &error))
+  if (br_export_charts (dataset, export->chart,
+                        export->all ? BR_EXPORT_ALL_KINDS : BR_EXPORT_KIND (export->kind),
+                        targets, n_targets, &error))
     return BR_EXIT_OK;
 
   g_printerr ("burnrate: %s\n", error->message);
@@ -674,10 +671,10 @@ write_decks (BrDataset    *dataset,
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *target = deck_target (paths[i], export->formats[i]);
-      BrExportTarget deck = { export->formats[i], target };
+      BrExportTarget deck = { export->formats[i], target, export->size };
       gboolean existed = g_file_test (target, G_FILE_TEST_EXISTS);
 
-      if (!br_export_deck (dataset, export->chart, &deck, &export->size, &error))
+      if (!br_export_deck (dataset, export->chart, &deck, &error))
         {
           /* the folder made for the slides, left empty */
           if (!existed && export->formats[i] == BR_EXPORT_PNG)

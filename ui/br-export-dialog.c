@@ -76,7 +76,7 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   Job *job = task_data;
-  BrExportTarget target = { job->format, job->path };
+  BrExportTarget target = { job->format, job->path, job->size };
   GError *error = NULL;
 
   gboolean ok;
@@ -89,9 +89,9 @@ export_thread (GTask        *task,
   if (!br_export_check_target (job->path, job->source, &error))
     ok = FALSE;
   else if (job->slides)
-    ok = br_export_deck (job->dataset, job->options, &target, &job->size, &error);
+    ok = br_export_deck (job->dataset, job->options, &target, &error);
   else
-    ok = br_export_chart (job->dataset, job->options, &target, &job->size, &error);
+    ok = br_export_chart (job->dataset, job->options, &target, &error);
 
   if (ok)
     g_task_return_boolean (task, TRUE);

@@ -174,16 +174,15 @@ gboolean
 br_export_deck (BrDataset            *dataset,
                 const BrChartOptions *options,
                 const BrExportTarget *target,
-                const BrExportSize   *size,
                 GError              **error)
 {
+  const BrExportSize *size = &target->size;
   g_autoptr(BrDeck) deck = NULL;
   const char *title;
 
   g_return_val_if_fail (BR_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (target != NULL && target->path != NULL, FALSE);
-  g_return_val_if_fail (size != NULL, FALSE);
 
   if (target->format != BR_EXPORT_PDF && target->format != BR_EXPORT_PNG)
     {

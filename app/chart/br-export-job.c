@@ -36,7 +36,7 @@ typedef struct
 {
   BrDataset            *dataset;
   const BrChartOptions *options;
-  const BrChartKind    *kinds;
+  BrChartKind           kinds[BR_N_CHART_KINDS];
   guint                 n_kinds;
   double                width;
   double                height;
@@ -689,25 +689,26 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Job, job_clear)
 static gboolean
 check_args (BrDataset            *dataset,
             const BrChartOptions *options,
-            guint                 n_kinds,
+            guint                 kinds,
             const BrExportTarget *targets,
             guint                 n_targets,
-            const BrExportSize   *size,
             GError              **error)
 {
   g_return_val_if_fail (BR_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
-  g_return_val_if_fail (n_kinds > 0, FALSE);
-  g_return_val_if_fail (targets != NULL || n_targets == 0, FALSE);
-  g_return_val_if_fail (size != NULL, FALSE);
+  g_return_val_if_fail (kinds != 0 && (kinds & ~BR_EXPORT_ALL_KINDS) == 0, FALSE);
+  g_return_val_if_fail (targets != NULL && n_targets > 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   for (guint i = 0; i < n_targets; i++)
     {
       g_return_val_if_fail (targets[i].format < BR_N_EXPORT_FORMATS, FALSE);
       g_return_val_if_fail (targets[i].path != NULL, FALSE);
+      /* each chart is drawn once, for every file */
+      g_return_val_if_fail (memcmp (&targets[i].size, &targets[0].size,
+                                    sizeof (BrExportSize)) == 0, FALSE);
 
-      if (!br_export_check_size (targets[i].format, size, error))
+      if (!br_export_check_size (targets[i].format, &targets[i].size, error))
         return FALSE;
     }
 
@@ -717,8 +718,8 @@ check_args (BrDataset            *dataset,
 /**
  * br_export_charts:
  * @options: how to draw the charts; its kind is ignored
- * @kinds: (array length=n_kinds): the charts to export
- * @targets: (array length=n_targets): the files to write
+ * @kinds: the charts to export: BR_EXPORT_KIND() of each, or BR_EXPORT_ALL_KINDS
+ * @targets: (array length=n_targets): the files to write, all of one size
  *
  * Writes the charts in every format asked for. A PDF holds one chart a page; PNG, SVG
  * and CSV hold one chart, so several charts go to one file each, named by
@@ -734,21 +735,25 @@ check_args (BrDataset            *dataset,
 gboolean
 br_export_charts (BrDataset            *dataset,
                   const BrChartOptions *options,
-                  const BrChartKind    *kinds,
-                  guint                 n_kinds,
+                  guint                 kinds,
                   const BrExportTarget *targets,
                   guint                 n_targets,
-                  const BrExportSize   *size,
                   GError              **error)
 {
-  if (!check_args (dataset, options, n_kinds, targets, n_targets, size, error))
+  if (!check_args (dataset, options, kinds, targets, n_targets, error))
     return FALSE;
 
-  g_auto(Job) job = { dataset, options, kinds, n_kinds, size->width, size->height, size->scale };
+  const BrExportSize *size = &targets[0].size;
+  g_auto(Job) job = { dataset, options, { 0, }, 0, size->width, size->height, size->scale };
   guint n_processors = g_get_num_processors ();
   gboolean huge = job.width * job.height * job.scale * job.scale > 4096. * 4096.;
   gboolean threads;
 
+  for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)
+    {
+      if (kinds & BR_EXPORT_KIND (kind))
+        job.kinds[job.n_kinds++] = kind;
+    }
   g_mutex_init (&job.lock);
   g_cond_init (&job.recorded);
   job.pdfs = g_ptr_array_new_with_free_func ((GDestroyNotify)pdf_free);

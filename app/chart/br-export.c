@@ -141,13 +141,10 @@ gboolean
 br_export_chart (BrDataset            *dataset,
                  const BrChartOptions *options,
                  const BrExportTarget *target,
-                 const BrExportSize   *size,
                  GError              **error)
 {
-  BrChartKind kind;
-
   g_return_val_if_fail (options != NULL, FALSE);
 
-  kind = br_chart_options_get_kind (options);
-  return br_export_charts (dataset, options, &kind, 1, target, 1, size, error);
+  return br_export_charts (dataset, options, BR_EXPORT_KIND (br_chart_options_get_kind (options)),
+                           target, 1, error);
 }

@@ -28,14 +28,6 @@ typedef enum
   BR_N_EXPORT_FORMATS /*< skip >*/
 } BrExportFormat;
 
-/* One file to write: its format, and its name (or, for several charts in a format that
- * holds one, the name each chart's file is derived from with br_export_path_for_chart()). */
-typedef struct
-{
-  BrExportFormat  format;
-  const char     *path;
-} BrExportTarget;
-
 /* How large a chart is drawn: width and height in pixels at scale 1 (PNG, SVG) or in
  * points (PDF), and the device pixels a pixel in a PNG (ignored by the other formats). */
 typedef struct
@@ -44,6 +36,21 @@ typedef struct
   double height;
   double scale;
 } BrExportSize;
+
+/* One file to write: its format, its name (or, for several charts in a format that
+ * holds one, the name each chart's file is derived from with br_export_path_for_chart()),
+ * and the size its charts are drawn at. */
+typedef struct
+{
+  BrExportFormat  format;
+  const char     *path;
+  BrExportSize    size;
+} BrExportTarget;
+
+/* The charts br_export_charts() writes: BR_EXPORT_KIND (kind) for each, in the order of
+ * BrChartKind, or BR_EXPORT_ALL_KINDS */
+#define BR_EXPORT_KIND(kind) (1u << (kind))
+#define BR_EXPORT_ALL_KINDS (BR_EXPORT_KIND (BR_N_CHART_KINDS) - 1)
 
 /* the largest width or height, in units and, for PNG, in pixels */
 #define BR_EXPORT_MAX_SIZE 16384
@@ -66,20 +73,16 @@ char        *br_export_path_for_chart       (const char           *path,
 gboolean     br_export_chart                (BrDataset            *dataset,
                                              const BrChartOptions *options,
                                              const BrExportTarget *target,
-                                             const BrExportSize   *size,
                                              GError              **error);
 gboolean     br_export_charts               (BrDataset            *dataset,
                                              const BrChartOptions *options,
-                                             const BrChartKind    *kinds,
-                                             guint                 n_kinds,
+                                             guint                 kinds,
                                              const BrExportTarget *targets,
                                              guint                 n_targets,
-                                             const BrExportSize   *size,
                                              GError              **error);
 gboolean     br_export_deck                 (BrDataset            *dataset,
                                              const BrChartOptions *options,
                                              const BrExportTarget *target,
-                                             const BrExportSize   *size,
                                              GError              **error);
 char        *br_export_csv                  (BrChartLayout        *layout,
                                              BrLanguage            language);

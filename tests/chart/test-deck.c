@@ -613,8 +613,8 @@ assert_chart_slides (BrDataset            *dataset,
       /* the chart as the window and exports draw it at 1080p */
       br_chart_options_set_kind (chart, kind);
       g_assert_true (br_export_chart (dataset, chart,
-                                      &(BrExportTarget) { BR_EXPORT_PDF, chart_pdf },
-                                      &(BrExportSize) { 1920, 1080, 1 }, &error));
+                                      &(BrExportTarget) { BR_EXPORT_PDF, chart_pdf,
+                                      { 1920, 1080, 1 } }, &error));
       g_assert_no_error (error);
       surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
       cr = cairo_create (surface);
@@ -779,8 +779,8 @@ test_deck_read_back (gconstpointer data)
   br_unit_for_dataset (dataset, &unit);
   br_chart_options_set_unit (options, &unit);
   deck = br_deck_new (dataset, options, NULL);
-  g_assert_true (br_export_deck (dataset, options, &(BrExportTarget) { BR_EXPORT_PDF, pdf },
-                                 &(BrExportSize) { c->width, c->height, 1 }, &error));
+  g_assert_true (br_export_deck (dataset, options, &(BrExportTarget) { BR_EXPORT_PDF, pdf,
+                                 { c->width, c->height, 1 } }, &error));
   g_assert_no_error (error);
 
   /* the title slide says the charts convert their amounts */
@@ -833,8 +833,8 @@ test_deck_long_subtitle (void)
   dataset = load_object (object);
   deck = br_deck_new (dataset, options, NULL);
   slide = br_deck_find_chart (deck, BR_CHART_RND);
-  g_assert_true (br_export_deck (dataset, options, &(BrExportTarget) { BR_EXPORT_PDF, pdf },
-                                 &(BrExportSize) { 1920, 1080, 1 }, &error));
+  g_assert_true (br_export_deck (dataset, options, &(BrExportTarget) { BR_EXPORT_PDF, pdf,
+                                 { 1920, 1080, 1 } }, &error));
   g_assert_no_error (error);
 
   assert_hierarchy (deck, pdf, 1920, 1080, TRUE);

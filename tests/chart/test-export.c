@@ -94,16 +94,9 @@ static gboolean
 export_all (BrDataset            *ds,
             const BrChartOptions *options,
             const BrExportTarget *target,
-            const BrExportSize   *size,
             GError              **error)
 {
-  static const BrChartKind kinds[] = {
-    BR_CHART_LOSSES, BR_CHART_RND, BR_CHART_CUSTOMERS, BR_CHART_VALUATION, BR_CHART_RUNWAY,
-  };
-
-  G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == BR_N_CHART_KINDS);
-
-  return br_export_charts (ds, options, kinds, G_N_ELEMENTS (kinds), target, 1, size, error);
+  return br_export_charts (ds, options, BR_EXPORT_ALL_KINDS, target, 1, error);
 }
 
 static char *
@@ -283,8 +276,8 @@ test_png (Fixture       *f,
       cairo_surface_t *surface;
       gsize length;
 
-      br_export_chart (dataset, options, &(BrExportTarget) { BR_EXPORT_PNG, path },
-                       &(BrExportSize) { 800, 450, scale }, &error);
+      br_export_chart (dataset, options, &(BrExportTarget) { BR_EXPORT_PNG, path,
+                       { 800, 450, scale } }, &error);
       g_assert_no_error (error);
 
       surface = cairo_image_surface_create_from_png (path);
@@ -318,8 +311,7 @@ test_png_transparent_all (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   br_chart_options_set_transparent (options, TRUE);
-  export_all (dataset, options, &(BrExportTarget) { BR_EXPORT_PNG, all },
-              &(BrExportSize) { 640, 360, 1 }, &error);
+  export_all (dataset, options, &(BrExportTarget) { BR_EXPORT_PNG, all, { 640, 360, 1 } }, &error);
   g_assert_no_error (error);
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -331,8 +323,8 @@ test_png_transparent_all (Fixture       *f,
       int stride;
 
       br_chart_options_set_kind (options, kinds[i]);
-      br_export_chart (dataset, options, &(BrExportTarget) { BR_EXPORT_PNG, alone },
-                       &(BrExportSize) { 640, 360, 1 }, &error);
+      br_export_chart (dataset, options, &(BrExportTarget) { BR_EXPORT_PNG, alone,
+                       { 640, 360, 1 } }, &error);
       g_assert_no_error (error);
 
       a = cairo_image_surface_create_from_png (alone);
@@ -375,8 +367,8 @@ test_pdf_partial_periods_named (Fixture       *f,
     }
 
   br_chart_options_set_text_scale (options, 2.5);
-  br_export_chart (dataset, options, &(BrExportTarget) { BR_EXPORT_PDF, path },
-                   &(BrExportSize) { 1920, 1080, 1 }, &error);
+  br_export_chart (dataset, options, &(BrExportTarget) { BR_EXPORT_PDF, path,
+                   { 1920, 1080, 1 } }, &error);
   g_assert_no_error (error);
 
   text = run_tool ("pdftotext", path);
@@ -427,8 +419,8 @@ test_pdf_sources_by_publisher (Fixture       *f,
   many = br_dataset_load_bytes (bytes, "many.json", NULL, NULL, &error);
   g_assert_no_error (error);
 
-  br_export_chart (many, options, &(BrExportTarget) { BR_EXPORT_PDF, path },
-                   &(BrExportSize) { 640, 360, 1 }, &error);
+  br_export_chart (many, options, &(BrExportTarget) { BR_EXPORT_PDF, path,
+                   { 640, 360, 1 } }, &error);
   g_assert_no_error (error);
 
   text = run_tool ("pdftotext", path);
@@ -471,8 +463,8 @@ test_pdf (Fixture       *f,
       return;
     }
 
-  br_export_chart (dataset, options, &(BrExportTarget) { BR_EXPORT_PDF, path },
-                   &(BrExportSize) { 1280, 720, 1 }, &error);
+  br_export_chart (dataset, options, &(BrExportTarget) { BR_EXPORT_PDF, path,
+                   { 1280, 720, 1 } }, &error);
   g_assert_no_error (error);
 
   info = run_tool ("pdfinfo", path);
@@ -509,8 +501,8 @@ test_pdf_all (Fixture       *f,
       return;
     }
 
-  export_all (dataset, options, &(BrExportTarget) { BR_EXPORT_PDF, path },
-              &(BrExportSize) { 1920, 1080, 1 }, &error);
+  export_all (dataset, options, &(BrExportTarget) { BR_EXPORT_PDF, path,
+              { 1920, 1080, 1 } }, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (br_test_count_files (f->dir), ==, 1);
 
@@ -644,8 +636,8 @@ test_pdf_footnote_whole (Fixture       *f,
         br_chart_options_set_unit (options, &unit);
         br_chart_options_set_language (options, language);
         br_chart_options_set_min_text_size (options, sizes[s].min_text);
-        export_all (ds, options, &(BrExportTarget) { BR_EXPORT_PDF, path },
-                    &(BrExportSize) { sizes[s].width, sizes[s].height, 1 }, &error);
+        export_all (ds, options, &(BrExportTarget) { BR_EXPORT_PDF, path,
+                    { sizes[s].width, sizes[s].height, 1 } }, &error);
         g_assert_no_error (error);
         /* pdftotext ends each page with a form feed */
         text = run_tool ("pdftotext", path);
@@ -699,8 +691,8 @@ test_pdf_footnote_rates (Fixture       *f,
       br_unit_init (&unit, "KRW", BR_SCALE_BILLION);
       br_chart_options_set_unit (options, &unit);
       br_chart_options_set_language (options, cases[c].language);
-      br_export_chart (ds, options, &(BrExportTarget) { BR_EXPORT_PDF, path },
-                       &(BrExportSize) { 1280, 720, 1 }, &error);
+      br_export_chart (ds, options, &(BrExportTarget) { BR_EXPORT_PDF, path,
+                       { 1280, 720, 1 } }, &error);
       g_assert_no_error (error);
       text = run_tool ("pdftotext", path);
       page = squeeze (text);
@@ -812,8 +804,8 @@ test_svg (Fixture       *f,
   g_autofree char *path = path_in (f, "chart.svg");
   g_autoptr(GError) error = NULL;
 
-  br_export_chart (dataset, options, &(BrExportTarget) { BR_EXPORT_SVG, path },
-                   &(BrExportSize) { 1920, 1080, 1 }, &error);
+  br_export_chart (dataset, options, &(BrExportTarget) { BR_EXPORT_SVG, path,
+                   { 1920, 1080, 1 } }, &error);
   g_assert_no_error (error);
   assert_svg (path, layout);
   br_test_assert_no_hidden_files (f->dir);
@@ -881,8 +873,8 @@ export_csv_rows (Fixture              *f,
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
 
-  br_export_chart (ds, options, &(BrExportTarget) { BR_EXPORT_CSV, path },
-                   &(BrExportSize) { 1920, 1080, 1 }, &error);
+  br_export_chart (ds, options, &(BrExportTarget) { BR_EXPORT_CSV, path,
+                   { 1920, 1080, 1 } }, &error);
   g_assert_no_error (error);
   text = br_test_read_text (path);
   /* fails the test but goes on, so that the other tests still run and report */
@@ -1165,8 +1157,8 @@ test_svg_escaping (Fixture       *f,
       g_autoptr(BrChartOptions) options = options_new (kind);
       g_autoptr(BrChartLayout) layout = layout_for (hostile, options, 1280, 720);
 
-      br_export_chart (hostile, options, &(BrExportTarget) { BR_EXPORT_SVG, path },
-                       &(BrExportSize) { 1280, 720, 1 }, &error);
+      br_export_chart (hostile, options, &(BrExportTarget) { BR_EXPORT_SVG, path,
+                       { 1280, 720, 1 } }, &error);
       g_assert_no_error (error);
       assert_svg (path, layout);
     }
@@ -1186,8 +1178,7 @@ test_all_formats (Fixture       *f,
       g_autofree char *name = g_strconcat ("out.", br_export_format_to_extension (format), NULL);
       g_autofree char *path = path_in (f, name);
 
-      export_all (dataset, options, &(BrExportTarget) { format, path },
-                  &(BrExportSize) { 960, 540, 1 }, &error);
+      export_all (dataset, options, &(BrExportTarget) { format, path, { 960, 540, 1 } }, &error);
       g_assert_no_error (error);
       if (format == BR_EXPORT_PDF)
         g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
@@ -1215,8 +1206,8 @@ assert_export_fails (const char    *path,
   g_autoptr(BrChartOptions) options = options_new (BR_CHART_LOSSES);
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (br_export_chart (dataset, options, &(BrExportTarget) { format, path },
-                                   &(BrExportSize) { 1920, 1080, 1 }, &error));
+  g_assert_false (br_export_chart (dataset, options, &(BrExportTarget) { format, path,
+                                   { 1920, 1080, 1 } }, &error));
   g_assert_error (error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_WRITE);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, named));
@@ -1232,8 +1223,8 @@ test_atomic_replace (Fixture       *f,
   cairo_surface_t *surface;
 
   br_test_write_text (path, "old");
-  br_export_chart (dataset, options, &(BrExportTarget) { BR_EXPORT_PNG, path },
-                   &(BrExportSize) { 640, 360, 1 }, &error);
+  br_export_chart (dataset, options, &(BrExportTarget) { BR_EXPORT_PNG, path,
+                   { 640, 360, 1 } }, &error);
   g_assert_no_error (error);
 
   surface = cairo_image_surface_create_from_png (path);
@@ -1377,8 +1368,8 @@ test_atomic_all_or_nothing (Fixture       *f,
   br_test_write_text (losses, "old");
   g_mkdir (valuation, 0755);
 
-  g_assert_false (export_all (dataset, options, &(BrExportTarget) { BR_EXPORT_PNG, path },
-                              &(BrExportSize) { 640, 360, 1 }, &error));
+  g_assert_false (export_all (dataset, options, &(BrExportTarget) { BR_EXPORT_PNG, path,
+                              { 640, 360, 1 } }, &error));
   g_assert_error (error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_WRITE);
   g_assert_nonnull (strstr (error->message, valuation));
 
@@ -1409,8 +1400,8 @@ test_deck_pdf (Fixture       *f,
       return;
     }
 
-  g_assert_true (br_export_deck (dataset, options, &(BrExportTarget) { BR_EXPORT_PDF, path },
-                                 &(BrExportSize) { 1920, 1080, 1 }, &error));
+  g_assert_true (br_export_deck (dataset, options, &(BrExportTarget) { BR_EXPORT_PDF, path,
+                                 { 1920, 1080, 1 } }, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (br_test_count_files (f->dir), ==, 1);
 
@@ -1453,8 +1444,8 @@ test_deck_png (Fixture       *f,
 
   g_autoptr(BrDeck) deck = br_deck_new (dataset, options, NULL);
 
-  g_assert_true (br_export_deck (dataset, options, &(BrExportTarget) { BR_EXPORT_PNG, dir },
-                                 &(BrExportSize) { 960, 540, 2 }, &error));
+  g_assert_true (br_export_deck (dataset, options, &(BrExportTarget) { BR_EXPORT_PNG, dir,
+                                 { 960, 540, 2 } }, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (br_test_count_files (dir), ==, br_deck_get_n_slides (deck));
   for (guint i = 1; i <= br_deck_get_n_slides (deck); i++)
@@ -1477,8 +1468,8 @@ test_deck_png (Fixture       *f,
     g_autofree char *under = g_build_filename (file, "slides", NULL);
 
     br_test_write_text (file, "x");
-    g_assert_false (br_export_deck (dataset, options, &(BrExportTarget) { BR_EXPORT_PNG, under },
-                                    &(BrExportSize) { 960, 540, 1 }, &error));
+    g_assert_false (br_export_deck (dataset, options, &(BrExportTarget) { BR_EXPORT_PNG, under,
+                                    { 960, 540, 1 } }, &error));
     g_assert_error (error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_WRITE);
     g_assert_nonnull (strstr (error->message, "plain"));
   }
