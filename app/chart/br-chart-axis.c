@@ -235,8 +235,9 @@ _br_axis_draw_y (BrChartContext *ctx,
       cairo_line_to (cr, ctx->px1, y);
       cairo_stroke (cr);
 
-      _br_text_draw (ctx, label, ctx->px0 - ctx->em * 0.4, y, size, 0,
-                     TEXT_RIGHT | TEXT_MIDDLE, &ctx->palette.secondary, "tick");
+      _br_text_draw (ctx, label, ctx->px0 - ctx->em * 0.4, y, 0,
+                     &(BrTextStyle) { size, TEXT_RIGHT | TEXT_MIDDLE,
+                                      &ctx->palette.secondary, "tick" });
     }
 
   if (unit != NULL)
@@ -265,8 +266,9 @@ _br_axis_draw_y (BrChartContext *ctx,
       x = ctx->px0;
       gap = ctx->em * 0.25;
     }
-  _br_text_draw (ctx, full_title, x, ctx->py0 - gap, size, ctx->px1 - x, TEXT_BOTTOM | TEXT_BOLD, &ctx->palette.secondary,
-                 "axis-title");
+  _br_text_draw (ctx, full_title, x, ctx->py0 - gap, ctx->px1 - x,
+                 &(BrTextStyle) { size, TEXT_BOTTOM | TEXT_BOLD,
+                                  &ctx->palette.secondary, "axis-title" });
   cairo_restore (cr);
 }
 
@@ -406,8 +408,8 @@ _br_axis_draw_time (BrChartContext *ctx,
       cairo_stroke (cr);
 
       if (i % every == 0)
-        _br_text_draw (ctx, label, map_julian (axis, middle), ctx->py1 + ctx->em * 0.4,
-                       size, 0, TEXT_CENTER, &ctx->palette.secondary, "tick");
+        _br_text_draw (ctx, label, map_julian (axis, middle), ctx->py1 + ctx->em * 0.4, 0,
+                       &(BrTextStyle) { size, TEXT_CENTER, &ctx->palette.secondary, "tick" });
     }
   cairo_restore (cr);
 }

@@ -256,12 +256,15 @@ draw_donut (BrChartContext        *ctx,
     if (w > r0 * 1.7)
       size *= r0 * 1.7 / w;
   }
-  _br_text_draw (ctx, center, cx, cy, size, r0 * 1.9, TEXT_CENTER | TEXT_MIDDLE | TEXT_BOLD,
-                 &ctx->palette.text, "value");
+  _br_text_draw (ctx, center, cx, cy, r0 * 1.9,
+                 &(BrTextStyle) { size, TEXT_CENTER | TEXT_MIDDLE | TEXT_BOLD,
+                                  &ctx->palette.text, "value" });
   /* on a slide the period steps back for the share, as tick labels do */
   _br_text_draw (ctx, br_period_get_label (c->period, ctx->lang), cx, cy + r + ctx->em * 0.3,
-                 ctx->options->slide ? MIN (ctx->em * 0.75, size * 0.85) : ctx->em * 0.85,
-                 r * 2.4, TEXT_CENTER, &ctx->palette.secondary, "label");
+                 r * 2.4,
+                 &(BrTextStyle) { ctx->options->slide ? MIN (ctx->em * 0.75, size * 0.85)
+                                                      : ctx->em * 0.85,
+                                  TEXT_CENTER, &ctx->palette.secondary, "label" });
 }
 
 static void
@@ -400,11 +403,13 @@ empty_slot (BrChartContext *ctx,
             double          cy,
             double          r)
 {
-  _br_text_draw (ctx, _("n/a"), cx, cy, ctx->em, r * 2, TEXT_CENTER | TEXT_MIDDLE,
-                 &ctx->palette.secondary, "label");
+  _br_text_draw (ctx, _("n/a"), cx, cy, r * 2,
+                 &(BrTextStyle) { ctx->em, TEXT_CENTER | TEXT_MIDDLE,
+                                  &ctx->palette.secondary, "label" });
   _br_text_draw (ctx, br_period_get_label (column, ctx->lang), cx, cy + r + ctx->em * 0.3,
-                 ctx->options->slide ? ctx->em * 0.75 : ctx->em * 0.85, r * 2.4, TEXT_CENTER,
-                 &ctx->palette.secondary, "label");
+                 r * 2.4,
+                 &(BrTextStyle) { ctx->options->slide ? ctx->em * 0.75 : ctx->em * 0.85,
+                                  TEXT_CENTER, &ctx->palette.secondary, "label" });
 }
 
 /* Step 4: small multiples, a row per company, a column per period, so that a column is
@@ -437,8 +442,8 @@ plot (BrChartContext *ctx,
       Row *row = &g_array_index (rows, Row, i);
       double cy = ctx->py0 + cell_h * i + (cell_h - ctx->em * 1.4) / 2;
 
-      _br_text_draw (ctx, br_company_get_name (row->company, ctx->lang), ctx->pad, cy, ctx->em,
-                     name_width, TEXT_MIDDLE | TEXT_BOLD, &row->color, "label");
+      _br_text_draw (ctx, br_company_get_name (row->company, ctx->lang), ctx->pad, cy, name_width,
+                     &(BrTextStyle) { ctx->em, TEXT_MIDDLE | TEXT_BOLD, &row->color, "label" });
 
       for (guint j = 0; j < columns->len; j++)
         {

@@ -368,8 +368,8 @@ _br_chart_header (BrChartContext *ctx,
     }
 
   _br_text_measure (ctx, title, title_size, TEXT_BOLD, NULL, &h);
-  _br_text_draw (ctx, title, ctx->pad, ctx->py0, title_size, width, TEXT_BOLD,
-                 &ctx->palette.text, "title");
+  _br_text_draw (ctx, title, ctx->pad, ctx->py0, width,
+                 &(BrTextStyle) { title_size, TEXT_BOLD, &ctx->palette.text, "title" });
   ctx->py0 += h + ctx->em * 0.15;
 
   /* the subtitle says how to read the chart: on a slide's large type it takes a second
@@ -495,8 +495,10 @@ _br_chart_legend (BrChartContext *ctx,
 
       legend_swatch (ctx, item, hidden, x, y, size, row_height);
       text_x = x + swatch + size * 0.4;
-      _br_text_draw (ctx, item->label, text_x, y + row_height / 2, size, w + 1, TEXT_MIDDLE,
-                     hidden ? &ctx->palette.secondary : &ctx->palette.text, "legend");
+      _br_text_draw (ctx, item->label, text_x, y + row_height / 2, w + 1,
+                     &(BrTextStyle) { size, TEXT_MIDDLE,
+                                      hidden ? &ctx->palette.secondary : &ctx->palette.text,
+                                      "legend" });
       if (hidden)
         strike (ctx, text_x, text_x + w, y + row_height / 2, size);
 
@@ -895,11 +897,11 @@ _br_chart_no_data (BrChartContext *ctx,
   cairo_stroke (cr);
   cairo_restore (cr);
 
-  _br_text_draw (ctx, _("No data"), cx, cy - ctx->em * 0.2, ctx->em * 1.4,
-                 ctx->px1 - ctx->px0 - 2 * ctx->em, TEXT_CENTER | TEXT_BOTTOM | TEXT_BOLD,
-                 &ctx->palette.secondary, "label");
-  _br_text_draw (ctx, what, cx, cy + ctx->em * 0.2, ctx->em, ctx->px1 - ctx->px0 - 2 * ctx->em,
-                 TEXT_CENTER, &ctx->palette.secondary, "label");
+  _br_text_draw (ctx, _("No data"), cx, cy - ctx->em * 0.2, ctx->px1 - ctx->px0 - 2 * ctx->em,
+                 &(BrTextStyle) { ctx->em * 1.4, TEXT_CENTER | TEXT_BOTTOM | TEXT_BOLD,
+                                  &ctx->palette.secondary, "label" });
+  _br_text_draw (ctx, what, cx, cy + ctx->em * 0.2, ctx->px1 - ctx->px0 - 2 * ctx->em,
+                 &(BrTextStyle) { ctx->em, TEXT_CENTER, &ctx->palette.secondary, "label" });
 
   g_string_append (ctx->layout->description, what);
 }

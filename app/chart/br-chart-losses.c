@@ -105,7 +105,8 @@ flash_mark (BrChartContext *ctx,
             double          y,
             const BrRgb    *color)
 {
-  _br_text_draw (ctx, "*", x, y, ctx->em * 0.9, 0, TEXT_BOTTOM | TEXT_BOLD, color, "label");
+  _br_text_draw (ctx, "*", x, y, 0,
+                 &(BrTextStyle) { ctx->em * 0.9, TEXT_BOTTOM | TEXT_BOLD, color, "label" });
 }
 
 static void

@@ -401,8 +401,8 @@ _br_chart_end_labels (BrChartContext *ctx,
 
       if (name > 0 && stacked)
         {
-          _br_text_draw (ctx, label->name, x, y - height / 2, ctx->em * SLIDE_NAME_SIZE, 0, 0,
-                         &label->color, "legend");
+          _br_text_draw (ctx, label->name, x, y - height / 2, 0,
+                         &(BrTextStyle) { ctx->em * SLIDE_NAME_SIZE, 0, &label->color, "legend" });
           y += name_height / 2;
           name = 0;
         }
@@ -415,15 +415,16 @@ _br_chart_end_labels (BrChartContext *ctx,
           room = ctx->width - ctx->pad - x - value_w - ctx->em * 0.3;
           name = MIN (name, MAX (room, 0) + ctx->em * 0.3);
           if (room > ctx->em)
-            _br_text_draw (ctx, label->name, x, y, ctx->em * SLIDE_NAME_SIZE, room, TEXT_MIDDLE,
-                           &label->color, "legend");
+            _br_text_draw (ctx, label->name, x, y, room,
+                           &(BrTextStyle) { ctx->em * SLIDE_NAME_SIZE, TEXT_MIDDLE,
+                                            &label->color, "legend" });
           else
             name = 0;
         }
-      _br_text_draw (ctx, label->text, x + name, y,
-                     fitted_size (ctx, label->text, size, ctx->width - ctx->pad - x0 - name),
-                     ctx->width - ctx->pad - x0 - name, TEXT_MIDDLE | TEXT_BOLD, &label->color,
-                     "value");
+      _br_text_draw (ctx, label->text, x + name, y, ctx->width - ctx->pad - x0 - name,
+                     &(BrTextStyle) { fitted_size (ctx, label->text, size,
+                                                   ctx->width - ctx->pad - x0 - name),
+                                      TEXT_MIDDLE | TEXT_BOLD, &label->color, "value" });
     }
 }
 

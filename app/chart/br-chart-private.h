@@ -202,6 +202,16 @@ typedef enum
   TEXT_BOLD   = 1 << 4,
 } TextFlags;
 
+/* How a line of text is set: its size, anchoring and weight, its colour, and the role its
+ * box is recorded under in the layout (NULL for none) */
+typedef struct
+{
+  double       size;
+  TextFlags    flags;
+  const BrRgb *color;
+  const char  *role;
+} BrTextStyle;
+
 double   _br_text_min        (BrChartContext *ctx);
 void     _br_text_measure    (BrChartContext *ctx,
                               const char     *text,
@@ -218,15 +228,12 @@ double   _br_text_measure_wrapped (BrChartContext *ctx,
                                    double          size,
                                    double          max_width,
                                    TextFlags       flags);
-void     _br_text_draw       (BrChartContext *ctx,
-                              const char     *text,
-                              double          x,
-                              double          y,
-                              double          size,
-                              double          max_width,
-                              TextFlags       flags,
-                              const BrRgb    *color,
-                              const char     *role);
+void     _br_text_draw       (BrChartContext    *ctx,
+                              const char        *text,
+                              double             x,
+                              double             y,
+                              double             max_width,
+                              const BrTextStyle *style);
 
 /* Where a paragraph is set: its top left corner, its type size, the width it wraps at
  * and the lines it may take, ellipsized past them */

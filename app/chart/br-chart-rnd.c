@@ -216,44 +216,47 @@ draw_bar (BrChartContext  *ctx,
   /* a flash figure's asterisk, keyed in the footnote: inside the top of a tall bar,
    * else on it */
   if (figure->status == BR_STATUS_FLASH && pair->n_periods <= 1)
-    _br_text_draw (ctx, "*", x + w / 2, height > ctx->em * 1.5 ? top : top - ctx->em * 0.05,
-                   MIN (ctx->em * 0.9, w), 0,
-                   TEXT_CENTER | TEXT_BOLD | (height > ctx->em * 1.5 ? 0 : TEXT_BOTTOM),
-                   height > ctx->em * 1.5 ? &ctx->palette.background : &ctx->palette.text,
-                   "label");
+    {
+      gboolean inside = height > ctx->em * 1.5;
+      BrTextStyle star = { MIN (ctx->em * 0.9, w),
+                           TEXT_CENTER | TEXT_BOLD | (inside ? 0 : TEXT_BOTTOM),
+                           inside ? &ctx->palette.background : &ctx->palette.text, "label" };
+
+      _br_text_draw (ctx, "*", x + w / 2, inside ? top : top - ctx->em * 0.05, 0, &star);
+    }
 
   _br_chart_layout_add_mark (ctx->layout, &mark, &shape);
 }
 
-/* Draws @text centred at @x if it fits in @room; returns whether it did. */
+/* Draws @text in @style centred at @x if it fits in @room; returns whether it did. */
 static gboolean
-label_if_fits (BrChartContext *ctx,
-               const char     *text,
-               double          x,
-               double          y,
-               double          size,
-               double          room,
-               TextFlags       flags,
-               const BrRgb    *color,
-               const char     *role)
+label_if_fits (BrChartContext    *ctx,
+               const char        *text,
+               double             x,
+               double             y,
+               double             room,
+               const BrTextStyle *style)
 {
+  BrTextStyle fitted = { style->size, style->flags | TEXT_CENTER, style->color, style->role };
   /* a slide sets a label smaller, down to 24 px at 1080p, rather than drop it; a
    * figure stays larger than the tick labels (0.75 em) */
-  double smallest = !ctx->options->slide ? size
-                    : g_str_equal (role, "value") ? ctx->em * VALUE_SMALLEST
-                                                  : MIN (size, ctx->em * 0.55);
+  double smallest = !ctx->options->slide ? style->size
+                    : g_str_equal (style->role, "value") ? ctx->em * VALUE_SMALLEST
+                                                         : MIN (style->size, ctx->em * 0.55);
   double w;
 
-  _br_text_measure (ctx, text, size, flags, &w, NULL);
-  for (; w > room && size > smallest; size = MAX (smallest, size - ctx->em * 0.05))
-    _br_text_measure (ctx, text, MAX (smallest, size - ctx->em * 0.05), flags, &w, NULL);
+  _br_text_measure (ctx, text, fitted.size, style->flags, &w, NULL);
+  for (; w > room && fitted.size > smallest;
+       fitted.size = MAX (smallest, fitted.size - ctx->em * 0.05))
+    _br_text_measure (ctx, text, MAX (smallest, fitted.size - ctx->em * 0.05), style->flags, &w,
+                      NULL);
   if (w > room)
     {
       _br_chart_layout_leave_out (ctx->layout, text);
       return FALSE;
     }
 
-  _br_text_draw (ctx, text, x, y, size, 0, flags | TEXT_CENTER, color, role);
+  _br_text_draw (ctx, text, x, y, 0, &fitted);
   return TRUE;
 }
 
@@ -266,17 +269,19 @@ period_label (BrChartContext *ctx,
               double          x,
               double          room)
 {
+  BrTextStyle style = { ctx->em * 0.8, 0, &ctx->palette.secondary, "label" };
   g_autofree char *compact = NULL;
   double y = ctx->py1 + ctx->em * 0.35;
 
-  if (label_if_fits (ctx, label, x, y, ctx->em * 0.8, room, 0, &ctx->palette.secondary, "label"))
+  if (label_if_fits (ctx, label, x, y, room, &style))
     return;
 
   compact = pair->n_periods > 1 ? NULL : _br_format_period_compact (pair->period, ctx->lang);
-  if (compact != NULL &&
-      !label_if_fits (ctx, compact, x, y, ctx->em * 0.8, room, 0, &ctx->palette.secondary,
-                      "label"))
-    label_if_fits (ctx, compact, x, y, ctx->em * 0.65, room, 0, &ctx->palette.secondary, "label");
+  if (compact != NULL && !label_if_fits (ctx, compact, x, y, room, &style))
+    {
+      style.size = ctx->em * 0.65;
+      label_if_fits (ctx, compact, x, y, room, &style);
+    }
 }
 
 static void
@@ -289,9 +294,9 @@ value_label (BrChartContext *ctx,
   g_autofree char *text = _br_format_amount (value, fabs (value) >= 1000 ? 0 : 2, 2,
                                              &ctx->options->unit, ctx->lang);
 
-  label_if_fits (ctx, text, x, _br_axis_map (axis, value) - ctx->em * 0.15,
-                 _br_chart_value_size (ctx, ctx->em * 0.85), room, TEXT_BOTTOM | TEXT_BOLD,
-                 &ctx->palette.text, "value");
+  label_if_fits (ctx, text, x, _br_axis_map (axis, value) - ctx->em * 0.15, room,
+                 &(BrTextStyle) { _br_chart_value_size (ctx, ctx->em * 0.85),
+                                  TEXT_BOTTOM | TEXT_BOLD, &ctx->palette.text, "value" });
 }
 
 static void
@@ -429,11 +434,13 @@ pair_note (BrChartContext *ctx,
   g_autofree char *text = note_text (ctx, p, show_revenue, show_rnd, &is_ratio);
 
   if (text != NULL && is_ratio)
-    label_if_fits (ctx, text, x, top - ctx->em * 0.2, _br_chart_value_size (ctx, ctx->em * 0.8),
-                   room, TEXT_BOTTOM, &ctx->palette.text, "value");
+    label_if_fits (ctx, text, x, top - ctx->em * 0.2, room,
+                   &(BrTextStyle) { _br_chart_value_size (ctx, ctx->em * 0.8), TEXT_BOTTOM,
+                                    &ctx->palette.text, "value" });
   else if (text != NULL)
-    label_if_fits (ctx, text, x, top - ctx->em * 0.2, ctx->em * 0.7, slot_room, TEXT_BOTTOM,
-                   &ctx->palette.secondary, "label");
+    label_if_fits (ctx, text, x, top - ctx->em * 0.2, slot_room,
+                   &(BrTextStyle) { ctx->em * 0.7, TEXT_BOTTOM, &ctx->palette.secondary,
+                                    "label" });
 }
 
 /* One pair of bars in its slot at @x, with its labels but the note above it; returns
@@ -476,8 +483,8 @@ draw_pair (BrChartContext  *ctx,
 
   /* a cumulative pair's range is the point of it: ellipsize rather than drop it */
   if (ctx->options->cumulative)
-    _br_text_draw (ctx, period, x + slot / 2, ctx->py1 + ctx->em * 0.35, ctx->em * 0.8,
-                   slot * 0.98, TEXT_CENTER, &ctx->palette.secondary, "label");
+    _br_text_draw (ctx, period, x + slot / 2, ctx->py1 + ctx->em * 0.35, slot * 0.98,
+                   &(BrTextStyle) { ctx->em * 0.8, TEXT_CENTER, &ctx->palette.secondary, "label" });
   else
     period_label (ctx, p, period, x + slot / 2, slot * 0.98);
 
@@ -508,8 +515,8 @@ group_label (BrChartContext  *ctx,
       size = MAX (ctx->em * 0.55, size - ctx->em * 0.05);
       _br_text_measure (ctx, name, size, TEXT_BOLD, &w, NULL);
     }
-  _br_text_draw (ctx, name, (x0 + x1) / 2, ctx->py1 + ctx->em * 1.8, size, x1 - x0,
-                 TEXT_CENTER | TEXT_BOLD, &ctx->palette.text, "label");
+  _br_text_draw (ctx, name, (x0 + x1) / 2, ctx->py1 + ctx->em * 1.8, x1 - x0,
+                 &(BrTextStyle) { size, TEXT_CENTER | TEXT_BOLD, &ctx->palette.text, "label" });
 }
 
 /* A pair's note, placed once every pair's bars are drawn */

@@ -131,8 +131,8 @@ add_point_marks (BrChartContext      *ctx,
   add_mark (ctx, s, &cash, hit);
   /* a flash figure's asterisk, which the footnote's key explains */
   if (cash.status == BR_STATUS_FLASH)
-    _br_text_draw (ctx, "*", x + hit * 0.4, y - hit * 0.4, ctx->em * 0.9, 0,
-                   TEXT_BOTTOM | TEXT_BOLD, &s->color, "label");
+    _br_text_draw (ctx, "*", x + hit * 0.4, y - hit * 0.4, 0,
+                   &(BrTextStyle) { ctx->em * 0.9, TEXT_BOTTOM | TEXT_BOLD, &s->color, "label" });
   if (!p->has_burn_ttm)
     return;
 
@@ -368,7 +368,7 @@ place_label (BrChartContext    *ctx,
 
       if (!boxes_clear (ctx, anchor, left, top, left + w, top + h))
         continue;
-      _br_text_draw (ctx, text, left, top, size, 0, 0, color, "label");
+      _br_text_draw (ctx, text, left, top, 0, &(BrTextStyle) { size, 0, color, "label" });
       return;
     }
 

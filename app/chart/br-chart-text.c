@@ -215,21 +215,18 @@ show (BrChartContext *ctx,
 /**
  * _br_text_draw:
  * @max_width: ellipsize past this width; 0 for none
- * @role: (nullable): records the text's box in the layout under this role
  *
- * Draws one line of text with its box anchored at @x, @y as @flags say.
+ * Draws one line of text in @style, with its box anchored at @x, @y as its flags say.
  */
 void
-_br_text_draw (BrChartContext *ctx,
-               const char     *text,
-               double          x,
-               double          y,
-               double          size,
-               double          max_width,
-               TextFlags       flags,
-               const BrRgb    *color,
-               const char     *role)
+_br_text_draw (BrChartContext    *ctx,
+               const char        *text,
+               double             x,
+               double             y,
+               double             max_width,
+               const BrTextStyle *style)
 {
+  TextFlags flags = style->flags;
   double left, top;
   Text t;
   Box box;
@@ -237,7 +234,7 @@ _br_text_draw (BrChartContext *ctx,
   if (text == NULL || *text == '\0')
     return;
 
-  t = prepare (ctx, text, size, max_width, flags);
+  t = prepare (ctx, text, style->size, max_width, flags);
   pango_layout_set_height (t.pango, 0);   /* one line: ellipsize, never wrap */
   box = logical_box (t);
 
@@ -253,7 +250,7 @@ _br_text_draw (BrChartContext *ctx,
   else if (flags & TEXT_BOTTOM)
     top = y - box.height;
 
-  show (ctx, t, left, top, color, role);
+  show (ctx, t, left, top, style->color, style->role);
 }
 
 /**

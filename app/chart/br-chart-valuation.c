@@ -137,7 +137,7 @@ milestone_label (BrChartContext *ctx,
       if (!label_fits (ctx, x, y, left, top, left + w, top + h, gap))
         continue;
 
-      _br_text_draw (ctx, text, left, top, size, 0, 0, color, "label");
+      _br_text_draw (ctx, text, left, top, 0, &(BrTextStyle) { size, 0, color, "label" });
       return;
     }
 

@@ -635,8 +635,8 @@ draw_chips (BrChartContext *ctx,
       _br_set_rgb (ctx->cr, &color);
       cairo_rectangle (ctx->cr, chip_x, y + size * 0.2, size * 0.8, size * 0.8);
       cairo_fill (ctx->cr);
-      _br_text_draw (ctx, name, chip_x + size * 1.1, y, size, 0, TEXT_BOLD, &ctx->palette.text,
-                     "legend");
+      _br_text_draw (ctx, name, chip_x + size * 1.1, y, 0,
+                     &(BrTextStyle) { size, TEXT_BOLD, &ctx->palette.text, "legend" });
       chip_x += size * 1.1 + w + size * 1.2;
     }
 
@@ -705,8 +705,8 @@ draw_sources (BrChartContext *ctx,
       g_autofree char *number = g_strdup_printf ("[%u]", i + 1);
       g_autofree char *text = describe_source (source, ctx->lang);
 
-      _br_text_draw (ctx, number, frame.x, y, frame.size, 0, TEXT_BOLD, &ctx->palette.secondary,
-                     "label");
+      _br_text_draw (ctx, number, frame.x, y, 0,
+                     &(BrTextStyle) { frame.size, TEXT_BOLD, &ctx->palette.secondary, "label" });
       y += _br_text_draw_wrapped (ctx, text,
                                   &(BrParagraph) { frame.x + frame.indent, y, frame.size,
                                                    frame.width, G_MAXINT / 2 },
