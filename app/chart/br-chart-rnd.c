@@ -260,19 +260,26 @@ label_if_fits (BrChartContext    *ctx,
   return TRUE;
 }
 
-/* A pair's period under its bars: the label, else its compact form, smaller if need be;
- * a hatched bar must not stand unnamed while a compact name fits */
+/* A pair's period under its bars, centred at @x. A cumulative pair's range is the point
+ * of it: ellipsized rather than dropped. Else the label, else its compact form, smaller if
+ * need be; a hatched bar must not stand unnamed while a compact name fits. */
 static void
 period_label (BrChartContext *ctx,
               const Pair     *pair,
-              const char     *label,
               double          x,
               double          room)
 {
   BrTextStyle style = { ctx->em * 0.8, 0, &ctx->palette.secondary, "label" };
+  g_autofree char *label = pair_label (ctx, pair);
   g_autofree char *compact = NULL;
   double y = ctx->py1 + ctx->em * 0.35;
 
+  if (ctx->options->cumulative)
+    {
+      style.flags = TEXT_CENTER;
+      _br_text_draw (ctx, label, x, y, room, &style);
+      return;
+    }
   if (label_if_fits (ctx, label, x, y, room, &style))
     return;
 
@@ -457,7 +464,6 @@ draw_pair (BrChartContext  *ctx,
 {
   double bar = slot * 0.36;
   double left = x + slot * 0.14;
-  g_autofree char *period = pair_label (ctx, p);
   double top = ctx->py1;
 
   if (show_revenue && p->has_revenue)
@@ -481,12 +487,7 @@ draw_pair (BrChartContext  *ctx,
       top -= ctx->em * 1.2;
     }
 
-  /* a cumulative pair's range is the point of it: ellipsize rather than drop it */
-  if (ctx->options->cumulative)
-    _br_text_draw (ctx, period, x + slot / 2, ctx->py1 + ctx->em * 0.35, slot * 0.98,
-                   &(BrTextStyle) { ctx->em * 0.8, TEXT_CENTER, &ctx->palette.secondary, "label" });
-  else
-    period_label (ctx, p, period, x + slot / 2, slot * 0.98);
+  period_label (ctx, p, x + slot / 2, slot * 0.98);
 
   return top;
 }
