@@ -36,6 +36,13 @@ typedef struct
   GArray          *pairs;
 } Group;
 
+/* The series the legend leaves shown */
+typedef struct
+{
+  gboolean revenue;
+  gboolean rnd;
+} Shown;
+
 static void
 group_clear (gpointer data)
 {
@@ -354,8 +361,7 @@ static guint
 collect_groups (BrChartContext *ctx,
                 GArray         *groups,
                 BrExtent       *extent,
-                gboolean        show_revenue,
-                gboolean        show_rnd)
+                const Shown    *shown)
 {
   g_autoptr(GPtrArray) companies = _br_chart_companies (ctx, FALSE);
   guint n_pairs = 0;
@@ -382,9 +388,9 @@ collect_groups (BrChartContext *ctx,
 
           _br_extent_add_period (extent, p->first_period);
           _br_extent_add_period (extent, p->period);
-          if (show_revenue && p->has_revenue)
+          if (shown->revenue && p->has_revenue)
             _br_extent_add_value (extent, p->revenue_value);
-          if (show_rnd && p->has_rnd)
+          if (shown->rnd && p->has_rnd)
             _br_extent_add_value (extent, p->rnd_value);
         }
       n_pairs += group.pairs->len;
@@ -398,10 +404,9 @@ collect_groups (BrChartContext *ctx,
 static char *
 pair_ratio (BrChartContext *ctx,
             const Pair     *p,
-            gboolean        show_revenue,
-            gboolean        show_rnd)
+            const Shown    *shown)
 {
-  if (p->has_revenue && p->has_rnd && p->revenue_value > 0 && show_revenue && show_rnd)
+  if (p->has_revenue && p->has_rnd && p->revenue_value > 0 && shown->revenue && shown->rnd)
     return _br_format_multiple (p->rnd_value / p->revenue_value, ctx->lang);
 
   return NULL;
@@ -411,11 +416,10 @@ pair_ratio (BrChartContext *ctx,
 static char *
 note_text (BrChartContext *ctx,
            const Pair     *p,
-           gboolean        show_revenue,
-           gboolean        show_rnd,
+           const Shown    *shown,
            gboolean       *is_ratio)
 {
-  char *ratio = pair_ratio (ctx, p, show_revenue, show_rnd);
+  char *ratio = pair_ratio (ctx, p, shown);
 
   *is_ratio = ratio != NULL;
   if (ratio != NULL)
@@ -434,11 +438,10 @@ pair_note (BrChartContext *ctx,
            double          top,
            double          room,
            double          slot_room,
-           gboolean        show_revenue,
-           gboolean        show_rnd)
+           const Shown    *shown)
 {
   gboolean is_ratio;
-  g_autofree char *text = note_text (ctx, p, show_revenue, show_rnd, &is_ratio);
+  g_autofree char *text = note_text (ctx, p, shown, &is_ratio);
 
   if (text != NULL && is_ratio)
     label_if_fits (ctx, text, x, top - ctx->em * 0.2, room,
@@ -459,19 +462,18 @@ draw_pair (BrChartContext  *ctx,
            const Pair      *p,
            double           x,
            double           slot,
-           gboolean         show_revenue,
-           gboolean         show_rnd)
+           const Shown     *shown)
 {
   double bar = slot * 0.36;
   double left = x + slot * 0.14;
   double top = ctx->py1;
 
-  if (show_revenue && p->has_revenue)
+  if (shown->revenue && p->has_revenue)
     {
       draw_bar (ctx, axis, company, p, BR_SERIES_REVENUE, left, bar);
       top = MIN (top, _br_axis_map (axis, p->revenue_value));
     }
-  if (show_rnd && p->has_rnd)
+  if (shown->rnd && p->has_rnd)
     {
       draw_bar (ctx, axis, company, p, BR_SERIES_RND, left + bar, bar);
       top = MIN (top, _br_axis_map (axis, p->rnd_value));
@@ -480,9 +482,9 @@ draw_pair (BrChartContext  *ctx,
   /* cumulative bars are few and wide: their values read at a glance */
   if (ctx->options->cumulative)
     {
-      if (show_revenue && p->has_revenue)
+      if (shown->revenue && p->has_revenue)
         value_label (ctx, axis, p->revenue_value, left + bar / 2, bar * 0.98);
-      if (show_rnd && p->has_rnd)
+      if (shown->rnd && p->has_rnd)
         value_label (ctx, axis, p->rnd_value, left + bar * 1.5, bar * 0.98);
       top -= ctx->em * 1.2;
     }
@@ -550,8 +552,7 @@ static gboolean
 needs_stagger (BrChartContext *ctx,
                GArray         *groups,
                double          slot,
-               gboolean        show_revenue,
-               gboolean        show_rnd)
+               const Shown    *shown)
 {
   if (!ctx->options->slide || ctx->options->cumulative)
     return FALSE;
@@ -562,9 +563,7 @@ needs_stagger (BrChartContext *ctx,
 
       for (guint j = 0; j < g->pairs->len; j++)
         {
-          g_autofree char *ratio = pair_ratio (ctx, &g_array_index (g->pairs, Pair, j),
-                                               show_revenue,
-                                               show_rnd);
+          g_autofree char *ratio = pair_ratio (ctx, &g_array_index (g->pairs, Pair, j), shown);
           double w;
 
           if (ratio == NULL)
@@ -583,11 +582,10 @@ static double
 note_half_width (BrChartContext *ctx,
                  const Note     *note,
                  double          room,
-                 gboolean        show_revenue,
-                 gboolean        show_rnd)
+                 const Shown    *shown)
 {
   gboolean is_ratio;
-  g_autofree char *text = note_text (ctx, note->pair, show_revenue, show_rnd, &is_ratio);
+  g_autofree char *text = note_text (ctx, note->pair, shown, &is_ratio);
   double w = 0;
 
   /* a note that is not a figure keeps to its own slot */
@@ -650,8 +648,7 @@ draw_notes (BrChartContext *ctx,
             guint           n,
             double          slot,
             gboolean        stagger,
-            gboolean        show_revenue,
-            gboolean        show_rnd)
+            const Shown    *shown)
 {
   g_autofree double *base = g_new0 (double, MAX (n, 1));
   g_autofree double *cx = g_new0 (double, MAX (n, 1));
@@ -663,11 +660,11 @@ draw_notes (BrChartContext *ctx,
       /* centred, leaning left, leaning right: the one that stands lowest */
       double edge = slot * 0.36;
 
-      half[k] = note_half_width (ctx, &notes[k], room, show_revenue, show_rnd);
+      half[k] = note_half_width (ctx, &notes[k], room, shown);
       cx[k] = notes[k].x;
       if (stagger && half[k] == 0 && k >= 2)
         half[k] = note_half_width (ctx, &notes[k], wider_room (ctx, notes, half, n, k, slot),
-                                   show_revenue, show_rnd);
+                                   shown);
       base[k] = notes[k].top;
       if (!stagger)
         continue;
@@ -695,8 +692,7 @@ draw_notes (BrChartContext *ctx,
       for (guint j = k - 1; stagger && k % 2 == 1 && j <= k + 1 && j < n; j += 2)
         if (fabs (cx[j] - cx[k]) < half[j] + half[k] + ctx->em * 0.5)
           top = MIN (top, base[j] - ctx->em * 1.25);
-      pair_note (ctx, notes[k].pair, cx[k], top, MAX (room, 2 * half[k] + 1), slot * 0.98,
-                 show_revenue, show_rnd);
+      pair_note (ctx, notes[k].pair, cx[k], top, MAX (room, 2 * half[k] + 1), slot * 0.98, shown);
     }
 }
 
@@ -708,8 +704,7 @@ plot (BrChartContext *ctx,
       GArray         *groups,
       double          hi,
       guint           n_pairs,
-      gboolean        show_revenue,
-      gboolean        show_rnd)
+      const Shown    *shown)
 {
   BrAxis axis = { 0 };
   double slot, x;
@@ -721,7 +716,7 @@ plot (BrChartContext *ctx,
   _br_chart_plot_rows (ctx, 2.9);
   set_axis (ctx, &axis, hi, FALSE);
   slot = (ctx->px1 - ctx->px0) / (n_pairs + 0.5 * (groups->len + 1));
-  stagger = needs_stagger (ctx, groups, slot, show_revenue, show_rnd);
+  stagger = needs_stagger (ctx, groups, slot, shown);
   if (stagger)
     set_axis (ctx, &axis, hi, TRUE);
   _br_axis_draw_y (ctx, &axis, _("Amount"), &ctx->options->unit);
@@ -740,14 +735,14 @@ plot (BrChartContext *ctx,
           Pair *p = &g_array_index (g->pairs, Pair, j);
 
           notes[k] = (Note) { p, x + slot / 2, 0, i };
-          notes[k].top = draw_pair (ctx, &axis, g->company, p, x, slot, show_revenue, show_rnd);
+          notes[k].top = draw_pair (ctx, &axis, g->company, p, x, slot, shown);
         }
 
       group_label (ctx, g->company, group_x0, x, slot);
       x += slot * 0.5;
     }
 
-  draw_notes (ctx, notes, n_pairs, slot, stagger, show_revenue, show_rnd);
+  draw_notes (ctx, notes, n_pairs, slot, stagger, shown);
   _br_axis_clear (&axis);
 }
 
@@ -793,13 +788,12 @@ _br_chart_draw_rnd (BrChartContext *ctx)
   g_autoptr(GArray) groups = g_array_new (FALSE, TRUE, sizeof (Group));
   g_autofree char *note = NULL;
   g_autofree char *subtitle = NULL;
-  gboolean show_revenue = !_br_chart_hidden (ctx, "revenue");
-  gboolean show_rnd = !_br_chart_hidden (ctx, "rnd");
+  Shown shown = { !_br_chart_hidden (ctx, "revenue"), !_br_chart_hidden (ctx, "rnd") };
   BrExtent extent;
   guint n_pairs;
 
   g_array_set_clear_func (groups, group_clear);
-  n_pairs = collect_groups (ctx, groups, &extent, show_revenue, show_rnd);
+  n_pairs = collect_groups (ctx, groups, &extent, &shown);
 
   _br_legend_add (ctx->legend, "revenue", _("Revenue"), &ctx->palette.revenue, FALSE);
   _br_legend_add (ctx->legend, "rnd", _("R&D expense"), &ctx->palette.rnd, FALSE);
@@ -810,7 +804,7 @@ _br_chart_draw_rnd (BrChartContext *ctx)
                                               "as a multiple of revenue"));
   _br_chart_frame (ctx, _("Revenue against R&D expense"), subtitle, 3);
 
-  if (n_pairs == 0 || (!show_revenue && !show_rnd))
+  if (n_pairs == 0 || (!shown.revenue && !shown.rnd))
     {
       _br_chart_empty (ctx, n_pairs == 0
                               ? _("The dataset has no revenue or R&D figures for the "
@@ -819,7 +813,7 @@ _br_chart_draw_rnd (BrChartContext *ctx)
       return;
     }
 
-  plot (ctx, groups, extent.hi, n_pairs, show_revenue, show_rnd);
+  plot (ctx, groups, extent.hi, n_pairs, &shown);
   note = footnote (ctx, groups);
   _br_chart_footnote (ctx, note);
   describe (ctx, groups);
