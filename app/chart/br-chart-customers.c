@@ -1,4 +1,5 @@
-/* br-chart-customers.c: customer concentration, a donut per company and period
+/* br-chart-customers.c: customer concentration, a bar per company and period on one
+ * scale from 0 to 100 %
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -94,41 +95,33 @@ shade (const BrRgb *color,
   return out;
 }
 
-/* A donut: its centre, and its inner and outer radii */
+/* A row's bar: where the shared scale runs across (0 % to 100 %), the bar's top and
+ * its height */
 typedef struct
 {
-  double cx, cy, r0, r1;
-} Ring;
+  double x0, x1;
+  double y, h;
+} Track;
 
-/* The part of @ring from angle @a0 to @a1, clockwise from 12 o'clock */
-static void
-arc_path (cairo_t    *cr,
-          const Ring *ring,
-          double      a0,
-          double      a1)
+static double
+at_share (const Track *t,
+          double       share)
 {
-  double cx = ring->cx, cy = ring->cy;
-
-  /* cairo's angles start at 3 o'clock */
-  cairo_new_path (cr);
-  cairo_arc (cr, cx, cy, ring->r1, a0 - G_PI / 2, a1 - G_PI / 2);
-  cairo_arc_negative (cr, cx, cy, ring->r0, a1 - G_PI / 2, a0 - G_PI / 2);
-  cairo_close_path (cr);
+  return t->x0 + (t->x1 - t->x0) * CLAMP (share, 0, 100) / 100.;
 }
 
 static void
-add_arc_mark (BrChartContext        *ctx,
+add_bar_mark (BrChartContext        *ctx,
               const Row             *row,
               const BrConcentration *c,
               BrSeries               series,
               const char            *name,
               double                 value,
-              const Ring            *ring,
-              double                 a0,
-              double                 a1)
+              const Track           *t,
+              double                 from,
+              double                 to)
 {
-  double cx = ring->cx, cy = ring->cy, r0 = ring->r0, r1 = ring->r1;
-  double mid = (a0 + a1) / 2, rm = (r0 + r1) / 2;
+  double x0 = at_share (t, from), x1 = at_share (t, to);
   BrChartMark mark = {
     .series = series,
     .company = row->company,
@@ -139,132 +132,110 @@ add_arc_mark (BrChartContext        *ctx,
     .bound = series == BR_SERIES_TOP5 ? c->bound : BR_BOUND_EXACT,
     .source = c->source,
     .name = name,
-    .x = cx + rm * sin (mid), .y = cy - rm * cos (mid),
-    .x0 = cx - r1, .y0 = cy - r1, .x1 = cx + r1, .y1 = cy + r1,
+    .x = (x0 + x1) / 2, .y = t->y + t->h / 2,
+    .x0 = x0, .y0 = t->y, .x1 = x1, .y1 = t->y + t->h,
   };
-  BrShape shape = { SHAPE_ARC, cx, cy, r0, r1, a0, a1 };
+  BrShape shape = { SHAPE_RECT, .rx = x0, .ry = t->y, .rw = x1 - x0, .rh = t->h };
 
   _br_chart_layout_add_mark (ctx->layout, &mark, &shape);
 }
 
-/* Diagonal stripes in @color over the ring from @a0 to @a1: what a bound leaves open */
 static void
-hatch_arc (BrChartContext *ctx,
+fill_span (BrChartContext *ctx,
            const BrRgb    *color,
-           const Ring     *ring,
-           double          a0,
-           double          a1)
+           const Track    *t,
+           double          from,
+           double          to)
+{
+  _br_set_rgb (ctx->cr, color);
+  cairo_rectangle (ctx->cr, at_share (t, from), t->y, at_share (t, to) - at_share (t, from), t->h);
+  cairo_fill (ctx->cr);
+}
+
+/* Diagonal stripes in @color, outlined, from @from to @to: what a bound leaves open */
+static void
+hatch_span (BrChartContext *ctx,
+            const BrRgb    *color,
+            const Track    *t,
+            double          from,
+            double          to)
 {
   cairo_t *cr = ctx->cr;
-  double cx = ring->cx, cy = ring->cy, r = ring->r1;
-  double step = MAX (4, r / 9);
+  double x0 = at_share (t, from), x1 = at_share (t, to);
+  double step = MAX (4, t->h / 3), line = MAX (1, ctx->em / 14);
 
   cairo_save (cr);
-  arc_path (cr, ring, a0, a1);
+  cairo_rectangle (cr, x0, t->y, x1 - x0, t->h);
   cairo_clip (cr);
   _br_set_rgb (cr, color);
   cairo_set_line_width (cr, MAX (1.5, step / 2.5));
-  for (double d = -2 * r; d < 2 * r; d += step)
+  for (double d = x0 - t->h; d < x1 + step; d += step)
     {
-      cairo_move_to (cr, cx + d - r, cy + r);
-      cairo_line_to (cr, cx + d + r, cy - r);
+      cairo_move_to (cr, d, t->y + t->h);
+      cairo_line_to (cr, d + t->h, t->y);
     }
+  cairo_stroke (cr);
+  /* inside the clip, so the outline keeps to the bar's box */
+  cairo_set_line_width (cr, 2 * line);
+  cairo_rectangle (cr, x0, t->y, x1 - x0, t->h);
   cairo_stroke (cr);
   cairo_restore (cr);
 }
 
-/* All other customers: the grey rest, named, with its own share in its tooltip. Where
- * the filing gives the top five only as a bound ("> 89 %"), the rest is not known: it
- * is hatched in the company's colour, between the bound and 100 %, and its tooltip says
- * "at most". */
+/* A thin gap in the background's colour at @share: segments read apart in print */
 static void
-rest_slice (BrChartContext        *ctx,
-            const Row             *row,
-            const BrConcentration *c,
-            const Ring            *ring)
+separate (BrChartContext *ctx,
+          const Track    *t,
+          double          share)
 {
-  double a0 = c->top5_share / 100. * 2 * G_PI;
-  const char *name = c->bound == BR_BOUND_EXACT ? _("all other customers")
-                                                 : _("all other customers, at most");
+  double x = at_share (t, share);
 
-  if (c->top5_share >= 100)
-    return;
-  if (c->bound != BR_BOUND_EXACT)
-    hatch_arc (ctx, &row->color, ring, a0, 2 * G_PI);
-  add_arc_mark (ctx, row, c, BR_SERIES_CUSTOMER, _br_chart_layout_intern (ctx->layout, name),
-                100 - c->top5_share, ring, a0, 2 * G_PI);
+  _br_set_rgb (ctx->cr, &ctx->palette.background);
+  cairo_set_line_width (ctx->cr, MAX (1, ctx->em / 14));
+  cairo_move_to (ctx->cr, x, t->y);
+  cairo_line_to (ctx->cr, x, t->y + t->h);
+  cairo_stroke (ctx->cr);
 }
 
+/* One period's bar from 0 %: the customers the filing names, largest first, in lighter
+ * shades of the company's colour, then the rest of the top five in its colour. All other
+ * customers fill the bar to 100 % in grey, named, with their own share in its tooltip.
+ * Where the filing gives the top five only as a bound ("> 89 %") the rest is not known:
+ * it is left open, hatched in the company's colour, and its tooltip says "at most". */
 static void
-draw_donut (BrChartContext        *ctx,
-            const Row             *row,
-            const BrConcentration *c,
-            double                 cx,
-            double                 cy,
-            double                 r)
+draw_bar (BrChartContext        *ctx,
+          const Row             *row,
+          const BrConcentration *c,
+          const Track           *t)
 {
-  cairo_t *cr = ctx->cr;
-  double r0 = r * 0.62;
-  Ring ring = { cx, cy, r0, r };
-  double share = c->top5_share / 100.;
-  double a = 0, named = 0;
-  g_autofree char *center = share_text (c);
-  double size = MIN (r0 * 0.55, ctx->em * 2.2);
+  const char *rest = c->bound == BR_BOUND_EXACT ? _("all other customers")
+                                                 : _("all other customers, at most");
+  double named = 0;
 
-  /* the rest of revenue first, as a full ring under the top five */
-  _br_set_rgb (cr, &ctx->palette.rest);
-  arc_path (cr, &ring, 0, 2 * G_PI);
-  cairo_fill (cr);
+  if (c->bound == BR_BOUND_EXACT)
+    fill_span (ctx, &ctx->palette.rest, t, c->top5_share, 100);
+  else
+    hatch_span (ctx, &row->color, t, c->top5_share, 100);
 
-  /* named customers, largest first, in shades of the company's colour */
+  fill_span (ctx, &row->color, t, 0, c->top5_share);
   for (guint i = 0; i < c->n_customers; i++)
     {
-      double span = c->customers[i].share / 100. * 2 * G_PI;
-      BrRgb color = shade (&row->color, i);
+      BrRgb color = shade (&row->color, i + 1);
 
-      _br_set_rgb (cr, &color);
-      arc_path (cr, &ring, a, a + span);
-      cairo_fill (cr);
-      add_arc_mark (ctx, row, c, BR_SERIES_CUSTOMER, br_text_get (&c->customers[i].name, ctx->lang),
-                    c->customers[i].share, &ring, a, a + span);
-      a += span;
+      fill_span (ctx, &color, t, named, named + c->customers[i].share);
+      add_bar_mark (ctx, row, c, BR_SERIES_CUSTOMER, br_text_get (&c->customers[i].name, ctx->lang),
+                    c->customers[i].share, t, named, named + c->customers[i].share);
       named += c->customers[i].share;
+      separate (ctx, t, named);
     }
+  add_bar_mark (ctx, row, c, BR_SERIES_TOP5, NULL, c->top5_share, t, named, c->top5_share);
 
-  /* the top five's unnamed remainder, or all of it */
-  _br_set_rgb (cr, &row->color);
-  arc_path (cr, &ring, a, share * 2 * G_PI);
-  cairo_fill (cr);
-  add_arc_mark (ctx, row, c, BR_SERIES_TOP5, NULL, c->top5_share, &ring,
-                c->n_customers > 0 ? a : 0, share * 2 * G_PI);
-
-  rest_slice (ctx, row, c, &ring);
-  /* thin separators read as slices in print */
-  _br_set_rgb (cr, &ctx->palette.background);
-  cairo_set_line_width (cr, MAX (1, r / 60));
-  cairo_move_to (cr, cx, cy - r0);
-  cairo_line_to (cr, cx, cy - r);
-  cairo_move_to (cr, cx + r0 * sin (share * 2 * G_PI), cy - r0 * cos (share * 2 * G_PI));
-  cairo_line_to (cr, cx + r * sin (share * 2 * G_PI), cy - r * cos (share * 2 * G_PI));
-  cairo_stroke (cr);
-
-  /* the share is the point of the chart: shrink it to fit rather than cut it */
-  {
-    double w;
-
-    _br_text_measure (ctx, center, size, TEXT_BOLD, &w, NULL);
-    if (w > r0 * 1.7)
-      size *= r0 * 1.7 / w;
-  }
-  _br_text_draw (ctx, center, cx, cy, r0 * 1.9,
-                 &(BrTextStyle) { size, TEXT_CENTER | TEXT_MIDDLE | TEXT_BOLD,
-                                  &ctx->palette.text, "value" });
-  /* on a slide the period steps back for the share, as tick labels do */
-  _br_text_draw (ctx, br_period_get_label (c->period, ctx->lang), cx, cy + r + ctx->em * 0.3,
-                 r * 2.4,
-                 &(BrTextStyle) { ctx->options->slide ? MIN (ctx->em * 0.75, size * 0.85)
-                                                      : ctx->em * 0.85,
-                                  TEXT_CENTER, &ctx->palette.secondary, "label" });
+  if (c->top5_share < 100)
+    {
+      add_bar_mark (ctx, row, c, BR_SERIES_CUSTOMER, _br_chart_layout_intern (ctx->layout, rest),
+                    100 - c->top5_share, t, c->top5_share, 100);
+      separate (ctx, t, c->top5_share);
+    }
 }
 
 static void
@@ -395,67 +366,188 @@ entry_for (const Row      *row,
   return NULL;
 }
 
-/* An empty slot: "n/a" where the ring would be, and the column's period under it */
-static void
-empty_slot (BrChartContext *ctx,
-            const BrPeriod *column,
-            double          cx,
-            double          cy,
-            double          r)
+/* Type sizes: the shares are the point of the chart and the largest numbers on it; on a
+ * slide periods and the scale step back for them, as tick labels do elsewhere */
+typedef struct
 {
-  _br_text_draw (ctx, _("n/a"), cx, cy, r * 2,
-                 &(BrTextStyle) { ctx->em, TEXT_CENTER | TEXT_MIDDLE,
-                                  &ctx->palette.secondary, "label" });
-  _br_text_draw (ctx, br_period_get_label (column, ctx->lang), cx, cy + r + ctx->em * 0.3,
-                 r * 2.4,
-                 &(BrTextStyle) { ctx->options->slide ? ctx->em * 0.75 : ctx->em * 0.85,
-                                  TEXT_CENTER, &ctx->palette.secondary, "label" });
+  double value, label, tick;
+} Sizes;
+
+static void
+sizes_for (BrChartContext *ctx,
+           double          row_height,
+           Sizes          *sizes)
+{
+  gboolean slide = ctx->options->slide;
+
+  sizes->value = MIN (ctx->em, row_height * 0.8);
+  sizes->label = MIN (slide ? MIN (ctx->em * 0.75, sizes->value * 0.85) : ctx->em * 0.85,
+                      row_height * 0.8);
+  sizes->tick = slide ? MIN (ctx->em * 0.75, sizes->value * 0.85) : ctx->em * 0.85;
 }
 
-/* Step 4: small multiples, a row per company, a column per period, so that a column is
- * one period for every company; the same radius for all */
+static double
+widest (BrChartContext *ctx,
+        GPtrArray      *texts,
+        double          size,
+        TextFlags       flags)
+{
+  double width = 0;
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      double w;
+
+      _br_text_measure (ctx, g_ptr_array_index (texts, i), size, flags, &w, NULL);
+      width = MAX (width, w);
+    }
+
+  return width;
+}
+
+/* The shared scale: a line at 0, 25, 50, 75 and 100 % down all rows, labelled below */
+static void
+draw_scale (BrChartContext *ctx,
+            const Track    *t,
+            double          top,
+            double          bottom,
+            double          size)
+{
+  cairo_t *cr = ctx->cr;
+
+  cairo_save (cr);
+  for (int share = 0; share <= 100; share += 25)
+    {
+      double x = round (at_share (t, share)) + 0.5;
+      g_autofree char *label = _br_format_percent (share, 0);
+
+      _br_set_rgb (cr, share == 0 ? &ctx->palette.axis : &ctx->palette.grid);
+      cairo_set_line_width (cr, share == 0 ? MAX (1.5, ctx->em / 9) : MAX (1, ctx->em / 18));
+      cairo_move_to (cr, x, top);
+      cairo_line_to (cr, x, bottom);
+      cairo_stroke (cr);
+      _br_text_draw (ctx, label, x, bottom + ctx->em * 0.3, 0,
+                     &(BrTextStyle) { size, TEXT_CENTER, &ctx->palette.secondary, "tick" });
+    }
+  cairo_restore (cr);
+}
+
+/* Step 4's columns: the company's name, each row's period, the scale, each row's share */
+typedef struct
+{
+  double name_x, name_width;
+  double period_x;      /* right edge of the periods */
+  double value_x;       /* left edge of the shares */
+  double row_height, group_gap;
+  Sizes  sizes;
+} Grid;
+
+static void
+grid_for (BrChartContext *ctx,
+          GArray         *rows,
+          GPtrArray      *columns,
+          Grid           *grid,
+          Track          *t)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) periods = g_ptr_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  double n_rows = rows->len * columns->len + 0.5 * (rows->len - 1), room;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+
+      g_ptr_array_add (names, (gpointer)br_company_get_name (row->company, ctx->lang));
+      for (guint j = 0; j < row->entries->len; j++)
+        g_ptr_array_add (values, share_text (g_ptr_array_index (row->entries, j)));
+    }
+  g_ptr_array_add (values, g_strdup (_("n/a")));
+  for (guint j = 0; j < columns->len; j++)
+    g_ptr_array_add (periods, (gpointer)br_period_get_label (g_ptr_array_index (columns, j),
+                                                             ctx->lang));
+
+  sizes_for (ctx, G_MAXDOUBLE, &grid->sizes);
+  room = ctx->py1 - ctx->py0 - grid->sizes.tick * 1.3 - ctx->em * 0.3;
+  grid->row_height = MIN (room / n_rows, ctx->em * 3.4);
+  grid->group_gap = grid->row_height * 0.5;
+  sizes_for (ctx, grid->row_height, &grid->sizes);
+
+  grid->name_x = ctx->px0;
+  grid->name_width = MIN (widest (ctx, names, ctx->em, TEXT_BOLD), (ctx->px1 - ctx->px0) * 0.22);
+  grid->period_x = grid->name_x + grid->name_width + ctx->em +
+                   widest (ctx, periods, grid->sizes.label, 0);
+  t->x0 = grid->period_x + ctx->em * 0.6;
+  t->x1 = ctx->px1 - widest (ctx, values, grid->sizes.value, TEXT_BOLD) - ctx->em * 0.6;
+  grid->value_x = t->x1 + ctx->em * 0.6;
+  t->h = MAX (3, MIN (grid->row_height * 0.6, ctx->em * 1.5));
+}
+
+/* Step 4: a row per company and period on one scale from 0 to 100 %, each company's rows
+ * in the same periods, in time order; "n/a" where a company has no share for one */
 static void
 plot (BrChartContext *ctx,
       GArray         *rows)
 {
   g_autoptr(GPtrArray) columns = collect_columns (rows);
-  double name_width = 0, cell_w, cell_h, r;
+  double y = ctx->py0;
+  Track t;
+  Grid grid;
 
+  grid_for (ctx, rows, columns, &grid, &t);
+  /* the scale under the bars */
+  draw_scale (ctx, &t, ctx->py0,
+              ctx->py0 + rows->len * (columns->len * grid.row_height + grid.group_gap) -
+                grid.group_gap, grid.sizes.tick);
   for (guint i = 0; i < rows->len; i++)
     {
       Row *row = &g_array_index (rows, Row, i);
-      double w;
+      double top = y;
 
-      _br_text_measure (ctx, br_company_get_name (row->company, ctx->lang), ctx->em, TEXT_BOLD,
-                        &w, NULL);
-      name_width = MAX (name_width, w);
-    }
-  name_width = MIN (name_width, (ctx->px1 - ctx->px0) * 0.22);
-
-  ctx->px0 += name_width + ctx->em;
-  cell_w = (ctx->px1 - ctx->px0) / MAX (columns->len, 1);
-  cell_h = (ctx->py1 - ctx->py0) / rows->len;
-  r = MAX (4, MIN (cell_w * 0.42, (cell_h - ctx->em * 1.6) * 0.46));
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      Row *row = &g_array_index (rows, Row, i);
-      double cy = ctx->py0 + cell_h * i + (cell_h - ctx->em * 1.4) / 2;
-
-      _br_text_draw (ctx, br_company_get_name (row->company, ctx->lang), ctx->pad, cy, name_width,
-                     &(BrTextStyle) { ctx->em, TEXT_MIDDLE | TEXT_BOLD, &row->color, "label" });
-
-      for (guint j = 0; j < columns->len; j++)
+      for (guint j = 0; j < columns->len; j++, y += grid.row_height)
         {
           const BrConcentration *c = entry_for (row, g_ptr_array_index (columns, j));
-          double cx = ctx->px0 + cell_w * (j + 0.5);
+          double middle = y + grid.row_height / 2;
+          g_autofree char *share = c != NULL ? share_text (c) : NULL;
 
-          if (c != NULL)
-            draw_donut (ctx, row, c, cx, cy, r);
-          else
-            empty_slot (ctx, g_ptr_array_index (columns, j), cx, cy, r);
+          _br_text_draw (ctx, br_period_get_label (g_ptr_array_index (columns, j), ctx->lang),
+                         grid.period_x, middle, 0,
+                         &(BrTextStyle) { grid.sizes.label, TEXT_RIGHT | TEXT_MIDDLE,
+                                          &ctx->palette.secondary, "label" });
+          if (c == NULL)
+            {
+              _br_text_draw (ctx, _("n/a"), grid.value_x, middle, 0,
+                             &(BrTextStyle) { grid.sizes.label, TEXT_MIDDLE,
+                                              &ctx->palette.secondary, "label" });
+              continue;
+            }
+          t.y = middle - t.h / 2;
+          draw_bar (ctx, row, c, &t);
+          _br_text_draw (ctx, share, grid.value_x, middle, 0,
+                         &(BrTextStyle) { grid.sizes.value, TEXT_MIDDLE | TEXT_BOLD,
+                                          &ctx->palette.text, "value" });
         }
+      _br_text_draw (ctx, br_company_get_name (row->company, ctx->lang), grid.name_x,
+                     (top + y) / 2, grid.name_width,
+                     &(BrTextStyle) { MIN (ctx->em, MAX (grid.sizes.label, y - top)),
+                                      TEXT_MIDDLE | TEXT_BOLD, &row->color, "label" });
+      y += grid.group_gap;
     }
+}
+
+static gboolean
+names_customers (GArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+
+      for (guint j = 0; j < row->entries->len; j++)
+        if (((const BrConcentration *)g_ptr_array_index (row->entries, j))->n_customers > 0)
+          return TRUE;
+    }
+
+  return FALSE;
 }
 
 static gboolean
@@ -505,6 +597,9 @@ _br_chart_draw_customers (BrChartContext *ctx)
                              "hatched, the part it leaves open.")
                          : _("Coloured: the five largest customers; grey: all others."));
   /* TRANSLATORS: a footnote's end: the companies selected that have no figure to draw */
+  if (names_customers (rows))
+    g_string_append_printf (note, " %s",
+                            _("Lighter segments: the customers the filing names, largest first."));
   _br_chart_note_missing (ctx, note, _("No customer concentration in the range for: %s."));
   _br_chart_footnote (ctx, note->str);
   describe (ctx, rows);

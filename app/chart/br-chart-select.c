@@ -110,7 +110,7 @@ measure (BrChartContext  *ctx,
 }
 
 /* The most series the chart can draw legibly at its size: end labels a line each down
- * the plot, bar groups wide enough for their label, donuts of a readable size */
+ * the plot, bar groups wide enough for their label, customer bars with room for their rows */
 static guint
 capacity (BrChartContext *ctx)
 {

@@ -6,6 +6,7 @@
 
 #include "../br-test-i18n.h"
 
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -544,6 +545,58 @@ in_role (BrChartLayout *layout,
   return FALSE;
 }
 
+/* The customers' slide draws its shares on one scale: "0%" to "100%" below the bars,
+ * evenly spaced over at least 45 % of the width, and every share right of it.
+ * Returns the scale's span as a part of the width. */
+static double
+share_scale_span (GArray        *words,
+                  BrChartLayout *layout,
+                  double         width,
+                  guint          slide)
+{
+  static const char *ticks[] = { "0%", "25%", "50%", "75%", "100%" };
+  double x[G_N_ELEMENTS (ticks)], y[G_N_ELEMENTS (ticks)];
+  guint n_values = 0;
+
+  for (guint k = 0; k < G_N_ELEMENTS (ticks); k++)
+    {
+      x[k] = -1;
+      for (guint i = 0; i < words->len; i++)
+        {
+          const Word *w = &g_array_index (words, Word, i);
+
+          if (g_str_equal (w->text, ticks[k]) && in_role (layout, w, "tick"))
+            {
+              x[k] = (w->x0 + w->x1) / 2;
+              y[k] = w->y1;
+            }
+        }
+      if (x[k] < 0)
+        g_error ("slide %u has no tick “%s” on its scale", slide + 1, ticks[k]);
+      if (k > 0)
+        g_assert_cmpfloat (fabs (y[k] - y[0]), <, 1);
+    }
+  for (guint k = 1; k < G_N_ELEMENTS (ticks); k++)
+    if (fabs ((x[k] - x[k - 1]) - (x[4] - x[0]) / 4) > 1.5)
+      g_error ("slide %u: the scale's ticks are not evenly spaced: %s at %.1f, %s at %.1f",
+               slide + 1, ticks[k - 1], x[k - 1], ticks[k], x[k]);
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      const Word *w = &g_array_index (words, Word, i);
+
+      if (!in_role (layout, w, "value"))
+        continue;
+      n_values++;
+      if (w->x0 <= x[4] || w->y1 >= y[0])
+        g_error ("slide %u: the share “%s” at (%.1f, %.1f) is not right of the scale's 100%%"
+                 " (%.1f) and above its ticks", slide + 1, w->text, w->x0, w->y1, x[4]);
+    }
+  g_assert_cmpuint (n_values, >, 0);
+
+  return (x[4] - x[0]) / width;
+}
+
 /* Whether each part of @text between punctuation is on the slide or in its notes */
 static gboolean
 on_slide_or_in_notes (const char *text,
@@ -593,8 +646,15 @@ assert_chart_slides (BrDataset            *dataset,
       cairo_t *cr;
 
       g_test_message ("slide %u: y axis over %.0f %% of the height", slide + 1, span * 100);
-      /* the customers' slide has rings, not an axis; a chart without data, a panel */
-      if (kind != BR_CHART_CUSTOMERS && br_chart_layout_has_data (slide_layout))
+      /* the customers' slide has its scale across; a chart without data, a panel */
+      if (kind == BR_CHART_CUSTOMERS && br_chart_layout_has_data (slide_layout))
+        {
+          span = share_scale_span (words, slide_layout, width, slide);
+          g_test_message ("slide %u: share scale over %.0f %% of the width", slide + 1,
+                          span * 100);
+          g_assert_cmpfloat (span, >=, 0.45);
+        }
+      else if (br_chart_layout_has_data (slide_layout))
         g_assert_cmpfloat (span, >=, 0.55);
 
       for (guint i = 0; i < words->len; i++)

@@ -401,12 +401,113 @@ count_color (cairo_surface_t *surface,
   return n;
 }
 
-/* Customer concentration: a column is one period for every company, an empty slot says
- * n/a; a share given as a bound leaves its open part hatched in the company's colour,
- * an exact one's rest is plain grey; shares keep the decimals the source gives; the
- * rest of revenue is a named slice with its own share */
+/* Where the customers chart's shared scale runs: 0 % where the bars start, 100 % where
+ * the rest of revenue ends */
 static void
-test_customer_columns (void)
+share_scale (BrChartLayout *layout,
+             double        *x0,
+             double        *x100)
+{
+  *x0 = G_MAXDOUBLE;
+  *x100 = -G_MAXDOUBLE;
+  for (guint i = 0; i < br_chart_layout_get_n_marks (layout); i++)
+    {
+      const BrChartMark *m = br_chart_layout_get_mark (layout, i);
+
+      *x0 = MIN (*x0, m->x0);
+      *x100 = MAX (*x100, m->x1);
+    }
+  g_assert_cmpfloat (*x100 - *x0, >, 300);
+}
+
+static double
+at_share (BrChartLayout *layout,
+          double         share)
+{
+  double x0, x100;
+
+  share_scale (layout, &x0, &x100);
+  return x0 + (x100 - x0) * share / 100;
+}
+
+/* The box at @y's height (within 3 px) right of @x, of @role */
+static const BrTextBox *
+beside (BrChartLayout *layout,
+        const char    *role,
+        double         y,
+        double         x)
+{
+  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+    {
+      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+
+      if (g_str_equal (box->role, role) && box->x0 > x && fabs ((box->y0 + box->y1) / 2 - y) < 3)
+        return box;
+    }
+
+  return NULL;
+}
+
+static int
+by_top (gconstpointer a,
+        gconstpointer b)
+{
+  const BrTextBox *ba = *(const BrTextBox **)a, *bb = *(const BrTextBox **)b;
+
+  return (ba->y0 > bb->y0) - (ba->y0 < bb->y0);
+}
+
+/* The rows top to bottom, as read off the chart: each period left of the scale with the
+ * share or "n/a" right of it, "2022 >89%|2023 n/a|…" */
+static char *
+read_rows (BrChartLayout *layout)
+{
+  g_autoptr(GPtrArray) periods = g_ptr_array_new ();
+  GString *rows = g_string_new (NULL);
+  double x0, x100, right = 0;
+
+  share_scale (layout, &x0, &x100);
+  /* periods are set flush right against the scale, company names flush left */
+  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+    {
+      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+
+      if (g_str_equal (box->role, "label") && box->x1 <= x0)
+        right = MAX (right, box->x1);
+    }
+  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+    {
+      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+
+      if (g_str_equal (box->role, "label") && fabs (box->x1 - right) < 1)
+        g_ptr_array_add (periods, (gpointer)box);
+    }
+  g_ptr_array_sort (periods, by_top);
+
+  for (guint i = 0; i < periods->len; i++)
+    {
+      const BrTextBox *period = g_ptr_array_index (periods, i);
+      double y = (period->y0 + period->y1) / 2;
+      const BrTextBox *share = beside (layout, "value", y, x100);
+
+      if (share == NULL)
+        share = beside (layout, "label", y, x100);
+      g_assert_nonnull (share);
+      g_string_append_printf (rows, "%s%s %s", i > 0 ? "|" : "", period->text, share->text);
+    }
+
+  return g_string_free (rows, FALSE);
+}
+
+/* Customer concentration: a bar per company and period on one scale from 0 to 100 %,
+ * labelled 0, 25, 50, 75 and 100 %. Every company's rows are the same periods in time
+ * order, "n/a" where it has none; a bar's share is its length and is written beside it
+ * with the decimals the source gives and a bound's sign; a share given as a bound leaves
+ * its open part hatched in the company's colour, an exact one's rest is plain grey; the
+ * rest of revenue is a named segment with its own share; each mark answers hits where it
+ * is drawn. */
+static void
+test_customer_bars (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(BrDataset) bundled = br_dataset_load_bundled (&error);
@@ -416,58 +517,98 @@ test_customer_columns (void)
   cairo_t *cr = cairo_create (surface);
   g_autoptr(BrChartLayout) layout = NULL;
   g_autoptr(BrChartLayout) own = draw (marks, BR_CHART_CUSTOMERS, NULL, BR_LANGUAGE_EN);
-  guint n_na = 0, n_rest = 0;
+  g_autofree char *rows = NULL, *own_rows = NULL;
+  double x0, x100, height = 0;
+  guint n_top5 = 0, n_rest = 0, n_named = 0;
 
   g_assert_no_error (error);
   br_chart_options_set_language (options, BR_LANGUAGE_EN);
   layout = br_chart_draw (cr, bundled, options, 1280, 720);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
+  share_scale (layout, &x0, &x100);
 
   for (guint i = 0; i < br_chart_layout_get_n_marks (layout); i++)
     {
       const BrChartMark *a = br_chart_layout_get_mark (layout, i);
       guint32 company = br_chart_company_color_for_theme (bundled, a->company, BR_THEME_LIGHT);
+      g_autofree char *tip = br_chart_mark_describe (a, BR_LANGUAGE_EN);
 
-      for (guint j = 0; j < br_chart_layout_get_n_marks (layout); j++)
+      /* the tooltip is of the mark under its middle; every bar is as thick */
+      g_assert_cmpint (br_chart_layout_hit_test (layout, a->x, a->y), ==, i);
+      if (height == 0)
+        height = a->y1 - a->y0;
+      g_assert_cmpfloat (fabs (a->y1 - a->y0 - height), <, 0.5);
+
+      if (a->series == BR_SERIES_TOP5)
         {
-          const BrChartMark *b = br_chart_layout_get_mark (layout, j);
-
-          if (a->series == BR_SERIES_TOP5 && b->series == BR_SERIES_TOP5 &&
-              fabs ((a->x0 + a->x1) - (b->x0 + b->x1)) < 1)
-            g_assert_cmpstr (br_period_get_label (a->period, BR_LANGUAGE_EN), ==,
-                             br_period_get_label (b->period, BR_LANGUAGE_EN));
+          /* from zero, as long as its share on the shared scale, filled in its colour */
+          n_top5++;
+          g_assert_cmpfloat (fabs (a->x0 - x0), <, 0.5);
+          g_assert_cmpfloat (fabs (a->x1 - at_share (layout, a->value)), <, 0.5);
+          g_assert_cmpuint (count_color (surface, (a->x0 + a->x1) / 2, a->y, company), >, 100);
+          continue;
         }
-      if (a->series != BR_SERIES_CUSTOMER || a->name == NULL ||
-          !g_str_has_prefix (a->name, "all other customers"))
-        continue;
 
-      /* the rest: named, its own share; hatched where the top five is a bound */
+      /* the rest: named, its own share, up to 100 %; hatched where the top five is a bound */
+      g_assert_true (g_str_has_prefix (a->name, "all other customers"));
+      g_assert_nonnull (strstr (tip, "all other customers"));
       n_rest++;
-      g_assert_cmpfloat (a->value, <, 30);
-      {
-        g_autofree char *tip = br_chart_mark_describe (a, BR_LANGUAGE_EN);
-        guint stripes = count_color (surface, a->x, a->y, company);
-
-        g_assert_nonnull (strstr (tip, "all other customers"));
-        if (g_str_equal (a->name, "all other customers, at most"))
-          g_assert_cmpuint (stripes, >, 10);
-        else if (a->value > 5)
-          g_assert_cmpuint (stripes, ==, 0);
-      }
+      g_assert_cmpfloat (fabs (a->x1 - x100), <, 0.5);
+      g_assert_cmpfloat (fabs (a->x0 - at_share (layout, 100 - a->value)), <, 0.5);
+      if (g_str_equal (a->name, "all other customers, at most"))
+        g_assert_cmpuint (count_color (surface, a->x, a->y, company), >, 10);
+      else if (a->value > 5)
+        g_assert_cmpuint (count_color (surface, a->x, a->y, company), ==, 0);
     }
+  g_assert_cmpuint (n_top5, ==, 7);
   g_assert_cmpuint (n_rest, ==, 7);
 
-  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
-    n_na += g_str_equal (br_chart_layout_get_text_box (layout, i)->text, "n/a");
-  /* Moore Threads 2025 Q1, MetaX 2022 and 2025 H1 */
-  g_assert_cmpuint (n_na, ==, 3);
+  /* the scale's gridlines are labelled where they are */
+  for (int share = 0; share <= 100; share += 25)
+    {
+      g_autofree char *tick = g_strdup_printf ("%d%%", share);
+      gboolean found = FALSE;
 
-  g_assert_true (says (own, "value", ">89%"));
-  g_assert_true (says (own, "value", "71%"));
-  g_assert_true (says (own, "value", "64.2%"));
-  g_assert_true (says (own, "value", "91.58%"));
-  g_assert_true (says (own, "label", "n/a"));
+      for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+        {
+          const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+
+          if (g_str_equal (box->role, "tick") && g_str_equal (box->text, tick))
+            {
+              g_assert_cmpfloat (fabs ((box->x0 + box->x1) / 2 - at_share (layout, share)), <, 1);
+              found = TRUE;
+            }
+        }
+      g_assert_true (found);
+    }
+
+  rows = read_rows (layout);
+  g_assert_cmpstr (rows, ==, "2022 >89%|2023 >89%|2024 >89%|2025 Q1 n/a|2025 H1 98.29%|"
+                             "2022 n/a|2023 91.58%|2024 71.09%|2025 Q1 88.35%|2025 H1 n/a");
+  own_rows = read_rows (own);
+  g_assert_cmpstr (own_rows, ==, "2022 >89%|2023 91.58%|2024 71%|2022 64.2%|2023 n/a|2024 ≥98%");
+
+  /* a customer the filing names: its own segment from zero, the rest of the top five after */
+  for (guint i = 0; i < br_chart_layout_get_n_marks (own); i++)
+    {
+      const BrChartMark *a = br_chart_layout_get_mark (own, i);
+
+      if (g_strcmp0 (a->name, "Customer A") == 0)
+        {
+          n_named++;
+          g_assert_cmpfloat (fabs (a->x0 - at_share (own, 0)), <, 0.5);
+          g_assert_cmpfloat (fabs (a->x1 - at_share (own, 30.5)), <, 0.5);
+        }
+      else if (a->series == BR_SERIES_TOP5 && a->value == 64.2)
+        {
+          g_assert_cmpfloat (fabs (a->x0 - at_share (own, 30.5)), <, 0.5);
+          g_assert_cmpfloat (fabs (a->x1 - at_share (own, 64.2)), <, 0.5);
+        }
+    }
+  g_assert_cmpuint (n_named, ==, 1);
+  g_assert_nonnull (strstr (text_of (own, "footnote"), "the customers the filing names"));
+  g_assert_null (strstr (text_of (layout, "footnote"), "the customers the filing names"));
   cairo_surface_destroy (surface);
 }
 
@@ -745,7 +886,7 @@ main (int   argc,
   g_test_add_func ("/Br/Chart/keys-match-marks", test_keys_match_marks);
   g_test_add_func ("/Br/Chart/chinese-amounts", test_chinese_amounts);
   g_test_add_func ("/Br/Chart/flash-notes-labels", test_flash_notes_labels);
-  g_test_add_func ("/Br/Chart/customer-columns", test_customer_columns);
+  g_test_add_func ("/Br/Chart/customer-bars", test_customer_bars);
   g_test_add_func ("/Br/Chart/nothing-disappears", test_nothing_disappears);
   g_test_add_func ("/Br/Chart/reference-line", test_reference_line);
   g_test_add_func ("/Br/Chart/labels-clear", test_labels_clear);
