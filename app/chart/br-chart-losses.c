@@ -98,24 +98,14 @@ describe_line (BrChartContext *ctx,
                           period_label (ctx, last->figure->period), value);
 }
 
-/* A flash figure's asterisk, up and right of its mark: the footnote's key explains it */
-static void
-flash_mark (BrChartContext *ctx,
-            double          x,
-            double          y,
-            const BrRgb    *color)
-{
-  _br_text_draw (ctx, "*", x, y, 0,
-                 &(BrTextStyle) { ctx->em * 0.9, TEXT_BOTTOM | TEXT_BOLD, color, "label" });
-}
-
 static void
 draw_line (BrChartContext *ctx,
            const BrAxes   *axes,
            BrLine         *line)
 {
   cairo_t *cr = ctx->cr;
-  double r = MAX (3.5, ctx->em * 0.32);
+  double r = _br_line_marker_radius (ctx);
+  double hit = _br_line_marker_hit (ctx);
   double dash[] = { ctx->em * 0.5, ctx->em * 0.3 };
   double width = MAX (2, ctx->em * 0.14);
 
@@ -152,7 +142,6 @@ draw_line (BrChartContext *ctx,
       const BrPeriod *period = p->figure->period;
       double x = _br_axis_map_date (&axes->x, &p->at.date);
       double y = _br_axis_map (&axes->y, p->at.value);
-      double hit = MAX (r * 2.2, 10);
       BrChartMark mark = {
         .series = BR_SERIES_NET_INCOME,
         .company = line->company,
@@ -175,7 +164,7 @@ draw_line (BrChartContext *ctx,
       _br_line_marker (ctx, x, y, r, &line->color, sub_annual, sub_annual);
 
       if (p->figure->status == BR_STATUS_FLASH)
-        flash_mark (ctx, x + r, y - r, &line->color);
+        _br_line_flash_mark (ctx, x + r, y - r, &line->color);
       _br_chart_layout_add_mark (ctx->layout, &mark, &shape);
     }
 

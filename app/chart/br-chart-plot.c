@@ -493,6 +493,32 @@ _br_line_path (cairo_t      *cr,
     }
 }
 
+/* The radius of a line's point markers */
+double
+_br_line_marker_radius (BrChartContext *ctx)
+{
+  return MAX (3.5, ctx->em * 0.32);
+}
+
+/* How far from a line's point a pointer still hits it */
+double
+_br_line_marker_hit (BrChartContext *ctx)
+{
+  return MAX (_br_line_marker_radius (ctx) * 2.2, 10);
+}
+
+/* A flash figure's asterisk at @x, @y, up and right of its mark: the footnote's key
+ * explains it */
+void
+_br_line_flash_mark (BrChartContext *ctx,
+                     double          x,
+                     double          y,
+                     const BrRgb    *color)
+{
+  _br_text_draw (ctx, "*", x, y, 0,
+                 &(BrTextStyle) { ctx->em * 0.9, TEXT_BOTTOM | TEXT_BOLD, color, "label" });
+}
+
 /* A point's marker of radius @r in @color, on a ring of the background that sets it
  * apart from the lines it sits on. */
 void

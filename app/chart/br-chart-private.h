@@ -506,6 +506,12 @@ void     _br_line_path            (cairo_t             *cr,
                                    const BrLine        *line,
                                    const BrAxes        *axes,
                                    double               scale);
+double   _br_line_marker_radius   (BrChartContext      *ctx);
+double   _br_line_marker_hit      (BrChartContext      *ctx);
+void     _br_line_flash_mark      (BrChartContext      *ctx,
+                                   double               x,
+                                   double               y,
+                                   const BrRgb         *color);
 void     _br_line_marker          (BrChartContext      *ctx,
                                    double               x,
                                    double               y,

@@ -129,10 +129,8 @@ add_point_marks (BrChartContext      *ctx,
   };
 
   add_mark (ctx, s, &cash, hit);
-  /* a flash figure's asterisk, which the footnote's key explains */
   if (cash.status == BR_STATUS_FLASH)
-    _br_text_draw (ctx, "*", x + hit * 0.4, y - hit * 0.4, 0,
-                   &(BrTextStyle) { ctx->em * 0.9, TEXT_BOTTOM | TEXT_BOLD, &s->color, "label" });
+    _br_line_flash_mark (ctx, x + hit * 0.4, y - hit * 0.4, &s->color);
   if (!p->has_burn_ttm)
     return;
 
@@ -167,7 +165,7 @@ draw_reported (BrChartContext *ctx,
 {
   cairo_t *cr = ctx->cr;
   const BrRunway *runway = s->runway;
-  double r = MAX (3.5, ctx->em * 0.32), hit = MAX (r * 2.2, 10);
+  double r = _br_line_marker_radius (ctx), hit = _br_line_marker_hit (ctx);
 
   cairo_save (cr);
   _br_set_rgb (cr, &s->color);

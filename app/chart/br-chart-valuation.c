@@ -150,8 +150,8 @@ draw_series (BrChartContext *ctx,
              Series         *series)
 {
   cairo_t *cr = ctx->cr;
-  double r = MAX (3.5, ctx->em * 0.32);
-  double hit = MAX (r * 2.2, 10);
+  double r = _br_line_marker_radius (ctx);
+  double hit = _br_line_marker_hit (ctx);
 
   cairo_save (cr);
   cairo_set_line_width (cr, MAX (2, ctx->em * 0.14));
