@@ -283,6 +283,8 @@ collect_rows (BrChartContext *ctx,
         {
           _br_legend_add (ctx->legend, row.company->id, br_company_get_name (row.company, ctx->lang),
                           &row.color, FALSE);
+          _br_legend_set_style (ctx->legend,
+                                br_chart_company_line_style (ctx->dataset, row.company));
           _br_legend_set_direct (ctx->legend);
         }
       if (row.entries->len == 0)

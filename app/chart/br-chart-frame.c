@@ -108,25 +108,17 @@ company_index (BrDataset       *dataset,
   return 0;
 }
 
-static guint32 rgb_to_hex (const BrRgb *rgb);
 
-/* The @index-th company's colour: the palette's twelve hues, then the same hues
- * nearer the text's colour (darker on light, lighter on dark, so no less legible) for
- * the next twelve and the twelve after, so that 36 companies in a row differ */
+/* The @index-th company's colour: the palette's twelve hues, round and round. Each
+ * round of twelve has its own pattern (br_chart_company_line_style), so that 48
+ * companies in a row differ; companies of one pattern keep the palette's distances. */
 static guint32
 palette_color (guint   index,
                BrTheme theme)
 {
   gboolean dark = theme == BR_THEME_DARK;
-  guint n = G_N_ELEMENTS (company_light);
-  BrRgb rgb = rgb_from_hex ((dark ? company_dark : company_light)[index % n]);
-  double toward = (index / n % 3) * 0.3;
 
-  rgb.r = dark ? rgb.r + (1 - rgb.r) * toward : rgb.r * (1 - toward);
-  rgb.g = dark ? rgb.g + (1 - rgb.g) * toward : rgb.g * (1 - toward);
-  rgb.b = dark ? rgb.b + (1 - rgb.b) * toward : rgb.b * (1 - toward);
-
-  return rgb_to_hex (&rgb);
+  return (dark ? company_dark : company_light)[index % G_N_ELEMENTS (company_light)];
 }
 
 /**
@@ -202,26 +194,223 @@ br_chart_company_color_for_theme (BrDataset       *dataset,
   return rgb_to_hex (&rgb);
 }
 
+/* A colour in OKLab, where a distance of 0.02 is about the least one sees */
+typedef struct
+{
+  double l, a, b;
+} Lab;
+
+static double
+linear (double c)
+{
+  return c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+static Lab
+lab_from_hex (guint32 hex)
+{
+  BrRgb c = rgb_from_hex (hex);
+  double r = linear (c.r), g = linear (c.g), b = linear (c.b);
+  double l = cbrt (0.4122214708 * r + 0.5363325363 * g + 0.0514459929 * b);
+  double m = cbrt (0.2119034982 * r + 0.6806995451 * g + 0.1073969566 * b);
+  double s = cbrt (0.0883024619 * r + 0.2817188376 * g + 0.6299787005 * b);
+
+  return (Lab) { 0.2104542553 * l + 0.7936177850 * m - 0.0040720468 * s,
+                 1.9779984951 * l - 2.4285922050 * m + 0.4505937099 * s,
+                 0.0259040371 * l + 0.7827717662 * m - 0.8086757660 * s };
+}
+
+/* A company's colour in each theme */
+typedef struct
+{
+  Lab      light, dark;
+  gboolean own;  /* the dataset's colour, not the palette's */
+} ThemeLabs;
+
+/* whether two colours are nearer than @distance */
+static gboolean
+lab_near (const Lab *x,
+          const Lab *y,
+          double     distance)
+{
+  return (x->l - y->l) * (x->l - y->l) + (x->a - y->a) * (x->a - y->a)
+         + (x->b - y->b) * (x->b - y->b) < distance * distance;
+}
+
+/* Colours nearer than the palette's hues are to each other (0.11) are close: two
+ * companies in them need patterns to tell apart */
+#define CLOSE_COLORS 0.1
+
+/* Every company's line style, worked out once a dataset */
+typedef struct
+{
+  GHashTable *styles;  /* const BrCompany * → its BrLineStyle + 1 */
+} LineStyles;
+
+static void
+line_styles_free (LineStyles *styles)
+{
+  g_hash_table_unref (styles->styles);
+  g_free (styles);
+}
+
+/* Which companies' colours fall in which cube of CLOSE_COLORS a side, in one theme: a
+ * colour close to another is in its cube or a neighbour, so a company is compared with
+ * a few others, not with all of 2,000 */
+typedef struct
+{
+  GHashTable *cells;  /* cell key → GArray of company indices */
+} Grid;
+
+static guint
+cell_key (const Lab *lab,
+          int        dl,
+          int        da,
+          int        db)
+{
+  int l = (int)floor (lab->l / CLOSE_COLORS) + dl + 64;
+  int a = (int)floor (lab->a / CLOSE_COLORS) + da + 64;
+  int b = (int)floor (lab->b / CLOSE_COLORS) + db + 64;
+
+  return (guint)l << 16 | (guint)a << 8 | (guint)b;
+}
+
+static void
+grid_add (Grid      *grid,
+          const Lab *lab,
+          guint      index)
+{
+  gpointer key = GUINT_TO_POINTER (cell_key (lab, 0, 0, 0));
+  GArray *cell = g_hash_table_lookup (grid->cells, key);
+
+  if (cell == NULL)
+    {
+      cell = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (grid->cells, key, cell);
+    }
+  g_array_append_val (cell, index);
+}
+
+/* A company with its own colour: the first pattern, solid first, that no company
+ * whose colour is close to it in either theme has (a palette company, or one with its
+ * own colour before it in the dataset); solid if they have every pattern between them */
+static BrLineStyle
+own_color_style (const ThemeLabs *labs,
+                 const Grid      *grids,
+                 guint           *seen,
+                 guint            k,
+                 const guint8    *styles)
+{
+  guint taken = 0, all = (1u << BR_N_LINE_STYLES) - 1;
+
+  for (guint theme = 0; theme < 2; theme++)
+    for (int cube = 0; cube < 27; cube++)
+      {
+        const Lab *lab = theme == 0 ? &labs[k].light : &labs[k].dark;
+        GArray *cell = g_hash_table_lookup (grids[theme].cells,
+                                            GUINT_TO_POINTER (cell_key (lab, cube / 9 - 1,
+                                                                        cube / 3 % 3 - 1,
+                                                                        cube % 3 - 1)));
+
+        for (guint i = 0; cell != NULL && i < cell->len && taken != all; i++)
+          {
+            guint j = g_array_index (cell, guint, i);
+
+            if (seen[j] == k + 1 || j == k || (labs[j].own && j > k))
+              continue;
+            seen[j] = k + 1;
+            if (lab_near (&labs[j].light, &labs[k].light, CLOSE_COLORS)
+                || lab_near (&labs[j].dark, &labs[k].dark, CLOSE_COLORS))
+              taken |= 1u << styles[j];
+          }
+      }
+  for (BrLineStyle style = 0; style < BR_N_LINE_STYLES; style++)
+    if (!(taken & 1u << style))
+      return style;
+
+  return BR_LINE_STYLE_SOLID;
+}
+
+static LineStyles *
+line_styles_new (BrDataset *dataset)
+{
+  guint n = br_dataset_get_n_companies (dataset);
+  LineStyles *styles = g_new0 (LineStyles, 1);
+  g_autofree ThemeLabs *labs = g_new (ThemeLabs, MAX (n, 1));
+  g_autofree guint *seen = g_new0 (guint, MAX (n, 1));
+  g_autofree guint8 *by_index = g_new0 (guint8, MAX (n, 1));
+  Grid grids[2];
+
+  for (guint theme = 0; theme < 2; theme++)
+    grids[theme].cells = g_hash_table_new_full (NULL, NULL, NULL,
+                                                (GDestroyNotify)g_array_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      const BrCompany *company = br_dataset_get_company (dataset, i);
+
+      labs[i].light = lab_from_hex (company->has_color
+                                      ? br_chart_company_color_for_theme (dataset, company,
+                                                                          BR_THEME_LIGHT)
+                                      : palette_color (i, BR_THEME_LIGHT));
+      labs[i].dark = lab_from_hex (company->has_color
+                                     ? br_chart_company_color_for_theme (dataset, company,
+                                                                         BR_THEME_DARK)
+                                     : palette_color (i, BR_THEME_DARK));
+      labs[i].own = company->has_color;
+      grid_add (&grids[0], &labs[i].light, i);
+      grid_add (&grids[1], &labs[i].dark, i);
+      by_index[i] = i / G_N_ELEMENTS (company_light) % BR_N_LINE_STYLES;
+    }
+  styles->styles = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      const BrCompany *company = br_dataset_get_company (dataset, i);
+
+      if (company->has_color)
+        by_index[i] = own_color_style (labs, grids, seen, i, by_index);
+      g_hash_table_insert (styles->styles, (gpointer)company,
+                           GUINT_TO_POINTER (by_index[i] + 1));
+    }
+  for (guint theme = 0; theme < 2; theme++)
+    g_hash_table_unref (grids[theme].cells);
+
+  return styles;
+}
+
 /**
  * br_chart_company_line_style:
  * @dataset: the dataset @company belongs to
  *
- * How @company's line is stroked on every chart and in the window: solid for the
- * palette's first twelve companies and for a company with its own colour; the next
- * twelve, which take the same hues, dash-dotted; the twelve after, dotted. A company's
- * style follows its place in the dataset, so it is the same whichever others are shown.
+ * How @company's line is stroked on every chart and in the window. The palette's
+ * first twelve companies are solid; the next twelve, which take the same hues, are
+ * dash-dotted, the twelve after dotted, the twelve after those dash-dot-dotted, and
+ * so on round. A company with its own colour is solid unless its colour is close to
+ * another company's, in either theme; then it takes a pattern that company has not.
+ * A company's style follows the dataset alone, so it is the same whichever others are
+ * shown.
  */
 BrLineStyle
 br_chart_company_line_style (BrDataset       *dataset,
                              const BrCompany *company)
 {
+  static GMutex lock;
+  LineStyles *styles;
+
   g_return_val_if_fail (BR_IS_DATASET (dataset), BR_LINE_STYLE_SOLID);
   g_return_val_if_fail (company != NULL, BR_LINE_STYLE_SOLID);
 
-  if (company->has_color)
-    return BR_LINE_STYLE_SOLID;
+  /* charts are drawn on worker threads: the first to ask works them out */
+  g_mutex_lock (&lock);
+  styles = g_object_get_data (G_OBJECT (dataset), "br-line-styles");
+  if (styles == NULL)
+    {
+      styles = line_styles_new (dataset);
+      g_object_set_data_full (G_OBJECT (dataset), "br-line-styles", styles,
+                              (GDestroyNotify)line_styles_free);
+    }
+  g_mutex_unlock (&lock);
 
-  return company_index (dataset, company) / G_N_ELEMENTS (company_light) % 3;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (styles->styles, company)) - 1;
 }
 
 /**
@@ -238,12 +427,18 @@ br_chart_set_line_style (cairo_t     *cr,
   /* round caps make each zero-length dash a dot and lengthen each dash by @unit */
   double dash_dot[] = { 0, 2.5 * unit, 3 * unit, 2.5 * unit };
   double dotted[] = { 0, 2.2 * unit };
+  /* cairo draws only one of two zero-length dashes in a row: these dots have a length */
+  double dash_dot_dot[] = {
+    unit / 100, 2.5 * unit, unit / 100, 2.5 * unit, 3 * unit, 2.5 * unit,
+  };
 
   if (style == BR_LINE_STYLE_SOLID)
     return;
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   if (style == BR_LINE_STYLE_DASH_DOT)
     cairo_set_dash (cr, dash_dot, G_N_ELEMENTS (dash_dot), 0);
+  else if (style == BR_LINE_STYLE_DASH_DOT_DOT)
+    cairo_set_dash (cr, dash_dot_dot, G_N_ELEMENTS (dash_dot_dot), 0);
   else
     cairo_set_dash (cr, dotted, G_N_ELEMENTS (dotted), 0);
 }
@@ -382,6 +577,38 @@ _br_chart_header (BrChartContext *ctx,
   ctx->py0 += ctx->em * 0.6;
 }
 
+/* How wide an entry's swatch is: a pattern's sample shows a dash and dots twice over */
+static double
+swatch_width (const BrLegendItem *item,
+              double              swatch)
+{
+  return item->style != BR_LINE_STYLE_SOLID && !item->dashed ? swatch * 1.8 : swatch;
+}
+
+/**
+ * _br_chart_line_sample:
+ * @width: the line's width
+ *
+ * A sample of a company's line in @style, from @x0 to @x1 at @y, in the current
+ * colour: what a legend or a list of companies shows beside a name.
+ */
+void
+_br_chart_line_sample (cairo_t     *cr,
+                       BrLineStyle  style,
+                       double       x0,
+                       double       x1,
+                       double       y,
+                       double       width)
+{
+  cairo_save (cr);
+  cairo_set_line_width (cr, width);
+  br_chart_set_line_style (cr, style, (x1 - x0) / 1.8 / 7);
+  cairo_move_to (cr, x0 + width / 2, y);
+  cairo_line_to (cr, x1, y);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 /* One legend entry's swatch: a dashed line, a company's patterned line, an outline
  * when hidden, else a square */
 static void
@@ -412,13 +639,8 @@ legend_swatch (BrChartContext     *ctx,
     {
       /* a company's line that is not solid: a sample of its pattern, a little
        * thicker than on the chart, so that a dot and a dash both fit */
-      double width = MAX (2, size / 5);
-
-      cairo_set_line_width (cr, width);
-      br_chart_set_line_style (cr, item->style, swatch / 7);
-      cairo_move_to (cr, x + width / 2, y + row_height / 2);
-      cairo_line_to (cr, x + swatch, y + row_height / 2);
-      cairo_stroke (cr);
+      _br_chart_line_sample (cr, item->style, x, x + swatch_width (item, swatch),
+                             y + row_height / 2, MAX (2, size / 5));
     }
   else if (hidden)
     {
@@ -485,7 +707,7 @@ _br_chart_legend (BrChartContext *ctx,
       n_drawn++;
       _br_text_measure (ctx, item->label, size, 0, &w, NULL);
       w = MIN (w, max_label);
-      entry_width = swatch + size * 0.4 + w;
+      entry_width = swatch_width (item, swatch) + size * 0.4 + w;
 
       if (x > ctx->pad && x + entry_width > ctx->width - ctx->pad)
         {
@@ -494,7 +716,7 @@ _br_chart_legend (BrChartContext *ctx,
         }
 
       legend_swatch (ctx, item, hidden, x, y, size, row_height);
-      text_x = x + swatch + size * 0.4;
+      text_x = x + swatch_width (item, swatch) + size * 0.4;
       _br_text_draw (ctx, item->label, text_x, y + row_height / 2, w + 1,
                      &(BrTextStyle) { size, TEXT_MIDDLE,
                                       hidden ? &ctx->palette.secondary : &ctx->palette.text,

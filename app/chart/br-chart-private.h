@@ -465,6 +465,12 @@ void     _br_legend_add           (GArray              *legend,
 void     _br_legend_set_direct    (GArray              *legend);
 void     _br_legend_set_style     (GArray              *legend,
                                    BrLineStyle          style);
+void     _br_chart_line_sample    (cairo_t             *cr,
+                                   BrLineStyle          style,
+                                   double               x0,
+                                   double               x1,
+                                   double               y,
+                                   double               width);
 double   _br_chart_value_size     (BrChartContext      *ctx,
                                    double               size);
 void     _br_chart_frame          (BrChartContext      *ctx,

@@ -494,7 +494,8 @@ draw_pair (BrChartContext  *ctx,
   return top;
 }
 
-/* The company under its group of bars, in its colour */
+/* The company under its group of bars, over a rule in its colour, and in its line's
+ * pattern where that is not solid: past twelve companies, hues repeat */
 static void
 group_label (BrChartContext  *ctx,
              const BrCompany *company,
@@ -503,11 +504,29 @@ group_label (BrChartContext  *ctx,
              double           slot)
 {
   BrRgb color = _br_chart_company_color (ctx, company);
+  BrLineStyle style = br_chart_company_line_style (ctx->dataset, company);
+  double rule = MAX (2, ctx->em * 0.12);
 
   _br_set_rgb (ctx->cr, &color);
-  cairo_rectangle (ctx->cr, x0 + slot * 0.1, ctx->py1 + ctx->em * 1.55, x1 - x0 - slot * 0.2,
-                   MAX (2, ctx->em * 0.12));
-  cairo_fill (ctx->cr);
+  if (style == BR_LINE_STYLE_SOLID)
+    {
+      cairo_rectangle (ctx->cr, x0 + slot * 0.1, ctx->py1 + ctx->em * 1.55,
+                       x1 - x0 - slot * 0.2, rule);
+      cairo_fill (ctx->cr);
+    }
+  else
+    {
+      /* as thick as the chart's lines, so that its dots read as theirs */
+      double width = MAX (2, ctx->em * 0.14);
+
+      cairo_save (ctx->cr);
+      cairo_set_line_width (ctx->cr, width);
+      br_chart_set_line_style (ctx->cr, style, width);
+      cairo_move_to (ctx->cr, x0 + slot * 0.1 + width / 2, ctx->py1 + ctx->em * 1.55 + rule / 2);
+      cairo_line_to (ctx->cr, x1 - slot * 0.1 - width / 2, ctx->py1 + ctx->em * 1.55 + rule / 2);
+      cairo_stroke (ctx->cr);
+      cairo_restore (ctx->cr);
+    }
   const char *name = br_company_get_name (company, ctx->lang);
   double size = ctx->em * 0.9, w;
 

@@ -32,12 +32,14 @@ typedef enum
 } BrTheme;
 
 /* How a company's line is stroked: past the palette's twelve hues, companies that share
- * a hue differ by pattern. */
+ * a hue differ by pattern, and so does a company whose own colour is close to another's. */
 typedef enum
 {
   BR_LINE_STYLE_SOLID,
   BR_LINE_STYLE_DASH_DOT,
   BR_LINE_STYLE_DOTTED,
+  BR_LINE_STYLE_DASH_DOT_DOT,
+  BR_N_LINE_STYLES /*< skip >*/
 } BrLineStyle;
 
 /* What a drawn mark is: one value of one series. */

@@ -618,26 +618,36 @@ draw_chips (BrChartContext *ctx,
 {
   double chip_x = x, size = ctx->em * 0.8, line = size * 1.5;
 
-  /* the companies in their chart colours, wrapping rather than dropping any */
+  /* the companies in their chart colours, and their lines' patterns where those are
+   * not solid, wrapping rather than dropping any */
   for (guint i = 0; i < br_dataset_get_n_companies (deck->dataset); i++)
     {
       const BrCompany *company = br_dataset_get_company (deck->dataset, i);
       const char *name = br_company_get_name (company, ctx->lang);
       BrRgb color = _br_chart_company_color (ctx, company);
+      BrLineStyle style = br_chart_company_line_style (deck->dataset, company);
+      /* where the name starts: beside the square, or the longer sample */
+      double text = style == BR_LINE_STYLE_SOLID ? size * 1.1 : size * 0.8 * 1.8 + size * 0.3;
       double w;
 
       _br_text_measure (ctx, name, size, TEXT_BOLD, &w, NULL);
-      if (chip_x > x && chip_x + size * 1.1 + w > ctx->width - x)
+      if (chip_x > x && chip_x + text + w > ctx->width - x)
         {
           chip_x = x;
           y += line;
         }
       _br_set_rgb (ctx->cr, &color);
-      cairo_rectangle (ctx->cr, chip_x, y + size * 0.2, size * 0.8, size * 0.8);
-      cairo_fill (ctx->cr);
-      _br_text_draw (ctx, name, chip_x + size * 1.1, y, 0,
+      if (style == BR_LINE_STYLE_SOLID)
+        {
+          cairo_rectangle (ctx->cr, chip_x, y + size * 0.2, size * 0.8, size * 0.8);
+          cairo_fill (ctx->cr);
+        }
+      else
+        _br_chart_line_sample (ctx->cr, style, chip_x, chip_x + size * 0.8 * 1.8,
+                               y + size * 0.6, MAX (2, size / 5));
+      _br_text_draw (ctx, name, chip_x + text, y, 0,
                      &(BrTextStyle) { size, TEXT_BOLD, &ctx->palette.text, "legend" });
-      chip_x += size * 1.1 + w + size * 1.2;
+      chip_x += text + w + size * 1.2;
     }
 
   return y + line;

@@ -2,7 +2,11 @@
 """Writes tests/data/forty-companies.json: a benchmark and 39 challengers with three
 fiscal years and a half-year of revenue, net income, R&D, cash and operating cash flow
 (CNY and USD), customer shares and market values, for the tests of charts with many companies. No company's
-name is part of another's, so a test can count the names a page shows."""
+name is part of another's, so a test can count the names a page shows.
+
+And tests/data/fifty-companies.json: the same with ten more challengers, past the 48
+that the palette's twelve hues and four patterns tell apart; two of them have colours of
+their own, close to the palette's: c42 to c06's, c46 to c10's."""
 import json, os
 
 words = ["Amber", "Basalt", "Cobalt", "Delta", "Ember", "Fjord", "Garnet", "Harbor",
@@ -10,6 +14,9 @@ words = ["Amber", "Basalt", "Cobalt", "Delta", "Ember", "Fjord", "Garnet", "Harb
          "Quasar", "Raptor", "Sable", "Tundra", "Umbra", "Vertex", "Willow", "Xenon",
          "Yarrow", "Zephyr", "Aster", "Bramble", "Cinder", "Dune", "Eclipse", "Flint",
          "Glacier", "Halcyon", "Iris", "Juniper", "Kelvin", "Lotus", "Mistral"]
+more_words = ["Nova", "Orbit", "Pulsar", "Quill", "Rook", "Sierra", "Talon", "Ursa",
+              "Vesper", "Wren"]
+own_colors = {42: "#0b5d48", 46: "#b3140a"}
 here = os.path.dirname(os.path.abspath(__file__))
 
 def company(n, name):
@@ -51,14 +58,25 @@ bench = {"id": "titan", "name": {"en": "Titan Graphics", "zh": "泰坦图形"},
                           "currency": "USD", "scale": "billion", "source": "src"}
                          for y in (2022, 2023, 2024)]}
 
-doc = {"format": "burnrate-dataset", "version": 1, "title": "Forty companies",
-       "updated": "2025-08-01",
-       "sources": [{"id": "src", "title": "Annual reports", "publisher": "Exchange filings",
-                    "date": "2025-06-30"}],
-       "fx": [{"base": "USD", "quote": "CNY", "rate": r, "kind": "annual-average", "year": y,
-               "source": "src"} for y, r in ((2022, 6.729), (2023, 7.0809), (2024, 7.1957),
-                                             (2025, 7.18))],
-       "companies": [bench] + [company(n, w) for n, w in enumerate(words, 1)]}
-with open(os.path.join(here, "forty-companies.json"), "w", encoding="utf-8") as f:
-    json.dump(doc, f, ensure_ascii=False, indent=1)
-    f.write("\n")
+def write(name, title, companies):
+    doc = {"format": "burnrate-dataset", "version": 1, "title": title,
+           "updated": "2025-08-01",
+           "sources": [{"id": "src", "title": "Annual reports", "publisher": "Exchange filings",
+                        "date": "2025-06-30"}],
+           "fx": [{"base": "USD", "quote": "CNY", "rate": r, "kind": "annual-average", "year": y,
+                   "source": "src"} for y, r in ((2022, 6.729), (2023, 7.0809), (2024, 7.1957),
+                                                 (2025, 7.18))],
+           "companies": [bench] + companies}
+    with open(os.path.join(here, name), "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+write("forty-companies.json", "Forty companies",
+      [company(n, w) for n, w in enumerate(words, 1)])
+
+fifty = [company(n, w) for n, w in enumerate(words + more_words, 1)]
+for c in fifty:
+    n = int(c["id"][1:])
+    if n in own_colors:
+        c["color"] = own_colors[n]
+write("fifty-companies.json", "Fifty companies", fifty)
