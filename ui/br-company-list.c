@@ -162,6 +162,8 @@ swatch_text (BrDataset       *dataset,
       return "•━";
     case BR_LINE_STYLE_DOTTED:
       return "•••";
+    case BR_LINE_STYLE_DASH_DOT_DOT:
+      return "••━";
     case BR_LINE_STYLE_SOLID:
     default:
       return "●";
@@ -173,7 +175,7 @@ swatch_text (BrDataset       *dataset,
  *
  * Returns: (transfer floating): a dot in a company's colour, as the charts draw it in
  *   the current theme (contrast-adjusted, light or dark), following the theme; for a
- *   company whose line is dash-dotted or dotted, that pattern
+ *   company whose line is not solid, its pattern
  */
 GtkWidget *
 br_company_swatch_new (void)

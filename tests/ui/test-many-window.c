@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include "../br-test-color.h"
 #include "../br-test-i18n.h"
 
 #include <string.h>
@@ -386,14 +387,138 @@ test_swatches_many (void)
   close_window (window);
 }
 
-/* Forty companies: past twelve, the pane's swatch shows the line's pattern, so that
- * any two of the first 36 that share a hue (the palette's twelve) differ in it too */
+/* A swatch as drawn: its colour (the most opaque pixel's), and its ink across, as runs
+ * of columns with ink: "L" for a run at least 0.6 of the longest, "S" for a shorter */
+static char *
+swatch_ink (GtkWidget *swatch,
+            guint32   *color)
+{
+  int width = gtk_widget_get_width (swatch), height = gtk_widget_get_height (swatch);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (swatch);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = g_malloc ((gsize)width * height * 4);
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (int));
+  GString *ink = g_string_new (NULL);
+  int run = 0, longest = 0, alpha = 0;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (swatch)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* GDK_MEMORY_DEFAULT: B, G, R, A in memory, premultiplied */
+  gdk_texture_download (texture, pixels, (gsize)width * 4);
+  for (int x = 0; x <= width; x++)
+    {
+      gboolean inked = FALSE;
+
+      for (int y = 0; x < width && y < height; y++)
+        {
+          const guchar *p = pixels + ((gsize)y * width + x) * 4;
+
+          inked |= p[3] >= 128;
+          if (p[3] > alpha)
+            {
+              alpha = p[3];
+              *color = (guint32)(p[2] * 255 / p[3]) << 16 | (guint32)(p[1] * 255 / p[3]) << 8
+                       | (p[0] * 255 / p[3]);
+            }
+        }
+      if (inked)
+        run++;
+      else if (run > 0)
+        {
+          g_array_append_val (runs, run);
+          longest = MAX (longest, run);
+          run = 0;
+        }
+    }
+  for (guint i = 0; i < runs->len; i++)
+    g_string_append_c (ink, g_array_index (runs, int, i) >= 0.6 * longest ? 'L' : 'S');
+
+  return g_string_free (ink, FALSE);
+}
+
+static BrLineStyle
+style_of_ink (const char *ink)
+{
+  const char *inks[] = { "L", "SL", "LLL", "SSL" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inks); i++)
+    if (g_str_equal (ink, inks[i]))
+      return i;
+
+  g_error ("a swatch of no pattern: %s", ink);
+}
+
+/* distance in OKLab between two 0xRRGGBB colours */
+static double
+distance (guint32 x,
+          guint32 y)
+{
+  return br_test_color_distance ((double[]) { (x >> 16) / 255., (x >> 8 & 0xff) / 255.,
+                                              (x & 0xff) / 255. },
+                                 (double[]) { (y >> 16) / 255., (y >> 8 & 0xff) / 255.,
+                                              (y & 0xff) / 255. });
+}
+
+#define N_TOLD_APART 48
+
+/* Each of the first 48 swatches in @grid, as drawn in @theme: the pattern the charts
+ * draw the company's line in, in its colour; any two of one hue, or of colours nearer
+ * than the palette's hues are, differ in it */
+static void
+check_swatches (BrDataset *dataset,
+                GtkWidget *grid,
+                BrTheme    theme)
+{
+  char *inks[N_TOLD_APART];
+  guint32 colors[N_TOLD_APART];
+  guint n_alike = 0;
+
+  for (guint i = 0; i < N_TOLD_APART; i++)
+    {
+      const BrCompany *company = br_dataset_get_company (dataset, i);
+
+      inks[i] = swatch_ink (gtk_grid_get_child_at (GTK_GRID (grid), i % 8, i / 8), &colors[i]);
+      g_assert_cmpint (style_of_ink (inks[i]), ==, br_chart_company_line_style (dataset, company));
+      g_assert_cmpfloat (distance (colors[i], br_chart_company_color_for_theme (dataset, company,
+                                                                               theme)),
+                         <, 0.02);
+      for (guint j = 0; j < i; j++)
+        {
+          const BrCompany *other = br_dataset_get_company (dataset, j);
+          gboolean alike = distance (colors[i], colors[j]) < 0.1
+                           || (!company->has_color && !other->has_color && i % 12 == j % 12);
+
+          n_alike += alike;
+          if (alike && g_str_equal (inks[i], inks[j]))
+            g_error ("%s and %s look alike and their swatches are both %s", company->id,
+                     other->id, inks[i]);
+        }
+    }
+  /* at least each hue's palette companies: four, or three where a company of its own
+   * colour takes the fourth place */
+  g_assert_cmpuint (n_alike, >=, 10 * 6 + 2 * 3);
+  g_assert_true (br_dataset_lookup_company (dataset, "c42")->has_color);
+  g_assert_cmpstr (inks[42], !=, "L");
+  /* the first twelve keep their dot */
+  g_assert_cmpstr (inks[4], ==, "L");
+
+  for (guint i = 0; i < N_TOLD_APART; i++)
+    g_free (inks[i]);
+}
+
+/* Fifty companies, two in colours of their own close to the palette's: the swatches
+ * the side pane shows, drawn on screen, in light and dark */
 static void
 test_swatch_patterns (void)
 {
   BrWindow *window;
   BrDataset *dataset;
-  GtkWidget *swatches[36];
+  GtkWidget *shelf, *grid;
 
   if (!have_display)
     {
@@ -401,23 +526,28 @@ test_swatch_patterns (void)
       return;
     }
 
-  window = open_window ("forty-companies.json");
+  window = open_window ("fifty-companies.json");
   dataset = br_document_get_dataset (br_window_get_document (window));
-  for (guint i = 0; i < G_N_ELEMENTS (swatches); i++)
+  g_assert_cmpuint (br_dataset_get_n_companies (dataset), >, N_TOLD_APART);
+  shelf = gtk_window_new ();
+  grid = gtk_grid_new ();
+  gtk_window_set_child (GTK_WINDOW (shelf), grid);
+  for (guint i = 0; i < N_TOLD_APART; i++)
     {
-      const BrCompany *company = br_dataset_get_company (dataset, i);
+      GtkWidget *swatch = br_company_swatch_new ();
 
-      swatches[i] = g_object_ref_sink (br_company_swatch_new ());
-      br_company_swatch_set_company (swatches[i], dataset, company);
-      for (guint j = i % 12; j < i; j += 12)
-        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (swatches[i])), !=,
-                         gtk_label_get_text (GTK_LABEL (swatches[j])));
+      br_company_swatch_set_company (swatch, dataset, br_dataset_get_company (dataset, i));
+      gtk_grid_attach (GTK_GRID (grid), swatch, i % 8, i / 8, 1, 1);
     }
-  /* the first twelve keep their dot */
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (swatches[4])), ==, "●");
-  for (guint i = 0; i < G_N_ELEMENTS (swatches); i++)
-    g_object_unref (swatches[i]);
+  gtk_window_present (GTK_WINDOW (shelf));
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      set_dark (window, dark);
+      br_test_wait_for_frame (shelf, TIMEOUT_US);
+      check_swatches (dataset, grid, dark ? BR_THEME_DARK : BR_THEME_LIGHT);
+    }
 
+  gtk_window_destroy (GTK_WINDOW (shelf));
   close_window (window);
 }
 
