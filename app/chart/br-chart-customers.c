@@ -242,9 +242,8 @@ static void
 describe (BrChartContext *ctx,
           GArray         *rows)
 {
-  GString *d = ctx->layout->description;
+  GString *d = _br_chart_description (ctx);
 
-  g_string_append_printf (d, "%s. ", ctx->layout->title);
   for (guint i = 0; i < rows->len; i++)
     {
       Row *row = &g_array_index (rows, Row, i);

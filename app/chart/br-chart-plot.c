@@ -603,6 +603,21 @@ _br_lines_draw (BrChartContext *ctx,
 }
 
 /**
+ * _br_chart_description:
+ *
+ * Returns: (transfer none): the chart's description, for screen readers and a slide's
+ *   notes, begun with its title; the renderer adds a sentence for each series shown
+ */
+GString *
+_br_chart_description (BrChartContext *ctx)
+{
+  GString *d = ctx->layout->description;
+
+  g_string_append_printf (d, "%s. ", ctx->layout->title);
+  return d;
+}
+
+/**
  * _br_lines_describe:
  * @lines: (element-type BrLine)
  * @describe: appends the sentence of one line
@@ -614,9 +629,8 @@ _br_lines_describe (BrChartContext *ctx,
                     GArray         *lines,
                     BrLineDescribe  describe)
 {
-  GString *d = ctx->layout->description;
+  GString *d = _br_chart_description (ctx);
 
-  g_string_append_printf (d, "%s. ", ctx->layout->title);
   for (guint i = 0; i < lines->len; i++)
     {
       const BrLine *line = &g_array_index (lines, BrLine, i);

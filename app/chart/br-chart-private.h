@@ -544,6 +544,7 @@ void     _br_lines_draw           (BrChartContext      *ctx,
                                    double               size,
                                    double               height,
                                    double               spacing);
+GString *_br_chart_description   (BrChartContext      *ctx);
 void     _br_lines_describe       (BrChartContext      *ctx,
                                    GArray              *lines,
                                    BrLineDescribe       describe);

@@ -317,9 +317,8 @@ static void
 describe (BrChartContext *ctx,
           GArray         *groups)
 {
-  GString *d = ctx->layout->description;
+  GString *d = _br_chart_description (ctx);
 
-  g_string_append_printf (d, "%s. ", ctx->layout->title);
   for (guint i = 0; i < groups->len; i++)
     {
       Group *g = &g_array_index (groups, Group, i);

@@ -906,9 +906,8 @@ static void
 describe (BrChartContext *ctx,
           GArray         *all)
 {
-  GString *d = ctx->layout->description;
+  GString *d = _br_chart_description (ctx);
 
-  g_string_append_printf (d, "%s. ", ctx->layout->title);
   for (guint i = 0; i < all->len; i++)
     {
       const Series *s = &g_array_index (all, Series, i);
