@@ -4,7 +4,10 @@
  * the renderers interleaved, and reports the medians. A run opens the real window with
  * the bundled dataset, at 1920×1080 and then at a smaller size, and walks a script: the
  * four charts, the pointer over their marks, a legend click, unit, cumulative, log axis,
- * the period, a company left out, the data table, dark and light.
+ * the period, a company left out, the data table, dark and light, and with the table
+ * shown its "All Figures" on and off (a step lasts until the table's rows have come).
+ * Before a light/dark switch and All Figures, it prints how many widgets the window
+ * has, and how many of them are shown, which a style change restyles.
  *
  * The main context's poll function is wrapped: the time from one poll's return to the
  * next poll's start is one uninterrupted stretch of work ("dispatch"), and is charged to
@@ -15,7 +18,10 @@
  *
  * BURNRATE_BENCH_DATASET=FILE explores FILE instead of the bundled dataset, with the
  * cairo renderer only, and reports the time from opening it to its first frame;
- * BURNRATE_BENCH_TARGET_MS sets the target (bench-big.sh: 50 ms).
+ * BURNRATE_BENCH_TARGET_MS sets the target (bench-big.sh: 50 ms). With
+ * BURNRATE_BENCH_PHASES set, a run (`--run`) prints each dispatch over 20 ms of CPU as
+ * it ends, each frame's CPU by phase, and where a light/dark switch's notify comes in
+ * its dispatch.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,6 +39,7 @@
 #endif
 
 #include "br-chart-view-private.h"
+#include "br-data-table.h"
 #include "br-window-private.h"
 
 #include "bench-common.h"
@@ -54,6 +61,7 @@ typedef enum
   STEP_SETTING,
   STEP_TABLE,
   STEP_STYLE,
+  STEP_ALL_FIGURES,
 } StepKind;
 
 typedef struct
@@ -63,7 +71,7 @@ typedef struct
   char     *key;      /* the chart, or the settings key */
   GVariant *value;    /* for STEP_SETTING */
   guint     index;    /* for STEP_HOVER: the mark */
-  int       style;    /* for STEP_STYLE */
+  int       style;    /* for STEP_STYLE; for STEP_ALL_FIGURES, on or off */
 } Step;
 
 typedef struct
@@ -137,6 +145,8 @@ explore_poll (GPollFD *fds,
                             run.poll_return, g_strdup (run.label) };
 
       g_array_append_val (run.dispatches, dispatch);
+      if (g_getenv ("BURNRATE_BENCH_PHASES") != NULL && dispatch.cpu_ms > 20)
+        printf ("# dispatch %5.1f ms CPU  %s\n", dispatch.cpu_ms, dispatch.label);
     }
 
   result = g_poll (fds, nfds, timeout);
@@ -271,6 +281,10 @@ build_script (void)
   add_setting ("range-to", g_variant_new_int32 (0));
   add_step (STEP_STYLE, NULL, g_strdup ("style dark"))->style = ADW_COLOR_SCHEME_FORCE_DARK;
   add_step (STEP_STYLE, NULL, g_strdup ("style light"))->style = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  add_step (STEP_ALL_FIGURES, NULL, g_strdup ("All Figures on"))->style = TRUE;
+  add_step (STEP_STYLE, NULL, g_strdup ("style dark, All Figures"))->style = ADW_COLOR_SCHEME_FORCE_DARK;
+  add_step (STEP_STYLE, NULL, g_strdup ("style light, All Figures"))->style = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  add_step (STEP_ALL_FIGURES, NULL, g_strdup ("All Figures off"))->style = FALSE;
   run.table_part = FALSE;
   add_step (STEP_TABLE, NULL, g_strdup ("data table hidden"));
 }
@@ -334,6 +348,57 @@ legend_click (void)
   br_chart_view_click (view, (entry->x0 + entry->x1) / 2, (entry->y0 + entry->y1) / 2);
 }
 
+/* the window's widgets: all of them, and those whose CSS nodes a style change restyles
+ * (visible, as their ancestors are), with the most common kinds of those */
+static void
+count_widgets (GtkWidget  *widget,
+               gboolean    shown,
+               guint      *n_all,
+               guint      *n_shown,
+               GHashTable *kinds)
+{
+  shown = shown && gtk_widget_get_visible (widget);
+  (*n_all)++;
+  if (shown)
+    {
+      const char *kind = G_OBJECT_TYPE_NAME (widget);
+
+      (*n_shown)++;
+      g_hash_table_insert (kinds, (gpointer)kind,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (kinds, kind)) + 1));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_widgets (child, shown, n_all, n_shown, kinds);
+}
+
+static void
+print_widgets (const char *label)
+{
+  g_autoptr(GHashTable) kinds = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) most = g_string_new (NULL);
+  guint n_all = 0, n_shown = 0;
+
+  count_widgets (GTK_WIDGET (run.window), TRUE, &n_all, &n_shown, kinds);
+  for (guint k = 0; k < 4 && g_hash_table_size (kinds) > 0; k++)
+    {
+      GHashTableIter iter;
+      gpointer kind, n, top = NULL;
+      guint top_n = 0;
+
+      g_hash_table_iter_init (&iter, kinds);
+      while (g_hash_table_iter_next (&iter, &kind, &n))
+        if (GPOINTER_TO_UINT (n) > top_n)
+          {
+            top = kind;
+            top_n = GPOINTER_TO_UINT (n);
+          }
+      g_string_append_printf (most, "%s %s %u", k > 0 ? "," : "", (char *)top, top_n);
+      g_hash_table_remove (kinds, top);
+    }
+  printf ("# widgets before %s: %u, %u of them shown (%s)\n", label, n_all, n_shown, most->str);
+}
+
 static void
 do_step (Step *step)
 {
@@ -368,7 +433,13 @@ do_step (Step *step)
       break;
 
     case STEP_STYLE:
+      print_widgets (step->label);
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), step->style);
+      break;
+
+    case STEP_ALL_FIGURES:
+      print_widgets (step->label);
+      br_data_table_set_all_figures (br_window_get_data_table (run.window), step->style);
       break;
     }
 }
@@ -421,6 +492,10 @@ next_step_cb (gpointer data)
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (run.window));
   Step *step;
 
+  /* the table's rows still coming or going (All Figures): the step goes on */
+  if (br_data_table_get_busy (br_window_get_data_table (run.window)))
+    return G_SOURCE_CONTINUE;
+
   if (run.next == run.steps->len)
     {
       run.label = NULL;
@@ -445,11 +520,34 @@ static void dataset_changed_cb (BrDocument *document, gpointer data);
 static void load_failed_cb (BrDocument *document, GFile *file, GError *error,
                             GPtrArray *problems, gpointer data);
 
+/* With BURNRATE_BENCH_PHASES set, each frame's main-thread CPU by phase: update (the
+ * style validation runs there), layout, paint (snapshot and render), printed for
+ * frames over 20 ms */
+static gint64 phase_cpu[4];
+
+static void
+phase_cb (GdkFrameClock *clock,
+          gpointer       data)
+{
+  guint phase = GPOINTER_TO_UINT (data);
+
+  phase_cpu[phase] = thread_cpu_us ();
+  if (phase == 3 && phase_cpu[0] != 0 && phase_cpu[3] - phase_cpu[0] > 20000)
+    printf ("# frame %5.1f ms CPU: style %5.1f, layout %5.1f, paint %5.1f  %s\n",
+            (phase_cpu[3] - phase_cpu[0]) / 1000., (phase_cpu[1] - phase_cpu[0]) / 1000.,
+            (phase_cpu[2] - phase_cpu[1]) / 1000., (phase_cpu[3] - phase_cpu[2]) / 1000.,
+            run.label != NULL ? run.label : "");
+}
+
 static void
 first_paint_cb (GdkFrameClock *clock,
                 gpointer       data)
 {
+  const char *phases[] = { "before-paint", "update", "layout", "paint" };
+
   g_signal_handlers_disconnect_by_func (clock, first_paint_cb, data);
+  for (guint i = 0; g_getenv ("BURNRATE_BENCH_PHASES") != NULL && i < G_N_ELEMENTS (phases); i++)
+    g_signal_connect_after (clock, phases[i], G_CALLBACK (phase_cb), GUINT_TO_POINTER (i));
   build_script ();
   /* start-up is over: let its idle work finish before the script starts */
   g_timeout_add (500, next_step_cb, NULL);
@@ -548,11 +646,30 @@ start_size (void)
                     G_CALLBACK (first_paint_cb), NULL);
 }
 
+static gint64 dark_first_cpu;
+
+static void
+dark_first_cb (void)
+{
+  dark_first_cpu = thread_cpu_us ();
+}
+
+static void
+dark_last_cb (void)
+{
+  if (g_getenv ("BURNRATE_BENCH_PHASES") != NULL)
+    printf ("# notify::dark at %.1f ms CPU into its dispatch, its handlers %.1f ms  %s\n",
+            (dark_first_cpu - run.poll_return_cpu) / 1000., (thread_cpu_us () - dark_first_cpu) / 1000.,
+            run.label != NULL ? run.label : "");
+}
+
 static void
 activate_cb (GtkApplication *app,
              gpointer        data)
 {
   g_application_hold (G_APPLICATION (app));
+  g_signal_connect (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (dark_first_cb), NULL);
+  g_signal_connect_after (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (dark_last_cb), NULL);
   start_size ();
 }
 
