@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "br-restyle.h"
 #include "br-window-private.h"
 
 #define MAX_BANNER_PROBLEMS 3
@@ -269,6 +270,18 @@ dark_changed_cb (BrWindow        *self,
                  AdwStyleManager *style_manager)
 {
   apply_options (self);
+}
+
+/* The window's styles after a light/dark or contrast switch, worked out before the frame
+ * that shows it; and again when libadwaita 1.2, which turns transitions off for the
+ * switch, turns them back on 250 ms later: that too makes every style stale. */
+#define ADW_SWITCH_MS 250
+
+static void
+stylesheet_changed_cb (BrWindow *self)
+{
+  br_restyle_ahead (GTK_WIDGET (self));
+  br_restyle_ahead_after (GTK_WIDGET (self), ADW_SWITCH_MS);
 }
 
 static void
@@ -570,6 +583,7 @@ set_show_table (BrWindow *self,
 
   self->show_table = !!show_table;
   gtk_widget_set_visible (self->table_box, self->show_table);
+  br_restyle_ahead (self->table_box);
   br_window_refresh_table (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TABLE]);
 }
@@ -795,6 +809,8 @@ table_rows_changed_cb (BrWindow *self)
 static void
 br_window_init (BrWindow *self)
 {
+  AdwStyleManager *display_style;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -813,6 +829,12 @@ br_window_init (BrWindow *self)
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
                            G_CALLBACK (desktop_changed_cb), self, G_CONNECT_SWAPPED);
+  /* the display's style manager reloads the style sheet, and says so after */
+  display_style = adw_style_manager_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_signal_connect_object (display_style, "notify::dark", G_CALLBACK (stylesheet_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (display_style, "notify::high-contrast",
+                           G_CALLBACK (stylesheet_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-xft-dpi",
                            G_CALLBACK (desktop_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (flap_changed_cb), self,

@@ -25,6 +25,7 @@
 #include "br-export-dialog-private.h"
 #include "br-mark-row.h"
 #include "br-presentation.h"
+#include "br-restyle.h"
 #include "br-window-private.h"
 #include "br-test-window.h"
 
@@ -1963,6 +1964,72 @@ test_presenter_view (Fixture       *fixture,
   g_assert_null (br_window_get_presentation (fixture->window));
 }
 
+/* what the restyle ahead of the frame had left at each frame since a style switch */
+typedef struct
+{
+  GtkWidget *window;
+  guint      n_frames;
+  guint      n_frames_left_styles;
+} StyleFrames;
+
+static void
+style_before_paint_cb (GdkFrameClock *clock,
+                       StyleFrames   *frames)
+{
+  frames->n_frames++;
+  if (br_restyle_get_pending (frames->window))
+    frames->n_frames_left_styles++;
+}
+
+/* A light/dark switch works the window's styles out before the frame that shows it,
+ * a slice at a time, and again when libadwaita turns transitions back on: no frame
+ * meets styles still being worked out, with the table's rows and the side pane's */
+static void
+test_restyle_ahead (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  GdkFrameClock *clock;
+  StyleFrames frames = { 0 };
+  gboolean pending_late = FALSE;
+  gint64 start, end;
+  gulong id;
+
+  if (fixture->window == NULL)
+    return;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-table", NULL));
+  wait_for_table (fixture->window);
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  iterate_for (400);
+  br_test_wait_for_frame (fixture->window, TIMEOUT_US);
+
+  frames.window = GTK_WIDGET (fixture->window);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
+  id = g_signal_connect (clock, "before-paint", G_CALLBACK (style_before_paint_cb), &frames);
+  start = g_get_monotonic_time ();
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (br_restyle_get_pending (GTK_WIDGET (fixture->window)));
+  /* past libadwaita's 250 ms with transitions off */
+  end = start + 600 * 1000;
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (g_get_monotonic_time () - start > 240 * 1000
+          && br_restyle_get_pending (GTK_WIDGET (fixture->window)))
+        pending_late = TRUE;
+      g_usleep (500);
+    }
+  g_signal_handler_disconnect (clock, id);
+
+  g_assert_cmpuint (frames.n_frames, >, 0);
+  g_assert_cmpuint (frames.n_frames_left_styles, ==, 0);
+  g_assert_true (pending_late);
+  g_assert_false (br_restyle_get_pending (GTK_WIDGET (fixture->window)));
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+  iterate_for (400);
+}
+
 static void
 add (const char *path,
      void      (*test) (Fixture *, gconstpointer))
@@ -2023,6 +2090,7 @@ main (int   argc,
   add ("/Br/Window/export", test_export);
   add ("/Br/Window/export-toast-text", test_export_toast_text);
   add ("/Br/Window/table", test_table);
+  add ("/Br/Window/restyle-ahead", test_restyle_ahead);
   add ("/Br/Window/color-vision", test_color_vision);
   add ("/Br/Window/screenshots", test_screenshots);
   add ("/Br/Window/presentation", test_presentation);
