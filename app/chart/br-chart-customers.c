@@ -11,6 +11,9 @@
 
 #include "br-chart-private.h"
 
+/* the least height of a row, in ems: a line of text */
+#define MIN_ROW 1.25
+
 typedef struct
 {
   const BrCompany  *company;
@@ -326,6 +329,18 @@ compare_periods (gconstpointer a,
   return by_end != 0 ? by_end : (int)pa->kind - (int)pb->kind;
 }
 
+/* Adds @period to @columns unless a column holds it already */
+static void
+add_column (GPtrArray      *columns,
+            const BrPeriod *period)
+{
+  for (guint k = 0; k < columns->len; k++)
+    if (same_period (g_ptr_array_index (columns, k), period))
+      return;
+
+  g_ptr_array_add (columns, (gpointer)period);
+}
+
 /* The columns: every period some row has, in time order; a column holds one period */
 static GPtrArray *
 collect_columns (GArray *rows)
@@ -339,17 +354,46 @@ collect_columns (GArray *rows)
       for (guint j = 0; j < row->entries->len; j++)
         {
           const BrConcentration *c = g_ptr_array_index (row->entries, j);
-          gboolean known = FALSE;
 
-          for (guint k = 0; k < columns->len && !known; k++)
-            known = same_period (g_ptr_array_index (columns, k), c->period);
-          if (!known)
-            g_ptr_array_add (columns, (gpointer)c->period);
+          add_column (columns, c->period);
         }
     }
   g_ptr_array_sort (columns, compare_periods);
 
   return columns;
+}
+
+/**
+ * _br_chart_customers_capacity:
+ * @companies: (element-type BrCompany): the companies selected
+ * @room: the height the rows may take
+ *
+ * Returns: how many companies' rows fit in @room legibly: a row for each period any of
+ *   them has in range, each row at least a line of text high (1.25 em, as the end labels
+ *   of lines), and half a row between companies
+ */
+guint
+_br_chart_customers_capacity (BrChartContext *ctx,
+                              GPtrArray      *companies,
+                              double          room)
+{
+  g_autoptr(GPtrArray) columns = g_ptr_array_new ();
+  double row = MAX (ctx->em, _br_text_min (ctx)) * MIN_ROW;
+
+  for (guint i = 0; i < companies->len; i++)
+    {
+      const BrCompany *company = g_ptr_array_index (companies, i);
+
+      for (guint j = 0; j < company->n_concentrations; j++)
+        {
+          const BrConcentration *c = &company->concentrations[j];
+
+          if (_br_chart_in_range (ctx, &c->period->start, &c->period->end))
+            add_column (columns, c->period);
+        }
+    }
+
+  return (guint)MAX (1, (room / row + 0.5) / (MAX (columns->len, 1) + 0.5));
 }
 
 static const BrConcentration *

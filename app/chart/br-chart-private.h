@@ -553,6 +553,9 @@ void     _br_lines_describe       (BrChartContext      *ctx,
 void     _br_chart_draw_losses     (BrChartContext *ctx);
 void     _br_chart_draw_rnd        (BrChartContext *ctx);
 void     _br_chart_draw_customers  (BrChartContext *ctx);
+guint    _br_chart_customers_capacity (BrChartContext *ctx,
+                                       GPtrArray      *companies,
+                                       double          room);
 void     _br_chart_draw_valuation  (BrChartContext *ctx);
 void     _br_chart_draw_runway     (BrChartContext *ctx);
 

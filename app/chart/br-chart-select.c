@@ -110,9 +110,12 @@ measure (BrChartContext  *ctx,
 }
 
 /* The most series the chart can draw legibly at its size: end labels a line each down
- * the plot, bar groups wide enough for their label, customer bars with room for their rows */
+ * the plot, bar groups wide enough for their label, customer bars a line of text high for
+ * each period of @companies (each named beside its rows, so told apart by more than
+ * colour) */
 static guint
-capacity (BrChartContext *ctx)
+capacity (BrChartContext *ctx,
+          GPtrArray      *companies)
 {
   double em = ctx->em;
   double plot_height = ctx->height - 2 * ctx->pad - 12 * em;
@@ -130,8 +133,12 @@ capacity (BrChartContext *ctx)
       n = plot_width / (em * 5);
       break;
     case BR_CHART_CUSTOMERS:
-      n = plot_height / (em * 4);
-      break;
+      /* a slide names the rows without a legend, under a smaller header; the scale's
+       * labels go under the rows */
+      if (ctx->options->slide)
+        plot_height = ctx->height - 2 * ctx->pad - 7 * em;
+      return CLAMP (_br_chart_customers_capacity (ctx, companies, plot_height - 1.4 * em), 1,
+                    MAX_NAMED);
     case BR_N_CHART_KINDS:
     default:
       g_assert_not_reached ();
@@ -278,14 +285,16 @@ _br_chart_companies (BrChartContext *ctx,
                      gboolean        with_benchmark)
 {
   GPtrArray *companies = chosen (ctx);
-  guint limit = capacity (ctx);
+  guint limit;
 
   if (companies == NULL)
     {
       companies = default_selection (ctx, with_benchmark);
       ctx->layout->by_default = TRUE;
-      limit = MIN (limit, DEFAULT_FEW + (with_benchmark ? 1 : 0));
     }
+  limit = capacity (ctx, companies);
+  if (ctx->layout->by_default)
+    limit = MIN (limit, DEFAULT_FEW + (with_benchmark ? 1 : 0));
 
   ctx->layout->n_selected = companies->len;
   if (companies->len > limit)

@@ -88,6 +88,47 @@ has_data (BrChartKind      kind,
   return company->n_figures > 0;
 }
 
+/* the chart's body text size on a @width × @height page (br-chart.c) */
+static double
+body_size (double width,
+           double height)
+{
+  return MAX (11, 20 * MIN (width / 1920, height / 1080));
+}
+
+/* Customer bars: each company's rows at least a line of text (1.25 em) apart, their
+ * shares at the body size. Returns how many companies have rows. */
+static guint
+assert_rows_legible (BrChartLayout *layout,
+                     double         width,
+                     double         height)
+{
+  double em = body_size (width, height);
+  g_autoptr(GHashTable) companies = g_hash_table_new (NULL, NULL);
+  const BrChartMark *last = NULL;
+
+  for (guint i = 0; i < br_chart_layout_get_n_marks (layout); i++)
+    {
+      const BrChartMark *mark = br_chart_layout_get_mark (layout, i);
+
+      if (mark->series != BR_SERIES_TOP5)
+        continue;
+      if (last != NULL && last->company == mark->company)
+        g_assert_cmpfloat (mark->y - last->y, >=, 1.25 * em - 0.5);
+      g_hash_table_add (companies, (gpointer)mark->company);
+      last = mark;
+    }
+  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+    {
+      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+
+      if (g_strcmp0 (box->role, "value") == 0)
+        g_assert_cmpfloat (box->size, >=, em - 0.01);
+    }
+
+  return g_hash_table_size (companies);
+}
+
 /* draws @options into a one-page PDF; returns the layout and the page's text */
 static BrChartLayout *
 draw_pdf (const BrChartOptions  *options,
@@ -210,12 +251,57 @@ test_many (gconstpointer data)
   g_assert_cmpuint (g_hash_table_size (drawn) + n_rest, ==, n_selected);
   g_assert_cmpuint (n_rest, >, 0);
 
+  /* two periods a company: as many companies as have rows a line of text high (9 and 4
+   * when each took 4 em, as donuts did) */
+  if (c->kind == BR_CHART_CUSTOMERS)
+    g_assert_cmpuint (assert_rows_legible (layout, c->width, c->height), >=,
+                      c->height > 360 ? 11 : 5);
+
   /* the note counts them (forty names would be too many for a page) */
   {
     g_autofree char *count = g_strdup_printf ("drawn; %u more are not", n_rest);
 
     g_assert_nonnull (strstr (text, count));
   }
+}
+
+/* Customer bars of one period each: rows for twice as many companies, still at most 30
+ * named on the page */
+static void
+test_customers_one_period (void)
+{
+  g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_CUSTOMERS);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(BrChartLayout) layout = NULL;
+  g_autoptr(GDate) from = g_date_new_dmy (1, G_DATE_JANUARY, 2024);
+  g_autofree char *text = NULL;
+  g_autofree char *count = NULL;
+  guint n_rest, n_drawn;
+
+  if (!have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  for (guint i = 0; i < br_dataset_get_n_companies (dataset); i++)
+    g_ptr_array_add (ids, br_dataset_get_company (dataset, i)->id);
+  g_ptr_array_add (ids, NULL);
+  br_chart_options_set_companies (options, (const char * const *)ids->pdata);
+  br_chart_options_set_range (options, from, NULL);
+  br_chart_options_set_language (options, BR_LANGUAGE_EN);
+  layout = draw_pdf (options, 1920, 1080, &text);
+
+  assert_text_fits (layout, 1920, 1080);
+  n_drawn = assert_rows_legible (layout, 1920, 1080);
+  g_assert_cmpuint (n_drawn, >=, 18);
+  g_assert_cmpuint (count_named (text), <=, 30);
+  br_chart_layout_get_not_drawn (layout, &n_rest);
+  /* the benchmark has no shares: it is named as such, not counted */
+  g_assert_cmpuint (n_drawn + n_rest, ==, br_dataset_get_n_companies (dataset) - 1);
+  count = g_strdup_printf ("The %u largest of 40 companies selected are drawn; %u more are not",
+                           n_drawn, n_rest);
+  g_assert_nonnull (strstr (text, count));
 }
 
 /* a selection small enough to name: the note names each company left out */
@@ -280,6 +366,7 @@ main (int   argc,
           g_test_add_data_func (path, c, test_many);
         }
   g_test_add_func ("/Br/Many/names-left-out", test_names_left_out);
+  g_test_add_func ("/Br/Many/customers-one-period", test_customers_one_period);
 
   status = g_test_run ();
   g_clear_object (&dataset);
