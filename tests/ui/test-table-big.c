@@ -252,6 +252,32 @@ save_screenshots (BrWindow *window)
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* @text's CRLF-ended lines, and what follows the last: g_strsplit() looks for each
+ * separator with strstr(), which AddressSanitizer checks by reading the whole rest of
+ * the text every time, 300,000 times over 40 MB */
+static char **
+split_lines (const char *text)
+{
+  GPtrArray *lines = g_ptr_array_new ();
+  const char *end = text + strlen (text);
+  const char *line = text, *at = text;
+
+  while ((at = memchr (at, '\r', end - at)) != NULL)
+    {
+      if (at[1] != '\n')
+        {
+          at++;
+          continue;
+        }
+      g_ptr_array_add (lines, g_strndup (line, at - line));
+      line = at = at + 2;
+    }
+  g_ptr_array_add (lines, g_strdup (line));
+  g_ptr_array_add (lines, NULL);
+
+  return (char **)g_ptr_array_free (lines, FALSE);
+}
+
 static double
 row_value (GListModel *rows,
            guint       position)
@@ -321,11 +347,6 @@ test_all_figures (void)
       g_test_skip ("no display");
       return;
     }
-#ifdef __SANITIZE_ADDRESS__
-  /* instrumented, copying and reading back 300,000 rows outlasts the test's time limit */
-  g_test_skip ("a timing test, not run under the sanitizers");
-  return;
-#endif
 
   window = br_window_new (NULL);
   g_settings_reset (br_window_get_settings (window), "hidden-companies");
@@ -414,7 +435,7 @@ test_all_figures (void)
   g_assert_true (gtk_selection_model_select_range (selection, 1000, 5, TRUE));
   save_screenshots (window);
   csv = copy_table (window, "Five rows copied");
-  lines = g_strsplit (csv, "\r\n", -1);
+  lines = split_lines (csv);
   g_assert_cmpuint (g_strv_length (lines), ==, 5 + 2);
   g_assert_cmpstr (lines[0], ==,
                    "company_id,company,series,period,period_end,value,unit,currency,source,"
@@ -432,7 +453,7 @@ test_all_figures (void)
   /* nothing selected: every row */
   g_assert_true (gtk_selection_model_unselect_all (selection));
   csv = copy_table (window, "300,000 rows copied");
-  lines = g_strsplit (csv, "\r\n", -1);
+  lines = split_lines (csv);
   g_assert_cmpuint (g_strv_length (lines), ==, N_FIGURES + 2);
   for (guint i = 0; i < N_FIGURES; i += 4999)
     {
