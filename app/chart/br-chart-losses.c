@@ -107,12 +107,7 @@ draw_line (BrChartContext *ctx,
   double r = _br_line_marker_radius (ctx);
   double hit = _br_line_marker_hit (ctx);
   double dash[] = { ctx->em * 0.5, ctx->em * 0.3 };
-  double width = MAX (2, ctx->em * 0.14);
-
-  cairo_save (cr);
-  cairo_set_line_width (cr, width);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  _br_set_rgb (cr, &line->color);
+  double width = _br_line_begin (ctx, &line->color);
 
   /* periods of one length joined by a solid line. Per period, a half-year is not joined
    * to a year (the line would read as a collapse); a running sum into one is, dashed */

@@ -493,6 +493,28 @@ _br_line_path (cairo_t      *cr,
     }
 }
 
+/* How thick a company's line is drawn */
+double
+_br_line_width (BrChartContext *ctx)
+{
+  return MAX (2, ctx->em * 0.14);
+}
+
+/* Saves @ctx's cairo state and sets it to draw a company's line in @color: its width,
+ * round joins; returns the width */
+double
+_br_line_begin (BrChartContext *ctx,
+                const BrRgb    *color)
+{
+  double width = _br_line_width (ctx);
+
+  cairo_save (ctx->cr);
+  cairo_set_line_width (ctx->cr, width);
+  cairo_set_line_join (ctx->cr, CAIRO_LINE_JOIN_ROUND);
+  _br_set_rgb (ctx->cr, color);
+  return width;
+}
+
 /* The radius of a line's point markers */
 double
 _br_line_marker_radius (BrChartContext *ctx)

@@ -512,6 +512,9 @@ void     _br_line_path            (cairo_t             *cr,
                                    const BrLine        *line,
                                    const BrAxes        *axes,
                                    double               scale);
+double   _br_line_width           (BrChartContext      *ctx);
+double   _br_line_begin           (BrChartContext      *ctx,
+                                   const BrRgb         *color);
 double   _br_line_marker_radius   (BrChartContext      *ctx);
 double   _br_line_marker_hit      (BrChartContext      *ctx);
 void     _br_line_flash_mark      (BrChartContext      *ctx,

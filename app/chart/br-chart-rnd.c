@@ -516,7 +516,7 @@ group_label (BrChartContext  *ctx,
   else
     {
       /* as thick as the chart's lines, so that its dots read as theirs */
-      double width = MAX (2, ctx->em * 0.14);
+      double width = _br_line_width (ctx);
 
       cairo_save (ctx->cr);
       cairo_set_line_width (ctx->cr, width);

@@ -152,12 +152,9 @@ draw_series (BrChartContext *ctx,
   cairo_t *cr = ctx->cr;
   double r = _br_line_marker_radius (ctx);
   double hit = _br_line_marker_hit (ctx);
+  double width = _br_line_begin (ctx, &series->color);
 
-  cairo_save (cr);
-  cairo_set_line_width (cr, MAX (2, ctx->em * 0.14));
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  _br_set_rgb (cr, &series->color);
-  br_chart_set_line_style (cr, series->style, MAX (2, ctx->em * 0.14));
+  br_chart_set_line_style (cr, series->style, width);
   _br_line_path (cr, series, axes, 1);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
