@@ -34,17 +34,6 @@ find_net_income (const BrCompany *company,
                         : br_company_find_figure (company, period, BR_METRIC_NET_INCOME_TOTAL);
 }
 
-/* A period's mark sits in its middle, under its year's label: 2024 reads as 2024, not
- * on the gridline it shares with 2025 */
-static void
-set_middle (GDate          *middle,
-            const BrPeriod *period)
-{
-  g_date_clear (middle, 1);
-  g_date_set_julian (middle, (g_date_get_julian (&period->start) +
-                              g_date_get_julian (&period->end)) / 2);
-}
-
 /* The company's net income per period in the range, summed up when cumulative. */
 static GArray *
 collect_points (BrChartContext  *ctx,
@@ -66,7 +55,9 @@ collect_points (BrChartContext  *ctx,
         continue;
 
       running += point.conversion.value;
-      set_middle (&point.at.date, figure->period);
+      /* a period's mark sits in its middle, under its year's label: 2024 reads as 2024,
+       * not on the gridline it shares with 2025 */
+      br_period_get_midpoint (figure->period, &point.at.date);
       point.at.value = o->cumulative ? running : point.conversion.value;
       g_array_append_val (points, point);
     }

@@ -1332,7 +1332,7 @@ find_unconverted (Loader     *l,
       const BrFigure *figure = &company->figures[i];
       GDate midpoint;
 
-      _br_period_midpoint (figure->period, &midpoint);
+      br_period_get_midpoint (figure->period, &midpoint);
       for (guint k = 0; k < l->currencies->len; k++)
         {
           const char *to = g_ptr_array_index (l->currencies, k);

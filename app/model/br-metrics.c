@@ -154,7 +154,7 @@ br_metrics_figure_value (BrDataset      *dataset,
   g_return_val_if_fail (BR_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (figure != NULL, FALSE);
 
-  _br_period_midpoint (figure->period, &midpoint);
+  br_period_get_midpoint (figure->period, &midpoint);
   if (!br_dataset_convert (dataset, &figure->amount, &midpoint, FALSE, unit, out))
     {
       g_set_error (error, BR_METRICS_ERROR, BR_METRICS_ERROR_NO_RATE,

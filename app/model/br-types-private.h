@@ -25,8 +25,6 @@ gboolean    _br_name_lookup           (const char * const *names,
                                        guint              *index);
 const char *_br_period_kind_to_string (BrPeriodKind        kind);
 gboolean    _br_currency_is_known     (const char         *code);
-void        _br_period_midpoint       (const BrPeriod     *period,
-                                       GDate              *midpoint);
 gboolean    _br_period_overlaps       (const BrPeriod     *a,
                                        const BrPeriod     *b);
 

@@ -248,9 +248,15 @@ br_currency_equal (const BrCurrency *a,
   return strncmp (a->code, b->code, sizeof a->code) == 0;
 }
 
+/**
+ * br_period_get_midpoint:
+ *
+ * The day halfway through @period: where a chart places its figure, and the year whose
+ * average rate converts it.
+ */
 void
-_br_period_midpoint (const BrPeriod *period,
-                    GDate          *midpoint)
+br_period_get_midpoint (const BrPeriod *period,
+                        GDate          *midpoint)
 {
   guint32 start = g_date_get_julian (&period->start);
   guint32 end = g_date_get_julian (&period->end);

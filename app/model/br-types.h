@@ -269,6 +269,8 @@ gboolean    br_currency_equal       (const BrCurrency *a,
                                      const BrCurrency *b);
 const char *br_period_get_label     (const BrPeriod   *period,
                                      BrLanguage        language);
+void        br_period_get_midpoint  (const BrPeriod   *period,
+                                     GDate            *midpoint);
 gboolean    br_date_parse_iso       (const char       *str,
                                      GDate            *date);
 const char *br_date_format_iso      (const GDate      *date,
