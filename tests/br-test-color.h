@@ -40,3 +40,16 @@ br_test_color_distance (const double x[3],
   return sqrt (pow (lab[0][0] - lab[1][0], 2) + pow (lab[0][1] - lab[1][1], 2) +
                pow (lab[0][2] - lab[1][2], 2));
 }
+
+/* The WCAG 2 contrast ratio of two sRGB colours (channels 0 to 1), from 1 to 21 */
+static inline double
+br_test_contrast (const double x[3],
+                  const double y[3])
+{
+  double lx = 0.2126 * br_test_linear (x[0]) + 0.7152 * br_test_linear (x[1]) +
+              0.0722 * br_test_linear (x[2]);
+  double ly = 0.2126 * br_test_linear (y[0]) + 0.7152 * br_test_linear (y[1]) +
+              0.0722 * br_test_linear (y[2]);
+
+  return (MAX (lx, ly) + 0.05) / (MIN (lx, ly) + 0.05);
+}

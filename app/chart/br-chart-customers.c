@@ -88,14 +88,32 @@ share_text (const BrConcentration *c)
 }
 
 static BrRgb
-shade (const BrRgb *color,
-       guint        index)
+lighter (const BrRgb *color,
+         double       t)
 {
-  double t = 0.18 * index;
   BrRgb out = { color->r + (1 - color->r) * t, color->g + (1 - color->g) * t,
                 color->b + (1 - color->b) * t };
 
   return out;
+}
+
+/* The shade of the @index-th (from 1) of @n named customers: lighter by steps of 18 %
+ * towards white, the lightest no lighter than keeps 3:1 against the background (WCAG
+ * for marks); a gap in the background's colour tells segments of close shades apart */
+static BrRgb
+shade (BrChartContext *ctx,
+       const BrRgb    *color,
+       guint           index,
+       guint           n)
+{
+  double reach = 0.18 * n;
+
+  for (BrRgb c = lighter (color, reach);
+       reach > 0 && _br_rgb_contrast (&c, &ctx->palette.background) < 3;
+       c = lighter (color, reach))
+    reach = MAX (0, reach - 0.01);
+
+  return lighter (color, reach * index / n);
 }
 
 /* A row's bar: where the shared scale runs across (0 % to 100 %), the bar's top and
@@ -191,10 +209,12 @@ separate (BrChartContext *ctx,
           const Track    *t,
           double          share)
 {
-  double x = at_share (t, share);
+  double w = MAX (1, round (ctx->em / 14));
+  /* on whole pixels, so that antialiasing does not blend it into the segments */
+  double x = round (at_share (t, share) - w / 2) + w / 2;
 
   _br_set_rgb (ctx->cr, &ctx->palette.background);
-  cairo_set_line_width (ctx->cr, MAX (1, ctx->em / 14));
+  cairo_set_line_width (ctx->cr, w);
   cairo_move_to (ctx->cr, x, t->y);
   cairo_line_to (ctx->cr, x, t->y + t->h);
   cairo_stroke (ctx->cr);
@@ -223,11 +243,17 @@ draw_bar (BrChartContext        *ctx,
   fill_span (ctx, &row->color, t, 0, c->top5_share);
   for (guint i = 0; i < c->n_customers; i++)
     {
-      BrRgb color = shade (&row->color, i + 1);
+      BrRgb color = shade (ctx, &row->color, i + 1, c->n_customers);
 
       fill_span (ctx, &color, t, named, named + c->customers[i].share);
       add_bar_mark (ctx, row, c, BR_SERIES_CUSTOMER, br_text_get (&c->customers[i].name, ctx->lang),
                     c->customers[i].share, t, named, named + c->customers[i].share);
+      named += c->customers[i].share;
+    }
+  /* after every fill, so that none covers a gap's edge */
+  named = 0;
+  for (guint i = 0; i < c->n_customers; i++)
+    {
       named += c->customers[i].share;
       separate (ctx, t, named);
     }

@@ -97,6 +97,18 @@ contrast (const BrRgb *a,
   return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
 }
 
+/**
+ * _br_rgb_contrast:
+ *
+ * Returns: the WCAG 2 contrast ratio of @a and @b, from 1 to 21
+ */
+double
+_br_rgb_contrast (const BrRgb *a,
+                  const BrRgb *b)
+{
+  return contrast (a, b);
+}
+
 static guint
 company_index (BrDataset       *dataset,
                const BrCompany *company)

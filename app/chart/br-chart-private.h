@@ -289,6 +289,8 @@ void     _br_chart_palette_high_contrast (BrTheme     theme,
                                           BrPalette  *palette);
 BrRgb    _br_chart_company_color  (BrChartContext      *ctx,
                                    const BrCompany     *company);
+double   _br_rgb_contrast         (const BrRgb         *a,
+                                   const BrRgb         *b);
 void     _br_set_rgb              (cairo_t             *cr,
                                    const BrRgb         *rgb);
 void     _br_set_rgba             (cairo_t             *cr,

@@ -15,6 +15,7 @@
 #include "br-chart-options-private.h"
 #include "br-deck.h"
 #include "br-loader-private.h"
+#include "../br-test-color.h"
 #include "../br-test-data.h"
 
 /* @kind of @ds in @unit (NULL: the dataset's own), for @companies (NULL: the default) */
@@ -612,6 +613,118 @@ test_customer_bars (void)
   cairo_surface_destroy (surface);
 }
 
+/* Customer bars of half-years and of a fiscal year ending in January: rows labelled as
+ * the periods are, each company's in time order whatever the file's order, "n/a" for a
+ * period another company has */
+static void
+test_customer_periods (void)
+{
+  g_autoptr(BrDataset) hkd = br_test_load_chart_dataset ("hkd-halves.json");
+  g_autoptr(BrDataset) usd = br_test_load_chart_dataset ("usd-january.json");
+  g_autoptr(BrChartLayout) halves = draw (hkd, BR_CHART_CUSTOMERS, NULL, BR_LANGUAGE_EN);
+  g_autoptr(BrChartLayout) january = draw (usd, BR_CHART_CUSTOMERS, NULL, BR_LANGUAGE_EN);
+  BrChartLayout *layouts[] = { halves, january };
+  g_autofree char *halves_rows = read_rows (halves);
+  g_autofree char *january_rows = read_rows (january);
+
+  g_assert_cmpstr (halves_rows, ==, "2024 H1 76.5%|2024 H2 n/a|2025 H1 82.4%|"
+                                    "2024 H1 n/a|2024 H2 58%|2025 H1 n/a");
+  g_assert_cmpstr (january_rows, ==, "FY2023 >90%|FY2024 88%|FY2025 93.4%|"
+                                     "FY2023 n/a|FY2024 67%|FY2025 n/a");
+
+  /* a company's bars run down the chart as its periods run in time */
+  for (guint l = 0; l < G_N_ELEMENTS (layouts); l++)
+    {
+      const BrChartMark *last = NULL;
+
+      for (guint i = 0; i < br_chart_layout_get_n_marks (layouts[l]); i++)
+        {
+          const BrChartMark *a = br_chart_layout_get_mark (layouts[l], i);
+
+          if (a->series != BR_SERIES_TOP5)
+            continue;
+          if (last != NULL && last->company == a->company)
+            {
+              g_assert_cmpint (g_date_compare (&last->period->end, &a->period->end), <, 0);
+              g_assert_cmpfloat (a->y, >, last->y);
+            }
+          last = a;
+        }
+    }
+}
+
+static void
+color_at (cairo_surface_t *surface,
+          double           x,
+          double           y,
+          double           rgb[3])
+{
+  guint32 p = pixel_at (surface, x, y);
+
+  rgb[0] = (p >> 16) / 255.;
+  rgb[1] = ((p >> 8) & 0xff) / 255.;
+  rgb[2] = (p & 0xff) / 255.;
+}
+
+/* Three named customers, light and dark: every segment of the top five stands 3:1 from
+ * the background (WCAG for marks), read from the pixels of a real render; each named
+ * customer's shade differs from the next segment's, and a gap in the background's colour
+ * ends it */
+static void
+test_customer_shades (gconstpointer data)
+{
+  BrTheme theme = GPOINTER_TO_INT (data);
+  const char *files[] = { "usd-january.json", "hkd-halves.json" };
+  guint n_named = 0;
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autoptr(BrDataset) ds = br_test_load_chart_dataset (files[f]);
+      g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_CUSTOMERS);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1280, 720);
+      cairo_t *cr = cairo_create (surface);
+      g_autoptr(BrChartLayout) layout = NULL;
+      double background[3];
+
+      br_chart_options_set_language (options, BR_LANGUAGE_EN);
+      br_chart_options_set_theme (options, theme);
+      layout = br_chart_draw (cr, ds, options, 1280, 720);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      color_at (surface, 2, 2, background);
+
+      for (guint i = 0; i < br_chart_layout_get_n_marks (layout); i++)
+        {
+          const BrChartMark *a = br_chart_layout_get_mark (layout, i);
+          const BrChartMark *next;
+          double here[3], after[3];
+          gboolean gap = FALSE;
+
+          if (a->series == BR_SERIES_CUSTOMER && g_str_has_prefix (a->name, "all other"))
+            continue;
+          color_at (surface, a->x, a->y, here);
+          g_assert_cmpfloat (br_test_contrast (here, background), >=, 3);
+          if (a->series != BR_SERIES_CUSTOMER)
+            continue;
+
+          n_named++;
+          next = br_chart_layout_get_mark (layout, i + 1);
+          color_at (surface, next->x, next->y, after);
+          g_assert_cmpfloat (br_test_color_distance (here, after), >, 0.02);
+          for (double x = a->x1 - 1.5; x <= a->x1 + 1.5; x += 1)
+            {
+              double rgb[3];
+
+              color_at (surface, x, a->y, rgb);
+              gap |= br_test_contrast (rgb, background) < 1.3;
+            }
+          g_assert_true (gap);
+        }
+      cairo_surface_destroy (surface);
+    }
+  g_assert_cmpuint (n_named, ==, 6);
+}
+
 /* Every chart names in its footnote the companies selected that it does not draw, and
  * why; a cumulative chart says where each sum starts when they differ */
 static void
@@ -887,6 +1000,11 @@ main (int   argc,
   g_test_add_func ("/Br/Chart/chinese-amounts", test_chinese_amounts);
   g_test_add_func ("/Br/Chart/flash-notes-labels", test_flash_notes_labels);
   g_test_add_func ("/Br/Chart/customer-bars", test_customer_bars);
+  g_test_add_func ("/Br/Chart/customer-periods", test_customer_periods);
+  g_test_add_data_func ("/Br/Chart/customer-shades/light", GINT_TO_POINTER (BR_THEME_LIGHT),
+                        test_customer_shades);
+  g_test_add_data_func ("/Br/Chart/customer-shades/dark", GINT_TO_POINTER (BR_THEME_DARK),
+                        test_customer_shades);
   g_test_add_func ("/Br/Chart/nothing-disappears", test_nothing_disappears);
   g_test_add_func ("/Br/Chart/reference-line", test_reference_line);
   g_test_add_func ("/Br/Chart/labels-clear", test_labels_clear);

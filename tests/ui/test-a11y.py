@@ -285,7 +285,7 @@ def test_presentation():
 
 def test_empty_chart():
     """a chart with nothing to draw is a status page saying why and what to do"""
-    dataset = os.path.join(SRCDIR, "tests", "data", "charts", "usd-january.json")
+    dataset = os.path.join(SRCDIR, "tests", "data", "charts", "usd-hkd-krw.json")
     app = App([dataset])
     try:
         check("a chart with data shows no status page",
