@@ -1,7 +1,8 @@
 /* br-figure-list.c: every figure of a dataset's companies, as table rows made when asked for
  *
- * The data table's "All figures" lists every figure of the ticked companies: 315,600 for
- * the 2,104 companies of the generated 46 MB file. They are kept as plain records
+ * The data table's "All figures" lists every figure of the ticked companies, their
+ * market values, top-five shares and raises: 315,600 financial figures for the 2,104
+ * companies of the generated 46 MB file. They are kept as plain records
  * (BrFigureValue), and a row object is made only for a position the table shows or a
  * test asks for. Gathering and converting the figures, sorting them and writing them
  * as CSV run on a worker thread, on a dataset that does not change; the list changes
@@ -113,6 +114,68 @@ figures_alike (const Figures *a,
                     a->companies->len * sizeof (gpointer)) == 0;
 }
 
+static guint
+n_values (const BrCompany *company)
+{
+  return company->n_figures + company->n_market_caps + company->n_concentrations
+         + company->n_raises;
+}
+
+/* @value is @amount on @date, in @figures' unit where a rate of that day or year allows */
+static void
+convert_amount (const Figures  *figures,
+                BrFigureValue  *value,
+                const BrAmount *amount,
+                const GDate    *date)
+{
+  BrConversion conversion;
+
+  value->converted = br_dataset_convert (figures->dataset, amount, date, TRUE, &figures->unit,
+                                         &conversion);
+  value->value = value->converted ? conversion.value : amount->value;
+}
+
+/* @company's values from @k on: its figures, market values, top-five shares and
+ * raises, in that order; returns where the next company's start */
+static guint
+gather_company (Figures         *figures,
+                const BrCompany *company,
+                guint            k)
+{
+  for (guint j = 0; j < company->n_figures; j++, k++)
+    {
+      BrFigureValue *value = &figures->values[k];
+      BrConversion conversion;
+
+      *value = (BrFigureValue) { company, BR_FIGURE_FINANCIAL, .figure = &company->figures[j] };
+      value->converted = br_metrics_figure_value (figures->dataset, value->figure, &figures->unit,
+                                                  &conversion, NULL);
+      value->value = value->converted ? conversion.value : value->figure->amount.value;
+    }
+  for (guint j = 0; j < company->n_market_caps; j++, k++)
+    {
+      const BrMarketCap *cap = &company->market_caps[j];
+
+      figures->values[k] = (BrFigureValue) { company, BR_FIGURE_MARKET_CAP, .cap = cap };
+      convert_amount (figures, &figures->values[k], &cap->amount, &cap->date);
+    }
+  for (guint j = 0; j < company->n_concentrations; j++, k++)
+    figures->values[k] = (BrFigureValue) { company, BR_FIGURE_TOP5_SHARE,
+                                           .share = &company->concentrations[j],
+                                           .value = company->concentrations[j].top5_share };
+  for (guint j = 0; j < company->n_raises; j++, k++)
+    {
+      const BrRaise *raise = &company->raises[j];
+      BrAmount amount = { raise->has_net ? raise->net : raise->gross, raise->currency,
+                          raise->scale };
+
+      figures->values[k] = (BrFigureValue) { company, BR_FIGURE_RAISE, .raise = raise };
+      convert_amount (figures, &figures->values[k], &amount, &raise->date);
+    }
+
+  return k;
+}
+
 /* Worker thread: each figure of each company, in @figures' unit where a rate allows,
  * else as the dataset gives it */
 static void
@@ -121,27 +184,35 @@ gather (Figures *figures)
   guint n = 0, k = 0;
 
   for (guint i = 0; i < figures->companies->len; i++)
-    n += ((const BrCompany *)g_ptr_array_index (figures->companies, i))->n_figures;
+    n += n_values (g_ptr_array_index (figures->companies, i));
 
-  figures->values = g_new (BrFigureValue, n);
+  figures->values = g_new (BrFigureValue, MAX (n, 1));
   for (guint i = 0; i < figures->companies->len; i++)
-    {
-      const BrCompany *company = g_ptr_array_index (figures->companies, i);
-
-      for (guint j = 0; j < company->n_figures; j++, k++)
-        {
-          const BrFigure *figure = &company->figures[j];
-          BrFigureValue *value = &figures->values[k];
-          BrConversion conversion;
-
-          value->company = company;
-          value->figure = figure;
-          value->converted = br_metrics_figure_value (figures->dataset, figure, &figures->unit,
-                                                      &conversion, NULL);
-          value->value = value->converted ? conversion.value : figure->amount.value;
-        }
-    }
+    k = gather_company (figures, g_ptr_array_index (figures->companies, i), k);
+  g_assert (k == n);
   figures->n = n;
+}
+
+/* What a value's row says of it, as a chart's mark says it: a financial figure's
+ * period, status and source; a market value, share or raise in full */
+static void
+value_mark (const BrFigureValue *value,
+            const Figures       *figures,
+            BrChartMark         *mark)
+{
+  if (value->kind != BR_FIGURE_FINANCIAL)
+    {
+      br_figure_value_get_mark (value, &figures->unit, figures->language, mark);
+      return;
+    }
+  *mark = (BrChartMark) {
+    .company = value->company,
+    .period = value->figure->period,
+    .date = value->figure->period->end,
+    .value = value->value,
+    .source = value->figure->source,
+    .status = value->figure->status,
+  };
 }
 
 /* A string column's key for each figure: the rank of its text among the texts the
@@ -223,70 +294,151 @@ company_text (const BrFigureValue *value,
   return g_strdup (br_company_get_name (value->company, figures->language));
 }
 
+/* a financial figure's metric; a market value, share or raise, whose series may name
+ * it ("Raised · IPO"), by its label's text (shared by all without one) */
 static gconstpointer
 metric_of (const BrFigureValue *value)
 {
-  return GUINT_TO_POINTER (value->figure->metric + 1);
+  const BrText *label = value->kind == BR_FIGURE_MARKET_CAP ? &value->cap->label
+                        : value->kind == BR_FIGURE_RAISE ? &value->raise->label : NULL;
+
+  if (value->kind == BR_FIGURE_FINANCIAL)
+    return GUINT_TO_POINTER (value->figure->metric + 1);
+  if (label != NULL && label->en != NULL)
+    return label->en;
+  return GUINT_TO_POINTER (BR_N_METRICS + 1 + value->kind);
 }
 
 static char *
 metric_text (const BrFigureValue *value,
              const Figures       *figures)
 {
-  return g_strdup (br_mark_row_metric_name (value->figure->metric));
+  BrChartMark mark;
+
+  if (value->kind == BR_FIGURE_FINANCIAL)
+    return g_strdup (br_mark_row_metric_name (value->figure->metric));
+  value_mark (value, figures, &mark);
+  return br_mark_row_describe_series (&mark);
 }
 
+/* a market value's or raise's status is the default a mark has */
 static gconstpointer
 status_of (const BrFigureValue *value)
 {
-  return GUINT_TO_POINTER (value->figure->status + 1);
+  return GUINT_TO_POINTER ((value->kind == BR_FIGURE_FINANCIAL ? value->figure->status
+                                                               : BR_STATUS_AUDITED) + 1);
 }
 
 static char *
 status_text (const BrFigureValue *value,
              const Figures       *figures)
 {
-  return g_strdup (br_mark_row_status_name (value->figure->status));
+  return g_strdup (br_mark_row_status_name (GPOINTER_TO_UINT (status_of (value)) - 1));
+}
+
+static const BrSource *
+value_source (const BrFigureValue *value)
+{
+  switch (value->kind)
+    {
+    case BR_FIGURE_MARKET_CAP:
+      return value->cap->source;
+    case BR_FIGURE_TOP5_SHARE:
+      return value->share->source;
+    case BR_FIGURE_RAISE:
+      return value->raise->source;
+    case BR_FIGURE_FINANCIAL:
+    default:
+      return value->figure->source;
+    }
 }
 
 static gconstpointer
 source_of (const BrFigureValue *value)
 {
   /* figures without a source are one thing: the empty text */
-  return value->figure->source != NULL ? (gconstpointer)value->figure->source
-                                       : GUINT_TO_POINTER (1);
+  return value_source (value) != NULL ? (gconstpointer)value_source (value)
+                                      : GUINT_TO_POINTER (1);
 }
 
 static char *
 source_text (const BrFigureValue *value,
              const Figures       *figures)
 {
-  return br_chart_describe_source (value->figure->source, figures->language);
+  return br_chart_describe_source (value_source (value), figures->language);
 }
 
-/* a converted value is in the list's unit; another in its own currency and scale */
+/* the unit a value is in: the list's when converted, a share's percent, else its own */
+static void
+value_unit (const BrFigureValue *value,
+            const Figures       *figures,
+            BrUnit              *unit,
+            gboolean            *percent)
+{
+  BrChartMark mark;
+
+  *percent = value->kind == BR_FIGURE_TOP5_SHARE;
+  if (value->converted || *percent)
+    *unit = figures->unit;
+  else if (value->kind == BR_FIGURE_FINANCIAL)
+    br_unit_init (unit, value->figure->amount.currency.code, value->figure->amount.scale);
+  else
+    {
+      value_mark (value, figures, &mark);
+      *unit = mark.unit;
+    }
+}
+
+/* a converted value is in the list's unit; a share in percent; another in its own
+ * currency and scale */
 static gconstpointer
 unit_of (const BrFigureValue *value)
 {
-  const BrAmount *amount = &value->figure->amount;
+  const BrCurrency *currency;
+  BrScale scale;
 
   if (value->converted)
     return GUINT_TO_POINTER (1);
-  return GUINT_TO_POINTER (((guint)(guchar)amount->currency.code[0] << 24
-                            | (guint)(guchar)amount->currency.code[1] << 16
-                            | (guint)(guchar)amount->currency.code[2] << 8
-                            | amount->scale) + 2);
+  if (value->kind == BR_FIGURE_TOP5_SHARE)
+    return GUINT_TO_POINTER (2);
+  currency = value->kind == BR_FIGURE_FINANCIAL ? &value->figure->amount.currency
+             : value->kind == BR_FIGURE_MARKET_CAP ? &value->cap->amount.currency
+             : &value->raise->currency;
+  scale = value->kind == BR_FIGURE_FINANCIAL ? value->figure->amount.scale
+          : value->kind == BR_FIGURE_MARKET_CAP ? value->cap->amount.scale
+          : value->raise->scale;
+  return GUINT_TO_POINTER (((guint)(guchar)currency->code[0] << 24
+                            | (guint)(guchar)currency->code[1] << 16
+                            | (guint)(guchar)currency->code[2] << 8 | scale) + 3);
 }
 
 static char *
 unit_text (const BrFigureValue *value,
            const Figures       *figures)
 {
-  BrUnit unit = figures->unit;
+  BrUnit unit;
+  gboolean percent;
 
-  if (!value->converted)
-    br_unit_init (&unit, value->figure->amount.currency.code, value->figure->amount.scale);
-  return br_unit_describe (&unit, FALSE, figures->language);
+  value_unit (value, figures, &unit, &percent);
+  return br_unit_describe (&unit, percent, figures->language);
+}
+
+/* where a value sorts in time: its period's end, or its date */
+static double
+value_day (const BrFigureValue *value)
+{
+  switch (value->kind)
+    {
+    case BR_FIGURE_MARKET_CAP:
+      return g_date_get_julian (&value->cap->date);
+    case BR_FIGURE_TOP5_SHARE:
+      return g_date_get_julian (&value->share->period->end);
+    case BR_FIGURE_RAISE:
+      return g_date_get_julian (&value->raise->date);
+    case BR_FIGURE_FINANCIAL:
+    default:
+      return g_date_get_julian (&value->figure->period->end);
+    }
 }
 
 static void
@@ -313,7 +465,7 @@ sort_keys (const Figures *figures,
       break;
     case SORT_DATE:
       for (guint i = 0; i < figures->n; i++)
-        keys[i] = g_date_get_julian (&figures->values[i].figure->period->end);
+        keys[i] = value_day (&figures->values[i]);
       break;
     case SORT_VALUE:
       for (guint i = 0; i < figures->n; i++)

@@ -374,7 +374,17 @@ br_mark_row_set_figure (BrMarkRow           *self,
                         BrLanguage           language)
 {
   const BrFigure *figure = value->figure;
-  BrChartMark mark = {
+  BrChartMark mark;
+
+  /* a market value, share or raise says what the chart that draws it says */
+  if (value->kind != BR_FIGURE_FINANCIAL)
+    {
+      br_figure_value_get_mark (value, unit, language, &mark);
+      update (self, &mark, describe_series (&mark), index, language);
+      return;
+    }
+
+  mark = (BrChartMark) {
     .company = value->company,
     .period = figure->period,
     .date = figure->period->end,
@@ -382,7 +392,6 @@ br_mark_row_set_figure (BrMarkRow           *self,
     .source = figure->source,
     .status = figure->status,
   };
-
   if (value->converted)
     mark.unit = *unit;
   else
@@ -399,6 +408,17 @@ const char *
 br_mark_row_status_name (BrStatus status)
 {
   return status_name (status);
+}
+
+/**
+ * br_mark_row_describe_series:
+ *
+ * Returns: (transfer full): what the table's Series column says of @mark
+ */
+char *
+br_mark_row_describe_series (const BrChartMark *mark)
+{
+  return describe_series (mark);
 }
 
 /**

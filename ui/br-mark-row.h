@@ -32,6 +32,7 @@ void        br_mark_row_set_figure     (BrMarkRow           *self,
                                         const BrUnit      *unit,
                                         BrLanguage         language);
 const char *br_mark_row_metric_name    (BrMetric           metric);
+char       *br_mark_row_describe_series (const BrChartMark *mark);
 const char *br_mark_row_status_name    (BrStatus           status);
 const char *br_mark_row_get_url        (BrMarkRow         *self);
 guint       br_mark_row_get_index      (BrMarkRow         *self);

@@ -274,10 +274,59 @@ br_export_csv_marks (BrChartLayout *layout,
  *
  * The figures as the chart CSV writes its marks, with the same columns: the value in
  * @unit where it could be converted, else as the dataset gives it, in its own currency
- * and scale.
+ * and scale. A market value, share or raise is written as the chart that draws it
+ * writes its mark.
  *
  * Returns: (transfer full): UTF-8 CSV text
  */
+/**
+ * br_figure_value_get_mark:
+ * @value: a market value, top-five share or raise (not a financial figure, which has a
+ *   metric where a mark has a series)
+ * @unit: the unit @value is in when it was converted
+ * @mark: (out caller-allocates): what a chart's mark of it says: the valuation chart's
+ *   market value, the customers chart's share, the runway chart's raise
+ */
+void
+br_figure_value_get_mark (const BrFigureValue *value,
+                          const BrUnit        *unit,
+                          BrLanguage           language,
+                          BrChartMark         *mark)
+{
+  g_return_if_fail (value != NULL && value->kind != BR_FIGURE_FINANCIAL);
+
+  *mark = (BrChartMark) { .company = value->company, .value = value->value };
+  switch (value->kind)
+    {
+    case BR_FIGURE_MARKET_CAP:
+      mark->series = BR_SERIES_MARKET_CAP;
+      mark->date = value->cap->date;
+      mark->source = value->cap->source;
+      mark->name = br_text_get (&value->cap->label, language);
+      br_unit_init (&mark->unit, value->cap->amount.currency.code, value->cap->amount.scale);
+      break;
+    case BR_FIGURE_TOP5_SHARE:
+      mark->series = BR_SERIES_TOP5;
+      mark->period = value->share->period;
+      mark->date = value->share->period->end;
+      mark->source = value->share->source;
+      mark->percent = TRUE;
+      mark->bound = value->share->bound;
+      break;
+    case BR_FIGURE_RAISE:
+    case BR_FIGURE_FINANCIAL:
+    default:
+      mark->series = BR_SERIES_RAISED;
+      mark->date = value->raise->date;
+      mark->source = value->raise->source;
+      mark->name = br_text_get (&value->raise->label, language);
+      br_unit_init (&mark->unit, value->raise->currency.code, value->raise->scale);
+      break;
+    }
+  if (value->converted)
+    mark->unit = *unit;
+}
+
 char *
 br_export_csv_figures (const BrFigureValue *figures,
                        const guint         *indices,
@@ -291,7 +340,17 @@ br_export_csv_figures (const BrFigureValue *figures,
     {
       const BrFigureValue *value = &figures[indices[i]];
       const BrFigure *figure = value->figure;
-      Row row = {
+      Row row;
+
+      if (value->kind != BR_FIGURE_FINANCIAL)
+        {
+          BrChartMark mark;
+
+          br_figure_value_get_mark (value, unit, language, &mark);
+          append_mark (out, &mark, language);
+          continue;
+        }
+      row = (Row) {
         .company = value->company,
         .series = g_strdup (br_metric_to_string (figure->metric)),
         .period = figure->period,

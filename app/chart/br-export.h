@@ -91,15 +91,39 @@ char        *br_export_csv_marks            (BrChartLayout        *layout,
                                              guint                 n,
                                              BrLanguage            language);
 
+/* What a figure of the dataset is: a financial figure of a period, a market value on a
+ * date, a period's top-five customer share, or money raised on a date */
+typedef enum
+{
+  BR_FIGURE_FINANCIAL,
+  BR_FIGURE_MARKET_CAP,
+  BR_FIGURE_TOP5_SHARE,
+  BR_FIGURE_RAISE,
+} BrFigureKind;
+
 /* A figure of the dataset as a table lists it: its value in the table's unit when it
- * could be converted, else as the dataset gives it. */
+ * could be converted, else as the dataset gives it (a share in percent). A raise's
+ * value is what the runway chart counts: net of fees where the dataset says, else
+ * gross. */
 typedef struct
 {
   const BrCompany *company;
-  const BrFigure  *figure;
+  BrFigureKind     kind;
+  union
+  {
+    const BrFigure        *figure;
+    const BrMarketCap     *cap;
+    const BrConcentration *share;
+    const BrRaise         *raise;
+  };
   double           value;
   gboolean         converted;
 } BrFigureValue;
+
+void         br_figure_value_get_mark       (const BrFigureValue  *value,
+                                             const BrUnit         *unit,
+                                             BrLanguage            language,
+                                             BrChartMark          *mark);
 
 char        *br_export_csv_figures          (const BrFigureValue  *figures,
                                              const guint          *indices,

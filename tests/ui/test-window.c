@@ -1143,14 +1143,20 @@ test_table (Fixture       *fixture,
   g_assert_cmpuint (g_strv_length (lines), ==, n + 1);
   g_assert_true (g_str_has_prefix (lines[0], "company_id,"));
 
-  /* All Figures: every figure of the bundled dataset's companies */
+  /* All Figures: every figure of the bundled dataset's companies, with their market
+   * values, top-five shares and raises */
   {
     BrDataset *dataset = br_document_get_dataset (br_window_get_document (fixture->window));
     gint64 end = g_get_monotonic_time () + TIMEOUT_US;
     guint n_figures = 0;
 
     for (guint i = 0; i < br_dataset_get_n_companies (dataset); i++)
-      n_figures += br_dataset_get_company (dataset, i)->n_figures;
+      {
+        const BrCompany *company = br_dataset_get_company (dataset, i);
+
+        n_figures += company->n_figures + company->n_market_caps + company->n_concentrations
+                     + company->n_raises;
+      }
     g_assert_true (gtk_widget_activate (fixture->window->all_figures_button));
     while ((!br_data_table_get_all_figures (table) || br_data_table_get_busy (table)
             || br_data_table_get_n_rows (table) != n_figures)
@@ -1165,6 +1171,222 @@ test_table (Fixture       *fixture,
     g_assert_cmpuint (br_data_table_get_n_rows (table), ==, n);
   }
 
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-table", NULL));
+}
+
+/* the CSV of the chart @kind draws of the window's dataset, as its export writes it */
+static char *
+chart_csv (BrWindow    *window,
+           BrChartKind  kind)
+{
+  br_window_set_chart (window, kind);
+  wait_for_table (window);
+  return br_export_csv (br_chart_view_get_current_layout (br_window_get_visible_chart_view (window)),
+                        br_language_from_locale ());
+}
+
+/* copies the table's selection, or every row, as Ctrl+Shift+C does */
+static char *
+copy_table (BrWindow *window)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  gboolean changed = FALSE;
+  char *csv = NULL;
+  gulong id;
+
+  id = g_signal_connect (clipboard, "changed", G_CALLBACK (br_test_flag_cb), &changed);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-table", NULL));
+  br_test_iterate_until (&changed, TIMEOUT_US);
+  g_signal_handler_disconnect (clipboard, id);
+  gdk_clipboard_read_text_async (clipboard, NULL, read_text_cb, &csv);
+  while (csv == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return csv;
+}
+
+static void
+wait_for_figures (BrDataTable *table,
+                  guint        n)
+{
+  gint64 end = g_get_monotonic_time () + TIMEOUT_US;
+
+  while ((br_data_table_get_busy (table) || br_data_table_get_n_rows (table) != n)
+         && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (br_data_table_get_busy (table));
+  g_assert_cmpuint (br_data_table_get_n_rows (table), ==, n);
+}
+
+/* the row of @series (as the table names it) dated @date */
+static BrMarkRow *
+find_row (GListModel *rows,
+          const char *series,
+          const char *date)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(BrMarkRow) row = g_list_model_get_item (rows, i);
+      g_autofree char *row_series = NULL;
+      g_autofree char *row_date = NULL;
+
+      g_object_get (row, "series", &row_series, "date", &row_date, NULL);
+      if (g_str_equal (row_series, series) && g_str_equal (row_date, date))
+        return g_steal_pointer (&row);
+    }
+
+  g_error ("no row of %s on %s", series, date);
+}
+
+static void
+assert_row (GListModel *rows,
+            const char *series,
+            const char *date,
+            const char *company,
+            const char *value_text,
+            const char *unit,
+            const char *source)
+{
+  g_autoptr(BrMarkRow) row = find_row (rows, series, date);
+  g_autofree char *row_company = NULL;
+  g_autofree char *row_value = NULL;
+  g_autofree char *row_unit = NULL;
+  g_autofree char *row_source = NULL;
+
+  g_object_get (row, "company", &row_company, "value-text", &row_value, "unit", &row_unit,
+                "source", &row_source, NULL);
+  g_assert_cmpstr (row_company, ==, company);
+  g_assert_cmpstr (row_value, ==, value_text);
+  g_assert_cmpstr (row_unit, ==, unit);
+  g_assert_true (g_str_has_prefix (row_source, source));
+}
+
+/* All Figures on a dataset written for the test lists its market values, top-five
+ * shares and raises beside its financial figures: each says what the chart that draws
+ * it says, a share keeps its bound, they sort with the others, and a copied selection
+ * has the very lines the charts' exports write of them */
+static void
+test_all_figures (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  BrDataTable *table;
+  GListModel *rows;
+  BrDataset *dataset;
+  g_autoptr(GString) charts = g_string_new (NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *revenue_unit = NULL;
+  g_autoptr(BrMarkRow) revenue = NULL;
+  g_autofree char *ipo = NULL;
+  g_autofree char *placement = NULL;
+  const char *orbit, *nimbus;
+  g_auto(GStrv) lines = NULL;
+  guint n_figures = 0, n_from_charts = 0;
+  double previous = -G_MAXDOUBLE, least = G_MAXDOUBLE;
+
+  if (fixture->window == NULL)
+    return;
+
+  open_test_dataset (fixture->window, "all-figures.json");
+  dataset = br_document_get_dataset (br_window_get_document (fixture->window));
+  for (guint i = 0; i < br_dataset_get_n_companies (dataset); i++)
+    {
+      const BrCompany *company = br_dataset_get_company (dataset, i);
+
+      n_figures += company->n_figures + company->n_market_caps + company->n_concentrations
+                   + company->n_raises;
+    }
+  g_assert_cmpuint (n_figures, ==, 11);
+  orbit = br_company_get_name (br_dataset_lookup_company (dataset, "orbit"),
+                               br_language_from_locale ());
+  nimbus = br_company_get_name (br_dataset_lookup_company (dataset, "nimbus"),
+                                br_language_from_locale ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-table", NULL));
+  br_test_wait_for_frame (fixture->window, TIMEOUT_US);
+  for (BrChartKind kind = BR_CHART_CUSTOMERS; kind <= BR_CHART_RUNWAY; kind++)
+    {
+      g_autofree char *chart = chart_csv (fixture->window, kind);
+
+      g_string_append (charts, chart);
+    }
+
+  table = br_window_get_data_table (fixture->window);
+  rows = br_data_table_get_rows (table);
+  br_data_table_set_all_figures (table, TRUE);
+  wait_for_figures (table, n_figures);
+
+  /* as the charts say them, in the window's language: a share given as a bound keeps it */
+  revenue = find_row (rows, g_dgettext (GETTEXT_PACKAGE, "Revenue"), "2024-12-31");
+  g_object_get (revenue, "unit", &revenue_unit, NULL);
+  assert_row (rows, g_dgettext (GETTEXT_PACKAGE, "Top-5 customer share"), "2024-12-31", orbit,
+              "> 89.00", "%", "Annual report 2024");
+  assert_row (rows, g_dgettext (GETTEXT_PACKAGE, "Top-5 customer share"), "2023-12-31", orbit,
+              "72.50", "%", "Annual report 2024");
+  assert_row (rows, g_dgettext (GETTEXT_PACKAGE, "Market value"), "2024-12-31", orbit,
+              "345.60", revenue_unit, "Market close");
+  ipo = g_strdup_printf ("%s · IPO", g_dgettext (GETTEXT_PACKAGE, "Raised"));
+  assert_row (rows, ipo, "2024-06-28", orbit, "42.10", revenue_unit, "Listing announcement");
+  placement = g_strdup_printf ("%s · Placement", g_dgettext (GETTEXT_PACKAGE, "Raised"));
+  assert_row (rows, placement, "2024-09-30", nimbus, "35.98", revenue_unit, "Market close");
+
+  /* sorted with the financial figures, on a worker thread: the least comes first */
+  for (guint i = 0; i < n_figures; i++)
+    {
+      g_autoptr(BrMarkRow) row = g_list_model_get_item (rows, i);
+      double value;
+
+      g_object_get (row, "value", &value, NULL);
+      least = MIN (least, value);
+    }
+  br_data_table_sort_by (table, "value", GTK_SORT_ASCENDING);
+  {
+    gint64 end = g_get_monotonic_time () + TIMEOUT_US;
+    double first = G_MAXDOUBLE;
+
+    while (first != least && g_get_monotonic_time () < end)
+      {
+        g_autoptr(BrMarkRow) row = NULL;
+
+        g_main_context_iteration (NULL, TRUE);
+        row = g_list_model_get_item (rows, 0);
+        g_object_get (row, "value", &first, NULL);
+      }
+  }
+  wait_for_figures (table, n_figures);
+  for (guint i = 0; i < n_figures; i++)
+    {
+      g_autoptr(BrMarkRow) row = g_list_model_get_item (rows, i);
+      double value;
+
+      g_object_get (row, "value", &value, NULL);
+      g_assert_cmpfloat (value, >=, previous);
+      previous = value;
+    }
+
+  /* every row copied: each market value, share and raise is the line its chart's
+   * export writes */
+  g_assert_true (gtk_selection_model_select_range (br_data_table_get_selection (table), 0,
+                                                   n_figures, TRUE));
+  csv = copy_table (fixture->window);
+  lines = g_strsplit (g_strchomp (csv), "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, n_figures + 1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], ",", 4);
+
+      if (!g_str_equal (fields[2], "market_cap") && !g_str_equal (fields[2], "top5_share")
+          && !g_str_has_prefix (fields[2], "raised:"))
+        continue;
+      n_from_charts++;
+      if (strstr (charts->str, lines[i]) == NULL)
+        g_error ("no chart's export has the line %s", lines[i]);
+    }
+  g_assert_cmpuint (n_from_charts, ==, 7);
+  for (guint i = 1; lines[i] != NULL; i++)
+    if (strstr (lines[i], ",top5_share,FY2024,2024-12-31,89,percent,,") != NULL)
+      g_assert_true (g_str_has_suffix (lines[i], ",audited,more-than"));
+  g_assert_nonnull (strstr (csv, ",top5_share,FY2024,2024-12-31,89,percent,,"));
+
+  br_data_table_set_all_figures (table, FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-table", NULL));
 }
 
@@ -2091,6 +2313,7 @@ main (int   argc,
   add ("/Br/Window/export-toast-text", test_export_toast_text);
   add ("/Br/Window/table", test_table);
   add ("/Br/Window/restyle-ahead", test_restyle_ahead);
+  add ("/Br/Window/all-figures", test_all_figures);
   add ("/Br/Window/color-vision", test_color_vision);
   add ("/Br/Window/screenshots", test_screenshots);
   add ("/Br/Window/presentation", test_presentation);
