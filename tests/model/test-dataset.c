@@ -141,6 +141,37 @@ test_nvidia_fiscal_years (void)
   g_assert_cmpuint (n_years, >=, 6);
 }
 
+/* A period's midpoint, where charts place its figure and whose year's rate converts it:
+ * a half-year's falls at its end of March, a fiscal year ending in January's in the
+ * calendar year before. */
+static void
+test_period_midpoint (void)
+{
+  g_autoptr(BrDataset) dataset = load_shipped ("china-gpu.json");
+  const BrCompany *nvidia = br_dataset_lookup_company (dataset, "nvidia");
+  BrPeriod half = { .kind = BR_PERIOD_HALF_YEAR };
+  GDate midpoint;
+
+  g_date_set_dmy (&half.start, 1, G_DATE_JANUARY, 2024);
+  g_date_set_dmy (&half.end, 30, G_DATE_JUNE, 2024);
+  br_period_get_midpoint (&half, &midpoint);
+  g_assert_cmpint (g_date_get_day (&midpoint), ==, 31);
+  g_assert_cmpint (g_date_get_month (&midpoint), ==, G_DATE_MARCH);
+  g_assert_cmpint (g_date_get_year (&midpoint), ==, 2024);
+
+  for (guint i = 0; i < nvidia->n_periods; i++)
+    {
+      const BrPeriod *p = &nvidia->periods[i];
+
+      if (p->kind != BR_PERIOD_FISCAL_YEAR)
+        continue;
+      br_period_get_midpoint (p, &midpoint);
+      g_assert_cmpint (g_date_get_year (&midpoint), ==, g_date_get_year (&p->end) - 1);
+      g_assert_cmpint (g_date_get_month (&midpoint), >=, G_DATE_JULY);
+      g_assert_cmpint (g_date_get_month (&midpoint), <=, G_DATE_AUGUST);
+    }
+}
+
 /* Cambricon turned its first profit in 2025, from the audited annual report; the
  * quarter's figure is marked unaudited. */
 static void
@@ -259,6 +290,7 @@ main (int   argc,
   g_test_add_func ("/Br/Dataset/bundled-matches-file", test_bundled_matches_file);
   g_test_add_func ("/Br/Dataset/challengers", test_challengers);
   g_test_add_func ("/Br/Dataset/nvidia-fiscal-years", test_nvidia_fiscal_years);
+  g_test_add_func ("/Br/Dataset/period-midpoint", test_period_midpoint);
   g_test_add_func ("/Br/Dataset/cambricon-2025", test_cambricon_2025);
   g_test_add_func ("/Br/Dataset/select-never-counts-twice", test_select_never_counts_twice);
   g_test_add_func ("/Br/Dataset/period-rules", test_period_rules);
