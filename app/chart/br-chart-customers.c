@@ -131,6 +131,21 @@ at_share (const Track *t,
   return t->x0 + (t->x1 - t->x0) * CLAMP (share, 0, 100) / 100.;
 }
 
+/* The part of a row's bar between two shares: its left and right, top and height */
+typedef struct
+{
+  double x0, x1;
+  double y, h;
+} Span;
+
+static Span
+span (const Track *t,
+      double       from,
+      double       to)
+{
+  return (Span) { at_share (t, from), at_share (t, to), t->y, t->h };
+}
+
 static void
 add_bar_mark (BrChartContext        *ctx,
               const Row             *row,
@@ -138,11 +153,8 @@ add_bar_mark (BrChartContext        *ctx,
               BrSeries               series,
               const char            *name,
               double                 value,
-              const Track           *t,
-              double                 from,
-              double                 to)
+              const Span            *s)
 {
-  double x0 = at_share (t, from), x1 = at_share (t, to);
   BrChartMark mark = {
     .series = series,
     .company = row->company,
@@ -153,10 +165,10 @@ add_bar_mark (BrChartContext        *ctx,
     .bound = series == BR_SERIES_TOP5 ? c->bound : BR_BOUND_EXACT,
     .source = c->source,
     .name = name,
-    .x = (x0 + x1) / 2, .y = t->y + t->h / 2,
-    .x0 = x0, .y0 = t->y, .x1 = x1, .y1 = t->y + t->h,
+    .x = (s->x0 + s->x1) / 2, .y = s->y + s->h / 2,
+    .x0 = s->x0, .y0 = s->y, .x1 = s->x1, .y1 = s->y + s->h,
   };
-  BrShape shape = { SHAPE_RECT, .rx = x0, .ry = t->y, .rw = x1 - x0, .rh = t->h };
+  BrShape shape = { SHAPE_RECT, .rx = s->x0, .ry = s->y, .rw = s->x1 - s->x0, .rh = s->h };
 
   _br_chart_layout_add_mark (ctx->layout, &mark, &shape);
 }
@@ -164,41 +176,36 @@ add_bar_mark (BrChartContext        *ctx,
 static void
 fill_span (BrChartContext *ctx,
            const BrRgb    *color,
-           const Track    *t,
-           double          from,
-           double          to)
+           const Span     *s)
 {
   _br_set_rgb (ctx->cr, color);
-  cairo_rectangle (ctx->cr, at_share (t, from), t->y, at_share (t, to) - at_share (t, from), t->h);
+  cairo_rectangle (ctx->cr, s->x0, s->y, s->x1 - s->x0, s->h);
   cairo_fill (ctx->cr);
 }
 
-/* Diagonal stripes in @color, outlined, from @from to @to: what a bound leaves open */
+/* Diagonal stripes in @color across @s, outlined: what a bound leaves open */
 static void
 hatch_span (BrChartContext *ctx,
             const BrRgb    *color,
-            const Track    *t,
-            double          from,
-            double          to)
+            const Span     *s)
 {
   cairo_t *cr = ctx->cr;
-  double x0 = at_share (t, from), x1 = at_share (t, to);
-  double step = MAX (4, t->h / 3), line = MAX (1, ctx->em / 14);
+  double step = MAX (4, s->h / 3), line = MAX (1, ctx->em / 14);
 
   cairo_save (cr);
-  cairo_rectangle (cr, x0, t->y, x1 - x0, t->h);
+  cairo_rectangle (cr, s->x0, s->y, s->x1 - s->x0, s->h);
   cairo_clip (cr);
   _br_set_rgb (cr, color);
   cairo_set_line_width (cr, MAX (1.5, step / 2.5));
-  for (double d = x0 - t->h; d < x1 + step; d += step)
+  for (double d = s->x0 - s->h; d < s->x1 + step; d += step)
     {
-      cairo_move_to (cr, d, t->y + t->h);
-      cairo_line_to (cr, d + t->h, t->y);
+      cairo_move_to (cr, d, s->y + s->h);
+      cairo_line_to (cr, d + s->h, s->y);
     }
   cairo_stroke (cr);
   /* inside the clip, so the outline keeps to the bar's box */
   cairo_set_line_width (cr, 2 * line);
-  cairo_rectangle (cr, x0, t->y, x1 - x0, t->h);
+  cairo_rectangle (cr, s->x0, s->y, s->x1 - s->x0, s->h);
   cairo_stroke (cr);
   cairo_restore (cr);
 }
@@ -233,21 +240,23 @@ draw_bar (BrChartContext        *ctx,
 {
   const char *rest = c->bound == BR_BOUND_EXACT ? _("all other customers")
                                                  : _("all other customers, at most");
+  Span others = span (t, c->top5_share, 100), top5 = span (t, 0, c->top5_share), unnamed;
   double named = 0;
 
   if (c->bound == BR_BOUND_EXACT)
-    fill_span (ctx, &ctx->palette.rest, t, c->top5_share, 100);
+    fill_span (ctx, &ctx->palette.rest, &others);
   else
-    hatch_span (ctx, &row->color, t, c->top5_share, 100);
+    hatch_span (ctx, &row->color, &others);
 
-  fill_span (ctx, &row->color, t, 0, c->top5_share);
+  fill_span (ctx, &row->color, &top5);
   for (guint i = 0; i < c->n_customers; i++)
     {
       BrRgb color = shade (ctx, &row->color, i + 1, c->n_customers);
+      Span customer = span (t, named, named + c->customers[i].share);
 
-      fill_span (ctx, &color, t, named, named + c->customers[i].share);
+      fill_span (ctx, &color, &customer);
       add_bar_mark (ctx, row, c, BR_SERIES_CUSTOMER, br_text_get (&c->customers[i].name, ctx->lang),
-                    c->customers[i].share, t, named, named + c->customers[i].share);
+                    c->customers[i].share, &customer);
       named += c->customers[i].share;
     }
   /* after every fill, so that none covers a gap's edge */
@@ -257,12 +266,13 @@ draw_bar (BrChartContext        *ctx,
       named += c->customers[i].share;
       separate (ctx, t, named);
     }
-  add_bar_mark (ctx, row, c, BR_SERIES_TOP5, NULL, c->top5_share, t, named, c->top5_share);
+  unnamed = span (t, named, c->top5_share);
+  add_bar_mark (ctx, row, c, BR_SERIES_TOP5, NULL, c->top5_share, &unnamed);
 
   if (c->top5_share < 100)
     {
       add_bar_mark (ctx, row, c, BR_SERIES_CUSTOMER, _br_chart_layout_intern (ctx->layout, rest),
-                    100 - c->top5_share, t, c->top5_share, 100);
+                    100 - c->top5_share, &others);
       separate (ctx, t, c->top5_share);
     }
 }
