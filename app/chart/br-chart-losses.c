@@ -50,8 +50,7 @@ collect_points (BrChartContext  *ctx,
       const BrFigure *figure = find_net_income (company, periods[i]);
       Point point = { .figure = figure };
 
-      if (figure == NULL ||
-          !br_metrics_figure_value (ctx->dataset, figure, &o->unit, &point.conversion, NULL))
+      if (!_br_chart_figure_value (ctx, figure, &point.conversion))
         continue;
 
       running += point.conversion.value;

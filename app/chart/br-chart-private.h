@@ -301,6 +301,9 @@ GPtrArray *_br_chart_companies    (BrChartContext      *ctx,
 const BrPeriod **_br_chart_periods (BrChartContext     *ctx,
                                     const BrCompany    *company,
                                     guint              *n);
+gboolean _br_chart_figure_value   (BrChartContext      *ctx,
+                                   const BrFigure      *figure,
+                                   BrConversion        *out);
 void     _br_chart_header         (BrChartContext      *ctx,
                                    const char          *title,
                                    const char          *subtitle);

@@ -59,8 +59,7 @@ figure_value (BrChartContext *ctx,
 {
   BrConversion conversion;
 
-  if (figure == NULL ||
-      !br_metrics_figure_value (ctx->dataset, figure, &ctx->options->unit, &conversion, NULL))
+  if (!_br_chart_figure_value (ctx, figure, &conversion))
     return FALSE;
 
   *value = conversion.value;

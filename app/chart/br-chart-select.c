@@ -54,8 +54,7 @@ latest_figure (BrChartContext  *ctx,
         latest = figure;
     }
 
-  if (latest == NULL ||
-      !br_metrics_figure_value (ctx->dataset, latest, &ctx->options->unit, &conversion, NULL))
+  if (!_br_chart_figure_value (ctx, latest, &conversion))
     return -1;
 
   return fabs (conversion.value);
@@ -321,6 +320,16 @@ _br_chart_periods (BrChartContext  *ctx,
   *n = br_metrics_select_periods_by (company, g_date_valid (&o->from) ? &o->from : NULL,
                                      g_date_valid (&o->to) ? &o->to : NULL, o->periods, periods);
   return periods;
+}
+
+/* @figure in the chart's unit: FALSE for none, or for one no rate converts */
+gboolean
+_br_chart_figure_value (BrChartContext *ctx,
+                        const BrFigure *figure,
+                        BrConversion   *out)
+{
+  return figure != NULL &&
+         br_metrics_figure_value (ctx->dataset, figure, &ctx->options->unit, out, NULL);
 }
 
 /**
