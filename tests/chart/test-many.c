@@ -21,6 +21,8 @@
 
 #include "br-chart.h"
 #include "br-chart-layout-private.h"
+#include "br-chart-options-private.h"
+#include "br-deck.h"
 #include "br-loader.h"
 
 static gboolean
@@ -88,12 +90,13 @@ has_data (BrChartKind      kind,
   return company->n_figures > 0;
 }
 
-/* the chart's body text size on a @width × @height page (br-chart.c) */
+/* the chart's body text size on a @width × @height page (br-chart.c), and on a slide */
 static double
-body_size (double width,
-           double height)
+body_size (double   width,
+           double   height,
+           gboolean slide)
 {
-  return MAX (11, 20 * MIN (width / 1920, height / 1080));
+  return MAX (11, 20 * MIN (width / 1920, height / 1080)) * (slide ? BR_DECK_TEXT_SCALE : 1);
 }
 
 /* Customer bars: each company's rows at least a line of text (1.25 em) apart, their
@@ -101,9 +104,10 @@ body_size (double width,
 static guint
 assert_rows_legible (BrChartLayout *layout,
                      double         width,
-                     double         height)
+                     double         height,
+                     gboolean       slide)
 {
-  double em = body_size (width, height);
+  double em = body_size (width, height, slide);
   g_autoptr(GHashTable) companies = g_hash_table_new (NULL, NULL);
   const BrChartMark *last = NULL;
 
@@ -254,7 +258,7 @@ test_many (gconstpointer data)
   /* two periods a company: as many companies as have rows a line of text high (9 and 4
    * when each took 4 em, as donuts did) */
   if (c->kind == BR_CHART_CUSTOMERS)
-    g_assert_cmpuint (assert_rows_legible (layout, c->width, c->height), >=,
+    g_assert_cmpuint (assert_rows_legible (layout, c->width, c->height, FALSE), >=,
                       c->height > 360 ? 11 : 5);
 
   /* the note counts them (forty names would be too many for a page) */
@@ -293,7 +297,7 @@ test_customers_one_period (void)
   layout = draw_pdf (options, 1920, 1080, &text);
 
   assert_text_fits (layout, 1920, 1080);
-  n_drawn = assert_rows_legible (layout, 1920, 1080);
+  n_drawn = assert_rows_legible (layout, 1920, 1080, FALSE);
   g_assert_cmpuint (n_drawn, >=, 18);
   g_assert_cmpuint (count_named (text), <=, 30);
   br_chart_layout_get_not_drawn (layout, &n_rest);
@@ -302,6 +306,39 @@ test_customers_one_period (void)
   count = g_strdup_printf ("The %u largest of 40 companies selected are drawn; %u more are not",
                            n_drawn, n_rest);
   g_assert_nonnull (strstr (text, count));
+}
+
+/* Customer bars on a 1280×720 slide, every company selected: its large type still has
+ * rows for four companies (two when each took 4 em) */
+static void
+test_customers_slide (void)
+{
+  g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_CUSTOMERS);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(BrChartLayout) layout = NULL;
+  g_autofree char *text = NULL;
+  guint n_rest, n_drawn;
+
+  if (!have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  for (guint i = 0; i < br_dataset_get_n_companies (dataset); i++)
+    g_ptr_array_add (ids, br_dataset_get_company (dataset, i)->id);
+  g_ptr_array_add (ids, NULL);
+  br_chart_options_set_companies (options, (const char * const *)ids->pdata);
+  br_chart_options_set_language (options, BR_LANGUAGE_EN);
+  br_chart_options_set_slide (options, TRUE);
+  br_chart_options_set_text_scale (options, BR_DECK_TEXT_SCALE);
+  layout = draw_pdf (options, 1280, 720, &text);
+
+  assert_text_fits (layout, 1280, 720);
+  n_drawn = assert_rows_legible (layout, 1280, 720, TRUE);
+  g_assert_cmpuint (n_drawn, >=, 4);
+  br_chart_layout_get_not_drawn (layout, &n_rest);
+  g_assert_cmpuint (n_drawn + n_rest, ==, br_dataset_get_n_companies (dataset) - 1);
 }
 
 /* a selection small enough to name: the note names each company left out */
@@ -367,6 +404,7 @@ main (int   argc,
         }
   g_test_add_func ("/Br/Many/names-left-out", test_names_left_out);
   g_test_add_func ("/Br/Many/customers-one-period", test_customers_one_period);
+  g_test_add_func ("/Br/Many/customers-slide", test_customers_slide);
 
   status = g_test_run ();
   g_clear_object (&dataset);
