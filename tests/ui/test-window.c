@@ -1205,15 +1205,25 @@ copy_table (BrWindow *window)
   return csv;
 }
 
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* until the table holds @n rows and is not busy; a tick wakes the loop, so that a table
+ * that never gets there fails the test in time */
 static void
 wait_for_figures (BrDataTable *table,
                   guint        n)
 {
   gint64 end = g_get_monotonic_time () + TIMEOUT_US;
+  guint tick = g_timeout_add (50, tick_cb, NULL);
 
   while ((br_data_table_get_busy (table) || br_data_table_get_n_rows (table) != n)
          && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
   g_assert_false (br_data_table_get_busy (table));
   g_assert_cmpuint (br_data_table_get_n_rows (table), ==, n);
 }
@@ -1340,6 +1350,7 @@ test_all_figures (Fixture       *fixture,
   br_data_table_sort_by (table, "value", GTK_SORT_ASCENDING);
   {
     gint64 end = g_get_monotonic_time () + TIMEOUT_US;
+    guint tick = g_timeout_add (50, tick_cb, NULL);
     double first = G_MAXDOUBLE;
 
     while (first != least && g_get_monotonic_time () < end)
@@ -1350,6 +1361,7 @@ test_all_figures (Fixture       *fixture,
         row = g_list_model_get_item (rows, 0);
         g_object_get (row, "value", &first, NULL);
       }
+    g_source_remove (tick);
   }
   wait_for_figures (table, n_figures);
   for (guint i = 0; i < n_figures; i++)
