@@ -14,18 +14,32 @@
 /* ems: the least size a slide sets a figure at, above its tick labels' 0.75 */
 #define VALUE_SMALLEST 0.85
 
+/* A pair's two series, in the order their bars stand */
+enum
+{
+  REVENUE,
+  RND,
+  N_SERIES
+};
+
+/* The metric each series charts */
+static const BrMetric series_metric[N_SERIES] = { BR_METRIC_REVENUE, BR_METRIC_RND_EXPENSE };
+
+/* One series of a pair */
+typedef struct
+{
+  const BrFigure *figure;        /* the last figure added */
+  double          value;
+  gboolean        has;
+} Bar;
+
 typedef struct
 {
   const BrPeriod *period;        /* the last period of a cumulative pair */
   const BrPeriod *first_period;  /* the first, when cumulative */
   guint           n_periods;
   guint           n_skipped;     /* periods in between that lack one of the two */
-  const BrFigure *revenue;       /* the last figure added */
-  const BrFigure *rnd;
-  double          revenue_value;
-  double          rnd_value;
-  gboolean        has_revenue;
-  gboolean        has_rnd;
+  Bar             bars[N_SERIES];
   const BrFxRate *rate;
   BrStatus        status;
 } Pair;
@@ -36,12 +50,20 @@ typedef struct
   GArray          *pairs;
 } Group;
 
-/* The series the legend leaves shown */
+/* How a series draws: its mark, its colour, and whether the legend leaves it shown */
 typedef struct
 {
-  gboolean revenue;
-  gboolean rnd;
-} Shown;
+  BrSeries     mark;
+  const BrRgb *color;
+  gboolean     shown;
+} Series;
+
+/* Whether a pair has both figures */
+static gboolean
+pair_complete (const Pair *p)
+{
+  return p->bars[REVENUE].has && p->bars[RND].has;
+}
 
 static void
 group_clear (gpointer data)
@@ -86,21 +108,24 @@ collect_pairs (BrChartContext  *ctx,
     {
       Pair pair = { periods[i], periods[i], 1 };
 
-      pair.revenue = br_company_find_figure (company, periods[i], BR_METRIC_REVENUE);
-      pair.rnd = br_company_find_figure (company, periods[i], BR_METRIC_RND_EXPENSE);
-      pair.has_revenue = figure_value (ctx, pair.revenue, &pair.revenue_value, &pair.rate);
-      pair.has_rnd = figure_value (ctx, pair.rnd, &pair.rnd_value, &pair.rate);
-      pair.status = MAX (pair.has_revenue ? pair.revenue->status : BR_STATUS_AUDITED,
-                         pair.has_rnd ? pair.rnd->status : BR_STATUS_AUDITED);
+      for (guint s = 0; s < N_SERIES; s++)
+        {
+          Bar *b = &pair.bars[s];
+
+          b->figure = br_company_find_figure (company, periods[i], series_metric[s]);
+          b->has = figure_value (ctx, b->figure, &b->value, &pair.rate);
+          if (b->has)
+            pair.status = MAX (pair.status, b->figure->status);
+        }
 
       if (!o->cumulative)
         {
-          if (pair.has_revenue || pair.has_rnd)
+          if (pair.bars[REVENUE].has || pair.bars[RND].has)
             g_array_append_val (pairs, pair);
           continue;
         }
 
-      if (!pair.has_revenue || !pair.has_rnd)
+      if (!pair_complete (&pair))
         {
           /* a gap counts only once a later period closes it */
           pending_skips += total.n_periods > 0;
@@ -114,11 +139,12 @@ collect_pairs (BrChartContext  *ctx,
         total.first_period = pair.period;
       total.period = pair.period;
       total.n_periods++;
-      total.revenue = pair.revenue;
-      total.rnd = pair.rnd;
-      total.revenue_value += pair.revenue_value;
-      total.rnd_value += pair.rnd_value;
-      total.has_revenue = total.has_rnd = TRUE;
+      for (guint s = 0; s < N_SERIES; s++)
+        {
+          total.bars[s].figure = pair.bars[s].figure;
+          total.bars[s].value += pair.bars[s].value;
+          total.bars[s].has = TRUE;
+        }
       total.status = MAX (total.status, pair.status);
       if (pair.rate != NULL)
         total.rate = pair.rate;
@@ -182,23 +208,24 @@ hatch (cairo_t *cr,
   cairo_restore (cr);
 }
 
+/* @bar, one of @pair's, in @series' colour and mark: from @x, @w wide */
 static void
 draw_bar (BrChartContext  *ctx,
           const BrAxis    *axis,
           const BrCompany *company,
           const Pair      *pair,
-          BrSeries         series,
+          const Bar       *bar,
+          const Series    *series,
           double           x,
           double           w)
 {
-  gboolean revenue = series == BR_SERIES_REVENUE;
-  double value = revenue ? pair->revenue_value : pair->rnd_value;
-  const BrFigure *figure = revenue ? pair->revenue : pair->rnd;
+  double value = bar->value;
+  const BrFigure *figure = bar->figure;
   double y0 = _br_axis_map (axis, 0);
   /* values here are never negative; the smallest still shows a pixel above zero */
   double height = MAX (y0 - _br_axis_map (axis, value), 1), top = y0 - height;
   BrChartMark mark = {
-    .series = series,
+    .series = series->mark,
     .company = company,
     .period = pair->period,
     .date = pair->period->end,
@@ -213,7 +240,7 @@ draw_bar (BrChartContext  *ctx,
   };
   BrShape shape = { SHAPE_RECT, .rx = x, .ry = top, .rw = w, .rh = height };
 
-  _br_set_rgb (ctx->cr, revenue ? &ctx->palette.revenue : &ctx->palette.rnd);
+  _br_set_rgb (ctx->cr, series->color);
   cairo_rectangle (ctx->cr, x, top, w, height);
   cairo_fill (ctx->cr);
 
@@ -327,10 +354,10 @@ describe (BrChartContext *ctx,
         {
           Pair *p = &g_array_index (g->pairs, Pair, j);
 
-          if (p->has_revenue && p->has_rnd)
+          if (pair_complete (p))
             {
-              revenue += p->revenue_value;
-              rnd += p->rnd_value;
+              revenue += p->bars[REVENUE].value;
+              rnd += p->bars[RND].value;
             }
         }
 
@@ -359,7 +386,7 @@ static guint
 collect_groups (BrChartContext *ctx,
                 GArray         *groups,
                 BrExtent       *extent,
-                const Shown    *shown)
+                const Series   *series)
 {
   g_autoptr(GPtrArray) companies = _br_chart_companies (ctx, FALSE);
   guint n_pairs = 0;
@@ -386,10 +413,9 @@ collect_groups (BrChartContext *ctx,
 
           _br_extent_add_period (extent, p->first_period);
           _br_extent_add_period (extent, p->period);
-          if (shown->revenue && p->has_revenue)
-            _br_extent_add_value (extent, p->revenue_value);
-          if (shown->rnd && p->has_rnd)
-            _br_extent_add_value (extent, p->rnd_value);
+          for (guint s = 0; s < N_SERIES; s++)
+            if (series[s].shown && p->bars[s].has)
+              _br_extent_add_value (extent, p->bars[s].value);
         }
       n_pairs += group.pairs->len;
       g_array_append_val (groups, group);
@@ -402,10 +428,11 @@ collect_groups (BrChartContext *ctx,
 static char *
 pair_ratio (BrChartContext *ctx,
             const Pair     *p,
-            const Shown    *shown)
+            const Series   *series)
 {
-  if (p->has_revenue && p->has_rnd && p->revenue_value > 0 && shown->revenue && shown->rnd)
-    return _br_format_multiple (p->rnd_value / p->revenue_value, ctx->lang);
+  if (pair_complete (p) && p->bars[REVENUE].value > 0 && series[REVENUE].shown &&
+      series[RND].shown)
+    return _br_format_multiple (p->bars[RND].value / p->bars[REVENUE].value, ctx->lang);
 
   return NULL;
 }
@@ -414,16 +441,16 @@ pair_ratio (BrChartContext *ctx,
 static char *
 note_text (BrChartContext *ctx,
            const Pair     *p,
-           const Shown    *shown,
+           const Series   *series,
            gboolean       *is_ratio)
 {
-  char *ratio = pair_ratio (ctx, p, shown);
+  char *ratio = pair_ratio (ctx, p, series);
 
   *is_ratio = ratio != NULL;
   if (ratio != NULL)
     return ratio;
-  if (!p->has_revenue || !p->has_rnd)
-    return g_strdup (p->has_rnd ? _("Revenue not disclosed") : _("R&D not disclosed"));
+  if (!pair_complete (p))
+    return g_strdup (p->bars[RND].has ? _("Revenue not disclosed") : _("R&D not disclosed"));
 
   return NULL;
 }
@@ -436,10 +463,10 @@ pair_note (BrChartContext *ctx,
            double          top,
            double          room,
            double          slot_room,
-           const Shown    *shown)
+           const Series   *series)
 {
   gboolean is_ratio;
-  g_autofree char *text = note_text (ctx, p, shown, &is_ratio);
+  g_autofree char *text = note_text (ctx, p, series, &is_ratio);
 
   if (text != NULL && is_ratio)
     label_if_fits (ctx, text, x, top - ctx->em * 0.2, room,
@@ -460,30 +487,25 @@ draw_pair (BrChartContext  *ctx,
            const Pair      *p,
            double           x,
            double           slot,
-           const Shown     *shown)
+           const Series    *series)
 {
   double bar = slot * 0.36;
   double left = x + slot * 0.14;
   double top = ctx->py1;
 
-  if (shown->revenue && p->has_revenue)
-    {
-      draw_bar (ctx, axis, company, p, BR_SERIES_REVENUE, left, bar);
-      top = MIN (top, _br_axis_map (axis, p->revenue_value));
-    }
-  if (shown->rnd && p->has_rnd)
-    {
-      draw_bar (ctx, axis, company, p, BR_SERIES_RND, left + bar, bar);
-      top = MIN (top, _br_axis_map (axis, p->rnd_value));
-    }
+  for (guint s = 0; s < N_SERIES; s++)
+    if (series[s].shown && p->bars[s].has)
+      {
+        draw_bar (ctx, axis, company, p, &p->bars[s], &series[s], left + bar * s, bar);
+        top = MIN (top, _br_axis_map (axis, p->bars[s].value));
+      }
 
   /* cumulative bars are few and wide: their values read at a glance */
   if (ctx->options->cumulative)
     {
-      if (shown->revenue && p->has_revenue)
-        value_label (ctx, axis, p->revenue_value, left + bar / 2, bar * 0.98);
-      if (shown->rnd && p->has_rnd)
-        value_label (ctx, axis, p->rnd_value, left + bar * 1.5, bar * 0.98);
+      for (guint s = 0; s < N_SERIES; s++)
+        if (series[s].shown && p->bars[s].has)
+          value_label (ctx, axis, p->bars[s].value, left + bar * (s + 0.5), bar * 0.98);
       top -= ctx->em * 1.2;
     }
 
@@ -569,7 +591,7 @@ static gboolean
 needs_stagger (BrChartContext *ctx,
                GArray         *groups,
                double          slot,
-               const Shown    *shown)
+               const Series   *series)
 {
   if (!ctx->options->slide || ctx->options->cumulative)
     return FALSE;
@@ -580,7 +602,7 @@ needs_stagger (BrChartContext *ctx,
 
       for (guint j = 0; j < g->pairs->len; j++)
         {
-          g_autofree char *ratio = pair_ratio (ctx, &g_array_index (g->pairs, Pair, j), shown);
+          g_autofree char *ratio = pair_ratio (ctx, &g_array_index (g->pairs, Pair, j), series);
           double w;
 
           if (ratio == NULL)
@@ -599,10 +621,10 @@ static double
 note_half_width (BrChartContext *ctx,
                  const Note     *note,
                  double          room,
-                 const Shown    *shown)
+                 const Series   *series)
 {
   gboolean is_ratio;
-  g_autofree char *text = note_text (ctx, note->pair, shown, &is_ratio);
+  g_autofree char *text = note_text (ctx, note->pair, series, &is_ratio);
   double w = 0;
 
   /* a note that is not a figure keeps to its own slot */
@@ -665,7 +687,7 @@ draw_notes (BrChartContext *ctx,
             guint           n,
             double          slot,
             gboolean        stagger,
-            const Shown    *shown)
+            const Series   *series)
 {
   g_autofree double *base = g_new0 (double, MAX (n, 1));
   g_autofree double *cx = g_new0 (double, MAX (n, 1));
@@ -677,11 +699,11 @@ draw_notes (BrChartContext *ctx,
       /* centred, leaning left, leaning right: the one that stands lowest */
       double edge = slot * 0.36;
 
-      half[k] = note_half_width (ctx, &notes[k], room, shown);
+      half[k] = note_half_width (ctx, &notes[k], room, series);
       cx[k] = notes[k].x;
       if (stagger && half[k] == 0 && k >= 2)
         half[k] = note_half_width (ctx, &notes[k], wider_room (ctx, notes, half, n, k, slot),
-                                   shown);
+                                   series);
       base[k] = notes[k].top;
       if (!stagger)
         continue;
@@ -709,7 +731,7 @@ draw_notes (BrChartContext *ctx,
       for (guint j = k - 1; stagger && k % 2 == 1 && j <= k + 1 && j < n; j += 2)
         if (fabs (cx[j] - cx[k]) < half[j] + half[k] + ctx->em * 0.5)
           top = MIN (top, base[j] - ctx->em * 1.25);
-      pair_note (ctx, notes[k].pair, cx[k], top, MAX (room, 2 * half[k] + 1), slot * 0.98, shown);
+      pair_note (ctx, notes[k].pair, cx[k], top, MAX (room, 2 * half[k] + 1), slot * 0.98, series);
     }
 }
 
@@ -721,7 +743,7 @@ plot (BrChartContext *ctx,
       GArray         *groups,
       double          hi,
       guint           n_pairs,
-      const Shown    *shown)
+      const Series   *series)
 {
   BrAxis axis = { 0 };
   double slot, x;
@@ -733,7 +755,7 @@ plot (BrChartContext *ctx,
   _br_chart_plot_rows (ctx, 2.9);
   set_axis (ctx, &axis, hi, FALSE);
   slot = (ctx->px1 - ctx->px0) / (n_pairs + 0.5 * (groups->len + 1));
-  stagger = needs_stagger (ctx, groups, slot, shown);
+  stagger = needs_stagger (ctx, groups, slot, series);
   if (stagger)
     set_axis (ctx, &axis, hi, TRUE);
   _br_axis_draw_y (ctx, &axis, _("Amount"), &ctx->options->unit);
@@ -752,14 +774,14 @@ plot (BrChartContext *ctx,
           Pair *p = &g_array_index (g->pairs, Pair, j);
 
           notes[k] = (Note) { p, x + slot / 2, 0, i };
-          notes[k].top = draw_pair (ctx, &axis, g->company, p, x, slot, shown);
+          notes[k].top = draw_pair (ctx, &axis, g->company, p, x, slot, series);
         }
 
       group_label (ctx, g->company, group_x0, x, slot);
       x += slot * 0.5;
     }
 
-  draw_notes (ctx, notes, n_pairs, slot, stagger, shown);
+  draw_notes (ctx, notes, n_pairs, slot, stagger, series);
   _br_axis_clear (&axis);
 }
 
@@ -805,12 +827,15 @@ _br_chart_draw_rnd (BrChartContext *ctx)
   g_autoptr(GArray) groups = g_array_new (FALSE, TRUE, sizeof (Group));
   g_autofree char *note = NULL;
   g_autofree char *subtitle = NULL;
-  Shown shown = { !_br_chart_hidden (ctx, "revenue"), !_br_chart_hidden (ctx, "rnd") };
+  Series series[N_SERIES] = {
+    { BR_SERIES_REVENUE, &ctx->palette.revenue, !_br_chart_hidden (ctx, "revenue") },
+    { BR_SERIES_RND, &ctx->palette.rnd, !_br_chart_hidden (ctx, "rnd") },
+  };
   BrExtent extent;
   guint n_pairs;
 
   g_array_set_clear_func (groups, group_clear);
-  n_pairs = collect_groups (ctx, groups, &extent, &shown);
+  n_pairs = collect_groups (ctx, groups, &extent, series);
 
   _br_legend_add (ctx->legend, "revenue", _("Revenue"), &ctx->palette.revenue, FALSE);
   _br_legend_add (ctx->legend, "rnd", _("R&D expense"), &ctx->palette.rnd, FALSE);
@@ -821,7 +846,7 @@ _br_chart_draw_rnd (BrChartContext *ctx)
                                               "as a multiple of revenue"));
   _br_chart_frame (ctx, _("Revenue against R&D expense"), subtitle, 3);
 
-  if (n_pairs == 0 || (!shown.revenue && !shown.rnd))
+  if (n_pairs == 0 || (!series[REVENUE].shown && !series[RND].shown))
     {
       _br_chart_empty (ctx, n_pairs == 0
                               ? _("The dataset has no revenue or R&D figures for the "
@@ -830,7 +855,7 @@ _br_chart_draw_rnd (BrChartContext *ctx)
       return;
     }
 
-  plot (ctx, groups, extent.hi, n_pairs, &shown);
+  plot (ctx, groups, extent.hi, n_pairs, series);
   note = footnote (ctx, groups);
   _br_chart_footnote (ctx, note);
   describe (ctx, groups);
