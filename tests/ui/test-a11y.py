@@ -225,8 +225,10 @@ def test_table():
         if toggle and count:
             with open(os.path.join(SRCDIR, "data", "datasets", "china-gpu.json"),
                       encoding="utf-8") as f:
-                n_figures = sum(len(c.get("figures", []))
-                                for c in json.load(f)["companies"])
+                # every figure, market value, top-five share and raise
+                n_figures = sum(len(c.get(kind, []))
+                                for c in json.load(f)["companies"]
+                                for kind in ("figures", "market_caps", "customers", "raises"))
             toggle[0].get_action_iface().do_action(0)
             counted = wait_for(lambda: count[0].get_name() == f"{n_figures:,} rows", 10)
             check("on, it is pressed, the table is named for every figure, and the header "
