@@ -133,6 +133,18 @@ assert_rows_legible (BrChartLayout *layout,
   return g_hash_table_size (companies);
 }
 
+/* selects every company of the dataset, in its order */
+static void
+select_every_company (BrChartOptions *options)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  for (guint i = 0; i < br_dataset_get_n_companies (dataset); i++)
+    g_ptr_array_add (ids, br_dataset_get_company (dataset, i)->id);
+  g_ptr_array_add (ids, NULL);
+  br_chart_options_set_companies (options, (const char * const *)ids->pdata);
+}
+
 /* draws @options into a one-page PDF; returns the layout and the page's text */
 static BrChartLayout *
 draw_pdf (const BrChartOptions  *options,
@@ -191,7 +203,6 @@ test_many (gconstpointer data)
 {
   const Case *c = data;
   g_autoptr(BrChartOptions) options = br_chart_options_new (c->kind);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autoptr(GHashTable) drawn = g_hash_table_new (NULL, NULL);
   g_autoptr(BrChartLayout) layout = NULL;
   g_autofree char *text = NULL;
@@ -206,12 +217,7 @@ test_many (gconstpointer data)
 
   br_chart_options_set_language (options, BR_LANGUAGE_EN);
   if (c->all)
-    {
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (ids, br_dataset_get_company (dataset, i)->id);
-      g_ptr_array_add (ids, NULL);
-      br_chart_options_set_companies (options, (const char * const *)ids->pdata);
-    }
+    select_every_company (options);
 
   layout = draw_pdf (options, c->width, c->height, &text);
   assert_text_fits (layout, c->width, c->height);
@@ -275,7 +281,6 @@ static void
 test_customers_one_period (void)
 {
   g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_CUSTOMERS);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autoptr(BrChartLayout) layout = NULL;
   g_autoptr(GDate) from = g_date_new_dmy (1, G_DATE_JANUARY, 2024);
   g_autofree char *text = NULL;
@@ -288,10 +293,7 @@ test_customers_one_period (void)
       return;
     }
 
-  for (guint i = 0; i < br_dataset_get_n_companies (dataset); i++)
-    g_ptr_array_add (ids, br_dataset_get_company (dataset, i)->id);
-  g_ptr_array_add (ids, NULL);
-  br_chart_options_set_companies (options, (const char * const *)ids->pdata);
+  select_every_company (options);
   br_chart_options_set_range (options, from, NULL);
   br_chart_options_set_language (options, BR_LANGUAGE_EN);
   layout = draw_pdf (options, 1920, 1080, &text);
@@ -314,7 +316,6 @@ static void
 test_customers_slide (void)
 {
   g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_CUSTOMERS);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autoptr(BrChartLayout) layout = NULL;
   g_autofree char *text = NULL;
   guint n_rest, n_drawn;
@@ -325,10 +326,7 @@ test_customers_slide (void)
       return;
     }
 
-  for (guint i = 0; i < br_dataset_get_n_companies (dataset); i++)
-    g_ptr_array_add (ids, br_dataset_get_company (dataset, i)->id);
-  g_ptr_array_add (ids, NULL);
-  br_chart_options_set_companies (options, (const char * const *)ids->pdata);
+  select_every_company (options);
   br_chart_options_set_language (options, BR_LANGUAGE_EN);
   br_chart_options_set_slide (options, TRUE);
   br_chart_options_set_text_scale (options, BR_DECK_TEXT_SCALE);

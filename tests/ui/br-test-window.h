@@ -42,3 +42,28 @@ br_test_wait_for_frame (gpointer widget,
   br_test_iterate_until (&painted, timeout_us);
   g_signal_handler_disconnect (clock, id);
 }
+
+static inline void
+br_test_read_text_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+  g_assert_no_error (error);
+}
+
+/* Reads @clipboard's text as another application would, running the main loop until
+ * it comes; fails the test if it cannot be read */
+static inline char *
+br_test_read_clipboard (GdkClipboard *clipboard)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (clipboard, NULL, br_test_read_text_cb, &text);
+  while (text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return text;
+}

@@ -179,18 +179,6 @@ iterate_while_busy (BrDataTable *table)
   g_assert_false (br_data_table_get_busy (table));
 }
 
-static void
-read_text_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  char **text = user_data;
-
-  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
-  g_assert_no_error (error);
-}
-
 /* copies through the window's action, as Ctrl+Shift+C does; returns the clipboard's text */
 static char *
 copy_table (BrWindow   *window,
@@ -198,7 +186,6 @@ copy_table (BrWindow   *window,
 {
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
   gboolean changed = FALSE;
-  char *text = NULL;
   gulong id;
 
   id = g_signal_connect (clipboard, "changed", G_CALLBACK (br_test_flag_cb), &changed);
@@ -208,10 +195,7 @@ copy_table (BrWindow   *window,
   measure_stop (step);
   g_signal_handler_disconnect (clipboard, id);
 
-  gdk_clipboard_read_text_async (clipboard, NULL, read_text_cb, &text);
-  while (text == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return text;
+  return br_test_read_clipboard (clipboard);
 }
 
 /* Saves the window, light and dark, as table-300k-STYLE-LANGUAGE.png in

@@ -1043,18 +1043,6 @@ test_export_toast_text (Fixture       *fixture,
   g_assert_true (shows_text (GTK_WIDGET (fixture->window->toast_overlay), announced));
 }
 
-static void
-read_text_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  char **text = user_data;
-
-  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
-  g_assert_no_error (error);
-}
-
 /* until the table lists the marks of the chart shown, drawn for the current choices */
 static void
 wait_for_table (BrWindow *window)
@@ -1135,10 +1123,7 @@ test_table (Fixture       *fixture,
 
   /* Ctrl+Shift+C: the same CSV the export writes, a line a mark */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.copy-table", NULL));
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (fixture->window)), NULL,
-                                 read_text_cb, &csv);
-  while (csv == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  csv = br_test_read_clipboard (gtk_widget_get_clipboard (GTK_WIDGET (fixture->window)));
   lines = g_strsplit_set (g_strchomp (csv), "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, n + 1);
   g_assert_true (g_str_has_prefix (lines[0], "company_id,"));
@@ -1191,18 +1176,13 @@ copy_table (BrWindow *window)
 {
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
   gboolean changed = FALSE;
-  char *csv = NULL;
   gulong id;
 
   id = g_signal_connect (clipboard, "changed", G_CALLBACK (br_test_flag_cb), &changed);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-table", NULL));
   br_test_iterate_until (&changed, TIMEOUT_US);
   g_signal_handler_disconnect (clipboard, id);
-  gdk_clipboard_read_text_async (clipboard, NULL, read_text_cb, &csv);
-  while (csv == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return csv;
+  return br_test_read_clipboard (clipboard);
 }
 
 static gboolean
