@@ -88,19 +88,17 @@ describe_line (BrChartContext *ctx,
                           period_label (ctx, last->figure->period), value);
 }
 
+/* Periods of one length joined by a solid line. Per period, a half-year is not joined to
+ * a year (the line would read as a collapse); a running sum into one is, dashed */
 static void
-draw_line (BrChartContext *ctx,
-           const BrAxes   *axes,
-           BrLine         *line)
+stroke_line (BrChartContext *ctx,
+             const BrAxes   *axes,
+             const BrLine   *line,
+             double          width)
 {
   cairo_t *cr = ctx->cr;
-  double r = _br_line_marker_radius (ctx);
-  double hit = _br_line_marker_hit (ctx);
   double dash[] = { ctx->em * 0.5, ctx->em * 0.3 };
-  double width = _br_line_begin (ctx, &line->color);
 
-  /* periods of one length joined by a solid line. Per period, a half-year is not joined
-   * to a year (the line would read as a collapse); a running sum into one is, dashed */
   for (guint i = 1; i < line->points->len; i++)
     {
       Point *a = &g_array_index (line->points, Point, i - 1);
@@ -118,43 +116,43 @@ draw_line (BrChartContext *ctx,
                      _br_axis_map (&axes->y, b->at.value));
       cairo_stroke (cr);
     }
-  cairo_set_dash (cr, NULL, 0, 0);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-
-  for (guint i = 0; i < line->points->len; i++)
-    {
-      Point *p = &g_array_index (line->points, Point, i);
-      const BrPeriod *period = p->figure->period;
-      double x = _br_axis_map_date (&axes->x, &p->at.date);
-      double y = _br_axis_map (&axes->y, p->at.value);
-      BrChartMark mark = {
-        .series = BR_SERIES_NET_INCOME,
-        .company = line->company,
-        .period = period,
-        .date = period->end,
-        .value = p->at.value,
-        .unit = ctx->options->unit,
-        .source = p->figure->source,
-        .rate = p->conversion.rate,
-        .status = p->figure->status,
-        .note = br_text_get (&p->figure->note, ctx->lang),
-        .name = p->figure->metric == BR_METRIC_NET_INCOME_TOTAL
-                  ? _br_chart_layout_intern (ctx->layout, _("total net income")) : NULL,
-        .x = x, .y = y,
-        .x0 = x - hit, .y0 = y - hit, .x1 = x + hit, .y1 = y + hit,
-      };
-      BrShape shape = { SHAPE_POINT, x, y, 0, hit, .ring = r * 2 };
-      gboolean sub_annual = period->kind != BR_PERIOD_FISCAL_YEAR;
-
-      _br_line_marker (ctx, x, y, r, &line->color, sub_annual, sub_annual);
-
-      if (p->figure->status == BR_STATUS_FLASH)
-        _br_line_flash_mark (ctx, x + r, y - r, &line->color);
-      _br_chart_layout_add_mark (ctx->layout, &mark, &shape);
-    }
-
-  cairo_restore (cr);
 }
+
+/* A year's point is solid, a shorter period's a hollow diamond */
+static void
+draw_point (BrChartContext  *ctx,
+            const BrPointAt *at)
+{
+  const Point *p = at->point;
+  const BrPeriod *period = p->figure->period;
+  double x = at->x, y = at->y, r = at->r, hit = at->hit;
+  BrChartMark mark = {
+    .series = BR_SERIES_NET_INCOME,
+    .company = at->line->company,
+    .period = period,
+    .date = period->end,
+    .value = p->at.value,
+    .unit = ctx->options->unit,
+    .source = p->figure->source,
+    .rate = p->conversion.rate,
+    .status = p->figure->status,
+    .note = br_text_get (&p->figure->note, ctx->lang),
+    .name = p->figure->metric == BR_METRIC_NET_INCOME_TOTAL
+              ? _br_chart_layout_intern (ctx->layout, _("total net income")) : NULL,
+    .x = x, .y = y,
+    .x0 = x - hit, .y0 = y - hit, .x1 = x + hit, .y1 = y + hit,
+  };
+  BrShape shape = { SHAPE_POINT, x, y, 0, hit, .ring = r * 2 };
+  gboolean sub_annual = period->kind != BR_PERIOD_FISCAL_YEAR;
+
+  _br_line_marker (ctx, x, y, r, &at->line->color, sub_annual, sub_annual);
+
+  if (p->figure->status == BR_STATUS_FLASH)
+    _br_line_flash_mark (ctx, x + r, y - r, &at->line->color);
+  _br_chart_layout_add_mark (ctx->layout, &mark, &shape);
+}
+
+static const BrLineDrawing drawing = { stroke_line, draw_point };
 
 /* The value at the end of each line, in the right margin, with its period; the
  * company's name goes before it */
@@ -296,7 +294,7 @@ plot (BrChartContext *ctx,
   _br_axis_draw_y (ctx, &axes.y, _("Net income"), &ctx->options->unit);
   _br_axis_draw_time (ctx, &axes.x);
 
-  _br_lines_draw (ctx, lines, &axes, draw_line, ctx->em * 0.9, label_height, 1.05);
+  _br_lines_draw (ctx, lines, &axes, &drawing, ctx->em * 0.9, label_height, 1.05);
 
   _br_axis_clear (&axes.x);
   _br_axis_clear (&axes.y);

@@ -593,31 +593,66 @@ _br_lines_end_labels (BrChartContext *ctx,
   return labels;
 }
 
+/* @line in its colour: its path, joined as @drawing says or else in the company's
+ * pattern, then each point's marker and mark */
+static void
+draw_line (BrChartContext      *ctx,
+           const BrAxes        *axes,
+           const BrLine        *line,
+           const BrLineDrawing *drawing)
+{
+  BrPointAt at = { line, NULL, 0, 0, _br_line_marker_radius (ctx), _br_line_marker_hit (ctx) };
+  double width = _br_line_begin (ctx, &line->color);
+
+  if (drawing->stroke != NULL)
+    {
+      drawing->stroke (ctx, axes, line, width);
+    }
+  else
+    {
+      br_chart_set_line_style (ctx->cr, line->style, width);
+      _br_line_path (ctx->cr, line, axes, 1);
+      cairo_stroke (ctx->cr);
+    }
+  cairo_set_dash (ctx->cr, NULL, 0, 0);
+  cairo_set_line_cap (ctx->cr, CAIRO_LINE_CAP_BUTT);
+
+  for (guint i = 0; i < line->points->len; i++)
+    {
+      const BrLinePoint *p = _br_line_point (line, i);
+
+      at.point = p;
+      at.x = _br_axis_map_date (&axes->x, &p->date);
+      at.y = _br_axis_map (&axes->y, p->value);
+      drawing->point (ctx, &at);
+    }
+  cairo_restore (ctx->cr);
+}
+
 /**
  * _br_lines_draw:
  * @lines: (element-type BrLine)
- * @draw: draws one line
  *
- * Each line shown, drawn by @draw, then the end labels beside their last points, in
- * @size, @height and @spacing as _br_chart_end_labels() takes them.
+ * Each line shown, drawn as @drawing says, then the end labels beside their last points,
+ * in @size, @height and @spacing as _br_chart_end_labels() takes them.
  */
 void
-_br_lines_draw (BrChartContext *ctx,
-                GArray         *lines,
-                const BrAxes   *axes,
-                BrLineDraw      draw,
-                double          size,
-                double          height,
-                double          spacing)
+_br_lines_draw (BrChartContext      *ctx,
+                GArray              *lines,
+                const BrAxes        *axes,
+                const BrLineDrawing *drawing,
+                double               size,
+                double               height,
+                double               spacing)
 {
   g_autoptr(GArray) labels = NULL;
 
   for (guint i = 0; i < lines->len; i++)
     {
-      BrLine *line = &g_array_index (lines, BrLine, i);
+      const BrLine *line = &g_array_index (lines, BrLine, i);
 
       if (!line->hidden)
-        draw (ctx, axes, line);
+        draw_line (ctx, axes, line, drawing);
     }
 
   labels = _br_lines_end_labels (ctx, lines, axes);

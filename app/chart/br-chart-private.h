@@ -537,18 +537,40 @@ GArray  *_br_lines_end_labels     (BrChartContext      *ctx,
                                    GArray              *lines,
                                    const BrAxes        *axes);
 
-/* A renderer's own drawing of one line, and its sentence in the description. */
-typedef void (*BrLineDraw)     (BrChartContext *ctx,
-                                const BrAxes   *axes,
-                                BrLine         *line);
-typedef void (*BrLineDescribe) (BrChartContext *ctx,
-                                const BrLine   *line,
-                                GString        *description);
+/* One point of a line as drawn: the renderer's point, where it sits, its marker's
+ * radius and how far from it a pointer still hits it */
+typedef struct
+{
+  const BrLine *line;
+  gconstpointer point;
+  double        x, y;
+  double        r;
+  double        hit;
+} BrPointAt;
+
+/* How a renderer draws its lines: its own joins of a line's points (NULL for a path
+ * through them in the company's pattern), and each point's marker and mark */
+typedef void (*BrLineStroke)   (BrChartContext  *ctx,
+                                const BrAxes    *axes,
+                                const BrLine    *line,
+                                double           width);
+typedef void (*BrPointDraw)    (BrChartContext  *ctx,
+                                const BrPointAt *at);
+typedef struct
+{
+  BrLineStroke stroke;
+  BrPointDraw  point;
+} BrLineDrawing;
+
+/* A renderer's sentence on one line in the description */
+typedef void (*BrLineDescribe) (BrChartContext  *ctx,
+                                const BrLine    *line,
+                                GString         *description);
 
 void     _br_lines_draw           (BrChartContext      *ctx,
                                    GArray              *lines,
                                    const BrAxes        *axes,
-                                   BrLineDraw           draw,
+                                   const BrLineDrawing *drawing,
                                    double               size,
                                    double               height,
                                    double               spacing);

@@ -53,20 +53,19 @@ collect_points (BrChartContext  *ctx,
   return points;
 }
 
+/* The mark of the point at @at, of @kind, for @value */
 static guint
 add_point_mark (BrChartContext  *ctx,
-                const Series    *series,
-                const Point     *p,
+                const BrPointAt *at,
                 BrSeries         kind,
                 double           value,
-                const char      *name,
-                double           x,
-                double           y,
-                double           hit)
+                const char      *name)
 {
+  const Point *p = at->point;
+  double x = at->x, y = at->y, hit = at->hit;
   BrChartMark mark = {
     .series = kind,
-    .company = series->company,
+    .company = at->line->company,
     .date = p->cap->date,
     .value = value,
     .unit = ctx->options->unit,
@@ -144,35 +143,21 @@ milestone_label (BrChartContext *ctx,
   _br_chart_layout_leave_out (ctx->layout, text);
 }
 
+/* A private round's value is a hollow point */
 static void
-draw_series (BrChartContext *ctx,
-             const BrAxes   *axes,
-             Series         *series)
+draw_point (BrChartContext  *ctx,
+            const BrPointAt *at)
 {
-  cairo_t *cr = ctx->cr;
-  double r = _br_line_marker_radius (ctx);
-  double hit = _br_line_marker_hit (ctx);
-  double width = _br_line_begin (ctx, &series->color);
+  const Point *p = at->point;
 
-  br_chart_set_line_style (cr, series->style, width);
-  _br_line_path (cr, series, axes, 1);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-
-  for (guint i = 0; i < series->points->len; i++)
-    {
-      Point *p = &g_array_index (series->points, Point, i);
-      double x = _br_axis_map_date (&axes->x, &p->at.date);
-      double y = _br_axis_map (&axes->y, p->at.value);
-      gboolean private_round = p->cap->basis == BR_CAP_PRIVATE_ROUND;
-
-      _br_line_marker (ctx, x, y, r, &series->color, private_round, FALSE);
-      add_point_mark (ctx, series, p, BR_SERIES_MARKET_CAP, p->at.value,
-                      br_text_get (&p->cap->label, ctx->lang), x, y, hit);
-    }
-  cairo_restore (cr);
+  _br_line_marker (ctx, at->x, at->y, at->r, &at->line->color,
+                   p->cap->basis == BR_CAP_PRIVATE_ROUND, FALSE);
+  add_point_mark (ctx, at, BR_SERIES_MARKET_CAP, p->at.value,
+                  br_text_get (&p->cap->label, ctx->lang));
 }
+
+/* a company's path in its pattern */
+static const BrLineDrawing drawing = { NULL, draw_point };
 
 /* The dashed "x % of Nvidia" line: the benchmark's closes, and what it holds level */
 typedef struct
@@ -337,12 +322,11 @@ draw_implied (BrChartContext *ctx,
   for (guint i = 0; i < implied->points->len; i++)
     {
       Point *p = &g_array_index (implied->points, Point, i);
-      double x = _br_axis_map_date (&axes->x, &p->at.date);
-      double y = _br_axis_map (&axes->y, p->at.value * scale);
+      BrPointAt at = { benchmark, p, _br_axis_map_date (&axes->x, &p->at.date),
+                       _br_axis_map (&axes->y, p->at.value * scale), 0, hit };
 
       if (g_date_compare (&p->at.date, &p->cap->date) == 0)
-        add_point_mark (ctx, benchmark, p, BR_SERIES_IMPLIED, p->at.value * scale, name, x, y,
-                        hit);
+        add_point_mark (ctx, &at, BR_SERIES_IMPLIED, p->at.value * scale, name);
     }
 }
 
@@ -586,7 +570,7 @@ plot (BrChartContext *ctx,
     draw_implied (ctx, &axes, benchmark, implied,
                   _br_chart_layout_intern (ctx->layout, implied_name));
 
-  _br_lines_draw (ctx, all, &axes, draw_series, ctx->em * 0.8, label_height, 1.1);
+  _br_lines_draw (ctx, all, &axes, &drawing, ctx->em * 0.8, label_height, 1.1);
   milestones (ctx, all, benchmark, &axes);
 
   _br_axis_clear (&axes.x);
