@@ -83,16 +83,26 @@ add_file (Job         *job,
   return file;
 }
 
+/* Draws the chart of @kind on @surface; returns its layout, and in @status whether the
+ * drawing and the surface are whole */
 static BrChartLayout *
-draw (const Job   *job,
-      BrChartKind  kind,
-      cairo_t     *cr)
+draw (const Job       *job,
+      BrChartKind      kind,
+      cairo_surface_t *surface,
+      cairo_status_t  *status)
 {
   g_autoptr(BrChartOptions) options = br_chart_options_copy (job->options);
+  cairo_t *cr = cairo_create (surface);
+  BrChartLayout *layout;
 
   br_chart_options_set_kind (options, kind);
+  layout = br_chart_draw (cr, job->dataset, options, job->width, job->height);
+  *status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (*status == CAIRO_STATUS_SUCCESS)
+    *status = cairo_surface_status (surface);
 
-  return br_chart_draw (cr, job->dataset, options, job->width, job->height);
+  return layout;
 }
 
 /* Replays @chart into a fresh image, which stays the thread's until encoded. */
@@ -133,16 +143,9 @@ record_chart (Job   *job,
 {
   cairo_rectangle_t extents = { 0, 0, job->width, job->height };
   cairo_status_t status;
-  cairo_t *cr;
 
   chart->recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
-  cr = cairo_create (chart->recording);
-  chart->layout = draw (job, chart->kind, cr);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (chart->recording);
-
+  chart->layout = draw (job, chart->kind, chart->recording, &status);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (&chart->error, BR_EXPORT_ERROR, BR_EXPORT_ERROR_DRAW,
@@ -251,31 +254,24 @@ svg_with_text (GByteArray    *svg,
 }
 
 static gboolean
-export_svg (Job         *job,
-            BrChartKind  kind,
-            const char  *path,
-            GError     **error)
+export_svg (Job           *job,
+            BrChartKind    kind,
+            BrExportFile  *file,
+            GError       **error)
 {
   g_autoptr(GByteArray) svg = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_svg_surface_create_for_stream (_br_export_bytes_write, svg,
+                                                                  job->width, job->height);
   g_autoptr(BrChartLayout) layout = NULL;
   g_autoptr(GString) text = NULL;
-  BrExportFile *file = add_file (job, path, error);
-  cairo_surface_t *surface;
   cairo_status_t status;
-  cairo_t *cr;
 
-  if (file == NULL)
-    return FALSE;
-
-  surface = cairo_svg_surface_create_for_stream (_br_export_bytes_write, svg, job->width,
-                                                 job->height);
   cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-  cr = cairo_create (surface);
-  layout = draw (job, kind, cr);
-  cairo_destroy (cr);
+  layout = draw (job, kind, surface, &status);
   cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
   if (!_br_export_file_check (file, status, error))
@@ -287,27 +283,18 @@ export_svg (Job         *job,
 }
 
 static gboolean
-export_csv (Job         *job,
-            BrChartKind  kind,
-            const char  *path,
-            GError     **error)
+export_csv (Job           *job,
+            BrChartKind    kind,
+            BrExportFile  *file,
+            GError       **error)
 {
+  /* the layout holds the plotted values; the drawing itself is thrown away */
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   g_autoptr(BrChartLayout) layout = NULL;
   g_autofree char *csv = NULL;
-  BrExportFile *file = add_file (job, path, error);
-  cairo_surface_t *surface;
   cairo_status_t status;
-  cairo_t *cr;
 
-  if (file == NULL)
-    return FALSE;
-
-  /* the layout holds the plotted values; the drawing itself is thrown away */
-  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-  cr = cairo_create (surface);
-  layout = draw (job, kind, cr);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
+  layout = draw (job, kind, surface, &status);
   cairo_surface_destroy (surface);
 
   if (!_br_export_file_check (file, status, error))
@@ -415,15 +402,19 @@ export_target (Job                  *job,
     {
       g_autofree char *path = n_kinds > 1 ? br_export_path_for_chart (target->path, kinds[i])
                                           : g_strdup (target->path);
+      BrExportFile *file = add_file (job, path, error);
       gboolean ok;
+
+      if (file == NULL)
+        return FALSE;
 
       switch (target->format)
         {
         case BR_EXPORT_SVG:
-          ok = export_svg (job, kinds[i], path, error);
+          ok = export_svg (job, kinds[i], file, error);
           break;
         case BR_EXPORT_CSV:
-          ok = export_csv (job, kinds[i], path, error);
+          ok = export_csv (job, kinds[i], file, error);
           break;
         case BR_EXPORT_PNG:
         case BR_EXPORT_PDF:
@@ -616,25 +607,6 @@ record_charts (Job     *job,
   return TRUE;
 }
 
-/* Every chart's error, once all of them are done: the first one found */
-static gboolean
-charts_ok (Job     *job,
-           GError **error)
-{
-  for (guint i = 0; i < job->charts->len; i++)
-    {
-      Chart *chart = g_ptr_array_index (job->charts, i);
-
-      if (chart->png_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&chart->png_error));
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
 /* Waits for the threads, and renames every file into place only if all of them were
  * written: a failure leaves none of them, and the targets as they were. */
 static gboolean
@@ -652,8 +624,17 @@ complete (Job     *job,
       return FALSE;
     }
 
-  if (!charts_ok (job, error))
-    return FALSE;
+  /* the workers' errors: the first chart's */
+  for (guint i = 0; i < job->charts->len; i++)
+    {
+      Chart *chart = g_ptr_array_index (job->charts, i);
+
+      if (chart->png_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&chart->png_error));
+          return FALSE;
+        }
+    }
 
   return _br_export_files_commit (job->files, error);
 }
@@ -686,20 +667,12 @@ job_clear (Job *job)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Job, job_clear)
 
+/* Each target is of a known format and takes the size they share */
 static gboolean
-check_args (BrDataset            *dataset,
-            const BrChartOptions *options,
-            guint                 kinds,
-            const BrExportTarget *targets,
-            guint                 n_targets,
-            GError              **error)
+check_targets (const BrExportTarget *targets,
+               guint                 n_targets,
+               GError              **error)
 {
-  g_return_val_if_fail (BR_IS_DATASET (dataset), FALSE);
-  g_return_val_if_fail (options != NULL, FALSE);
-  g_return_val_if_fail (kinds != 0 && (kinds & ~BR_EXPORT_ALL_KINDS) == 0, FALSE);
-  g_return_val_if_fail (targets != NULL && n_targets > 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
   for (guint i = 0; i < n_targets; i++)
     {
       g_return_val_if_fail (targets[i].format < BR_N_EXPORT_FORMATS, FALSE);
@@ -740,7 +713,13 @@ br_export_charts (BrDataset            *dataset,
                   guint                 n_targets,
                   GError              **error)
 {
-  if (!check_args (dataset, options, kinds, targets, n_targets, error))
+  g_return_val_if_fail (BR_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (kinds != 0 && (kinds & ~BR_EXPORT_ALL_KINDS) == 0, FALSE);
+  g_return_val_if_fail (targets != NULL && n_targets > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_targets (targets, n_targets, error))
     return FALSE;
 
   const BrExportSize *size = &targets[0].size;
