@@ -78,7 +78,8 @@ latest_market_cap (BrChartContext  *ctx,
     }
 
   if (latest == NULL ||
-      !br_metrics_market_cap (ctx->dataset, latest, &ctx->options->unit, &conversion, NULL))
+      !br_dataset_convert (ctx->dataset, &latest->amount, &latest->date, TRUE, &ctx->options->unit,
+                           &conversion))
     return -1;
 
   return conversion.value;

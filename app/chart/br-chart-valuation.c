@@ -41,7 +41,8 @@ collect_points (BrChartContext  *ctx,
       Point point = { { cap->date }, cap };
 
       if (!_br_chart_in_range (ctx, &cap->date, &cap->date) ||
-          !br_metrics_market_cap (ctx->dataset, cap, &ctx->options->unit, &conversion, NULL))
+          !br_dataset_convert (ctx->dataset, &cap->amount, &cap->date, TRUE, &ctx->options->unit,
+                               &conversion))
         continue;
 
       point.at.value = conversion.value;

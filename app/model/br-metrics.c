@@ -30,6 +30,27 @@ br_unit_init (BrUnit     *unit,
   unit->scale = scale;
 }
 
+/* @cap in @unit, at the rate of its day */
+static gboolean
+cap_value (BrDataset          *dataset,
+           const BrMarketCap  *cap,
+           const BrUnit       *unit,
+           BrConversion       *out,
+           GError            **error)
+{
+  if (!br_dataset_convert (dataset, &cap->amount, &cap->date, TRUE, unit, out))
+    {
+      char day[BR_DATE_ISO_SIZE];
+
+      g_set_error (error, BR_METRICS_ERROR, BR_METRICS_ERROR_NO_RATE,
+                   _("No %s/%s rate for %s in the dataset"), cap->amount.currency.code,
+                   unit->currency.code, br_date_format_iso (&cap->date, day));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static int
 compare_periods (gconstpointer a,
                  gconstpointer b)
@@ -255,29 +276,6 @@ br_metrics_hhi (const BrConcentration *concentration)
   return hhi;
 }
 
-gboolean
-br_metrics_market_cap (BrDataset          *dataset,
-                       const BrMarketCap  *cap,
-                       const BrUnit       *unit,
-                       BrConversion       *out,
-                       GError            **error)
-{
-  g_return_val_if_fail (BR_IS_DATASET (dataset), FALSE);
-  g_return_val_if_fail (cap != NULL, FALSE);
-
-  if (!br_dataset_convert (dataset, &cap->amount, &cap->date, TRUE, unit, out))
-    {
-      char day[BR_DATE_ISO_SIZE];
-
-      g_set_error (error, BR_METRICS_ERROR, BR_METRICS_ERROR_NO_RATE,
-                   _("No %s/%s rate for %s in the dataset"), cap->amount.currency.code,
-                   unit->currency.code, br_date_format_iso (&cap->date, day));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /**
  * br_metrics_nearest_cap:
  *
@@ -401,8 +399,8 @@ br_metrics_ratio_to_benchmark (BrDataset          *dataset,
     return FALSE;
 
   br_unit_init (&usd, "USD", BR_SCALE_BILLION);
-  if (!br_metrics_market_cap (dataset, cap, &usd, &a, error) ||
-      !br_metrics_market_cap (dataset, reference, &usd, &b, error))
+  if (!cap_value (dataset, cap, &usd, &a, error) ||
+      !cap_value (dataset, reference, &usd, &b, error))
     return FALSE;
 
   *ratio = a.value / b.value;
@@ -437,7 +435,7 @@ br_metrics_implied_value (BrDataset          *dataset,
   if ((reference = benchmark_cap_near (dataset, date, error)) == NULL)
     return FALSE;
 
-  if (!br_metrics_market_cap (dataset, reference, unit, &conversion, error))
+  if (!cap_value (dataset, reference, unit, &conversion, error))
     return FALSE;
 
   *value = conversion.value * percent / 100.;

@@ -41,11 +41,6 @@ gboolean br_metrics_rnd_intensity      (BrDataset             *dataset,
                                         double                *ratio,
                                         GError               **error);
 double   br_metrics_hhi                (const BrConcentration *concentration);
-gboolean br_metrics_market_cap         (BrDataset             *dataset,
-                                        const BrMarketCap     *cap,
-                                        const BrUnit          *unit,
-                                        BrConversion          *out,
-                                        GError               **error);
 const BrMarketCap *br_metrics_nearest_cap (const BrCompany    *company,
                                            const GDate        *date);
 gboolean br_metrics_ratio_to_benchmark (BrDataset             *dataset,
