@@ -126,14 +126,16 @@ static void
 legend_toggled_cb (BrChartView     *self,
                    GtkToggleButton *button)
 {
+  GArray *legend;
   guint index;
 
   if (self->syncing_legend || self->layout == NULL
-      || !g_ptr_array_find (self->legend_buttons, button, &index)
-      || index >= br_chart_layout_get_n_legend_entries (self->layout))
+      || !g_ptr_array_find (self->legend_buttons, button, &index))
     return;
 
-  toggle_series (self, br_chart_layout_get_legend_entry (self->layout, index)->key);
+  legend = br_chart_layout_get_legend (self->layout);
+  if (index < legend->len)
+    toggle_series (self, g_array_index (legend, BrLegendEntry, index).key);
 }
 
 /* One toggle button a legend entry, over it: the pointer clicks the chart as before,
@@ -142,7 +144,8 @@ legend_toggled_cb (BrChartView     *self,
 static void
 sync_legend (BrChartView *self)
 {
-  guint n = br_chart_layout_get_n_legend_entries (self->layout);
+  GArray *legend = br_chart_layout_get_legend (self->layout);
+  guint n = legend->len;
 
   self->syncing_legend = TRUE;
   if (self->legend_buttons->len != n)
@@ -165,7 +168,7 @@ sync_legend (BrChartView *self)
     }
   for (guint i = 0; i < n; i++)
     {
-      const BrLegendEntry *entry = br_chart_layout_get_legend_entry (self->layout, i);
+      const BrLegendEntry *entry = &g_array_index (legend, BrLegendEntry, i);
       GtkWidget *button = g_ptr_array_index (self->legend_buttons, i);
 
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), !entry->hidden);
@@ -512,12 +515,13 @@ br_chart_view_size_allocate (GtkWidget *widget,
 {
   BrChartView *self = BR_CHART_VIEW (widget);
   int highlight = current_highlight (self);
+  GArray *legend = self->layout != NULL ? br_chart_layout_get_legend (self->layout) : NULL;
   const BrChartMark *mark;
 
   self->size_stale = FALSE;
-  for (guint i = 0; self->layout != NULL && i < self->legend_buttons->len; i++)
+  for (guint i = 0; legend != NULL && i < self->legend_buttons->len; i++)
     {
-      const BrLegendEntry *entry = br_chart_layout_get_legend_entry (self->layout, i);
+      const BrLegendEntry *entry = &g_array_index (legend, BrLegendEntry, i);
       GtkWidget *button = g_ptr_array_index (self->legend_buttons, i);
 
       gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
@@ -889,17 +893,17 @@ br_chart_view_set_options (BrChartView          *self,
                            const BrChartOptions *options)
 {
   BrChartOptions *copy;
-  guint n_legend;
+  GArray *legend;
 
   g_return_if_fail (BR_IS_CHART_VIEW (self));
   g_return_if_fail (options != NULL);
 
   copy = br_chart_options_copy (options);
   br_chart_options_set_kind (copy, br_chart_options_get_kind (self->options));
-  n_legend = self->layout != NULL ? br_chart_layout_get_n_legend_entries (self->layout) : 0;
-  for (guint i = 0; i < n_legend; i++)
+  legend = self->layout != NULL ? br_chart_layout_get_legend (self->layout) : NULL;
+  for (guint i = 0; legend != NULL && i < legend->len; i++)
     {
-      const BrLegendEntry *entry = br_chart_layout_get_legend_entry (self->layout, i);
+      const BrLegendEntry *entry = &g_array_index (legend, BrLegendEntry, i);
 
       br_chart_options_set_hidden (copy, entry->key,
                                    br_chart_options_get_hidden (self->options, entry->key));
@@ -1116,14 +1120,14 @@ GStrv
 br_chart_view_dup_hidden (BrChartView *self)
 {
   g_autoptr(GStrvBuilder) hidden = g_strv_builder_new ();
-  guint n;
+  GArray *legend;
 
   g_return_val_if_fail (BR_IS_CHART_VIEW (self), NULL);
 
-  n = self->layout != NULL ? br_chart_layout_get_n_legend_entries (self->layout) : 0;
-  for (guint i = 0; i < n; i++)
+  legend = self->layout != NULL ? br_chart_layout_get_legend (self->layout) : NULL;
+  for (guint i = 0; legend != NULL && i < legend->len; i++)
     {
-      const BrLegendEntry *entry = br_chart_layout_get_legend_entry (self->layout, i);
+      const BrLegendEntry *entry = &g_array_index (legend, BrLegendEntry, i);
 
       if (br_chart_options_get_hidden (self->options, entry->key))
         g_strv_builder_add (hidden, entry->key);

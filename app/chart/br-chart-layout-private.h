@@ -19,9 +19,8 @@ typedef struct
   double size;                 /* its type size, in user-space pixels */
 } BrTextBox;
 
-guint            br_chart_layout_get_n_text_boxes (BrChartLayout *layout);
-const BrTextBox *br_chart_layout_get_text_box     (BrChartLayout *layout,
-                                                   guint          index);
+/* (element-type BrTextBox) every piece of text drawn, in drawing order */
+GArray          *br_chart_layout_get_text_boxes   (BrChartLayout *layout);
 gboolean         br_chart_layout_has_data         (BrChartLayout *layout);
 guint            br_chart_layout_get_n_selected   (BrChartLayout *layout);
 const BrCompany * const *br_chart_layout_get_not_drawn (BrChartLayout *layout,

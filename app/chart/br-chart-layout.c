@@ -417,24 +417,6 @@ br_chart_layout_hit_test (BrChartLayout *layout,
   return best;
 }
 
-guint
-br_chart_layout_get_n_legend_entries (BrChartLayout *layout)
-{
-  g_return_val_if_fail (layout != NULL, 0);
-
-  return layout->legend->len;
-}
-
-const BrLegendEntry *
-br_chart_layout_get_legend_entry (BrChartLayout *layout,
-                                  guint          index)
-{
-  g_return_val_if_fail (layout != NULL, NULL);
-  g_return_val_if_fail (index < layout->legend->len, NULL);
-
-  return &g_array_index (layout->legend, BrLegendEntry, index);
-}
-
 /**
  * br_chart_layout_hit_legend:
  *
@@ -458,22 +440,31 @@ br_chart_layout_hit_legend (BrChartLayout *layout,
   return NULL;
 }
 
-guint
-br_chart_layout_get_n_text_boxes (BrChartLayout *layout)
-{
-  g_return_val_if_fail (layout != NULL, 0);
-
-  return layout->text_boxes->len;
-}
-
-const BrTextBox *
-br_chart_layout_get_text_box (BrChartLayout *layout,
-                              guint          index)
+/**
+ * br_chart_layout_get_legend:
+ *
+ * Returns: (transfer none) (element-type BrLegendEntry): the legend's entries, in order
+ */
+GArray *
+br_chart_layout_get_legend (BrChartLayout *layout)
 {
   g_return_val_if_fail (layout != NULL, NULL);
-  g_return_val_if_fail (index < layout->text_boxes->len, NULL);
 
-  return &g_array_index (layout->text_boxes, BrTextBox, index);
+  return layout->legend;
+}
+
+/**
+ * br_chart_layout_get_text_boxes:
+ *
+ * Returns: (transfer none) (element-type BrTextBox): every piece of text drawn, in the
+ *   order it was drawn
+ */
+GArray *
+br_chart_layout_get_text_boxes (BrChartLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  return layout->text_boxes;
 }
 
 /**

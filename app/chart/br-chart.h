@@ -181,9 +181,8 @@ const BrChartMark *br_chart_layout_get_mark      (BrChartLayout        *layout,
 int             br_chart_layout_hit_test         (BrChartLayout        *layout,
                                                   double                x,
                                                   double                y);
-guint           br_chart_layout_get_n_legend_entries (BrChartLayout    *layout);
-const BrLegendEntry *br_chart_layout_get_legend_entry (BrChartLayout   *layout,
-                                                       guint            index);
+/* (element-type BrLegendEntry) */
+GArray         *br_chart_layout_get_legend       (BrChartLayout        *layout);
 const char     *br_chart_layout_hit_legend       (BrChartLayout        *layout,
                                                   double                x,
                                                   double                y);

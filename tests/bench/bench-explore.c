@@ -340,11 +340,11 @@ legend_click (void)
   BrChartLayout *layout = br_chart_view_ensure_layout (view);
   const BrLegendEntry *entry;
 
-  if (br_chart_layout_get_n_legend_entries (layout) == 0)
+  if (br_chart_layout_get_legend (layout)->len == 0)
     return;
 
   /* what the view's click gesture does */
-  entry = br_chart_layout_get_legend_entry (layout, 0);
+  entry = &g_array_index (br_chart_layout_get_legend (layout), BrLegendEntry, 0);
   br_chart_view_click (view, (entry->x0 + entry->x1) / 2, (entry->y0 + entry->y1) / 2);
 }
 

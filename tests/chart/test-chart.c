@@ -68,12 +68,13 @@ assert_text_fits (BrChartLayout *layout,
                   double         width,
                   double         height)
 {
-  guint n = br_chart_layout_get_n_text_boxes (layout);
+  GArray *boxes = br_chart_layout_get_text_boxes (layout);
+  guint n = boxes->len;
 
   g_assert_cmpuint (n, >, 3);
   for (guint i = 0; i < n; i++)
     {
-      const BrTextBox *a = br_chart_layout_get_text_box (layout, i);
+      const BrTextBox *a = &g_array_index (boxes, BrTextBox, i);
 
       if (a->x0 < -0.5 || a->y0 < -0.5 || a->x1 > width + 0.5 || a->y1 > height + 0.5)
         g_error ("%s text at (%.1f, %.1f)–(%.1f, %.1f) leaves the %.0f×%.0f canvas", a->role,
@@ -81,7 +82,7 @@ assert_text_fits (BrChartLayout *layout,
 
       for (guint j = i + 1; j < n; j++)
         {
-          const BrTextBox *b = br_chart_layout_get_text_box (layout, j);
+          const BrTextBox *b = &g_array_index (boxes, BrTextBox, j);
 
           if (boxes_overlap (a, b))
             g_error ("%s text (%.1f, %.1f)–(%.1f, %.1f) overlaps %s text (%.1f, %.1f)–(%.1f, %.1f)"
@@ -299,12 +300,13 @@ test_legend_toggles (void)
   g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_LOSSES);
   g_autoptr(BrChartLayout) before = render (options, 1280, 720, 1, NULL);
   g_autoptr(BrChartLayout) after = NULL;
+  GArray *legend = br_chart_layout_get_legend (before);
   const BrLegendEntry *entry = NULL;
   const char *key;
 
-  for (guint i = 0; i < br_chart_layout_get_n_legend_entries (before); i++)
-    if (g_str_equal (br_chart_layout_get_legend_entry (before, i)->key, "metax"))
-      entry = br_chart_layout_get_legend_entry (before, i);
+  for (guint i = 0; i < legend->len; i++)
+    if (g_str_equal (g_array_index (legend, BrLegendEntry, i).key, "metax"))
+      entry = &g_array_index (legend, BrLegendEntry, i);
 
   g_assert_nonnull (entry);
   key = br_chart_layout_hit_legend (before, (entry->x0 + entry->x1) / 2,
@@ -318,8 +320,7 @@ test_legend_toggles (void)
     g_assert_cmpstr (br_chart_layout_get_mark (after, i)->company->id, !=, "metax");
 
   /* the hidden entry stays in the legend, to be clicked back */
-  g_assert_cmpuint (br_chart_layout_get_n_legend_entries (after), ==,
-                    br_chart_layout_get_n_legend_entries (before));
+  g_assert_cmpuint (br_chart_layout_get_legend (after)->len, ==, legend->len);
 }
 
 /* A chart without what it needs says so instead of drawing an empty axis. */
@@ -473,19 +474,20 @@ test_text_scales (gconstpointer data)
   g_autoptr(BrChartOptions) options = br_chart_options_new (kind);
   g_autoptr(BrChartLayout) small = NULL;
   g_autoptr(BrChartLayout) large = NULL;
-  guint n;
+  GArray *small_boxes, *large_boxes;
 
   br_chart_options_set_language (options, BR_LANGUAGE_ZH);
   small = render (options, 1920, 1080, 1, NULL);
   large = render (options, 3840, 2160, 1, NULL);
 
-  n = br_chart_layout_get_n_text_boxes (small);
-  g_assert_cmpuint (n, >, 3);
-  g_assert_cmpuint (br_chart_layout_get_n_text_boxes (large), ==, n);
-  for (guint i = 0; i < n; i++)
+  small_boxes = br_chart_layout_get_text_boxes (small);
+  large_boxes = br_chart_layout_get_text_boxes (large);
+  g_assert_cmpuint (small_boxes->len, >, 3);
+  g_assert_cmpuint (large_boxes->len, ==, small_boxes->len);
+  for (guint i = 0; i < small_boxes->len; i++)
     {
-      const BrTextBox *a = br_chart_layout_get_text_box (small, i);
-      const BrTextBox *b = br_chart_layout_get_text_box (large, i);
+      const BrTextBox *a = &g_array_index (small_boxes, BrTextBox, i);
+      const BrTextBox *b = &g_array_index (large_boxes, BrTextBox, i);
 
       g_assert_cmpstr (a->role, ==, b->role);
       if (fabs ((b->x1 - b->x0) - 2 * (a->x1 - a->x0)) > 0.01 ||
@@ -508,10 +510,11 @@ test_small_text_in_whole_pixels (void)
   g_autoptr(BrChartLayout) small = render (options, 640, 360, 1, NULL);
   g_autoptr(BrChartLayout) hidpi = render (options, 960, 540, 2, NULL);
   guint n_ticks = 0, n_fractional = 0;
+  GArray *small_boxes = br_chart_layout_get_text_boxes (small);
 
-  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (small); i++)
+  for (guint i = 0; i < small_boxes->len; i++)
     {
-      const BrTextBox *box = br_chart_layout_get_text_box (small, i);
+      const BrTextBox *box = &g_array_index (small_boxes, BrTextBox, i);
       double width = box->x1 - box->x0;
 
       if (g_strcmp0 (box->role, "tick") != 0)
@@ -521,9 +524,10 @@ test_small_text_in_whole_pixels (void)
     }
   g_assert_cmpuint (n_ticks, >=, 6);
 
-  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (hidpi); i++)
+  GArray *hidpi_boxes = br_chart_layout_get_text_boxes (hidpi);
+  for (guint i = 0; i < hidpi_boxes->len; i++)
     {
-      const BrTextBox *box = br_chart_layout_get_text_box (hidpi, i);
+      const BrTextBox *box = &g_array_index (hidpi_boxes, BrTextBox, i);
       double width = box->x1 - box->x0;
 
       if (g_strcmp0 (box->role, "tick") == 0 && fabs (width - round (width)) > 1e-3)
@@ -545,9 +549,10 @@ test_subtitle_wraps (void)
   br_chart_options_set_text_scale (options, 2.5);
   br_chart_options_set_language (options, BR_LANGUAGE_EN);
   layout = render (options, 1920, 1080, 1, NULL);
-  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+  GArray *boxes = br_chart_layout_get_text_boxes (layout);
+  for (guint i = 0; i < boxes->len; i++)
     {
-      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+      const BrTextBox *box = &g_array_index (boxes, BrTextBox, i);
 
       if (g_strcmp0 (box->role, "subtitle") != 0)
         continue;
@@ -576,9 +581,10 @@ test_sources_named (gconstpointer data)
         br_chart_options_set_language (options, l);
         layout = render (options, sizes[s][0], sizes[s][1], 1, NULL);
         g_assert_cmpuint (br_chart_layout_get_sources (layout)->len, >, 0);
-        for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+        GArray *boxes = br_chart_layout_get_text_boxes (layout);
+        for (guint i = 0; i < boxes->len; i++)
           {
-            const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+            const BrTextBox *box = &g_array_index (boxes, BrTextBox, i);
 
             if (g_strcmp0 (box->role, "footnote") != 0)
               continue;
@@ -654,9 +660,10 @@ test_hostile_names (void)
 
         g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
         g_assert_true (br_chart_layout_has_data (layout));
-        for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+        GArray *boxes = br_chart_layout_get_text_boxes (layout);
+        for (guint i = 0; i < boxes->len; i++)
           {
-            const BrTextBox *b = br_chart_layout_get_text_box (layout, i);
+            const BrTextBox *b = &g_array_index (boxes, BrTextBox, i);
 
             g_assert_cmpfloat (b->x0, >=, -0.5);
             g_assert_cmpfloat (b->x1, <=, width + 0.5);
@@ -938,17 +945,18 @@ check_y_ticks (BrChartLayout *layout,
 {
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
   double right = -1;
+  GArray *boxes = br_chart_layout_get_text_boxes (layout);
 
-  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+  for (guint i = 0; i < boxes->len; i++)
     {
-      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+      const BrTextBox *box = &g_array_index (boxes, BrTextBox, i);
       double v;
 
       if (g_strcmp0 (box->role, "tick") != 0 || !parse_tick (box->text, &v) ||
           (right >= 0 && fabs (box->x1 - right) > 0.01))
         continue;
-      if (right < 0 && i + 1 < br_chart_layout_get_n_text_boxes (layout) &&
-          fabs (br_chart_layout_get_text_box (layout, i + 1)->x1 - box->x1) > 0.01)
+      if (right < 0 && i + 1 < boxes->len &&
+          fabs (g_array_index (boxes, BrTextBox, i + 1).x1 - box->x1) > 0.01)
         continue;   /* a year under the time axis, not a y tick */
       right = box->x1;
       g_array_append_val (values, v);
@@ -1041,9 +1049,10 @@ test_usd_dataset (void)
       br_chart_options_set_unit (options, &unit);
       layout = render_dataset (usd, options);
       g_assert_true (br_chart_layout_has_data (layout));
-      for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+      GArray *boxes = br_chart_layout_get_text_boxes (layout);
+      for (guint i = 0; i < boxes->len; i++)
         {
-          const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+          const BrTextBox *box = &g_array_index (boxes, BrTextBox, i);
 
           unit_named |= g_strcmp0 (box->role, "axis-title") == 0 && strstr (box->text, "M USD");
         }
@@ -1075,9 +1084,10 @@ test_nothing_disappears (void)
   layout = render_dataset (hkd, options);
 
   g_assert_cmpstr (br_chart_layout_get_title (layout), ==, "Net losses");
-  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+  GArray *boxes = br_chart_layout_get_text_boxes (layout);
+  for (guint i = 0; i < boxes->len; i++)
     {
-      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+      const BrTextBox *box = &g_array_index (boxes, BrTextBox, i);
 
       total_in_legend |= g_strcmp0 (box->role, "legend") == 0 &&
                          g_str_equal (box->text, "Kowloon Logic (total net income)");
@@ -1108,9 +1118,11 @@ find_box (BrChartLayout *layout,
           const char    *role,
           const char    *part)
 {
-  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+  GArray *boxes = br_chart_layout_get_text_boxes (layout);
+
+  for (guint i = 0; i < boxes->len; i++)
     {
-      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+      const BrTextBox *box = &g_array_index (boxes, BrTextBox, i);
 
       if ((role == NULL || g_strcmp0 (box->role, role) == 0) && strstr (box->text, part) != NULL)
         return box;

@@ -95,9 +95,11 @@ swatch (cairo_surface_t *surface,
         BrChartLayout   *layout,
         const char      *key)
 {
-  for (guint i = 0; i < br_chart_layout_get_n_legend_entries (layout); i++)
+  GArray *legend = br_chart_layout_get_legend (layout);
+
+  for (guint i = 0; i < legend->len; i++)
     {
-      const BrLegendEntry *entry = br_chart_layout_get_legend_entry (layout, i);
+      const BrLegendEntry *entry = &g_array_index (legend, BrLegendEntry, i);
 
       if (g_str_equal (entry->key, key))
         return pixel (surface, entry->x0 + 4, (entry->y0 + entry->y1) / 2);
@@ -136,7 +138,7 @@ test_palette (gconstpointer data)
 
   series_colors (forty, theme, series);
 
-  g_assert_cmpuint (br_chart_layout_get_n_legend_entries (layout), ==, G_N_ELEMENTS (colors));
+  g_assert_cmpuint (br_chart_layout_get_legend (layout)->len, ==, G_N_ELEMENTS (colors));
   for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
     {
       colors[i] = swatch (surface, layout, twelve[i]);
@@ -405,7 +407,7 @@ seen_among (BrDataset       *dataset,
   cairo_surface_t *surface = draw (dataset, BR_CHART_LOSSES, theme, ids, &layout);
   Seen seen;
 
-  g_assert_cmpuint (br_chart_layout_get_n_legend_entries (layout), ==, g_strv_length ((char **)ids));
+  g_assert_cmpuint (br_chart_layout_get_legend (layout)->len, ==, g_strv_length ((char **)ids));
   seen = seen_pattern (surface, layout, company, company_rgb (dataset, company, theme));
   cairo_surface_destroy (surface);
 
@@ -499,7 +501,7 @@ test_patterns (gconstpointer data)
   BrTheme theme = GPOINTER_TO_UINT (data);
   g_autoptr(BrChartLayout) layout = NULL;
   cairo_surface_t *surface = draw (forty, BR_CHART_LOSSES, theme, NULL, &layout);
-  guint n = br_chart_layout_get_n_legend_entries (layout);
+  guint n = br_chart_layout_get_legend (layout)->len;
   const BrCompany *companies[n];
   Seen seen[n], fifty_seen[48];
   guint shared = 0;
@@ -507,7 +509,7 @@ test_patterns (gconstpointer data)
   g_assert_cmpuint (n, ==, 8);
   for (guint i = 0; i < n; i++)
     {
-      const char *key = br_chart_layout_get_legend_entry (layout, i)->key;
+      const char *key = g_array_index (br_chart_layout_get_legend (layout), BrLegendEntry, i).key;
       const char *alone[] = { key, NULL };
       g_autoptr(BrChartLayout) alone_layout = NULL;
       cairo_surface_t *alone_surface = draw (forty, BR_CHART_LOSSES, theme, alone,

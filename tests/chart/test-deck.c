@@ -532,10 +532,11 @@ in_role (BrChartLayout *layout,
          const char    *role)
 {
   double x = (w->x0 + w->x1) / 2, y = (w->y0 + w->y1) / 2;
+  GArray *boxes = br_chart_layout_get_text_boxes (layout);
 
-  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+  for (guint i = 0; i < boxes->len; i++)
     {
-      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+      const BrTextBox *box = &g_array_index (boxes, BrTextBox, i);
 
       if (g_str_equal (box->role, role) && x >= box->x0 - 1 && x <= box->x1 + 1 &&
           y >= box->y0 - 1 && y <= box->y1 + 1)
@@ -661,9 +662,10 @@ assert_chart_slides (BrDataset            *dataset,
         g_assert_null (strstr (g_array_index (words, Word, i).text, "…"));
       /* cairo gives an ellipsized run's whole text to text extraction: the layout says
        * what Pango cut */
-      for (guint i = 0; i < br_chart_layout_get_n_text_boxes (slide_layout); i++)
+      GArray *slide_boxes = br_chart_layout_get_text_boxes (slide_layout);
+      for (guint i = 0; i < slide_boxes->len; i++)
         {
-          const BrTextBox *box = br_chart_layout_get_text_box (slide_layout, i);
+          const BrTextBox *box = &g_array_index (slide_boxes, BrTextBox, i);
 
           if (box->ellipsized)
             g_error ("slide %u: a %s run at (%.0f, %.0f) is cut with “…”", slide + 1, box->role,
@@ -681,9 +683,10 @@ assert_chart_slides (BrDataset            *dataset,
       layout = br_chart_draw (cr, dataset, chart, 1920, 1080);
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
-      for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+      GArray *boxes = br_chart_layout_get_text_boxes (layout);
+      for (guint i = 0; i < boxes->len; i++)
         {
-          const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+          const BrTextBox *box = &g_array_index (boxes, BrTextBox, i);
 
           if (g_str_equal (box->role, "footnote"))
             footnote = MIN (footnote, box->y0);

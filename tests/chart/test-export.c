@@ -558,9 +558,10 @@ assert_sources_whole (BrChartLayout *layout,
 
   if (strstr (page, "…") != NULL)
     g_error ("%s: “…” on the page:\n%s", where, page);
-  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+  GArray *boxes = br_chart_layout_get_text_boxes (layout);
+  for (guint i = 0; i < boxes->len; i++)
     {
-      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+      const BrTextBox *box = &g_array_index (boxes, BrTextBox, i);
 
       if (g_str_equal (box->role, "footnote"))
         {

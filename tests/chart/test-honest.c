@@ -62,9 +62,11 @@ says (BrChartLayout *layout,
       const char    *role,
       const char    *text)
 {
-  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+  GArray *boxes = br_chart_layout_get_text_boxes (layout);
+
+  for (guint i = 0; i < boxes->len; i++)
     {
-      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+      const BrTextBox *box = &g_array_index (boxes, BrTextBox, i);
 
       if ((role == NULL || g_strcmp0 (box->role, role) == 0) && g_str_equal (box->text, text))
         return TRUE;
@@ -79,9 +81,10 @@ assert_grouped (BrChartLayout *layout)
 {
   g_autoptr(GRegex) bare = g_regex_new ("[0-9]{5,}", 0, 0, NULL);
 
-  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+  GArray *boxes = br_chart_layout_get_text_boxes (layout);
+  for (guint i = 0; i < boxes->len; i++)
     {
-      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+      const BrTextBox *box = &g_array_index (boxes, BrTextBox, i);
 
       if (g_strcmp0 (box->role, "footnote") != 0 && g_regex_match (bare, box->text, 0, NULL))
         g_error ("“%s” (%s) has a number without thousands separators", box->text, box->role);
@@ -93,9 +96,11 @@ static const char *
 text_of (BrChartLayout *layout,
          const char    *role)
 {
-  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+  GArray *boxes = br_chart_layout_get_text_boxes (layout);
+
+  for (guint i = 0; i < boxes->len; i++)
     {
-      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+      const BrTextBox *box = &g_array_index (boxes, BrTextBox, i);
 
       if (g_strcmp0 (box->role, role) == 0)
         return box->text;
@@ -111,17 +116,18 @@ label_under (BrChartLayout *layout,
 {
   const BrTextBox *best = NULL;
   double best_distance = G_MAXDOUBLE, lowest = 0;
+  GArray *boxes = br_chart_layout_get_text_boxes (layout);
 
-  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+  for (guint i = 0; i < boxes->len; i++)
     {
-      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+      const BrTextBox *box = &g_array_index (boxes, BrTextBox, i);
 
       if (g_strcmp0 (box->role, "tick") == 0)
         lowest = MAX (lowest, box->y0);
     }
-  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+  for (guint i = 0; i < boxes->len; i++)
     {
-      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+      const BrTextBox *box = &g_array_index (boxes, BrTextBox, i);
       double distance = fabs ((box->x0 + box->x1) / 2 - x);
 
       if (g_strcmp0 (box->role, "tick") == 0 && box->y0 == lowest && distance < best_distance)
@@ -206,17 +212,18 @@ year_labels (BrChartLayout *layout)
   g_autoptr(GPtrArray) ticks = g_ptr_array_new ();
   GString *joined = g_string_new (NULL);
   double lowest = 0;
+  GArray *boxes = br_chart_layout_get_text_boxes (layout);
 
-  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+  for (guint i = 0; i < boxes->len; i++)
     {
-      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+      const BrTextBox *box = &g_array_index (boxes, BrTextBox, i);
 
       if (g_strcmp0 (box->role, "tick") == 0)
         lowest = MAX (lowest, box->y0);
     }
-  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+  for (guint i = 0; i < boxes->len; i++)
     {
-      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+      const BrTextBox *box = &g_array_index (boxes, BrTextBox, i);
 
       if (g_strcmp0 (box->role, "tick") == 0 && box->y0 >= lowest - 1)
         g_string_append_printf (joined, "%s%s", joined->len > 0 ? " " : "", box->text);
@@ -259,9 +266,10 @@ test_chinese_amounts (void)
   gboolean wan_tick = FALSE, wan_label = FALSE, wan_tip = FALSE;
 
   g_assert_no_error (error);
-  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (zh); i++)
+  GArray *zh_boxes = br_chart_layout_get_text_boxes (zh);
+  for (guint i = 0; i < zh_boxes->len; i++)
     {
-      const BrTextBox *box = br_chart_layout_get_text_box (zh, i);
+      const BrTextBox *box = &g_array_index (zh_boxes, BrTextBox, i);
 
       wan_tick |= g_strcmp0 (box->role, "tick") == 0 && g_str_has_suffix (box->text, "0万亿");
       wan_label |= g_strcmp0 (box->role, "label") == 0 && strstr (box->text, "万亿") != NULL;
@@ -302,9 +310,11 @@ box_near (BrChartLayout *layout,
           double         y,
           double         distance)
 {
-  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+  GArray *boxes = br_chart_layout_get_text_boxes (layout);
+
+  for (guint i = 0; i < boxes->len; i++)
     {
-      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+      const BrTextBox *box = &g_array_index (boxes, BrTextBox, i);
       double dx = MAX (MAX (box->x0 - x, x - box->x1), 0);
       double dy = MAX (MAX (box->y0 - y, y - box->y1), 0);
 
@@ -331,6 +341,7 @@ test_flash_notes_labels (void)
   g_autoptr(BrChartLayout) runway = draw (marks, BR_CHART_RUNWAY, delta, BR_LANGUAGE_EN);
   BrChartLayout *flashy[] = { losses, rnd, runway };
   const BrTextBox *value = NULL;
+  GArray *boxes;
   guint n_flash = 0;
 
   for (guint k = 0; k < G_N_ELEMENTS (flashy); k++)
@@ -365,9 +376,10 @@ test_flash_notes_labels (void)
         g_error ("the market value “%s” of %s is not labelled", label, m->company->name.en);
     }
 
-  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (losses); i++)
-    if (g_strcmp0 (br_chart_layout_get_text_box (losses, i)->role, "value") == 0)
-      value = br_chart_layout_get_text_box (losses, i);
+  boxes = br_chart_layout_get_text_boxes (losses);
+  for (guint i = 0; i < boxes->len; i++)
+    if (g_strcmp0 (g_array_index (boxes, BrTextBox, i).role, "value") == 0)
+      value = &g_array_index (boxes, BrTextBox, i);
   g_assert_nonnull (value);
   g_assert_cmpstr (value->text, ==, "−14.92* · 2024");
   g_assert_nonnull (box_near (losses, "legend", "Delta Compute", value->x0, (value->y0 + value->y1) / 2, 20));
@@ -438,9 +450,11 @@ beside (BrChartLayout *layout,
         double         y,
         double         x)
 {
-  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+  GArray *boxes = br_chart_layout_get_text_boxes (layout);
+
+  for (guint i = 0; i < boxes->len; i++)
     {
-      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+      const BrTextBox *box = &g_array_index (boxes, BrTextBox, i);
 
       if (g_str_equal (box->role, role) && box->x0 > x && fabs ((box->y0 + box->y1) / 2 - y) < 3)
         return box;
@@ -466,19 +480,20 @@ read_rows (BrChartLayout *layout)
   g_autoptr(GPtrArray) periods = g_ptr_array_new ();
   GString *rows = g_string_new (NULL);
   double x0, x100, right = 0;
+  GArray *boxes = br_chart_layout_get_text_boxes (layout);
 
   share_scale (layout, &x0, &x100);
   /* periods are set flush right against the scale, company names flush left */
-  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+  for (guint i = 0; i < boxes->len; i++)
     {
-      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+      const BrTextBox *box = &g_array_index (boxes, BrTextBox, i);
 
       if (g_str_equal (box->role, "label") && box->x1 <= x0)
         right = MAX (right, box->x1);
     }
-  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+  for (guint i = 0; i < boxes->len; i++)
     {
-      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+      const BrTextBox *box = &g_array_index (boxes, BrTextBox, i);
 
       if (g_str_equal (box->role, "label") && fabs (box->x1 - right) < 1)
         g_ptr_array_add (periods, (gpointer)box);
@@ -570,10 +585,11 @@ test_customer_bars (void)
     {
       g_autofree char *tick = g_strdup_printf ("%d%%", share);
       gboolean found = FALSE;
+      GArray *boxes = br_chart_layout_get_text_boxes (layout);
 
-      for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+      for (guint i = 0; i < boxes->len; i++)
         {
-          const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+          const BrTextBox *box = &g_array_index (boxes, BrTextBox, i);
 
           if (g_str_equal (box->role, "tick") && g_str_equal (box->text, tick))
             {
@@ -919,17 +935,18 @@ assert_labels_clear (BrChartLayout *layout,
                      const char    *where)
 {
   guint n_labels = 0;
+  GArray *boxes = br_chart_layout_get_text_boxes (layout);
 
-  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+  for (guint i = 0; i < boxes->len; i++)
     {
-      const BrTextBox *a = br_chart_layout_get_text_box (layout, i);
+      const BrTextBox *a = &g_array_index (boxes, BrTextBox, i);
 
       if (g_strcmp0 (a->role, "label") != 0)
         continue;
       n_labels++;
-      for (guint j = 0; j < br_chart_layout_get_n_text_boxes (layout); j++)
+      for (guint j = 0; j < boxes->len; j++)
         {
-          const BrTextBox *b = br_chart_layout_get_text_box (layout, j);
+          const BrTextBox *b = &g_array_index (boxes, BrTextBox, j);
 
           if (j != i && a->x0 - gap < b->x1 && b->x0 < a->x1 + gap && a->y0 - gap < b->y1 &&
               b->y0 < a->y1 + gap)

@@ -48,11 +48,12 @@ assert_text_fits (BrChartLayout *layout,
                   double         width,
                   double         height)
 {
-  guint n = br_chart_layout_get_n_text_boxes (layout);
+  GArray *boxes = br_chart_layout_get_text_boxes (layout);
+  guint n = boxes->len;
 
   for (guint i = 0; i < n; i++)
     {
-      const BrTextBox *a = br_chart_layout_get_text_box (layout, i);
+      const BrTextBox *a = &g_array_index (boxes, BrTextBox, i);
 
       g_assert_cmpfloat (a->x0, >=, -0.5);
       g_assert_cmpfloat (a->y0, >=, -0.5);
@@ -60,7 +61,7 @@ assert_text_fits (BrChartLayout *layout,
       g_assert_cmpfloat (a->y1, <=, height + 0.5);
       for (guint j = i + 1; j < n; j++)
         {
-          const BrTextBox *b = br_chart_layout_get_text_box (layout, j);
+          const BrTextBox *b = &g_array_index (boxes, BrTextBox, j);
 
           if (a->x0 < b->x1 - 1 && b->x0 < a->x1 - 1 && a->y0 < b->y1 - 1 && b->y0 < a->y1 - 1)
             g_error ("%s text (%.1f, %.1f)–(%.1f, %.1f) overlaps %s text (%.1f, %.1f)–(%.1f, %.1f)"
@@ -122,9 +123,10 @@ assert_rows_legible (BrChartLayout *layout,
       g_hash_table_add (companies, (gpointer)mark->company);
       last = mark;
     }
-  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+  GArray *boxes = br_chart_layout_get_text_boxes (layout);
+  for (guint i = 0; i < boxes->len; i++)
     {
-      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+      const BrTextBox *box = &g_array_index (boxes, BrTextBox, i);
 
       if (g_strcmp0 (box->role, "value") == 0)
         g_assert_cmpfloat (box->size, >=, em - 0.01);

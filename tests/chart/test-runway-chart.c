@@ -224,12 +224,13 @@ test_forty_companies (void)
       cairo_t *cr = cairo_create (surface);
       g_autoptr(BrChartLayout) layout = br_chart_draw (cr, forty, options, sizes[k][0],
                                                        sizes[k][1]);
-      guint n = br_chart_layout_get_n_text_boxes (layout);
+      GArray *boxes = br_chart_layout_get_text_boxes (layout);
+      guint n = boxes->len;
 
       g_assert_cmpuint (br_chart_layout_get_n_marks (layout), >, 40 * 3);
       for (guint i = 0; i < n; i++)
         {
-          const BrTextBox *a = br_chart_layout_get_text_box (layout, i);
+          const BrTextBox *a = &g_array_index (boxes, BrTextBox, i);
 
           g_assert_cmpfloat (a->x0, >=, -0.5);
           g_assert_cmpfloat (a->y0, >=, -0.5);
@@ -237,7 +238,7 @@ test_forty_companies (void)
           g_assert_cmpfloat (a->y1, <=, sizes[k][1] + 0.5);
           for (guint j = i + 1; j < n; j++)
             {
-              const BrTextBox *b = br_chart_layout_get_text_box (layout, j);
+              const BrTextBox *b = &g_array_index (boxes, BrTextBox, j);
 
               if (a->x0 < b->x1 - 1 && b->x0 < a->x1 - 1 && a->y0 < b->y1 - 1 && b->y0 < a->y1 - 1)
                 g_error ("%s text overlaps %s text at %.0f×%.0f", a->role, b->role, sizes[k][0],

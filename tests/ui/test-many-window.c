@@ -586,10 +586,11 @@ static const char *
 footnote (BrWindow *window)
 {
   BrChartLayout *layout = br_chart_view_ensure_layout (br_window_get_visible_chart_view (window));
+  GArray *boxes = br_chart_layout_get_text_boxes (layout);
 
-  for (guint i = 0; i < br_chart_layout_get_n_text_boxes (layout); i++)
+  for (guint i = 0; i < boxes->len; i++)
     {
-      const BrTextBox *box = br_chart_layout_get_text_box (layout, i);
+      const BrTextBox *box = &g_array_index (boxes, BrTextBox, i);
 
       if (g_strcmp0 (box->role, "footnote") == 0)
         return box->text;

@@ -251,9 +251,9 @@ test_legend_toggle (Fixture       *fixture,
 
   view = br_window_get_visible_chart_view (fixture->window);
   layout = br_chart_view_ensure_layout (view);
-  g_assert_cmpuint (br_chart_layout_get_n_legend_entries (layout), >, 1);
+  g_assert_cmpuint (br_chart_layout_get_legend (layout)->len, >, 1);
   n_before = br_chart_layout_get_n_marks (layout);
-  entry = br_chart_layout_get_legend_entry (layout, 0);
+  entry = &g_array_index (br_chart_layout_get_legend (layout), BrLegendEntry, 0);
   key = g_strdup (entry->key);
   x = (entry->x0 + entry->x1) / 2;
   y = (entry->y0 + entry->y1) / 2;
@@ -263,7 +263,7 @@ test_legend_toggle (Fixture       *fixture,
   g_assert_true (br_chart_options_get_hidden (br_chart_view_get_options (view), key));
 
   layout = br_chart_view_ensure_layout (view);
-  g_assert_true (br_chart_layout_get_legend_entry (layout, 0)->hidden);
+  g_assert_true (g_array_index (br_chart_layout_get_legend (layout), BrLegendEntry, 0).hidden);
   n_after = br_chart_layout_get_n_marks (layout);
   g_assert_cmpuint (n_after, <, n_before);
 
@@ -1848,8 +1848,8 @@ legend_height (BrChartView *view)
   BrChartLayout *layout = br_chart_view_ensure_layout (view);
   const BrLegendEntry *entry;
 
-  g_assert_cmpuint (br_chart_layout_get_n_legend_entries (layout), >, 0);
-  entry = br_chart_layout_get_legend_entry (layout, 0);
+  g_assert_cmpuint (br_chart_layout_get_legend (layout)->len, >, 0);
+  entry = &g_array_index (br_chart_layout_get_legend (layout), BrLegendEntry, 0);
   return entry->y1 - entry->y0;
 }
 
@@ -1946,17 +1946,19 @@ assert_legible (BrWindow   *window,
     {
       BrChartView *view;
       BrChartLayout *layout;
+      GArray *boxes;
       guint n;
 
       br_window_set_chart (window, kind);
       br_test_wait_for_frame (window, TIMEOUT_US);
       view = br_window_get_visible_chart_view (window);
       layout = br_chart_view_ensure_layout (view);
-      n = br_chart_layout_get_n_text_boxes (layout);
+      boxes = br_chart_layout_get_text_boxes (layout);
+      n = boxes->len;
       g_assert_cmpuint (n, >, 3);
       for (guint i = 0; i < n; i++)
         {
-          const BrTextBox *a = br_chart_layout_get_text_box (layout, i);
+          const BrTextBox *a = &g_array_index (boxes, BrTextBox, i);
 
           if (a->size < min - 0.01)
             g_error ("%s: %s text “%s” at %.1f px in the %d×%d %s chart", where, a->role,
@@ -1970,7 +1972,7 @@ assert_legible (BrWindow   *window,
                      a->text);
           for (guint j = i + 1; j < n; j++)
             {
-              const BrTextBox *b = br_chart_layout_get_text_box (layout, j);
+              const BrTextBox *b = &g_array_index (boxes, BrTextBox, j);
 
               if (a->x0 < b->x1 - 1 && b->x0 < a->x1 - 1 && a->y0 < b->y1 - 1 && b->y0 < a->y1 - 1)
                 g_error ("%s: %s text “%s” overlaps %s text “%s” in the %s chart", where, a->role,
