@@ -43,6 +43,8 @@ struct _BrChartView
   BrDataset      *drawn_dataset; /* what the layout's marks point into */
   int             drawn_width;
   int             drawn_height;
+  int             drawn_scale;   /* of the node: device pixels a unit */
+  BrColorVision   drawn_vision;  /* of the node */
   guint           prepare_source;  /* draws the chart node ahead of the frame */
   struct Drawing *pending;       /* on the worker thread now */
   gboolean        size_stale;    /* unmapped since the last allocation: a hidden page */
@@ -186,7 +188,9 @@ take_drawing (BrChartView   *self,
               BrChartLayout *layout,
               GskRenderNode *node,
               int            width,
-              int            height)
+              int            height,
+              int            scale,
+              BrColorVision  vision)
 {
   g_clear_pointer (&self->layout, br_chart_layout_unref);
   g_clear_pointer (&self->node, gsk_render_node_unref);
@@ -197,6 +201,8 @@ take_drawing (BrChartView   *self,
   g_set_object (&self->drawn_dataset, self->dataset);
   self->drawn_width = width;
   self->drawn_height = height;
+  self->drawn_scale = scale;
+  self->drawn_vision = vision;
   update_accessible (self);
   sync_legend (self);
   g_signal_emit (self, signals[DRAWN], 0);
@@ -210,10 +216,57 @@ drawing_current (BrChartView *self,
                  int          height,
                  gboolean     on_screen)
 {
-  return self->layout != NULL && (self->node != NULL || !on_screen)
+  return self->layout != NULL
+         && (!on_screen
+             || (self->node != NULL && self->drawn_vision == self->vision
+                 && self->drawn_scale == gtk_widget_get_scale_factor (GTK_WIDGET (self))))
          && self->drawn_dataset == self->dataset && self->drawn_width == width
          && self->drawn_height == height
          && br_chart_options_draw_alike (self->drawn_options, self->options);
+}
+
+/* Draws the chart into an image of @width x @height units at @scale device pixels a
+ * unit, in @vision's colours; its layout in @layout. On any thread. */
+static cairo_surface_t *
+draw_image (BrDataset             *dataset,
+            const BrChartOptions  *options,
+            int                    width,
+            int                    height,
+            int                    scale,
+            BrColorVision          vision,
+            BrChartLayout        **layout)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  *layout = br_chart_draw (cr, dataset, options, width, height);
+  cairo_destroy (cr);
+  br_color_vision_simulate (vision, surface);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/* A node that paints @image (transfer full), which covers @width x @height units. A
+ * cairo node: GTK's cairo renderer paints its one image with a plain copy, and the
+ * frame does not draw the chart again. */
+static GskRenderNode *
+image_node (cairo_surface_t *image,
+            int              width,
+            int              height)
+{
+  GskRenderNode *node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_t *cr = gsk_cairo_node_get_draw_context (node);
+
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+
+  return node;
 }
 
 /* Draws the chart without its highlight into a render node kept for later frames. */
@@ -222,15 +275,13 @@ update_chart_node (BrChartView *self,
                    int          width,
                    int          height)
 {
-  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   BrChartLayout *layout;
-  cairo_t *cr;
+  cairo_surface_t *image;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-  layout = br_chart_draw (cr, self->dataset, self->options, width, height);
-  cairo_destroy (cr);
-  take_drawing (self, layout, gtk_snapshot_free_to_node (snapshot), width, height);
+  image = draw_image (self->dataset, self->options, width, height, scale, self->vision, &layout);
+  take_drawing (self, layout, image_node (image, width, height), width, height, scale,
+                self->vision);
 }
 
 /* The size the next frame gives the view: its own; or, while it is a hidden page of the
@@ -263,6 +314,8 @@ typedef struct Drawing
   BrChartOptions *options;
   int             width;
   int             height;
+  int             scale;
+  BrColorVision   vision;
   GskRenderNode  *node;
   BrChartLayout  *layout;
   GMutex          lock;
@@ -297,11 +350,13 @@ drawing_done_cb (gpointer data)
 
   if (self->dataset == drawing->dataset && coming_size (self, &width, &height)
       && width == drawing->width && height == drawing->height
+      && drawing->scale == gtk_widget_get_scale_factor (GTK_WIDGET (self))
+      && drawing->vision == self->vision
       && br_chart_options_draw_alike (drawing->options, self->options)
       && !drawing_current (self, width, height, TRUE))
     {
       take_drawing (self, g_steal_pointer (&drawing->layout), g_steal_pointer (&drawing->node),
-                    width, height);
+                    width, height, drawing->scale, drawing->vision);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 
@@ -316,14 +371,11 @@ draw_on_worker (gpointer data,
                 gpointer pool_data)
 {
   Drawing *drawing = data;
-  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, drawing->width, drawing->height);
-  cairo_t *cr;
+  cairo_surface_t *image;
 
-  drawing->node = gsk_cairo_node_new (&bounds);
-  cr = gsk_cairo_node_get_draw_context (drawing->node);
-  drawing->layout = br_chart_draw (cr, drawing->dataset, drawing->options, drawing->width,
-                                   drawing->height);
-  cairo_destroy (cr);
+  image = draw_image (drawing->dataset, drawing->options, drawing->width, drawing->height,
+                      drawing->scale, drawing->vision, &drawing->layout);
+  drawing->node = image_node (image, drawing->width, drawing->height);
 
   g_mutex_lock (&drawing->lock);
   drawing->done = TRUE;
@@ -357,6 +409,8 @@ draw_on_worker_thread (BrChartView *self,
   drawing->options = br_chart_options_copy (self->options);
   drawing->width = width;
   drawing->height = height;
+  drawing->scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  drawing->vision = self->vision;
   g_mutex_init (&drawing->lock);
   g_cond_init (&drawing->cond);
   self->pending = drawing;
@@ -373,7 +427,10 @@ take_pending (BrChartView *self,
   Drawing *drawing = self->pending;
 
   if (drawing == NULL || drawing->dataset != self->dataset || drawing->width != width
-      || drawing->height != height || !br_chart_options_draw_alike (drawing->options, self->options))
+      || drawing->height != height
+      || drawing->scale != gtk_widget_get_scale_factor (GTK_WIDGET (self))
+      || drawing->vision != self->vision
+      || !br_chart_options_draw_alike (drawing->options, self->options))
     return FALSE;
 
   g_mutex_lock (&drawing->lock);
@@ -383,7 +440,7 @@ take_pending (BrChartView *self,
 
   /* drawing_done_cb() frees it later */
   take_drawing (self, g_steal_pointer (&drawing->layout), g_steal_pointer (&drawing->node),
-                width, height);
+                width, height, drawing->scale, drawing->vision);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
   return TRUE;
@@ -400,7 +457,6 @@ prepare_cb (gpointer data)
   self->prepare_source = 0;
   /* one drawing at a time: the one under way calls again when it is done */
   if (self->pending == NULL && self->dataset != NULL
-      && self->vision == BR_COLOR_VISION_NORMAL
       && gtk_widget_get_mapped (GTK_WIDGET (self)) && coming_size (self, &width, &height)
       && !drawing_current (self, width, height, TRUE))
     draw_on_worker_thread (self, width, height);
@@ -443,41 +499,29 @@ br_chart_view_snapshot (GtkWidget   *widget,
   BrChartView *self = BR_CHART_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+  int highlight = current_highlight (self);
 
   if (self->dataset == NULL || width <= 0 || height <= 0)
     return;
 
-  if (self->vision == BR_COLOR_VISION_NORMAL)
+  /* the last drawing, until the one under way is done */
+  if (!drawing_current (self, width, height, TRUE))
+    schedule_prepare (self);
+  if (self->node != NULL)
+    gtk_snapshot_append_node (snapshot, self->node);
+
+  /* the colour-vision preview shows the chart's colours alone */
+  if (highlight >= 0 && self->vision == BR_COLOR_VISION_NORMAL && self->layout != NULL
+      && (guint)highlight < br_chart_layout_get_n_marks (self->layout))
     {
-      int highlight = current_highlight (self);
+      const BrChartMark *mark = br_chart_layout_get_mark (self->layout, highlight);
+      graphene_rect_t around = GRAPHENE_RECT_INIT (mark->x0 - 8, mark->y0 - 8,
+                                                   mark->x1 - mark->x0 + 16,
+                                                   mark->y1 - mark->y0 + 16);
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &around);
 
-      /* the last drawing, until the one under way is done */
-      if (!drawing_current (self, width, height, TRUE))
-        schedule_prepare (self);
-      if (self->node != NULL)
-        gtk_snapshot_append_node (snapshot, self->node);
-
-      if (highlight >= 0 && self->layout != NULL &&
-          (guint)highlight < br_chart_layout_get_n_marks (self->layout))
-        {
-          const BrChartMark *mark = br_chart_layout_get_mark (self->layout, highlight);
-          graphene_rect_t around = GRAPHENE_RECT_INIT (mark->x0 - 8, mark->y0 - 8,
-                                                       mark->x1 - mark->x0 + 16,
-                                                       mark->y1 - mark->y0 + 16);
-          cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &around);
-
-          br_chart_layout_draw_highlight (self->layout, cr, highlight);
-          cairo_destroy (cr);
-        }
-    }
-  else
-    {
-      g_autoptr(GdkTexture) texture = NULL;
-
-      texture = br_chart_view_render_texture (self, width, height,
-                                              gtk_widget_get_scale_factor (widget), self->vision);
-      gtk_snapshot_append_texture (snapshot, texture, &bounds);
+      br_chart_layout_draw_highlight (self->layout, cr, highlight);
+      cairo_destroy (cr);
     }
 
   for (guint i = 0; self->legend_allocated && i < self->legend_buttons->len; i++)
@@ -973,7 +1017,7 @@ br_chart_view_ensure_layout (BrChartView *self)
                                             &(cairo_rectangle_t) { 0, 0, width, height });
   cr = cairo_create (surface);
   take_drawing (self, br_chart_draw (cr, self->dataset, self->options, width, height), NULL,
-                width, height);
+                width, height, 0, BR_COLOR_VISION_NORMAL);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 
@@ -1162,7 +1206,7 @@ br_chart_view_select_mark (BrChartView *self,
  * @vision: how to show the colours
  *
  * Draws the chart as the view shows it, at any size, into a texture: for the
- * clipboard and for the colour-vision preview.
+ * clipboard, and for the colour-vision previews of charts not on screen.
  *
  * Returns: (transfer full) (nullable): the image
  */
@@ -1173,10 +1217,9 @@ br_chart_view_render_texture (BrChartView   *self,
                               int            scale,
                               BrColorVision  vision)
 {
+  g_autoptr(BrChartLayout) layout = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  cairo_surface_t *surface;
-  BrChartLayout *layout;
-  cairo_t *cr;
+  cairo_surface_t *image;
   int stride;
 
   g_return_val_if_fail (BR_IS_CHART_VIEW (self), NULL);
@@ -1185,25 +1228,11 @@ br_chart_view_render_texture (BrChartView   *self,
   if (self->dataset == NULL)
     return NULL;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
-  cairo_surface_set_device_scale (surface, scale, scale);
-  cr = cairo_create (surface);
-  layout = br_chart_draw (cr, self->dataset, self->options, width, height);
-  cairo_destroy (cr);
-
-  /* the colour-vision preview answers hit tests from the drawing it shows */
-  if (width == gtk_widget_get_width (GTK_WIDGET (self))
-      && height == gtk_widget_get_height (GTK_WIDGET (self))
-      && !drawing_current (self, width, height, FALSE))
-    take_drawing (self, layout, NULL, width, height);
-  else
-    br_chart_layout_unref (layout);
-
-  br_color_vision_simulate (vision, surface);
-  stride = cairo_image_surface_get_stride (surface);
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+  image = draw_image (self->dataset, self->options, width, height, scale, vision, &layout);
+  stride = cairo_image_surface_get_stride (image);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (image),
                                       (gsize)stride * height * scale,
-                                      (GDestroyNotify)cairo_surface_destroy, surface);
+                                      (GDestroyNotify)cairo_surface_destroy, image);
 
   return gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes, stride);
 }
