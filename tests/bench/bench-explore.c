@@ -20,8 +20,14 @@
  * cairo renderer only, and reports the time from opening it to its first frame;
  * BURNRATE_BENCH_TARGET_MS sets the target (bench-big.sh: 50 ms). With
  * BURNRATE_BENCH_PHASES set, a run (`--run`) prints each dispatch over 20 ms of CPU as
- * it ends, each frame's CPU by phase, and where a light/dark switch's notify comes in
- * its dispatch.
+ * it ends, each frame's CPU by phase (of the frames over as many ms as the variable
+ * says, 20 if it is not a number), and where a light/dark switch's notify comes in its
+ * dispatch.
+ *
+ * Last, a run measures the display's floor: a bare libadwaita window (a header bar and
+ * nothing else) at the same sizes switches light and dark; its longest dispatch is what
+ * repainting a whole window of that size costs on this display, whatever the window
+ * shows, and is reported beside the app's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -94,6 +100,9 @@ typedef struct
   int             sizes[2][2];
   guint           size_index;
   GArray         *dispatches;  /* Dispatch */
+  GArray         *floor;       /* Dispatch, of the bare window */
+  GtkWidget      *bare;        /* the bare window, while the floor is measured */
+  guint           bare_switches;
   GArray         *hovers;      /* double: warp to the frame with the readout, ms */
   GArray         *hover_frames; /* double */
   gint64          poll_return;
@@ -144,7 +153,7 @@ explore_poll (GPollFD *fds,
       Dispatch dispatch = { (now - run.poll_return) / 1000., (cpu - run.poll_return_cpu) / 1000.,
                             run.poll_return, g_strdup (run.label) };
 
-      g_array_append_val (run.dispatches, dispatch);
+      g_array_append_val (run.bare != NULL ? run.floor : run.dispatches, dispatch);
       if (g_getenv ("BURNRATE_BENCH_PHASES") != NULL && dispatch.cpu_ms > 20)
         printf ("# dispatch %5.1f ms CPU  %s\n", dispatch.cpu_ms, dispatch.label);
     }
@@ -531,8 +540,11 @@ phase_cb (GdkFrameClock *clock,
 {
   guint phase = GPOINTER_TO_UINT (data);
 
+  const char *env = g_getenv ("BURNRATE_BENCH_PHASES");
+  int over_ms = atoi (env) > 0 ? atoi (env) : 20;
+
   phase_cpu[phase] = thread_cpu_us ();
-  if (phase == 3 && phase_cpu[0] != 0 && phase_cpu[3] - phase_cpu[0] > 20000)
+  if (phase == 3 && phase_cpu[0] != 0 && phase_cpu[3] - phase_cpu[0] > 1000 * over_ms)
     printf ("# frame %5.1f ms CPU: style %5.1f, layout %5.1f, paint %5.1f  %s\n",
             (phase_cpu[3] - phase_cpu[0]) / 1000., (phase_cpu[1] - phase_cpu[0]) / 1000.,
             (phase_cpu[2] - phase_cpu[1]) / 1000., (phase_cpu[3] - phase_cpu[2]) / 1000.,
@@ -598,6 +610,91 @@ reset_settings (GSettings *settings)
     g_settings_reset (settings, keys[i]);
 }
 
+/* ---- the floor: a bare window's light/dark switches ---- */
+
+#define BARE_SWITCHES 4
+
+static void start_bare (void);
+static gboolean bare_step_cb (gpointer data);
+
+static void
+bare_after_paint_cb (GdkFrameClock *clock,
+                     gpointer       data)
+{
+  /* one frame after the one the switch caused, as for the app's steps */
+  if (!run.painted)
+    {
+      run.painted = TRUE;
+      gtk_widget_queue_draw (run.bare);
+      return;
+    }
+
+  g_clear_signal_handler (&run.paint_id, clock);
+  g_timeout_add (SETTLE_MS, bare_step_cb, NULL);
+}
+
+static gboolean
+bare_step_cb (gpointer data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (run.bare);
+  gboolean dark = run.bare_switches % 2 == 0;
+  g_autofree char *label = NULL;
+
+  if (run.bare_switches == BARE_SWITCHES)
+    {
+      run.label = NULL;
+      g_clear_pointer ((GtkWindow **)&run.bare, gtk_window_destroy);
+      run.size_index++;
+      start_bare ();
+      return G_SOURCE_REMOVE;
+    }
+
+  run.bare_switches++;
+  label = g_strdup_printf ("bare window %dx%d: style %s", run.sizes[run.size_index][0],
+                           run.sizes[run.size_index][1], dark ? "dark" : "light");
+  run.label = g_intern_string (label);
+  run.painted = FALSE;
+  run.paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (bare_after_paint_cb), NULL);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                           : ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+bare_first_paint_cb (GdkFrameClock *clock,
+                     gpointer       data)
+{
+  g_signal_handlers_disconnect_by_func (clock, bare_first_paint_cb, data);
+  g_timeout_add (500, bare_step_cb, NULL);
+}
+
+static void
+start_bare (void)
+{
+  GtkWidget *box;
+
+  if (run.size_index == G_N_ELEMENTS (run.sizes))
+    {
+      g_application_release (G_APPLICATION (run.app));
+      return;
+    }
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+  run.bare_switches = 0;
+  run.bare = adw_application_window_new (run.app);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (run.bare), box);
+  gtk_window_set_default_size (GTK_WINDOW (run.bare), run.sizes[run.size_index][0],
+                               run.sizes[run.size_index][1]);
+  gtk_window_present (GTK_WINDOW (run.bare));
+  g_signal_connect (gtk_widget_get_frame_clock (run.bare), "after-paint",
+                    G_CALLBACK (bare_first_paint_cb), NULL);
+}
+
 static void
 start_size (void)
 {
@@ -606,7 +703,8 @@ start_size (void)
   g_clear_pointer (&run.steps, g_ptr_array_unref);
   if (run.size_index == G_N_ELEMENTS (run.sizes))
     {
-      g_application_release (G_APPLICATION (run.app));
+      run.size_index = 0;
+      start_bare ();
       return;
     }
 
@@ -698,9 +796,29 @@ percentile (GArray *values,
   return g_array_index (values, double, (guint)MIN (values->len - 1, floor (p * values->len)));
 }
 
+/* The bare window's longest dispatch of each size; returns the longest of all, ms */
+static double
+print_floor (void)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_array_sort (run.floor, compare_dispatch);
+  for (guint i = 0; i < run.floor->len; i++)
+    {
+      const Dispatch *dispatch = &g_array_index (run.floor, Dispatch, i);
+
+      if (g_hash_table_add (seen, g_strndup (dispatch->label, strcspn (dispatch->label, ":"))))
+        printf ("# floor %6.1f ms (CPU %5.1f ms)  %s\n", dispatch->ms, dispatch->cpu_ms,
+                dispatch->label);
+    }
+
+  return run.floor->len > 0 ? g_array_index (run.floor, Dispatch, 0).ms : 0;
+}
+
 /* The main thread's CPU time a dispatch, which the machine's load does not stretch:
- * the steps that took the most, one line each, the longest and the 99th percentile */
-static void
+ * the steps that took the most, one line each, the longest and the 99th percentile;
+ * returns the longest, ms */
+static double
 print_cpu (void)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -727,6 +845,8 @@ print_cpu (void)
   printf ("# main-thread CPU a dispatch: max %.1f ms (%s), p99 %.1f ms; load %.14s\n",
           most->cpu_ms, most->label, percentile (cpu, 0.99), load != NULL ? load : "?");
   g_array_sort (run.dispatches, compare_dispatch);
+
+  return most->cpu_ms;
 }
 
 /* prints the slowest dispatches, one per step, and the result line the parent reads */
@@ -736,6 +856,7 @@ print_run (void)
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
   Dispatch *slowest;
+  double most_cpu;
   guint shown = 0;
 
   g_array_sort (run.dispatches, compare_dispatch);
@@ -765,15 +886,16 @@ print_run (void)
       shown++;
     }
 
-  print_cpu ();
+  most_cpu = print_cpu ();
   slowest = &g_array_index (run.dispatches, Dispatch, 0);
   printf ("# %u hovers timed\n", run.hovers->len);
   if (run.load_ms > 0)
     printf ("# opening the file to its first frame: %.0f ms at most\n", run.load_ms);
   printf ("result max %.2f p99 %.2f n %u hover-median %.2f hover-max %.2f "
-          "hover-frames-max %.0f step %s\n",
+          "hover-frames-max %.0f cpu-max %.2f floor %.2f step %s\n",
           slowest->ms, percentile (ms, 0.99), ms->len, percentile (run.hovers, 0.5),
-          percentile (run.hovers, 1.0), percentile (run.hover_frames, 1.0), slowest->label);
+          percentile (run.hovers, 1.0), percentile (run.hover_frames, 1.0), most_cpu,
+          print_floor (), slowest->label);
 }
 
 static int
@@ -788,6 +910,7 @@ run_child (int   argc,
   run.sizes[1][0] = 1024;
   run.sizes[1][1] = 640;
   run.dispatches = g_array_new (FALSE, FALSE, sizeof (Dispatch));
+  run.floor = g_array_new (FALSE, FALSE, sizeof (Dispatch));
   run.hovers = g_array_new (FALSE, FALSE, sizeof (double));
   run.hover_frames = g_array_new (FALSE, FALSE, sizeof (double));
 
@@ -816,6 +939,8 @@ typedef struct
   double  hover_median;
   double  hover_max;
   double  hover_frames;
+  double  cpu_max;
+  double  floor;
   char   *step;
 } Result;
 
@@ -850,9 +975,9 @@ run_once (const char  *program,
   fwrite (out, 1, line - out, stdout);
   result->step = g_malloc0 (strlen (line));
   if (sscanf (line, "result max %lf p99 %lf n %d hover-median %lf hover-max %lf "
-              "hover-frames-max %lf step %[^\n]", &result->max, &result->p99, &n,
-              &result->hover_median, &result->hover_max, &result->hover_frames,
-              result->step) != 7)
+              "hover-frames-max %lf cpu-max %lf floor %lf step %[^\n]", &result->max,
+              &result->p99, &n, &result->hover_median, &result->hover_max,
+              &result->hover_frames, &result->cpu_max, &result->floor, result->step) != 9)
     return FALSE;
   printf ("# max %.1f ms (%s), p99 %.1f ms, %d dispatches; hover to readout: median %.1f ms, "
           "max %.1f ms, at most %.0f frame(s)\n", result->max, result->step, result->p99, n,
@@ -904,6 +1029,11 @@ report (const char  *renderer,
           "hover to readout median %.1f ms, %.0f frame(s) at most\n", renderer, n, max,
           results[n / 2].step, p99, median_of (results, n, G_STRUCT_OFFSET (Result, hover_median)),
           median_of (results, n, G_STRUCT_OFFSET (Result, hover_frames)));
+  printf ("# %s: the longest dispatch's main-thread CPU, median of %u runs: %.1f ms; a bare "
+          "libadwaita window's light/dark switch at the same sizes (the display's floor), median "
+          "of its longest: %.1f ms\n", renderer, n,
+          median_of (results, n, G_STRUCT_OFFSET (Result, cpu_max)),
+          median_of (results, n, G_STRUCT_OFFSET (Result, floor)));
   printf ("%s exploring, %s renderer: longest main-thread dispatch %.1f ms, p99 %.1f ms "
           "(target %.0f ms)%s\n", ok ? "PASS" : "FAIL", renderer, max, p99, target_ms (), note);
 
