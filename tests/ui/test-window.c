@@ -1473,6 +1473,87 @@ background_level (GtkWidget *widget)
   return (pixels[0] + pixels[1] + pixels[2]) / 3;
 }
 
+/* The share of the pixels of @a and @b, of one size, that differ by more than 2 in a
+ * channel */
+static double
+texture_difference (GdkTexture *a,
+                    GdkTexture *b)
+{
+  int width = gdk_texture_get_width (a);
+  int height = gdk_texture_get_height (a);
+  gsize stride = (gsize)width * 4;
+  g_autofree guchar *pa = g_malloc (stride * height);
+  g_autofree guchar *pb = g_malloc (stride * height);
+  guint differ = 0;
+
+  g_assert_cmpint (gdk_texture_get_width (b), ==, width);
+  g_assert_cmpint (gdk_texture_get_height (b), ==, height);
+  gdk_texture_download (a, pa, stride);
+  gdk_texture_download (b, pb, stride);
+  for (gsize i = 0; i < stride * height; i += 4)
+    for (guint c = 0; c < 4; c++)
+      if (ABS ((int)pa[i + c] - (int)pb[i + c]) > 2)
+        {
+          differ++;
+          break;
+        }
+
+  return differ / (double)(width * height);
+}
+
+/* Runs the main loop until @view shows a drawing of its current choices, then a frame */
+static void
+wait_until_drawn (BrChartView *view)
+{
+  gint64 end = g_get_monotonic_time () + TIMEOUT_US;
+
+  gtk_widget_queue_draw (GTK_WIDGET (view));
+  while (!br_chart_view_is_drawn (view) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (br_chart_view_is_drawn (view));
+  br_test_wait_for_frame (view, TIMEOUT_US);
+}
+
+/* The view on screen shows the chart in the colour vision it is set to, drawn off the
+ * main thread like any drawing, and in its own colours again after */
+static void
+test_color_vision_shown (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  BrChartView *view;
+  g_autoptr(GdkTexture) normal = NULL;
+  g_autoptr(GdkTexture) simulated = NULL;
+  g_autoptr(GdkTexture) shown = NULL;
+  g_autoptr(GdkTexture) shown_after = NULL;
+  int width, height;
+
+  if (fixture->window == NULL)
+    return;
+
+  view = br_window_get_visible_chart_view (fixture->window);
+  wait_until_drawn (view);
+  width = gtk_widget_get_width (GTK_WIDGET (view));
+  height = gtk_widget_get_height (GTK_WIDGET (view));
+  normal = br_chart_view_render_texture (view, width, height, 1, BR_COLOR_VISION_NORMAL);
+  simulated = br_chart_view_render_texture (view, width, height, 1, BR_COLOR_VISION_TRITANOPIA);
+  /* the simulation changes the companies' colours */
+  g_assert_cmpfloat (texture_difference (normal, simulated), >, 0.005);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.color-vision", "s",
+                                             "tritanopia"));
+  wait_until_drawn (view);
+  shown = render_widget (GTK_WIDGET (view));
+  g_assert_cmpfloat (texture_difference (shown, simulated), <, 0.001);
+  /* its marks answer from the drawing shown */
+  g_assert_nonnull (br_chart_view_get_current_layout (view));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.color-vision", "s",
+                                             "normal"));
+  wait_until_drawn (view);
+  shown_after = render_widget (GTK_WIDGET (view));
+  g_assert_cmpfloat (texture_difference (shown_after, normal), <, 0.001);
+}
+
 static void
 test_screenshots (Fixture       *fixture,
                   gconstpointer  data)
@@ -2309,6 +2390,7 @@ main (int   argc,
   add ("/Br/Window/restyle-ahead", test_restyle_ahead);
   add ("/Br/Window/all-figures", test_all_figures);
   add ("/Br/Window/color-vision", test_color_vision);
+  add ("/Br/Window/color-vision-shown", test_color_vision_shown);
   add ("/Br/Window/screenshots", test_screenshots);
   add ("/Br/Window/presentation", test_presentation);
   add ("/Br/Window/presenter-view", test_presenter_view);
