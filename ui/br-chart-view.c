@@ -86,6 +86,8 @@ current_highlight (BrChartView *self)
 }
 
 static void schedule_prepare (BrChartView *self);
+static void br_chart_view_set_kind (BrChartView *self,
+                                    BrChartKind  kind);
 
 static void
 invalidate (BrChartView *self)
@@ -899,7 +901,7 @@ br_chart_view_get_kind (BrChartView *self)
   return br_chart_options_get_kind (self->options);
 }
 
-void
+static void
 br_chart_view_set_kind (BrChartView *self,
                         BrChartKind  kind)
 {

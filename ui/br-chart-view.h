@@ -19,8 +19,6 @@ BrDataset            *br_chart_view_get_dataset      (BrChartView          *self
 void                  br_chart_view_set_dataset      (BrChartView          *self,
                                                       BrDataset            *dataset);
 BrChartKind           br_chart_view_get_kind         (BrChartView          *self);
-void                  br_chart_view_set_kind         (BrChartView          *self,
-                                                      BrChartKind           kind);
 const BrChartOptions *br_chart_view_get_options      (BrChartView          *self);
 void                  br_chart_view_set_options      (BrChartView          *self,
                                                       const BrChartOptions *options);

@@ -17,7 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "br-chart.h"
-#include "br-company-list.h"
+#include "br-company-list-private.h"
 
 struct _BrCompanyList
 {

@@ -21,6 +21,5 @@ GtkWidget       *br_company_swatch_new         (void);
 void             br_company_swatch_set_company (GtkWidget       *swatch,
                                                 BrDataset       *dataset,
                                                 const BrCompany *company);
-const BrCompany *br_company_swatch_get_company (GtkWidget       *swatch);
 
 G_END_DECLS

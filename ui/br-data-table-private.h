@@ -13,5 +13,7 @@ GtkSelectionModel *br_data_table_get_selection (BrDataTable *self);
 void        br_data_table_sort_by    (BrDataTable   *self,
                                       const char    *column,
                                       GtkSortType    direction);
+void        br_data_table_set_all_figures (BrDataTable *self,
+                                           gboolean     all_figures);
 
 G_END_DECLS

@@ -19,8 +19,6 @@ void        br_data_table_set_layout (BrDataTable   *self,
                                       BrLanguage     language);
 void        br_data_table_sort       (BrDataTable   *self,
                                       const char    *column);
-void        br_data_table_set_all_figures (BrDataTable *self,
-                                           gboolean     all_figures);
 gboolean    br_data_table_get_all_figures (BrDataTable *self);
 void        br_data_table_set_figures (BrDataTable        *self,
                                        BrDataset          *dataset,

@@ -13,7 +13,7 @@
 
 #include <glib/gi18n.h>
 
-#include "br-presentation-console.h"
+#include "br-presentation-console-private.h"
 
 struct _BrPresentationConsole
 {

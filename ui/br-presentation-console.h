@@ -27,10 +27,5 @@ void         br_presentation_console_show_slide         (BrPresentationConsole *
                                                           guint                  slide);
 void         br_presentation_console_set_start          (BrPresentationConsole *self,
                                                           gint64                 start);
-BrSlideView *br_presentation_console_get_current        (BrPresentationConsole *self);
-BrSlideView *br_presentation_console_get_next           (BrPresentationConsole *self);
-const char  *br_presentation_console_get_notes          (BrPresentationConsole *self);
-const char  *br_presentation_console_get_elapsed        (BrPresentationConsole *self);
-const char  *br_presentation_console_get_clock          (BrPresentationConsole *self);
 
 G_END_DECLS

@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "br-presentation-console.h"
-#include "br-presentation.h"
+#include "br-presentation-private.h"
 
 #define POINTER_HIDE_MS 2000
 #define COUNTER_FADE_MS 1500
@@ -106,7 +106,7 @@ br_presentation_go_to (BrPresentation *self,
  *
  * Shows the presenter view, or hides it when @show is %FALSE.
  */
-void
+static void
 br_presentation_show_console (BrPresentation *self,
                               gboolean        show,
                               GdkMonitor     *monitor)

@@ -21,21 +21,5 @@ BrPresentation *br_presentation_new          (GtkWindow      *parent,
                                               guint           first_slide);
 void            br_presentation_start        (BrPresentation *self,
                                               GdkMonitor     *monitor);
-guint           br_presentation_get_slide    (BrPresentation *self);
-void            br_presentation_go_to        (BrPresentation *self,
-                                              guint           slide);
-gboolean        br_presentation_get_blank    (BrPresentation *self);
-BrDeck         *br_presentation_get_deck     (BrPresentation *self);
-BrSlideView    *br_presentation_get_view     (BrPresentation *self);
-gboolean        br_presentation_handle_key   (BrPresentation *self,
-                                              guint           keyval,
-                                              GdkModifierType state);
-const char     *br_presentation_get_counter  (BrPresentation *self);
-void            br_presentation_show_console (BrPresentation *self,
-                                              gboolean        show,
-                                              GdkMonitor     *monitor);
-BrPresentationConsole *br_presentation_get_console (BrPresentation *self);
-GdkMonitor     *br_presentation_other_monitor (GdkDisplay    *display,
-                                               GdkMonitor    *presenting);
 
 G_END_DECLS

@@ -15,7 +15,7 @@
 
 #include "config.h"
 
-#include "br-restyle.h"
+#include "br-restyle-private.h"
 
 /* above the frame clock's GDK_PRIORITY_REDRAW (G_PRIORITY_HIGH_IDLE + 20) */
 #define RESTYLE_PRIORITY (G_PRIORITY_HIGH_IDLE + 10)

@@ -11,6 +11,5 @@ G_BEGIN_DECLS
 void     br_restyle_ahead        (GtkWidget *widget);
 void     br_restyle_ahead_after  (GtkWidget *widget,
                                   guint      delay_ms);
-gboolean br_restyle_get_pending  (GtkWidget *widget);
 
 G_END_DECLS

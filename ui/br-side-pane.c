@@ -13,7 +13,7 @@
 
 #include "br-chart.h"
 #include "br-company-list.h"
-#include "br-side-pane.h"
+#include "br-side-pane-private.h"
 
 /* with more companies than this, a searchable list built as it scrolls */
 #define MAX_ROWS 30

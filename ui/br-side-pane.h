@@ -22,7 +22,5 @@ void        br_side_pane_set_chart   (BrSidePane *self,
                                       BrChartKind chart);
 
 /* for the tests */
-AdwComboRow *br_side_pane_get_unit_row  (BrSidePane *self);
-GtkWidget   *br_side_pane_get_share_row (BrSidePane *self);
 
 G_END_DECLS

@@ -13,7 +13,7 @@
 
 #include "br-readout.h"
 
-#include "br-slide-view.h"
+#include "br-slide-view-private.h"
 
 
 struct _BrSlideView

@@ -23,10 +23,5 @@ void           br_slide_view_set_blank    (BrSlideView *self,
                                            gboolean     blank);
 void           br_slide_view_set_preview  (BrSlideView *self,
                                            gboolean     preview);
-BrChartLayout *br_slide_view_get_layout   (BrSlideView *self);
-const char    *br_slide_view_get_readout  (BrSlideView *self);
-void           br_slide_view_point        (BrSlideView *self,
-                                           double       x,
-                                           double       y);
 
 G_END_DECLS

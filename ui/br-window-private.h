@@ -63,6 +63,10 @@ void _br_window_update_recent      (BrWindow       *self);
 void _br_window_update_monitors    (BrWindow       *self);
 
 /* for the tests */
+GSettings   *br_window_get_settings    (BrWindow       *self);
+BrChartKind  br_window_get_chart       (BrWindow       *self);
+void         br_window_set_chart       (BrWindow       *self,
+                                        BrChartKind     chart);
 BrChartView *br_window_get_chart_view  (BrWindow       *self,
                                         BrChartKind     kind);
 GtkWindow   *br_window_get_presentation (BrWindow *self);

@@ -32,6 +32,8 @@ G_DEFINE_FINAL_TYPE (BrWindow, br_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static GParamSpec *properties[N_PROPS];
 
+static void br_window_refresh_table (BrWindow *self);
+
 static BrChartView *
 views (BrWindow *self,
        guint     index)
@@ -1030,7 +1032,7 @@ fill_table_cb (gpointer data)
  * in progress, once the chart's drawing (off the main thread) is done, so that neither
  * the drawing nor the rows hold up the frame.
  */
-void
+static void
 br_window_refresh_table (BrWindow *self)
 {
   g_return_if_fail (BR_IS_WINDOW (self));

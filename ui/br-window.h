@@ -18,15 +18,10 @@ G_DECLARE_FINAL_TYPE (BrWindow, br_window, BR, WINDOW, AdwApplicationWindow)
 
 BrWindow    *br_window_new             (GtkApplication *application);
 BrDocument  *br_window_get_document    (BrWindow       *self);
-GSettings   *br_window_get_settings    (BrWindow       *self);
 void         br_window_open            (BrWindow       *self,
                                         GFile          *file);
 gboolean     br_window_open_bundled    (BrWindow       *self);
-BrChartKind  br_window_get_chart       (BrWindow       *self);
-void         br_window_set_chart       (BrWindow       *self,
-                                        BrChartKind     chart);
 BrChartView *br_window_get_visible_chart_view (BrWindow *self);
-void         br_window_refresh_table   (BrWindow       *self);
 void         br_window_show_toast      (BrWindow       *self,
                                         AdwToast       *toast);
 AdwToast    *br_window_new_toast       (const char     *text);

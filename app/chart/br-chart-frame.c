@@ -133,28 +133,6 @@ palette_color (guint   index,
   return (dark ? company_dark : company_light)[index % G_N_ELEMENTS (company_light)];
 }
 
-/**
- * br_chart_company_color:
- * @dataset: the dataset @company belongs to
- *
- * The colour a company has on every chart in the light theme: the dataset's, or else
- * the palette's by the company's place in the dataset, so that it is the same on every
- * chart and in the window, whichever others are shown. Returned as 0xRRGGBB, before any
- * adjustment for contrast.
- */
-guint32
-br_chart_company_color (BrDataset       *dataset,
-                        const BrCompany *company)
-{
-  g_return_val_if_fail (BR_IS_DATASET (dataset), 0);
-  g_return_val_if_fail (company != NULL, 0);
-
-  if (company->has_color)
-    return company->color;
-
-  return palette_color (company_index (dataset, company), BR_THEME_LIGHT);
-}
-
 static gboolean
 near (const BrRgb *a,
       const BrRgb *b)

@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 
 const char * const *br_chart_options_get_companies (const BrChartOptions *options);
 gboolean        br_chart_options_get_cumulative  (const BrChartOptions *options);
+BrPeriodKind    br_chart_options_get_periods     (const BrChartOptions *options);
 const BrUnit   *br_chart_options_get_unit        (const BrChartOptions *options);
 gboolean        br_chart_options_get_log_scale   (const BrChartOptions *options);
 double          br_chart_options_get_percent     (const BrChartOptions *options);

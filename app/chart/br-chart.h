@@ -119,7 +119,6 @@ void            br_chart_options_set_cumulative  (BrChartOptions       *options,
                                                   gboolean              cumulative);
 void            br_chart_options_set_periods     (BrChartOptions       *options,
                                                   BrPeriodKind          periods);
-BrPeriodKind    br_chart_options_get_periods     (const BrChartOptions *options);
 void            br_chart_options_set_unit        (BrChartOptions       *options,
                                                   const BrUnit         *unit);
 void            br_chart_options_set_log_scale   (BrChartOptions       *options,
@@ -154,8 +153,6 @@ void            br_chart_options_set_hidden      (BrChartOptions       *options,
                                                   gboolean              hidden);
 gboolean        br_chart_options_get_hidden      (const BrChartOptions *options,
                                                   const char           *key);
-guint32         br_chart_company_color           (BrDataset            *dataset,
-                                                  const BrCompany      *company);
 guint32         br_chart_company_color_for_theme (BrDataset            *dataset,
                                                   const BrCompany      *company,
                                                   BrTheme               theme);

@@ -45,7 +45,7 @@
 #endif
 
 #include "br-chart-view-private.h"
-#include "br-data-table.h"
+#include "br-data-table-private.h"
 #include "br-window-private.h"
 
 #include "bench-common.h"

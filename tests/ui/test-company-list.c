@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "br-company-list.h"
+#include "br-company-list-private.h"
 #include "br-loader.h"
 #include "br-loader-private.h"
 

@@ -19,7 +19,7 @@
 
 #include "br-chart-layout-private.h"
 #include "br-chart-view-private.h"
-#include "br-company-list.h"
+#include "br-company-list-private.h"
 #include "br-document.h"
 #include "br-window-private.h"
 #include "br-test-window.h"

@@ -24,8 +24,11 @@
 #include "br-document.h"
 #include "br-export-dialog-private.h"
 #include "br-mark-row.h"
-#include "br-presentation.h"
-#include "br-restyle.h"
+#include "br-presentation-console-private.h"
+#include "br-presentation-private.h"
+#include "br-restyle-private.h"
+#include "br-side-pane-private.h"
+#include "br-slide-view-private.h"
 #include "br-window-private.h"
 #include "br-test-window.h"
 
