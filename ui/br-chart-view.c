@@ -325,6 +325,20 @@ typedef struct Drawing
   gboolean        done;        /* under lock */
 } Drawing;
 
+/* Whether @drawing is of the view's current choices at @width x @height */
+static gboolean
+drawing_matches (BrChartView   *self,
+                 const Drawing *drawing,
+                 int            width,
+                 int            height)
+{
+  return drawing->dataset == self->dataset && drawing->width == width
+         && drawing->height == height
+         && drawing->scale == gtk_widget_get_scale_factor (GTK_WIDGET (self))
+         && drawing->vision == self->vision
+         && br_chart_options_draw_alike (drawing->options, self->options);
+}
+
 static void
 drawing_free (Drawing *drawing)
 {
@@ -350,11 +364,7 @@ drawing_done_cb (gpointer data)
   if (self->pending == drawing)
     self->pending = NULL;
 
-  if (self->dataset == drawing->dataset && coming_size (self, &width, &height)
-      && width == drawing->width && height == drawing->height
-      && drawing->scale == gtk_widget_get_scale_factor (GTK_WIDGET (self))
-      && drawing->vision == self->vision
-      && br_chart_options_draw_alike (drawing->options, self->options)
+  if (coming_size (self, &width, &height) && drawing_matches (self, drawing, width, height)
       && !drawing_current (self, width, height, TRUE))
     {
       take_drawing (self, g_steal_pointer (&drawing->layout), g_steal_pointer (&drawing->node),
@@ -428,11 +438,7 @@ take_pending (BrChartView *self,
 {
   Drawing *drawing = self->pending;
 
-  if (drawing == NULL || drawing->dataset != self->dataset || drawing->width != width
-      || drawing->height != height
-      || drawing->scale != gtk_widget_get_scale_factor (GTK_WIDGET (self))
-      || drawing->vision != self->vision
-      || !br_chart_options_draw_alike (drawing->options, self->options))
+  if (drawing == NULL || !drawing_matches (self, drawing, width, height))
     return FALSE;
 
   g_mutex_lock (&drawing->lock);
