@@ -157,8 +157,8 @@ options_from_settings (BrWindow  *self,
                                 ? BR_THEME_DARK : BR_THEME_LIGHT);
   br_chart_options_set_high_contrast (options,
                                       adw_style_manager_get_high_contrast (adw_style_manager_get_default ()));
-  br_chart_options_set_text_scale (options, desktop_text_scale (self));
-  br_chart_options_set_min_text_size (options, MIN_CHART_TEXT * desktop_text_scale (self));
+  br_chart_options_set_text_size (options, desktop_text_scale (self),
+                                  MIN_CHART_TEXT * desktop_text_scale (self));
   companies_from_settings (self, options);
   scenario_from_settings (self->settings, options);
 

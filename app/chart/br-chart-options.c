@@ -238,36 +238,33 @@ br_chart_options_get_high_contrast (const BrChartOptions *options)
   return options->high_contrast;
 }
 
+/**
+ * br_chart_options_set_text_size:
+ * @scale: what every size of chart text is multiplied by: 1 in the window and exports,
+ *   2.5 on presentation slides
+ * @min_size: in pixels of the chart's user space, the least size of any chart text
+ *   whatever the canvas's size; 0, the default, for none
+ *
+ * Sets the size of chart text. With @min_size, footnotes and legends stay legible in a
+ * small window, and the layout makes room for them. Slides keep their own type scale and
+ * no minimum.
+ */
 void
-br_chart_options_set_text_scale (BrChartOptions *options,
-                                 double          text_scale)
+br_chart_options_set_text_size (BrChartOptions *options,
+                                double          scale,
+                                double          min_size)
 {
-  g_return_if_fail (text_scale >= 0.5 && text_scale <= 5);
+  g_return_if_fail (scale >= 0.5 && scale <= 5);
+  g_return_if_fail (min_size >= 0 && min_size <= 100);
 
-  options->text_scale = text_scale;
+  options->text_scale = scale;
+  options->min_text_size = min_size;
 }
 
 double
 br_chart_options_get_text_scale (const BrChartOptions *options)
 {
   return options->text_scale;
-}
-
-/**
- * br_chart_options_set_min_text_size:
- * @size: in pixels of the chart's user space; 0, the default, for none
- *
- * Sets chart text at @size at least, whatever the canvas's size: footnotes and legends
- * stay legible in a small window, and the layout makes room for them. Slides keep their
- * own type scale.
- */
-void
-br_chart_options_set_min_text_size (BrChartOptions *options,
-                                    double          size)
-{
-  g_return_if_fail (size >= 0 && size <= 100);
-
-  options->min_text_size = size;
 }
 
 void

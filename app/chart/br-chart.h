@@ -139,12 +139,11 @@ BrTheme         br_chart_options_get_theme       (const BrChartOptions *options)
 /* full-strength text and lines, for the desktop's high-contrast mode */
 void            br_chart_options_set_high_contrast (BrChartOptions     *options,
                                                   gboolean              high_contrast);
-/* 1 in the window and exports; 2.5 on presentation slides */
-void            br_chart_options_set_text_scale  (BrChartOptions       *options,
-                                                  double                text_scale);
-/* the window's: no chart text under this size, in pixels; the layout makes room */
-void            br_chart_options_set_min_text_size (BrChartOptions     *options,
-                                                  double                size);
+/* the scale on all chart text (1 in the window and exports, 2.5 on slides), and the
+ * least size of any, in pixels (the window's; 0 for none); the layout makes room */
+void            br_chart_options_set_text_size   (BrChartOptions       *options,
+                                                  double                scale,
+                                                  double                min_size);
 void            br_chart_options_set_transparent (BrChartOptions       *options,
                                                   gboolean              transparent);
 /* a legend key, as in BrLegendEntry */

@@ -421,7 +421,7 @@ br_deck_new (BrDataset            *dataset,
   g_atomic_ref_count_init (&deck->ref_count);
   deck->dataset = g_object_ref (dataset);
   deck->options = br_chart_options_copy (options);
-  br_chart_options_set_text_scale (deck->options, BR_DECK_TEXT_SCALE);
+  br_chart_options_set_text_size (deck->options, BR_DECK_TEXT_SCALE, 0);
   br_chart_options_set_source_order (deck->options, NULL);
 
   for (BrChartKind kind = 0; kind < BR_N_CHART_KINDS; kind++)

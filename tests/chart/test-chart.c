@@ -456,7 +456,7 @@ test_presentation_scale (gconstpointer data)
   g_autoptr(BrChartOptions) options = br_chart_options_new (kind);
   g_autoptr(BrChartLayout) layout = NULL;
 
-  br_chart_options_set_text_scale (options, 2.5);
+  br_chart_options_set_text_size (options, 2.5, 0);
   br_chart_options_set_language (options, BR_LANGUAGE_ZH);
   layout = render (options, 1920, 1080, 1, NULL);
   g_assert_true (br_chart_layout_has_data (layout));
@@ -546,7 +546,7 @@ test_subtitle_wraps (void)
   g_autoptr(BrChartLayout) layout = NULL;
   guint n_subtitles = 0;
 
-  br_chart_options_set_text_scale (options, 2.5);
+  br_chart_options_set_text_size (options, 2.5, 0);
   br_chart_options_set_language (options, BR_LANGUAGE_EN);
   layout = render (options, 1920, 1080, 1, NULL);
   GArray *boxes = br_chart_layout_get_text_boxes (layout);

@@ -366,7 +366,7 @@ test_pdf_partial_periods_named (Fixture       *f,
       return;
     }
 
-  br_chart_options_set_text_scale (options, 2.5);
+  br_chart_options_set_text_size (options, 2.5, 0);
   br_export_chart (dataset, options, &(BrExportTarget) { BR_EXPORT_PDF, path,
                    { 1920, 1080, 1 } }, &error);
   g_assert_no_error (error);
@@ -636,7 +636,7 @@ test_pdf_footnote_whole (Fixture       *f,
 
         br_chart_options_set_unit (options, &unit);
         br_chart_options_set_language (options, language);
-        br_chart_options_set_min_text_size (options, sizes[s].min_text);
+        br_chart_options_set_text_size (options, 1, sizes[s].min_text);
         export_all (ds, options, &(BrExportTarget) { BR_EXPORT_PDF, path,
                     { sizes[s].width, sizes[s].height, 1 } }, &error);
         g_assert_no_error (error);

@@ -997,7 +997,7 @@ test_labels_clear (void)
             br_chart_options_set_language (options, l);
             br_chart_options_set_slide (options, slide);
             if (slide)
-              br_chart_options_set_text_scale (options, BR_DECK_TEXT_SCALE);
+              br_chart_options_set_text_size (options, BR_DECK_TEXT_SCALE, 0);
             layout = br_chart_draw (cr, datasets[d], options, sizes[s][0], sizes[s][1]);
             assert_labels_clear (layout, 2, where);
             cairo_destroy (cr);

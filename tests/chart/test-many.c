@@ -331,7 +331,7 @@ test_customers_slide (void)
   select_every_company (options);
   br_chart_options_set_language (options, BR_LANGUAGE_EN);
   br_chart_options_set_slide (options, TRUE);
-  br_chart_options_set_text_scale (options, BR_DECK_TEXT_SCALE);
+  br_chart_options_set_text_size (options, BR_DECK_TEXT_SCALE, 0);
   layout = draw_pdf (options, 1280, 720, &text);
 
   assert_text_fits (layout, 1280, 720);
