@@ -278,26 +278,22 @@ draw_bar (BrChartContext        *ctx,
 }
 
 static void
-describe (BrChartContext *ctx,
-          GArray         *rows)
+describe_row (BrChartContext *ctx,
+              gconstpointer   series,
+              GString        *d)
 {
-  GString *d = _br_chart_description (ctx);
+  const Row *row = series;
 
-  for (guint i = 0; i < rows->len; i++)
+  g_string_append_printf (d, "%s:", br_company_get_name (row->company, ctx->lang));
+  for (guint j = 0; j < row->entries->len; j++)
     {
-      Row *row = &g_array_index (rows, Row, i);
+      const BrConcentration *c = g_ptr_array_index (row->entries, j);
+      g_autofree char *share = share_text (c);
 
-      g_string_append_printf (d, "%s:", br_company_get_name (row->company, ctx->lang));
-      for (guint j = 0; j < row->entries->len; j++)
-        {
-          const BrConcentration *c = g_ptr_array_index (row->entries, j);
-          g_autofree char *share = share_text (c);
-
-          g_string_append_printf (d, "%s %s %s", j > 0 ? "," : "",
-                                  br_period_get_label (c->period, ctx->lang), share);
-        }
-      g_string_append (d, ". ");
+      g_string_append_printf (d, "%s %s %s", j > 0 ? "," : "",
+                              br_period_get_label (c->period, ctx->lang), share);
     }
+  g_string_append (d, ". ");
 }
 
 /* Step 1: a row for each company shown with shares; the legend names every company
@@ -683,5 +679,5 @@ _br_chart_draw_customers (BrChartContext *ctx)
                             _("Lighter segments: the customers the filing names, largest first."));
   _br_chart_note_missing (ctx, note, _("No customer concentration in the range for: %s."));
   _br_chart_footnote (ctx, note->str);
-  describe (ctx, rows);
+  _br_chart_describe (ctx, rows, describe_row);
 }

@@ -73,12 +73,19 @@ period_label (BrChartContext *ctx,
 
 static void
 describe_line (BrChartContext *ctx,
-               const BrLine   *line,
+               gconstpointer   series,
                GString        *d)
 {
-  const Point *first = &g_array_index (line->points, Point, 0);
-  const Point *last = &g_array_index (line->points, Point, line->points->len - 1);
-  g_autofree char *value = _br_format_value (last->at.value, &ctx->options->unit, ctx->lang);
+  const BrLine *line = series;
+  const Point *first, *last;
+  g_autofree char *value = NULL;
+
+  if (line->hidden || line->points->len == 0)
+    return;
+
+  first = &g_array_index (line->points, Point, 0);
+  last = &g_array_index (line->points, Point, line->points->len - 1);
+  value = _br_format_value (last->at.value, &ctx->options->unit, ctx->lang);
 
   /* TRANSLATORS: in a chart's description: company, first period, last period, value */
   g_string_append_printf (d, ctx->options->cumulative ? _("%s %s–%s: %s in total. ")
@@ -403,5 +410,5 @@ _br_chart_draw_losses (BrChartContext *ctx)
   plot (ctx, lines, &extent);
   note = footnote (ctx, lines, &extent);
   _br_chart_footnote (ctx, note);
-  _br_lines_describe (ctx, lines, describe_line);
+  _br_chart_describe (ctx, lines, describe_line);
 }

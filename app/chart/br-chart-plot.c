@@ -660,41 +660,23 @@ _br_lines_draw (BrChartContext      *ctx,
 }
 
 /**
- * _br_chart_description:
+ * _br_chart_describe:
+ * @series: the renderer's series, one element each
+ * @describe: appends the sentence of one series, or nothing for one not shown
  *
- * Returns: (transfer none): the chart's description, for screen readers and a slide's
- *   notes, begun with its title; the renderer adds a sentence for each series shown
- */
-GString *
-_br_chart_description (BrChartContext *ctx)
-{
-  GString *d = ctx->layout->description;
-
-  g_string_append_printf (d, "%s. ", ctx->layout->title);
-  return d;
-}
-
-/**
- * _br_lines_describe:
- * @lines: (element-type BrLine)
- * @describe: appends the sentence of one line
- *
- * The chart's description: its title, then a sentence for each line shown.
+ * The chart's description, for screen readers and a slide's notes: its title, then a
+ * sentence for each series shown. A renderer may add to it after.
  */
 void
-_br_lines_describe (BrChartContext *ctx,
-                    GArray         *lines,
-                    BrLineDescribe  describe)
+_br_chart_describe (BrChartContext *ctx,
+                    GArray         *series,
+                    BrDescribe      describe)
 {
-  GString *d = _br_chart_description (ctx);
+  guint size = g_array_get_element_size (series);
 
-  for (guint i = 0; i < lines->len; i++)
-    {
-      const BrLine *line = &g_array_index (lines, BrLine, i);
-
-      if (!line->hidden && line->points->len > 0)
-        describe (ctx, line, d);
-    }
+  g_string_append_printf (ctx->layout->description, "%s. ", ctx->layout->title);
+  for (guint i = 0; i < series->len; i++)
+    describe (ctx, series->data + i * size, ctx->layout->description);
 }
 
 /**

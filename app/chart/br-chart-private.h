@@ -562,9 +562,9 @@ typedef struct
   BrPointDraw  point;
 } BrLineDrawing;
 
-/* A renderer's sentence on one line in the description */
-typedef void (*BrLineDescribe) (BrChartContext  *ctx,
-                                const BrLine    *line,
+/* A renderer's sentence on one of its series in the description */
+typedef void (*BrDescribe)     (BrChartContext  *ctx,
+                                gconstpointer    series,
                                 GString         *description);
 
 void     _br_lines_draw           (BrChartContext      *ctx,
@@ -574,10 +574,9 @@ void     _br_lines_draw           (BrChartContext      *ctx,
                                    double               size,
                                    double               height,
                                    double               spacing);
-GString *_br_chart_description   (BrChartContext      *ctx);
-void     _br_lines_describe       (BrChartContext      *ctx,
-                                   GArray              *lines,
-                                   BrLineDescribe       describe);
+void     _br_chart_describe       (BrChartContext      *ctx,
+                                   GArray              *series,
+                                   BrDescribe           describe);
 
 /* renderers */
 void     _br_chart_draw_losses     (BrChartContext *ctx);

@@ -340,43 +340,39 @@ value_label (BrChartContext *ctx,
 }
 
 static void
-describe (BrChartContext *ctx,
-          GArray         *groups)
+describe_group (BrChartContext *ctx,
+                gconstpointer   series,
+                GString        *d)
 {
-  GString *d = _br_chart_description (ctx);
+  const Group *g = series;
+  double revenue = 0, rnd = 0;
 
-  for (guint i = 0; i < groups->len; i++)
+  for (guint j = 0; j < g->pairs->len; j++)
     {
-      Group *g = &g_array_index (groups, Group, i);
-      double revenue = 0, rnd = 0;
+      const Pair *p = &g_array_index (g->pairs, Pair, j);
 
-      for (guint j = 0; j < g->pairs->len; j++)
+      if (pair_complete (p))
         {
-          Pair *p = &g_array_index (g->pairs, Pair, j);
-
-          if (pair_complete (p))
-            {
-              revenue += p->bars[REVENUE].value;
-              rnd += p->bars[RND].value;
-            }
+          revenue += p->bars[REVENUE].value;
+          rnd += p->bars[RND].value;
         }
+    }
 
-      if (revenue > 0)
-        {
-          g_autofree char *r = _br_format_value (revenue, &ctx->options->unit, ctx->lang);
-          g_autofree char *s = _br_format_value (rnd, &ctx->options->unit, ctx->lang);
-          g_autofree char *times = _br_format_multiple (rnd / revenue, ctx->lang);
+  if (revenue > 0)
+    {
+      g_autofree char *r = _br_format_value (revenue, &ctx->options->unit, ctx->lang);
+      g_autofree char *s = _br_format_value (rnd, &ctx->options->unit, ctx->lang);
+      g_autofree char *times = _br_format_multiple (rnd / revenue, ctx->lang);
 
-          /* TRANSLATORS: in a chart's description: company, revenue, R&D, ratio ("3.3×") */
-          g_string_append_printf (d, _("%s: revenue %s, R&D %s, %s revenue. "),
-                                  br_company_get_name (g->company, ctx->lang), r, s, times);
-        }
-      else
-        {
-          /* TRANSLATORS: in a chart's description: a company with bars but no multiple */
-          g_string_append_printf (d, _("%s: no period with both revenue and R&D. "),
-                                  br_company_get_name (g->company, ctx->lang));
-        }
+      /* TRANSLATORS: in a chart's description: company, revenue, R&D, ratio ("3.3×") */
+      g_string_append_printf (d, _("%s: revenue %s, R&D %s, %s revenue. "),
+                              br_company_get_name (g->company, ctx->lang), r, s, times);
+    }
+  else
+    {
+      /* TRANSLATORS: in a chart's description: a company with bars but no multiple */
+      g_string_append_printf (d, _("%s: no period with both revenue and R&D. "),
+                              br_company_get_name (g->company, ctx->lang));
     }
 }
 
@@ -858,5 +854,5 @@ _br_chart_draw_rnd (BrChartContext *ctx)
   plot (ctx, groups, extent.hi, n_pairs, series);
   note = footnote (ctx, groups);
   _br_chart_footnote (ctx, note);
-  describe (ctx, groups);
+  _br_chart_describe (ctx, groups, describe_group);
 }

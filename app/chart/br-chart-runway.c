@@ -903,25 +903,22 @@ describe_assumptions (BrChartContext *ctx,
 }
 
 static void
-describe (BrChartContext *ctx,
-          GArray         *all)
+describe_series (BrChartContext *ctx,
+                 gconstpointer   series,
+                 GString        *d)
 {
-  GString *d = _br_chart_description (ctx);
+  const Series *s = series;
 
-  for (guint i = 0; i < all->len; i++)
+  if (s->hidden)
+    return;
+
+  g_string_append_printf (d, "%s. ", s->end_text);
+  if (s->runway->runs_out >= 0)
     {
-      const Series *s = &g_array_index (all, Series, i);
-      if (s->hidden)
-        continue;
-      g_string_append_printf (d, "%s. ", s->end_text);
-      if (s->runway->runs_out >= 0)
-        {
-          g_autofree char *when = quarter_text (ctx, &s->runway->quarters[s->runway->runs_out].end);
+      g_autofree char *when = quarter_text (ctx, &s->runway->quarters[s->runway->runs_out].end);
 
-          g_string_append_printf (d, _("Projected cash runs out in %s. "), when);
-        }
+      g_string_append_printf (d, _("Projected cash runs out in %s. "), when);
     }
-  describe_assumptions (ctx, all);
 }
 
 /* Steps 4 and 5: axes, each company's lines, raises and events, end labels, labels */
@@ -984,5 +981,6 @@ _br_chart_draw_runway (BrChartContext *ctx)
   /* TRANSLATORS: a footnote's end: the companies selected that have no figure to draw */
   _br_chart_note_missing (ctx, note, _("No cash figures or raises for: %s."));
   _br_chart_footnote (ctx, note->str);
-  describe (ctx, all);
+  _br_chart_describe (ctx, all, describe_series);
+  describe_assumptions (ctx, all);
 }

@@ -430,9 +430,14 @@ other_days_note (BrChartContext *ctx,
 
 static void
 describe_series (BrChartContext *ctx,
-                 const Series   *s,
+                 gconstpointer   series,
                  GString        *d)
 {
+  const Series *s = series;
+
+  if (s->hidden || s->points->len == 0)
+    return;
+
   g_string_append_printf (d, "%s: %s %s. ", br_company_get_name (s->company, ctx->lang),
                           s->end_label, _br_unit_label (&ctx->options->unit, ctx->lang));
 }
@@ -689,6 +694,6 @@ _br_chart_draw_valuation (BrChartContext *ctx)
   plot (ctx, all, benchmark, show_implied ? &implied : NULL, implied_name, &extent);
   note = valuation_note (ctx, all, show_implied ? &implied : NULL, implied_name);
   _br_chart_footnote (ctx, note);
-  _br_lines_describe (ctx, all, describe_series);
+  _br_chart_describe (ctx, all, describe_series);
   implied_clear (&implied);
 }
