@@ -111,12 +111,11 @@ label_fits (BrChartContext *ctx,
  * right, where it fits with a gap around it; otherwise left to the tooltip, and on a
  * slide to its notes. */
 static void
-milestone_label (BrChartContext *ctx,
-                 const Point    *p,
-                 double          x,
-                 double          y,
-                 const BrRgb    *color)
+milestone_label (BrChartContext  *ctx,
+                 const BrPointAt *at)
 {
+  const Point *p = at->point;
+  double x = at->x, y = at->y;
   g_autofree char *date = _br_format_date (&p->cap->date, ctx->lang);
   g_autofree char *text = g_strdup_printf ("%s · %s", br_text_get (&p->cap->label, ctx->lang), date);
   double size = ctx->em * 0.75, w, h, gap = MAX (2, ctx->em * 0.2);
@@ -137,7 +136,8 @@ milestone_label (BrChartContext *ctx,
       if (!label_fits (ctx, x, y, left, top, left + w, top + h, gap))
         continue;
 
-      _br_text_draw (ctx, text, left, top, 0, &(BrTextStyle) { size, 0, color, "label" });
+      _br_text_draw (ctx, text, left, top, 0,
+                     &(BrTextStyle) { size, 0, &at->line->color, "label" });
       return;
     }
 
@@ -259,6 +259,18 @@ implied_clear (Implied *implied)
   g_clear_pointer (&implied->points, g_array_unref);
 }
 
+/* A footnote's text, without the space after its last sentence; NULL when it says nothing */
+static char *
+take_note (GString *note)
+{
+  if (note->len == 0)
+    {
+      g_string_free (note, TRUE);
+      return NULL;
+    }
+  return g_strchomp (g_string_free (note, FALSE));
+}
+
 /* For the footnote: what the dashed line is drawn through, where that is not plain to see;
  * or NULL */
 static char *
@@ -291,9 +303,7 @@ implied_note (BrChartContext *ctx,
                             br_date_format_iso (&implied->held_last->date, close),
                             br_date_format_iso (&implied->last_to, to));
 
-  if (note->len == 0)
-    return NULL;
-  return g_strchomp (g_string_free (g_steal_pointer (&note), FALSE));
+  return take_note (g_steal_pointer (&note));
 }
 
 /* "x % of Nvidia": the benchmark's closes scaled down, dashed. Each close is a mark; the
@@ -423,9 +433,7 @@ other_days_note (BrChartContext *ctx,
                               br_date_format_iso (&compared->date, day));
     }
 
-  if (note->len == 0)
-    return NULL;
-  return g_strchomp (g_string_free (g_steal_pointer (&note), FALSE));
+  return take_note (g_steal_pointer (&note));
 }
 
 static void
@@ -539,11 +547,12 @@ milestones (BrChartContext *ctx,
         continue;
       for (guint j = 0; j < s->points->len; j++)
         {
-          Point *p = &g_array_index (s->points, Point, j);
+          const Point *p = &g_array_index (s->points, Point, j);
+          BrPointAt at = { s, p, _br_axis_map_date (&axes->x, &p->at.date),
+                           _br_axis_map (&axes->y, p->at.value) };
 
           if (p->cap->label.en != NULL)
-            milestone_label (ctx, p, _br_axis_map_date (&axes->x, &p->cap->date),
-                             _br_axis_map (&axes->y, p->at.value), &s->color);
+            milestone_label (ctx, &at);
         }
     }
 }
@@ -639,12 +648,7 @@ valuation_note (BrChartContext *ctx,
   /* TRANSLATORS: a footnote's end: the companies selected that have no figure to draw */
   _br_chart_note_missing (ctx, note, _("No market values in the range for: %s."));
 
-  if (note->len == 0)
-    {
-      g_string_free (note, TRUE);
-      return NULL;
-    }
-  return g_string_free (note, FALSE);
+  return take_note (note);
 }
 
 void
