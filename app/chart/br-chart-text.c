@@ -10,9 +10,9 @@
 
 #include "br-chart-private.h"
 
-/* WenQuanYi Micro Hei before Noto Sans CJK: its TrueType outlines subset into a PDF in
- * about 1 ms, where cairo reads Noto Sans CJK's 15 MB CFF table twice (about 20 ms), and
- * English charts carry Chinese too, in their sources' names */
+/* WenQuanYi Micro Hei before Noto Sans CJK: its TrueType outlines subset into a PDF
+ * quickly, where cairo reads Noto Sans CJK's 15 MB CFF table twice, and English charts
+ * carry Chinese too, in their sources' names */
 #define FONT_FAMILY \
   "Cantarell, WenQuanYi Micro Hei, Noto Sans CJK SC, Noto Sans, DejaVu Sans, sans-serif"
 
@@ -59,7 +59,7 @@ shown_size (BrChartContext *ctx,
 /* Text this large, in device pixels, is laid out at one size and drawn scaled to the size
  * shown. Each size Pango lays out at is one more font: a fontconfig substitution, two
  * fontconfig lookups on threads of their own, a FreeType and a HarfBuzz font, and the
- * font's metrics, which look the family up again; about 1.2 ms, while the chart waits.
+ * font's metrics, which look the family up again, while the chart waits.
  * Laid out at one size, a chart at 1080p needs two fonts, regular and bold, and a window
  * keeps them however it is resized.
  *

@@ -1,13 +1,13 @@
 /* br-png.c: a fast PNG writer for cairo image surfaces
  *
  * cairo_surface_write_to_png() compresses at zlib's default level with libpng's adaptive
- * filters: about 50 ms for a 1920×1080 chart. zlib's fastest level still spends 9–11 ms
- * a frame looking for repeats anywhere in the last 32 KB. A chart is flat colour with
- * antialiased edges: nearly all of it repeats the pixel before it or the one above. This
- * writer looks only there, a whole pixel at a time, and codes what it finds with Huffman
- * codes fitted to each block (br-deflate.c). The Adler-32 checksum of a run of one colour
- * is computed in one step instead of byte by byte. tests/bench/bench-png measures it
- * against cairo and against libpng at zlib level 1.
+ * filters, and zlib's fastest level still looks for repeats anywhere in the last 32 KB.
+ * A chart is flat colour with antialiased edges: nearly all of it repeats the pixel
+ * before it or the one above. This writer looks only there, a whole pixel at a time, and
+ * codes what it finds with Huffman codes fitted to each block (br-deflate.c). The
+ * Adler-32 checksum of a run of one colour is computed in one step instead of byte by
+ * byte. tests/bench/bench-png measures it against cairo and against libpng at zlib
+ * level 1.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
