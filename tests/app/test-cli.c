@@ -112,6 +112,25 @@ spawn_cli (const char * const *args,
   return process;
 }
 
+/* What a run that failed printed, as comments in the test's log: a test that did not
+ * expect the failure then shows why. Control characters print as "?", so that no text
+ * ends a TAP line early. */
+static void
+log_stderr (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (lines[i][0] == '\0')
+        continue;
+      for (char *c = lines[i]; *c != '\0'; c++)
+        if ((guchar)*c < 0x20 || *c == 0x7f)
+          *c = '?';
+      g_test_message ("stderr: %s", lines[i]);
+    }
+}
+
 /* Runs burnrate to its end; returns its exit status and what it printed. */
 static int
 run_cli_env (const char * const *args,
@@ -126,6 +145,8 @@ run_cli_env (const char * const *args,
   g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (process));
+  if (g_subprocess_get_exit_status (process) != 0 && err != NULL && *err != NULL)
+    log_stderr (*err);
 
   return g_subprocess_get_exit_status (process);
 }
