@@ -548,11 +548,11 @@ milestones (BrChartContext *ctx,
       for (guint j = 0; j < s->points->len; j++)
         {
           const Point *p = &g_array_index (s->points, Point, j);
-          BrPointAt at = { s, p, _br_axis_map_date (&axes->x, &p->at.date),
-                           _br_axis_map (&axes->y, p->at.value) };
 
           if (p->cap->label.en != NULL)
-            milestone_label (ctx, &at);
+            milestone_label (ctx, &(BrPointAt) { s, p,
+                                                 _br_axis_map_date (&axes->x, &p->at.date),
+                                                 _br_axis_map (&axes->y, p->at.value) });
         }
     }
 }
