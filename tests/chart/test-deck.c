@@ -929,6 +929,56 @@ test_deck_typography (void)
   g_assert_null (strstr (br_deck_get_notes (en, 0), "'"));
 }
 
+/* The two decks have the same slides, with the same text at the same sizes and heights */
+static void
+assert_same_text (BrDeck *plain,
+                  BrDeck *large)
+{
+  g_assert_cmpuint (br_deck_get_n_slides (large), ==, br_deck_get_n_slides (plain));
+  for (guint slide = 0; slide < br_deck_get_n_slides (plain); slide++)
+    {
+      g_autoptr(BrChartLayout) a = draw_chart_slide (plain, slide);
+      g_autoptr(BrChartLayout) b = draw_chart_slide (large, slide);
+      GArray *boxes_a = br_chart_layout_get_text_boxes (a);
+      GArray *boxes_b = br_chart_layout_get_text_boxes (b);
+
+      g_assert_cmpuint (boxes_b->len, ==, boxes_a->len);
+      for (guint i = 0; i < boxes_a->len; i++)
+        {
+          const BrTextBox *ta = &g_array_index (boxes_a, BrTextBox, i);
+          const BrTextBox *tb = &g_array_index (boxes_b, BrTextBox, i);
+
+          g_assert_cmpstr (tb->text, ==, ta->text);
+          g_assert_cmpfloat_with_epsilon (tb->size, ta->size, 1e-9);
+          g_assert_cmpfloat_with_epsilon (tb->y0, ta->y0, 1e-9);
+        }
+    }
+}
+
+/* A deck made from the window's options is the same whatever the desktop's text size:
+ * every slide, the title and sources slides too, keeps the deck's type scale and no
+ * least size, so the slides shown and the PDF exported are alike on every machine. */
+static void
+test_deck_text_size (void)
+{
+  /* many sources, on several sources slides; and three currencies of a test's own */
+  const char *names[] = { NULL, "charts/usd-hkd-krw.json" };
+
+  for (guint d = 0; d < G_N_ELEMENTS (names); d++)
+    {
+      g_autoptr(BrDataset) dataset = load (names[d]);
+      g_autoptr(BrChartOptions) options = br_chart_options_new (BR_CHART_LOSSES);
+      g_autoptr(BrDeck) plain = NULL, large = NULL;
+
+      br_chart_options_set_language (options, BR_LANGUAGE_EN);
+      plain = br_deck_new (dataset, options, NULL);
+      /* the window's setting at a desktop text scale of 2.4: 11 px at least, scaled */
+      br_chart_options_set_text_size (options, 2.4, 11 * 2.4);
+      large = br_deck_new (dataset, options, NULL);
+      assert_same_text (plain, large);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -978,7 +1028,10 @@ main (int   argc,
   if (datasets)
     g_test_add_func ("/Br/Deck/datasets/long-subtitle", test_deck_long_subtitle);
   else
-    g_test_add_func ("/Br/Deck/typography", test_deck_typography);
+    {
+      g_test_add_func ("/Br/Deck/typography", test_deck_typography);
+      g_test_add_func ("/Br/Deck/text-size", test_deck_text_size);
+    }
 
   return g_test_run ();
 }
